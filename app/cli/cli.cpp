@@ -1,0 +1,63 @@
+#include "app/cli/cli.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::App {
+
+Cli::Cli() = default;
+Cli::~Cli() = default;
+
+void Cli::setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(u"paddock"_s);
+    QCoreApplication::setApplicationName(u"paddock"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PADDOCK_VERSION));
+}
+
+int Cli::run(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    CliIo io{out, err, in};
+    return run(args, io);
+}
+
+int Cli::run(const QStringList &args, CliIo &io)
+{
+    if (args.isEmpty() || args.first() == "--help"_L1 || args.first() == "-h"_L1 || args.first() == "help"_L1) {
+        printHelp(io.out);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == "--version"_L1 || args.first() == "-v"_L1) {
+        io.out << "paddock " << QCoreApplication::applicationVersion() << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
+    for (const auto &command : m_commands) {
+        if (command->name() == args.first())
+            return command->run(args.mid(1), io);
+    }
+    io.err << tr("paddock: unknown command '%1'.").arg(args.first()) << u'\n'
+           << tr("Run 'paddock --help' for the list of commands.") << u'\n';
+    io.err.flush();
+    return ExitUsage;
+}
+
+void Cli::printHelp(QTextStream &out) const
+{
+    out << tr("Usage: paddock [COMMAND] [OPTIONS]") << u'\n'
+        << tr("Runs AI coding agents in sandboxes whose network goes only through Paddock's filtering proxy.")
+        << u"\n\n"_s << tr("With no command, opens the desktop application.") << u"\n\n"_s << tr("Commands:")
+        << u'\n';
+    for (const auto &command : m_commands)
+        out << u"  "_s << command->name().leftJustified(12) << command->summary() << u'\n';
+    out << u'\n' << tr("Run 'paddock COMMAND --help' for a command's options.") << u'\n';
+    out.flush();
+}
+
+} // namespace Paddock::App

@@ -1,0 +1,43 @@
+#include "app/cli/clicommand.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::App {
+
+std::optional<int> CliCommand::parseOrExit(QCommandLineParser &parser, const QString &commandLine,
+                                           const QStringList &args, CliIo &io)
+{
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    parser.addOption(help);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    // QCommandLineParser expects the program name first.
+    if (!parser.parse(QStringList{commandLine} + args))
+        return usageError(io, parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // helpText() names only the program; name the whole command.
+        text.replace(QRegularExpression(u"^Usage: \\S+"_s), u"Usage: paddock "_s + commandLine);
+        io.out << text;
+        io.out.flush();
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+int CliCommand::usageError(CliIo &io, const QString &message)
+{
+    io.err << tr("paddock: %1").arg(message) << u'\n' << tr("Run 'paddock --help' for usage.") << u'\n';
+    io.err.flush();
+    return ExitUsage;
+}
+
+int CliCommand::failure(CliIo &io, const QString &message)
+{
+    io.err << tr("paddock: %1").arg(message) << u'\n';
+    io.err.flush();
+    return ExitFailure;
+}
+
+} // namespace Paddock::App

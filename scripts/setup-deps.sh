@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Installs what building and testing Paddock needs on Debian 12, idempotently and quickly when nothing changed:
+#  - Debian packages via apt (only the missing ones);
+#  - KSyntaxHighlighting 5.116 (built against Qt 6) and libvterm 0.3.3 from Debian trixie's *source* packages
+#    into the git-ignored .deps/prefix, using a private apt source list so the machine's apt config is untouched.
+# Platforms that ship KF6SyntaxHighlighting use it instead of the source build.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DEPS=$ROOT/.deps
+PREFIX=$DEPS/prefix
+KSH_VER=5.116.0
+KSH_SHA256=6f8ccacebd0dc9ce050b2b23b715750c97938b3336fbbb80967920cb8c1dfaa7
+VTERM_VER=0.3.3
+VTERM_SHA256=09156f43dd2128bd347cbeebe50d9a571d32c64e0cf18d211197946aff7226e0
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git perl xz-utils ca-certificates dpkg-dev
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libqt6svg6 qt6-svg-dev
+  libgit2-dev libre2-dev libssl-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
+  xvfb xauth fonts-dejavu-core bubblewrap iproute2 clang
+)
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# apt with a private source list and state under .deps: nothing in /etc/apt or /var/lib/apt changes.
+private_apt() {
+  local tool=$1; shift
+  "$tool" -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$DEPS/apt/parts" \
+    -o Dir::State::Lists="$DEPS/apt/lists" -o Dir::Cache="$DEPS/apt/cache" \
+    -o APT::Sandbox::User=root "$@"
+}
+
+fetch_trixie_source() { # package version tarball sha256
+  local pkg=$1 ver=$2 tarball=$3 sha=$4
+  mkdir -p "$DEPS/src"
+  if [ -f "$DEPS/src/$tarball" ] && echo "$sha  $DEPS/src/$tarball" | sha256sum -c --status -; then
+    return 0
+  fi
+  if [ ! -f "$DEPS/apt/parts/trixie-src.sources" ]; then
+    mkdir -p "$DEPS/apt/parts" "$DEPS/apt/lists/partial" "$DEPS/apt/cache/archives/partial"
+    local sources=/etc/apt/sources.list.d/debian.sources
+    if [ -f "$sources" ]; then
+      awk 'BEGIN{RS="";ORS="\n\n"} NR==1' "$sources" |
+        sed -e 's/^Types:.*/Types: deb-src/' -e 's/^Suites:.*/Suites: trixie/' >"$DEPS/apt/parts/trixie-src.sources"
+    else # classic one-line format
+      local uri
+      uri=$(awk '$1=="deb"{print $2; exit}' /etc/apt/sources.list)
+      printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+        "$uri" >"$DEPS/apt/parts/trixie-src.sources"
+    fi
+    private_apt apt-get update -qq
+  fi
+  log "downloading $pkg $ver source"
+  # Only the upstream tarball is needed; the .dsc or .debian.tar may 404 on some mirrors.
+  (cd "$DEPS/src" && private_apt apt-get source --download-only "$pkg=$ver" >/dev/null 2>&1) || true
+  echo "$sha  $DEPS/src/$tarball" | sha256sum -c --status - || {
+    log "checksum mismatch or download failure for $tarball"
+    exit 1
+  }
+}
+
+has_system_kf6_syntax() {
+  [ -f /usr/lib/x86_64-linux-gnu/cmake/KF6SyntaxHighlighting/KF6SyntaxHighlightingConfig.cmake ] ||
+    [ -f /usr/lib/cmake/KF6SyntaxHighlighting/KF6SyntaxHighlightingConfig.cmake ]
+}
+
+build_ksyntaxhighlighting() {
+  local stamp=$PREFIX/.ksyntaxhighlighting-$KSH_VER
+  [ -f "$stamp" ] && return 0
+  has_system_kf6_syntax && return 0
+  fetch_trixie_source ksyntax-highlighting "$KSH_VER-1" "ksyntax-highlighting_$KSH_VER.orig.tar.xz" "$KSH_SHA256"
+  log "building KSyntaxHighlighting $KSH_VER against Qt 6 (about 2 minutes)"
+  local work=$DEPS/build/ksh
+  rm -rf "$work" && mkdir -p "$work"
+  tar -C "$work" -xf "$DEPS/src/ksyntax-highlighting_$KSH_VER.orig.tar.xz"
+  local src=$work/syntax-highlighting-$KSH_VER
+  # Debian 12 ships ECM 5.103; 5.116 asks for 5.116 but builds with 5.103.
+  sed -i "s/find_package(ECM $KSH_VER REQUIRED NO_MODULE)/find_package(ECM 5.103.0 REQUIRED NO_MODULE)/" "$src/CMakeLists.txt"
+  cmake -S "$src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQT_MAJOR_VERSION=6 \
+    -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DBUILD_TESTING=OFF -DBUILD_QCH=OFF \
+    -DCMAKE_INSTALL_PREFIX="$PREFIX" >"$work/configure.log"
+  cmake --build "$work/build" -j"$(nproc)" >"$work/build.log"
+  cmake --install "$work/build" >"$work/install.log"
+  touch "$stamp"
+}
+
+build_libvterm() {
+  local stamp=$PREFIX/.libvterm-$VTERM_VER
+  [ -f "$stamp" ] && return 0
+  fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
+  log "building libvterm $VTERM_VER"
+  local work=$DEPS/build/vterm
+  rm -rf "$work" && mkdir -p "$work/obj" "$PREFIX/lib/pkgconfig" "$PREFIX/include"
+  tar -C "$work" -xzf "$DEPS/src/libvterm_$VTERM_VER.orig.tar.gz"
+  local src=$work/libvterm-$VTERM_VER
+  # The .inc tables ship pre-generated, so the C files compile directly.
+  for c in "$src"/src/*.c; do
+    cc -std=c99 -O2 -fPIC -I"$src/include" -c "$c" -o "$work/obj/$(basename "$c" .c).o"
+  done
+  ar rcs "$PREFIX/lib/libvterm.a" "$work"/obj/*.o
+  cp "$src"/include/vterm.h "$src"/include/vterm_keycodes.h "$PREFIX/include/"
+  cat >"$PREFIX/lib/pkgconfig/vterm.pc" <<EOF
+prefix=$PREFIX
+libdir=\${prefix}/lib
+includedir=\${prefix}/include
+Name: vterm
+Description: Abstract VT220/Xterm/ECMA-48 emulation library
+Version: $VTERM_VER
+Libs: -L\${libdir} -lvterm
+Cflags: -I\${includedir}
+EOF
+  touch "$stamp"
+}
+
+install_packages
+build_libvterm
+build_ksyntaxhighlighting

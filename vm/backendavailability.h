@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Paddock::Vm {
+
+// Whether a sandbox backend can run on this machine, and how well.
+struct BackendStatus
+{
+    enum class Level { Available, Emulated, Unavailable };
+    Level level = Level::Unavailable;
+    QString detail; // a sentence for the user: why unavailable, or what "emulated" costs
+};
+
+// Probes the host for bubblewrap, QEMU and a usable /dev/kvm. Paths are injectable for tests.
+class BackendAvailability
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::Vm::BackendAvailability)
+
+public:
+    BackendStatus namespaceBackend() const;
+    BackendStatus microVmBackend() const;
+
+    void setKvmDevice(const QString &path) { m_kvmDevice = path; }
+    void setSearchPath(const QStringList &paths) { m_searchPath = paths; }
+
+    // True when the KVM device opens read-write (what QEMU's -accel kvm needs).
+    bool kvmUsable() const;
+
+private:
+    QString findProgram(const QString &name) const;
+    QString m_kvmDevice = QStringLiteral("/dev/kvm");
+    QStringList m_searchPath;
+};
+
+} // namespace Paddock::Vm
