@@ -10,10 +10,10 @@ enum class ErrorCode {
     NotFound,
     AlreadyExists,
     Io,
-    Corrupt, // stored data could not be parsed
+    Corrupt,     // stored data could not be parsed
     Unavailable, // a needed facility (keychain, KVM, bwrap) is missing
-    Denied, // a policy forbids it
-    Conflict, // e.g. a merge conflict or a dirty working tree
+    Denied,      // a policy forbids it
+    Conflict,    // e.g. a merge conflict or a dirty working tree
     Internal,
 };
 
