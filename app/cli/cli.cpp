@@ -1,5 +1,8 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/policycommand.h"
+#include "app/cli/templatecommand.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -8,7 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace Paddock::App {
 
-Cli::Cli() = default;
+Cli::Cli(Core::Paths paths)
+    : m_paths(std::move(paths))
+{
+    m_commands.push_back(std::make_unique<ListCommand>(m_paths));
+    m_commands.push_back(std::make_unique<PolicyCommand>(m_paths));
+    m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));
+}
+
 Cli::~Cli() = default;
 
 void Cli::setApplicationIdentity()
@@ -29,7 +39,8 @@ int Cli::run(const QStringList &args)
 
 int Cli::run(const QStringList &args, CliIo &io)
 {
-    if (args.isEmpty() || args.first() == "--help"_L1 || args.first() == "-h"_L1 || args.first() == "help"_L1) {
+    if (args.isEmpty() || args.first() == "--help"_L1 || args.first() == "-h"_L1 ||
+        args.first() == "help"_L1) {
         printHelp(io.out);
         return args.isEmpty() ? ExitUsage : ExitOk;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/clicommand.h"
+#include "core/paths.h"
 
 #include <memory>
 #include <vector>
@@ -13,7 +14,7 @@ class Cli
     Q_DECLARE_TR_FUNCTIONS(Paddock::App::Cli)
 
 public:
-    Cli();
+    explicit Cli(Core::Paths paths = Core::Paths::fromSystem());
     ~Cli();
     // Sets the organisation and application names that XDG paths are derived from.
     static void setApplicationIdentity();
@@ -22,6 +23,7 @@ public:
 
 private:
     void printHelp(QTextStream &out) const;
+    Core::Paths m_paths;
     std::vector<std::unique_ptr<CliCommand>> m_commands;
 };
 

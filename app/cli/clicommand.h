@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
 
@@ -31,7 +31,8 @@ public:
     virtual int run(const QStringList &args, CliIo &io) = 0;
 
 protected:
-    // Parses args with a --help option; returns ExitOk to go on, or the code to exit with (help shown, usage error).
+    // Parses args with a --help option; returns ExitOk to go on, or the code to exit with (help shown, usage
+    // error).
     static std::optional<int> parseOrExit(QCommandLineParser &parser, const QString &commandLine,
                                           const QStringList &args, CliIo &io);
     static int usageError(CliIo &io, const QString &message);

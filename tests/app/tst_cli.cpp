@@ -26,7 +26,8 @@ Run paddock(const QStringList &args, const QByteArray &stdinData = {})
     if (!process.waitForFinished(30000))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace
@@ -61,6 +62,107 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(u"unknown command 'frobnicate'"_s));
         QVERIFY(run.out.isEmpty());
+    }
+
+    void policyAllowWritesTheGlobalFile()
+    {
+        const Run run = paddock({u"policy"_s, u"allow"_s, u"**.Example.org.:443"_s});
+        QCOMPARE(run.exitCode, 0);
+        QFile file(m_xdg.path() + u"/xdg_config_home/paddock/policy.json"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("allow **.example.org:443"));
+        QVERIFY(paddock({u"policy"_s, u"ls"_s}).out.contains(u"allow **.example.org:443"_s));
+        // The same rule twice is not duplicated.
+        QCOMPARE(paddock({u"policy"_s, u"allow"_s, u"**.example.org:443"_s}).exitCode, 0);
+        QCOMPARE(paddock({u"policy"_s, u"ls"_s}).out.count(u"allow **.example.org:443"_s), 1);
+        QCOMPARE(paddock({u"policy"_s, u"rm"_s, u"**.example.org:443"_s}).exitCode, 0);
+        QVERIFY(!paddock({u"policy"_s, u"ls"_s}).out.contains(u"example.org"_s));
+    }
+
+    void malformedRuleIsUsageErrorNamingColumn()
+    {
+        const Run run = paddock({u"policy"_s, u"deny"_s, u"0x7f.1"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"Invalid rule \"deny 0x7f.1\": column 6"_s), qPrintable(run.err));
+    }
+
+    void unknownPresetListsValidOnes()
+    {
+        const Run run = paddock({u"policy"_s, u"preset"_s, u"strict"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"open, balanced, locked-down"_s));
+    }
+
+    void removingAMissingRuleFails()
+    {
+        const Run run = paddock({u"policy"_s, u"rm"_s, u"never.example"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(u"never.example"_s));
+    }
+
+    void explainNamesTheWinningRule()
+    {
+        QCOMPARE(paddock({u"policy"_s, u"preset"_s, u"balanced"_s}).exitCode, 0);
+        Run run = paddock({u"policy"_s, u"explain"_s, u"https://api.anthropic.com/v1/messages"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(u"ALLOWED"_s), qPrintable(run.out));
+        QVERIFY(run.out.contains(u"allow api.anthropic.com:443 (preset layer)"_s));
+        run = paddock({u"policy"_s, u"explain"_s, u"http://example.com/"_s});
+        QVERIFY2(run.out.startsWith(u"DENIED"_s), qPrintable(run.out));
+        QVERIFY(run.out.contains(u"paddock policy allow 'example.com:80'"_s));
+        QCOMPARE(paddock({u"policy"_s, u"explain"_s, u"ftp://example.com/"_s}).exitCode, 2);
+        QCOMPARE(
+            paddock({u"policy"_s, u"explain"_s, u"--sandbox"_s, u"nope"_s, u"https://x.example/"_s}).exitCode,
+            1);
+    }
+
+    void templatesListAndShow()
+    {
+        Run run = paddock({u"template"_s, u"ls"_s});
+        QCOMPARE(run.exitCode, 0);
+        for (const QString &id :
+             {u"claude"_s, u"codex"_s, u"copilot"_s, u"gemini"_s, u"opencode"_s, u"shell"_s})
+            QVERIFY(run.out.contains(id));
+        run = paddock({u"template"_s, u"show"_s, u"claude"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"--dangerously-skip-permissions"_s));
+        QCOMPARE(paddock({u"template"_s, u"show"_s, u"nope"_s}).exitCode, 1);
+        QCOMPARE(paddock({u"template"_s}).exitCode, 2);
+    }
+
+    void listShowsRecordsAndReportsCorruptOnes()
+    {
+        const QString dir = m_xdg.path() + u"/xdg_data_home/paddock/sandboxes"_s;
+        QDir().mkpath(dir);
+        QFile bad(dir + u"/broken.json"_s);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{");
+        bad.close();
+        Run run = paddock({u"ls"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), u"[\n]"_s);
+        QVERIFY(run.err.contains(u"broken.json.corrupt"_s));
+        QVERIFY(QFile::exists(dir + u"/broken.json.corrupt"_s));
+        QCOMPARE(paddock({u"ls"_s, u"extra"_s}).exitCode, 2);
+    }
+
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("ls") << QStringList{u"ls"_s, u"--help"_s};
+        QTest::newRow("policy") << QStringList{u"policy"_s, u"--help"_s};
+        QTest::newRow("policy ls") << QStringList{u"policy"_s, u"ls"_s, u"--help"_s};
+        QTest::newRow("policy allow") << QStringList{u"policy"_s, u"allow"_s, u"--help"_s};
+        QTest::newRow("policy explain") << QStringList{u"policy"_s, u"explain"_s, u"--help"_s};
+        QTest::newRow("template") << QStringList{u"template"_s, u"--help"_s};
+        QTest::newRow("template show") << QStringList{u"template"_s, u"show"_s, u"--help"_s};
+    }
+    void everyCommandHasHelp()
+    {
+        QFETCH(QStringList, args);
+        const Run run = paddock(args);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(u"Usage: paddock"_s), qPrintable(run.out));
     }
 };
 

@@ -1,0 +1,118 @@
+#include "app/cli/templatecommand.h"
+
+#include "core/sandboxstore.h"
+#include "core/templatecatalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+using namespace Paddock::Core;
+
+namespace Paddock::App {
+
+namespace {
+
+void printTable(QTextStream &out, const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], int(row[i].size()));
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        out << line << u'\n';
+    }
+}
+
+void reportProblems(const QList<Error> &problems, CliIo &io)
+{
+    for (const Error &problem : problems)
+        io.err << CliCommand::tr("paddock: warning: %1").arg(problem.message) << u'\n';
+    io.err.flush();
+}
+
+} // namespace
+
+int TemplateCommand::run(const QStringList &args, CliIo &io)
+{
+    const QString sub = args.value(0);
+    QCommandLineParser parser;
+    if (sub == "ls"_L1) {
+        if (auto exit = parseOrExit(parser, u"template ls"_s, args.mid(1), io))
+            return *exit;
+        TemplateCatalog catalog(m_paths.templatesDir());
+        reportProblems(catalog.problems(), io);
+        QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("KIND"), tr("COMMAND")}};
+        for (const AgentTemplate &t : catalog.templates())
+            rows.append(
+                {t.id, t.name, t.builtIn ? tr("built-in") : tr("user"), t.launchArguments().join(u' ')});
+        printTable(io.out, rows);
+        io.out.flush();
+        return ExitOk;
+    }
+    if (sub == "show"_L1) {
+        parser.addPositionalArgument(u"id"_s, tr("The template's id, as 'paddock template ls' lists it."));
+        if (auto exit = parseOrExit(parser, u"template show"_s, args.mid(1), io))
+            return *exit;
+        if (parser.positionalArguments().size() != 1)
+            return usageError(io, tr("'paddock template show' needs one template id."));
+        TemplateCatalog catalog(m_paths.templatesDir());
+        reportProblems(catalog.problems(), io);
+        const auto found = catalog.find(parser.positionalArguments().first());
+        if (!found)
+            return failure(io, tr("There is no template \"%1\"; 'paddock template ls' lists them.")
+                                   .arg(parser.positionalArguments().first()));
+        io.out << QString::fromUtf8(QJsonDocument(found->toJson()).toJson(QJsonDocument::Indented));
+        io.out.flush();
+        return ExitOk;
+    }
+    if (sub == "--help"_L1 || sub == "-h"_L1) {
+        io.out << tr("Usage: paddock template ls | show ID") << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
+    return usageError(io, sub.isEmpty() ? tr("'paddock template' needs a command: ls or show.")
+                                        : tr("unknown template command '%1'.").arg(sub));
+}
+
+int ListCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(u"json"_s, tr("Print JSON instead of a table."));
+    parser.addOption(json);
+    if (auto exit = parseOrExit(parser, u"ls"_s, args, io))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(io, tr("'paddock ls' takes no arguments."));
+    SandboxStore store(m_paths.sandboxesDir());
+    const QList<SandboxRecord> records = store.list();
+    reportProblems(store.problems(), io);
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const SandboxRecord &record : records)
+            array.append(record.toJson());
+        io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else if (records.isEmpty()) {
+        io.out << tr("No sandboxes. Create one with 'paddock create NAME --workspace DIR' or in the app.")
+               << u'\n';
+    } else {
+        QList<QStringList> rows{
+            {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE")}};
+        for (const SandboxRecord &r : records)
+            rows.append({r.name, r.templateId, SandboxRecord::stateName(r.state),
+                         SandboxRecord::backendName(r.backend), SandboxRecord::modeName(r.mode),
+                         r.workspace});
+        printTable(io.out, rows);
+    }
+    io.out.flush();
+    return ExitOk;
+}
+
+} // namespace Paddock::App
