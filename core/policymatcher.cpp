@@ -1,5 +1,7 @@
 #include "core/policymatcher.h"
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace Paddock::Core {
@@ -98,8 +100,13 @@ void PolicyMatcher::visitCandidates(const PolicyRequest &request, Visit &&visit)
                 visit(entry);
         }
     } else {
-        const std::string host = request.host.host.toStdString();
-        const std::string_view view(host);
+        // Canonical names are ASCII and at most 253 characters: narrow them on the stack, no allocation.
+        std::array<char, 256> buffer;
+        const QString &name = request.host.host;
+        const qsizetype length = std::min<qsizetype>(name.size(), qsizetype(buffer.size()));
+        for (qsizetype i = 0; i < length; ++i)
+            buffer[size_t(i)] = char(name[i].unicode());
+        const std::string_view view(buffer.data(), size_t(length));
         visitBucket(m_exact, view);
         bool first = true;
         for (size_t dot = view.find('.'); dot != std::string_view::npos; dot = view.find('.', dot + 1)) {
