@@ -41,7 +41,9 @@ std::optional<DecisionEvent> DecisionEvent::fromJson(const QJsonObject &object)
     const QString verdict = object.value(u"verdict"_s).toString();
     if (!event.time.isValid() || (verdict != "allow"_L1 && verdict != "deny"_L1 && verdict != "error"_L1))
         return std::nullopt;
-    event.verdict = verdict == "allow"_L1 ? Verdict::Allow : verdict == "deny"_L1 ? Verdict::Deny : Verdict::Error;
+    event.verdict = verdict == "allow"_L1  ? Verdict::Allow
+                    : verdict == "deny"_L1 ? Verdict::Deny
+                                           : Verdict::Error;
     event.sandbox = object.value(u"sandbox"_s).toString();
     event.method = object.value(u"method"_s).toString();
     event.host = object.value(u"host"_s).toString();

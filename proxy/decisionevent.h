@@ -18,7 +18,7 @@ struct DecisionEvent
     QString host;
     quint16 port = 0;
     QString path;
-    QString rule; // the winning rule's text, or a reason such as "address vetting"
+    QString rule;   // the winning rule's text, or a reason such as "address vetting"
     QString reason; // a sentence: why this verdict
     Verdict verdict = Verdict::Deny;
     qint64 bytesUp = 0;

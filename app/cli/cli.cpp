@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/policycommand.h"
+#include "app/cli/proxycommand.h"
 #include "app/cli/templatecommand.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ Cli::Cli(Core::Paths paths)
 {
     m_commands.push_back(std::make_unique<ListCommand>(m_paths));
     m_commands.push_back(std::make_unique<PolicyCommand>(m_paths));
+    m_commands.push_back(std::make_unique<ProxyCommand>(m_paths));
     m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));
 }
 

@@ -1,5 +1,7 @@
 #include "app/cli/policycommand.h"
 
+#include "app/cli/proxycommand.h"
+
 #include "core/policyfile.h"
 #include "core/presetcatalog.h"
 #include "core/sandboxstore.h"
@@ -114,6 +116,8 @@ int PolicyCommand::run(const QStringList &args, CliIo &io)
         return setPreset(rest, io);
     if (sub == "explain"_L1)
         return explain(rest, io);
+    if (sub == "log"_L1)
+        return ProxyCommand::printLog(m_paths, rest, io);
     if (sub == "--help"_L1 || sub == "-h"_L1) {
         io.out
             << tr("Usage: paddock policy COMMAND") << u"\n\n"_s << tr("Commands:") << u'\n'

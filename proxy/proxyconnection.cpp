@@ -1,0 +1,600 @@
+#include "proxy/proxyconnection.h"
+
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+
+#include <QLocalSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::Proxy {
+
+namespace {
+
+constexpr qint64 readChunk = 256 * 1024;
+
+QString pathWithoutQuery(const QByteArray &pathAndQuery)
+{
+    const qsizetype query = pathAndQuery.indexOf('?');
+    return QString::fromLatin1(query < 0 ? pathAndQuery : pathAndQuery.first(query));
+}
+
+QByteArray plainResponse(int status, const QByteArray &reasonPhrase, const QByteArray &extraHeaders,
+                         const QString &body)
+{
+    const QByteArray utf8 = body.toUtf8();
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase + "\r\n" + extraHeaders +
+           "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(utf8.size()) +
+           "\r\nConnection: close\r\n\r\n" + utf8;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Bad Gateway";
+    }
+}
+
+} // namespace
+
+ProxyConnection::ProxyConnection(std::shared_ptr<ListenerContext> context, QIODevice *client, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_client(client)
+    , m_parser(m_context->config.limits)
+{
+    ++m_context->connections;
+    m_client->setParent(this);
+    connect(m_client, &QIODevice::readyRead, this, &ProxyConnection::onClientReadable);
+    connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::onClientWritten);
+    connect(m_client, &QIODevice::readChannelFinished, this, &ProxyConnection::onClientEof);
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client)) {
+        tcp->setReadBufferSize(256 * 1024);
+        connect(tcp, &QTcpSocket::disconnected, this, &ProxyConnection::close);
+    } else if (auto *local = qobject_cast<QLocalSocket *>(m_client)) {
+        local->setReadBufferSize(256 * 1024);
+        connect(local, &QLocalSocket::disconnected, this, &ProxyConnection::close);
+    }
+    // SECURITY: slowloris: a client that trickles its head is cut off.
+    m_headerTimer.setSingleShot(true);
+    connect(&m_headerTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::ReadingHead) {
+            writeClient(plainResponse(408, reasonPhrase(408), {},
+                                      tr("Paddock: the request head did not arrive in time.\n")));
+            close();
+        } else if (m_state == State::CheckingClientHello) {
+            emitDecision(DecisionEvent::Verdict::Deny, u"tls-required"_s,
+                         tr("The tunnel to %1 sent no TLS ClientHello in time.").arg(m_authority.toString()));
+            close();
+        }
+    });
+    m_headerTimer.start(m_context->config.headerTimeoutMs);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ProxyConnection::close);
+    m_idleTimer.start(m_context->config.idleTimeoutMs);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this,
+            [this] { failClosed(tr("Connecting to %1 timed out.").arg(m_authority.toString()), 504); });
+    if (m_client->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &ProxyConnection::onClientReadable, Qt::QueuedConnection);
+}
+
+ProxyConnection::~ProxyConnection()
+{
+    --m_context->connections;
+}
+
+void ProxyConnection::touch()
+{
+    m_idleTimer.start(m_context->config.idleTimeoutMs);
+}
+
+void ProxyConnection::writeClient(const QByteArray &bytes)
+{
+    if (m_client->isOpen())
+        m_client->write(bytes);
+}
+
+void ProxyConnection::relay(QIODevice *from, QIODevice *to, qint64 &counter)
+{
+    if (!from || !to)
+        return;
+    // Backpressure: never hold more than maxBufferedBytes for a slow reader.
+    while (from->bytesAvailable() > 0 && to->bytesToWrite() < m_context->config.maxBufferedBytes) {
+        const QByteArray chunk = from->read(readChunk);
+        if (chunk.isEmpty())
+            break;
+        to->write(chunk);
+        counter += chunk.size();
+    }
+    touch();
+}
+
+void ProxyConnection::onClientReadable()
+{
+    switch (m_state) {
+    case State::Closing:
+        m_client->readAll(); // discarded
+        return;
+    case State::Tunnel:
+        relay(m_client, m_upstream, m_bytesUp);
+        return;
+    case State::CheckingClientHello:
+        m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes - m_tunnelPrefix.size() + 1);
+        checkClientHello();
+        return;
+    case State::ReadingHead:
+    case State::Dialling:
+    case State::Forwarding:
+        break;
+    }
+    touch();
+    while (m_client->bytesAvailable() > 0 && m_parser.bufferedBytes() < m_context->config.maxBufferedBytes) {
+        if (m_upstream && m_upstream->bytesToWrite() >= m_context->config.maxBufferedBytes)
+            break;
+        m_parser.feed(m_client->read(readChunk));
+        processParser();
+        if (m_state == State::Closing || m_state == State::Tunnel || m_state == State::CheckingClientHello)
+            return;
+    }
+}
+
+void ProxyConnection::processParser()
+{
+    while (m_state == State::ReadingHead || (m_state == State::Forwarding && !m_requestComplete)) {
+        if (m_upstream && m_upstream->bytesToWrite() >= m_context->config.maxBufferedBytes)
+            return;
+        switch (m_parser.next()) {
+        case HttpRequestParser::Event::NeedMore:
+            return;
+        case HttpRequestParser::Event::Error:
+            rejectMalformed(m_parser.errorStatus(), m_parser.errorReason());
+            return;
+        case HttpRequestParser::Event::Head:
+            m_head = m_parser.head();
+            handleHead();
+            break;
+        case HttpRequestParser::Event::BodyData: {
+            const QByteArray data = m_parser.takeBodyData();
+            m_bytesUp += data.size();
+            // The body is re-framed by us, never passed through raw: the upstream sees exactly what we
+            // parsed.
+            if (m_head.chunked)
+                m_upstream->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+            else
+                m_upstream->write(data);
+            break;
+        }
+        case HttpRequestParser::Event::MessageComplete:
+            if (m_head.chunked)
+                m_upstream->write("0\r\n\r\n");
+            m_requestComplete = true;
+            return;
+        }
+    }
+}
+
+void ProxyConnection::handleHead()
+{
+    m_headerTimer.stop();
+    m_rule.clear();
+    m_reason.clear();
+    m_bytesUp = 0;
+    m_bytesDown = 0;
+    m_requestComplete = false;
+    auto authority = Core::HostCanonicalizer::canonicalizeAuthority(QString::fromLatin1(m_head.authority));
+    if (!authority) {
+        m_authority = {};
+        m_authority.host.host = QString::fromLatin1(m_head.authority.left(255));
+        deny(u"invalid-host"_s, authority.error().message, 400);
+        return;
+    }
+    m_authority = *authority;
+    if (!m_authority.port)
+        m_authority.port = 80; // absolute-form http:// without a port
+
+    const auto policy = m_context->policy();
+    const QString path = m_head.isConnect ? QString() : pathWithoutQuery(m_head.pathAndQuery);
+    if (!policy) {
+        // SECURITY: fail closed: without a policy nothing passes, unless the user turned fail-open on.
+        if (!m_context->failOpen()) {
+            deny(u"no-policy"_s, tr("The sandbox's policy could not be loaded, so every request is denied."));
+            return;
+        }
+        m_rule = u"fail-open"_s;
+        m_rawTunnelAllowed = !m_context->config.tlsOnlyPorts.contains(*m_authority.port);
+        m_reason =
+            tr("The policy could not be loaded; passed through because fail-open is on for this sandbox.");
+    } else {
+        const Core::PolicyRequest request{m_head.isConnect ? QString() : QString::fromLatin1(m_head.method),
+                                          m_authority.host, *m_authority.port, path, !m_head.isConnect};
+        const Core::PolicyDecision decision = policy->decide(request);
+        if (!decision.allowed) {
+            deny(decision.ruleText(), decision.reason);
+            return;
+        }
+        m_rule = decision.ruleText();
+        m_reason = decision.reason;
+        if (m_head.isConnect && m_context->config.tlsOnlyPorts.contains(*m_authority.port)) {
+            // `allow CONNECT host:443` is the explicit opt-out of the ClientHello check (raw TCP on 443).
+            const auto raw =
+                policy->decide({u"CONNECT"_s, m_authority.host, *m_authority.port, QString(), true});
+            m_rawTunnelAllowed =
+                raw.allowed && raw.winner && raw.winner->rule.rule.methods().contains(u"CONNECT"_s);
+        } else {
+            m_rawTunnelAllowed = true;
+        }
+    }
+    if (!m_head.isConnect && m_head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
+        writeClient("HTTP/1.1 100 Continue\r\n\r\n");
+
+    m_state = State::Dialling;
+    // SECURITY: policy first, then one resolution whose vetted answer is the only thing ever dialled (no
+    // rebinding).
+    if (m_authority.host.isIpLiteral()) {
+        onResolved(m_authority, {m_authority.host.address}, {});
+        return;
+    }
+    const Core::CanonicalAuthority authorityCopy = m_authority;
+    m_context->resolver->resolve(m_authority.host.host, this,
+                                 [this, authorityCopy](const ResolveResult &result) {
+                                     if (m_state == State::Dialling)
+                                         onResolved(authorityCopy, result.addresses, result.error);
+                                 });
+}
+
+void ProxyConnection::onResolved(const Core::CanonicalAuthority &authority,
+                                 const QList<QHostAddress> &addresses, const QString &error)
+{
+    if (addresses.isEmpty()) {
+        // SECURITY: a resolver failure denies (fail closed).
+        failClosed(tr("%1 could not be resolved: %2.")
+                       .arg(authority.host.host, error.isEmpty() ? u"no address"_s : error));
+        return;
+    }
+    const auto policy = m_context->policy();
+    const quint16 port = *authority.port;
+    for (const QHostAddress &address : addresses) {
+        const AddressVetter::Verdict verdict =
+            m_context->vetter->vet(address, port, [&policy](const QHostAddress &a, quint16 p) {
+                return policy && policy->cidrExplicitlyAllows(a, p);
+            });
+        if (!verdict.allowed) {
+            deny(u"address-vetting"_s, verdict.reason);
+            return;
+        }
+        if (policy) {
+            if (const auto cidr = policy->cidrMatch(AddressVetter::embeddedIPv4(address).isNull()
+                                                        ? address
+                                                        : AddressVetter::embeddedIPv4(address),
+                                                    port);
+                cidr && !cidr->rule.rule.isAllow()) {
+                deny(cidr->rule.rule.toString(),
+                     tr("%1 resolves to %2, which the rule \"%3\" denies.")
+                         .arg(authority.host.host, address.toString(), cidr->rule.rule.toString()));
+                return;
+            }
+        }
+    }
+    dial(addresses.first(), port);
+}
+
+void ProxyConnection::dial(const QHostAddress &address, quint16 port)
+{
+    m_upstream = new QTcpSocket(this);
+    m_upstream->setReadBufferSize(256 * 1024);
+    connect(m_upstream, &QTcpSocket::connected, this, &ProxyConnection::onUpstreamConnected);
+    connect(m_upstream, &QTcpSocket::readyRead, this, &ProxyConnection::onUpstreamReadable);
+    connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxyConnection::onUpstreamWritten);
+    connect(m_upstream, &QTcpSocket::disconnected, this, &ProxyConnection::onUpstreamClosed);
+    connect(m_upstream, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (m_state == State::Dialling)
+            failClosed(
+                tr("Connecting to %1 failed: %2.").arg(m_authority.toString(), m_upstream->errorString()));
+        else if (error != QAbstractSocket::RemoteHostClosedError)
+            onUpstreamClosed();
+    });
+    m_connectTimer.start(m_context->config.connectTimeoutMs);
+    m_upstream->connectToHost(address, port);
+}
+
+void ProxyConnection::onUpstreamConnected()
+{
+    m_connectTimer.stop();
+    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_head.isConnect) {
+        writeClient("HTTP/1.1 200 Connection Established\r\n\r\n");
+        m_tunnelPrefix = m_parser.takeUnparsed();
+        if (m_rawTunnelAllowed) {
+            startTunnel();
+        } else {
+            m_state = State::CheckingClientHello;
+            m_headerTimer.start(m_context->config.clientHelloTimeoutMs);
+            m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes);
+            checkClientHello();
+        }
+        return;
+    }
+    m_state = State::Forwarding;
+    m_responseHeadBuffer.clear();
+    m_responseHeadDone = false;
+    m_upstream->write(m_head.serializeForUpstream());
+    processParser();
+    onClientReadable();
+}
+
+void ProxyConnection::checkClientHello()
+{
+    const ClientHelloReader::Outcome outcome = ClientHelloReader::read(m_tunnelPrefix);
+    if (outcome.verdict == ClientHelloReader::Verdict::NeedMore &&
+        m_tunnelPrefix.size() <= ClientHelloReader::maxBytes)
+        return;
+    // SECURITY: port 443 carries TLS to the approved host only: no SSH over 443, no domain fronting by SNI.
+    if (outcome.verdict != ClientHelloReader::Verdict::ClientHello) {
+        emitDecision(
+            DecisionEvent::Verdict::Deny, u"tls-required"_s,
+            tr("The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule "
+               "such as 'allow CONNECT %2'.")
+                .arg(m_authority.toString(), m_authority.toString()));
+        close();
+        return;
+    }
+    const auto sni = Core::HostCanonicalizer::canonicalizeHost(QString::fromLatin1(outcome.serverName));
+    if (outcome.serverName.isEmpty() || !sni || !(*sni == m_authority.host)) {
+        emitDecision(
+            DecisionEvent::Verdict::Deny, u"sni-mismatch"_s,
+            outcome.serverName.isEmpty()
+                ? tr("The TLS ClientHello for %1 names no server (SNI).").arg(m_authority.toString())
+                : tr("The TLS ClientHello names %1, not the approved host %2.")
+                      .arg(QString::fromLatin1(outcome.serverName.left(255)), m_authority.host.host));
+        close();
+        return;
+    }
+    startTunnel();
+}
+
+void ProxyConnection::startTunnel()
+{
+    m_headerTimer.stop();
+    m_state = State::Tunnel;
+    if (!m_tunnelPrefix.isEmpty()) {
+        m_bytesUp += m_tunnelPrefix.size();
+        m_upstream->write(std::exchange(m_tunnelPrefix, {}));
+    }
+    relay(m_client, m_upstream, m_bytesUp);
+    relay(m_upstream, m_client, m_bytesDown);
+}
+
+void ProxyConnection::onUpstreamReadable()
+{
+    if (!m_upstream)
+        return;
+    if (m_state == State::Tunnel) {
+        relay(m_upstream, m_client, m_bytesDown);
+        return;
+    }
+    if (m_state != State::Forwarding)
+        return;
+    while (!m_responseHeadDone && m_upstream->bytesAvailable() > 0) {
+        m_responseHeadBuffer +=
+            m_upstream->read(HttpResponseHead::maxHeadBytes + 1 - m_responseHeadBuffer.size());
+        const auto head = HttpResponseHead::parse(m_responseHeadBuffer, m_head.method == "HEAD");
+        if (!head)
+            return;
+        if (!head->isValid() || head->status() == 101) {
+            failClosed(tr("%1 sent a response Paddock cannot relay.").arg(m_authority.toString()));
+            return;
+        }
+        const QByteArray rest = m_responseHeadBuffer.mid(head->headSize());
+        if (head->status() < 200) { // interim response: relay it, the final one follows
+            writeClient(head->rewrite(true));
+            m_responseHeadBuffer = rest;
+            continue;
+        }
+        m_keepAliveAfterResponse =
+            m_head.keepAlive && head->framing() != HttpResponseHead::Framing::UntilClose;
+        writeClient(head->rewrite(m_keepAliveAfterResponse));
+        writeClient(rest);
+        m_bytesDown += rest.size();
+        m_responseHeadBuffer.clear();
+        m_responseHeadDone = true;
+    }
+    if (m_responseHeadDone)
+        relay(m_upstream, m_client, m_bytesDown);
+}
+
+void ProxyConnection::onClientWritten()
+{
+    touch();
+    if ((m_state == State::Tunnel || m_state == State::Forwarding) && m_upstream) {
+        onUpstreamReadable();
+        if (m_upstream->state() == QAbstractSocket::UnconnectedState && m_upstream->bytesAvailable() == 0)
+            onUpstreamClosed();
+    }
+}
+
+void ProxyConnection::onUpstreamWritten()
+{
+    touch();
+    if (m_state == State::Tunnel)
+        relay(m_client, m_upstream, m_bytesUp);
+    else if (m_state == State::Forwarding) {
+        processParser();
+        onClientReadable();
+    }
+}
+
+void ProxyConnection::onUpstreamClosed()
+{
+    if (!m_upstream || m_state == State::Closing)
+        return;
+    if (m_state == State::Tunnel) {
+        relay(m_upstream, m_client, m_bytesDown);
+        if (m_upstream->bytesAvailable() > 0)
+            return; // the rest follows as the client drains
+        emitDecision(DecisionEvent::Verdict::Allow, m_rule, m_reason);
+        close();
+        return;
+    }
+    if (m_state != State::Forwarding)
+        return;
+    onUpstreamReadable();
+    if (m_upstream->bytesAvailable() > 0)
+        return;
+    if (!m_responseHeadDone) {
+        failClosed(tr("%1 closed the connection without a response.").arg(m_authority.toString()));
+        return;
+    }
+    finishRequest();
+}
+
+void ProxyConnection::onClientEof()
+{
+    // The client finished sending (it may have half-closed): what it sent still goes upstream, then the
+    // tunnel ends.
+    if (m_state != State::Tunnel || !m_upstream)
+        return;
+    while (m_client->bytesAvailable() > 0) {
+        const QByteArray chunk = m_client->read(readChunk);
+        m_bytesUp += chunk.size();
+        m_upstream->write(chunk);
+    }
+    emitDecision(DecisionEvent::Verdict::Allow, m_rule, m_reason);
+    m_state = State::Closing;
+    m_headerTimer.stop();
+    m_connectTimer.stop();
+    m_upstream->disconnect(this);
+    m_upstream->disconnectFromHost(); // flushes what is pending, then closes
+    connect(m_upstream, &QTcpSocket::disconnected, this, &ProxyConnection::finished);
+    if (m_upstream->state() == QAbstractSocket::UnconnectedState)
+        QMetaObject::invokeMethod(this, &ProxyConnection::finished, Qt::QueuedConnection);
+    m_idleTimer.start(m_context->config.idleTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ProxyConnection::finished, Qt::UniqueConnection);
+}
+
+void ProxyConnection::finishRequest()
+{
+    emitDecision(DecisionEvent::Verdict::Allow, m_rule, m_reason);
+    if (!m_keepAliveAfterResponse || !m_requestComplete) {
+        close();
+        return;
+    }
+    m_upstream->disconnect(this);
+    m_upstream->deleteLater();
+    m_upstream = nullptr;
+    m_state = State::ReadingHead;
+    m_headerTimer.start(m_context->config.headerTimeoutMs);
+    processParser(); // a pipelined request may already be buffered
+    if (m_state == State::ReadingHead)
+        onClientReadable();
+}
+
+void ProxyConnection::deny(const QString &rule, const QString &reason, int status)
+{
+    emitDecision(DecisionEvent::Verdict::Deny, rule, reason);
+    const QString what = m_head.isConnect
+                             ? QString(u"CONNECT "_s + m_authority.toString())
+                             : QString(QString::fromLatin1(m_head.method) + u" http://"_s +
+                                       m_authority.toString() + pathWithoutQuery(m_head.pathAndQuery));
+    QString body = tr("Paddock blocked %1\nReason: %2\nRule: %3\n").arg(what, reason, rule);
+    if (status == 403 && !m_authority.host.host.isEmpty())
+        body += tr("To allow it: paddock policy allow --sandbox %1 '%2'\n")
+                    .arg(m_context->sandbox(), m_authority.host.authorityHost() + u':' +
+                                                   QString::number(m_authority.port.value_or(80)));
+    // The rule text is ours (canonical), but quote-escape it anyway: header values must stay one line.
+    QByteArray ruleValue = rule.toUtf8();
+    ruleValue.replace('\\', "\\\\").replace('"', "\\\"");
+    writeClient(plainResponse(status, reasonPhrase(status),
+                              "X-Paddock-Decision: deny; rule=\"" + ruleValue + "\"\r\n", body));
+    // SECURITY: after any deny the connection is closed: no second request reuses a connection we refused.
+    close();
+}
+
+void ProxyConnection::rejectMalformed(int status, const QByteArray &reason)
+{
+    m_head = m_parser.head();
+    emitDecision(DecisionEvent::Verdict::Deny, u"malformed-request"_s, QString::fromLatin1(reason));
+    writeClient(plainResponse(
+        status, reasonPhrase(status), "X-Paddock-Decision: deny; rule=\"malformed-request\"\r\n",
+        tr("Paddock refused a malformed request: %1\n").arg(QString::fromLatin1(reason))));
+    close();
+}
+
+void ProxyConnection::failClosed(const QString &reason, int status)
+{
+    emitDecision(DecisionEvent::Verdict::Error, m_rule.isEmpty() ? u"error"_s : m_rule, reason);
+    if (!m_responseHeadDone && m_state != State::Tunnel && m_state != State::CheckingClientHello)
+        writeClient(plainResponse(status, reasonPhrase(status), {}, tr("Paddock: %1\n").arg(reason)));
+    close();
+}
+
+void ProxyConnection::emitDecision(DecisionEvent::Verdict verdict, const QString &rule, const QString &reason)
+{
+    DecisionEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.sandbox = m_context->sandbox();
+    event.method = QString::fromLatin1(m_head.method.left(32));
+    event.host = m_authority.host.host;
+    event.port = m_authority.port.value_or(0);
+    event.path = m_head.isConnect ? QString() : pathWithoutQuery(m_head.pathAndQuery).left(2048);
+    event.rule = rule;
+    event.reason = reason;
+    event.verdict = verdict;
+    event.bytesUp = m_bytesUp;
+    event.bytesDown = m_bytesDown;
+    if (m_context->server)
+        m_context->server->publish(event);
+}
+
+void ProxyConnection::close()
+{
+    if (m_state == State::Closing)
+        return;
+    m_state = State::Closing;
+    m_headerTimer.stop();
+    m_connectTimer.stop();
+    if (m_upstream) {
+        m_upstream->disconnect(this);
+        m_upstream->abort();
+    }
+    // Pending output (a 403 body, the end of a response) is flushed before the socket closes.
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client)) {
+        tcp->disconnectFromHost();
+        if (tcp->state() == QAbstractSocket::UnconnectedState)
+            QMetaObject::invokeMethod(this, &ProxyConnection::finished, Qt::QueuedConnection);
+        else
+            connect(tcp, &QTcpSocket::disconnected, this, &ProxyConnection::finished, Qt::UniqueConnection);
+    } else if (auto *local = qobject_cast<QLocalSocket *>(m_client)) {
+        local->disconnectFromServer();
+        if (local->state() == QLocalSocket::UnconnectedState)
+            QMetaObject::invokeMethod(this, &ProxyConnection::finished, Qt::QueuedConnection);
+        else
+            connect(local, &QLocalSocket::disconnected, this, &ProxyConnection::finished,
+                    Qt::UniqueConnection);
+    }
+    m_idleTimer.start(10'000); // a client that never reads its last bytes is dropped anyway
+    connect(&m_idleTimer, &QTimer::timeout, this, &ProxyConnection::finished, Qt::UniqueConnection);
+}
+
+} // namespace Paddock::Proxy

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/hostcanonicalizer.h"
+#include "proxy/clienthelloreader.h"
+#include "proxy/decisionevent.h"
+#include "proxy/httprequestparser.h"
+#include "proxy/httpresponsehead.h"
+#include "proxy/proxyconfig.h"
+
+#include <QElapsedTimer>
+#include <QIODevice>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace Paddock::Proxy {
+
+// One client connection of a sandbox: parses its requests, decides each by policy, resolves once, vets the
+// addresses, dials only a vetted one, then forwards HTTP or relays a CONNECT tunnel. Lives in a worker
+// thread. Pipeline: parse → canonicalise → policy → resolve → vet → dial → (ClientHello check) → relay → log.
+class ProxyConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of client (a QTcpSocket or QLocalSocket, already connected).
+    ProxyConnection(std::shared_ptr<ListenerContext> context, QIODevice *client, QObject *parent = nullptr);
+    ~ProxyConnection() override;
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    enum class State {
+        ReadingHead,         // waiting for (the rest of) a request head
+        Dialling,            // resolving and connecting upstream
+        Forwarding,          // HTTP request body and response flowing
+        CheckingClientHello, // CONNECT accepted, waiting for the first TLS record
+        Tunnel,              // raw relay
+        Closing,
+    };
+
+    void onClientReadable();
+    void onUpstreamReadable();
+    void onClientWritten();
+    void onUpstreamWritten();
+    void processParser();
+    void handleHead();
+    void deny(const QString &rule, const QString &reason, int status = 403);
+    void rejectMalformed(int status, const QByteArray &reason);
+    void failClosed(const QString &reason, int status = 502);
+    void onResolved(const Core::CanonicalAuthority &authority, const QList<QHostAddress> &addresses,
+                    const QString &error);
+    void dial(const QHostAddress &address, quint16 port);
+    void onUpstreamConnected();
+    void onUpstreamClosed();
+    void onClientEof();
+    void checkClientHello();
+    void startTunnel();
+    void finishRequest();
+    void emitDecision(DecisionEvent::Verdict verdict, const QString &rule, const QString &reason);
+    void writeClient(const QByteArray &bytes);
+    void relay(QIODevice *from, QIODevice *to, qint64 &counter);
+    void close();
+    void touch();
+
+    std::shared_ptr<ListenerContext> m_context;
+    QIODevice *m_client;
+    QPointer<QTcpSocket> m_upstream;
+    HttpRequestParser m_parser;
+    State m_state = State::ReadingHead;
+    QTimer m_headerTimer;
+    QTimer m_idleTimer;
+    QTimer m_connectTimer;
+
+    // The request in flight.
+    HttpRequestHead m_head;
+    Core::CanonicalAuthority m_authority;
+    QString m_rule;
+    QString m_reason;
+    bool m_requestComplete = false;
+    bool m_rawTunnelAllowed = false;
+    QByteArray m_responseHeadBuffer;
+    bool m_responseHeadDone = false;
+    bool m_keepAliveAfterResponse = false;
+    QByteArray m_tunnelPrefix; // client bytes that arrived before the tunnel was open
+    qint64 m_bytesUp = 0;
+    qint64 m_bytesDown = 0;
+};
+
+} // namespace Paddock::Proxy
