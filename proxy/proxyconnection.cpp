@@ -145,6 +145,10 @@ void ProxyConnection::onClientReadable()
         checkClientHello();
         return;
     case State::ReadingHead:
+        // SECURITY: slowloris: once a request starts, its head must be complete within the header timeout.
+        if (!m_headerTimer.isActive() && m_client->bytesAvailable() > 0)
+            m_headerTimer.start(m_context->config.headerTimeoutMs);
+        break;
     case State::Dialling:
     case State::Forwarding:
         break;
@@ -227,8 +231,11 @@ void ProxyConnection::handleHead()
         m_reason =
             tr("The policy could not be loaded; passed through because fail-open is on for this sandbox.");
     } else {
-        const Core::PolicyRequest request{m_head.isConnect ? QString() : QString::fromLatin1(m_head.method),
-                                          m_authority.host, *m_authority.port, path, !m_head.isConnect};
+        // A tunnel is decided as method CONNECT with no path: method rules other than CONNECT and path rules
+        // cannot see inside it, so they do not apply; `allow CONNECT host:port` does.
+        const Core::PolicyRequest request{m_head.isConnect ? u"CONNECT"_s
+                                                           : QString::fromLatin1(m_head.method),
+                                          m_authority.host, *m_authority.port, path, true};
         const Core::PolicyDecision decision = policy->decide(request);
         if (!decision.allowed) {
             deny(decision.ruleText(), decision.reason);
@@ -236,15 +243,10 @@ void ProxyConnection::handleHead()
         }
         m_rule = decision.ruleText();
         m_reason = decision.reason;
-        if (m_head.isConnect && m_context->config.tlsOnlyPorts.contains(*m_authority.port)) {
-            // `allow CONNECT host:443` is the explicit opt-out of the ClientHello check (raw TCP on 443).
-            const auto raw =
-                policy->decide({u"CONNECT"_s, m_authority.host, *m_authority.port, QString(), true});
-            m_rawTunnelAllowed =
-                raw.allowed && raw.winner && raw.winner->rule.rule.methods().contains(u"CONNECT"_s);
-        } else {
-            m_rawTunnelAllowed = true;
-        }
+        // SECURITY: on TLS ports a tunnel must carry TLS to the CONNECT host, unless a rule names CONNECT
+        // explicitly (raw TCP such as SSH over 443 is then the user's choice).
+        m_rawTunnelAllowed = !m_context->config.tlsOnlyPorts.contains(*m_authority.port) ||
+                             decision.winner->rule.rule.methods().contains(u"CONNECT"_s);
     }
     if (!m_head.isConnect && m_head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
         writeClient("HTTP/1.1 100 Continue\r\n\r\n");
@@ -504,7 +506,8 @@ void ProxyConnection::finishRequest()
     m_upstream->deleteLater();
     m_upstream = nullptr;
     m_state = State::ReadingHead;
-    m_headerTimer.start(m_context->config.headerTimeoutMs);
+    if (m_parser.bufferedBytes() > 0)
+        m_headerTimer.start(m_context->config.headerTimeoutMs);
     processParser(); // a pipelined request may already be buffered
     if (m_state == State::ReadingHead)
         onClientReadable();
