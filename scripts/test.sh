@@ -9,4 +9,8 @@ export PADDOCK_PRESET=ci
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 chmod 700 "$XDG_RUNTIME_DIR"
 cd "$ROOT"
+# A short libFuzzer run of the parsers (security.md "How we test"); PADDOCK_FUZZ_SECONDS=0 skips it.
+if [ "${PADDOCK_FUZZ_SECONDS:-15}" != 0 ]; then
+  "$ROOT/scripts/fuzz.sh" "${PADDOCK_FUZZ_SECONDS:-15}"
+fi
 ctest --preset ci -j"$(nproc)" "$@"
