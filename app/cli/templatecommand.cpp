@@ -100,7 +100,7 @@ int ListCommand::run(const QStringList &args, CliIo &io)
             array.append(record.toJson());
         io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else if (records.isEmpty()) {
-        io.out << tr("No sandboxes. Create one with 'paddock create NAME --workspace DIR' or in the app.")
+        io.out << tr("No sandboxes.")
                << u'\n';
     } else {
         QList<QStringList> rows{
