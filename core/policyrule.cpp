@@ -121,6 +121,9 @@ QString HostPattern::toString() const
 QString RuleTarget::toString() const
 {
     QString text = host.toString();
+    // After an address, '/' starts a prefix length, so a path needs the prefix spelled out first.
+    if (host.kind == HostPattern::Kind::Cidr && ports.isAny() && !pathGlob.isEmpty() && !text.contains(u'/'))
+        text += u'/' + QString::number(host.prefixLength);
     if (!ports.isAny())
         text += u':' + (ports.first == ports.last
                             ? QString::number(ports.first)

@@ -18,7 +18,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git perl xz-utils ca-certificates dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libqt6svg6 qt6-svg-dev
   libgit2-dev libre2-dev libssl-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
-  libseccomp-dev xvfb xauth fonts-dejavu-core bubblewrap iproute2 clang
+  libseccomp-dev xvfb xauth fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
 )
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }

@@ -24,6 +24,11 @@ private Q_SLOTS:
         QTest::newRow("cidr port") << u"allow 127.0.0.1/32:8080"_s << u"allow 127.0.0.1:8080"_s;
         QTest::newRow("ipv6 cidr port") << u"allow [fd00::]/8:443"_s << u"allow [fd00::]/8:443"_s;
         QTest::newRow("ipv6 literal") << u"deny [::1]"_s << u"deny [::1]"_s;
+        // Found by fuzz_policyrule: an address's path must keep the prefix, or '/' reads as one.
+        QTest::newRow("address with path")
+            << u"allow 127.40.0.1/32/:8080"_s << u"allow 127.40.0.1/32/:8080"_s;
+        QTest::newRow("ipv6 with path") << u"allow [::1]/128/api/**"_s << u"allow [::1]/128/api/**"_s;
+        QTest::newRow("address port path") << u"allow 10.1.2.3:80/x"_s << u"allow 10.1.2.3:80/x"_s;
         QTest::newRow("methods") << u"allow GET,HEAD api.example.com:443/v1/**"_s
                                  << u"allow GET,HEAD api.example.com:443/v1/**"_s;
         QTest::newRow("comma list") << u"allow a.example:443,b.example:80"_s
