@@ -16,7 +16,7 @@ for tool in wrk tinyproxy squid nginx; do
     break
   }
 done
-[ -x "$BIN/paddock" ] && [ -x "$BIN/bench_tunnel" ] || PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" >/dev/null
+[ -x "$BIN/paddock" ] && [ -x "$BIN/bench_tunnel" ] || { "$ROOT/scripts/setup-deps.sh" && PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" >/dev/null; }
 
 WORK=$(mktemp -d)
 chmod 755 "$WORK"

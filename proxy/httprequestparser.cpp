@@ -90,7 +90,7 @@ QByteArray HttpRequestHead::header(QByteArrayView name) const
     return {};
 }
 
-QByteArray HttpRequestHead::serializeForUpstream() const
+QByteArray HttpRequestHead::serializeForUpstream(bool keepUpstreamAlive) const
 {
     QByteArray out;
     out.reserve(512);
@@ -113,7 +113,7 @@ QByteArray HttpRequestHead::serializeForUpstream() const
     else if (contentLength &&
              (*contentLength > 0 || method == "POST" || method == "PUT" || method == "PATCH"))
         out += "Content-Length: " + QByteArray::number(*contentLength) + "\r\n";
-    out += "Connection: close\r\n\r\n";
+    out += keepUpstreamAlive ? "\r\n" : "Connection: close\r\n\r\n";
     return out;
 }
 

@@ -39,8 +39,9 @@ struct HttpRequestHead
 
     QByteArray header(QByteArrayView name) const; // first value, case-insensitive name
     // The head as sent upstream: origin-form, hop-by-hop headers removed (RFC 9110 §7.6.1), Host first,
-    // `Connection: close`, and the body framing the parser re-creates (Content-Length or chunked).
-    QByteArray serializeForUpstream() const;
+    // `Connection: close` unless the upstream connection is to be kept for the next request, and the body
+    // framing the parser re-creates (Content-Length or chunked).
+    QByteArray serializeForUpstream(bool keepUpstreamAlive = false) const;
 };
 
 // An incremental, strict RFC 9112 request parser without I/O: feed bytes, then pull events until NeedMore.

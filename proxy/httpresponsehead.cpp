@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 namespace Paddock::Proxy {
 
 namespace {
@@ -65,8 +67,14 @@ std::optional<HttpResponseHead> HttpResponseHead::parse(QByteArrayView bytes, bo
             return head;
         const QByteArrayView name = line.first(colon);
         const QByteArrayView value = trimmed(line.sliced(colon + 1));
-        if (equalsIgnoreCase(name, "content-length"))
+        if (equalsIgnoreCase(name, "content-length")) {
             ++lengths;
+            // SECURITY: digits only, so that we and the client cannot read a different length.
+            if (value.isEmpty() || value.size() > 18 ||
+                !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return head;
+            head.m_contentLength = value.toLongLong();
+        }
         if (equalsIgnoreCase(name, "transfer-encoding"))
             chunked = chunked || value.toByteArray().toLower().contains("chunked");
         if (equalsIgnoreCase(name, "connection")) {
@@ -86,6 +94,8 @@ std::optional<HttpResponseHead> HttpResponseHead::parse(QByteArrayView bytes, bo
         kept.append(header);
     }
     head.m_headers = kept;
+    head.m_upstreamKeepsAlive = statusLine.startsWith("HTTP/1.1 ") ? !connectionTokens.contains("close")
+                                                                   : connectionTokens.contains("keep-alive");
     if (lengths > 1 && !chunked)
         return head; // ambiguous framing from upstream: invalid
     if (requestWasHead || head.m_status < 200 || head.m_status == 204 || head.m_status == 304)

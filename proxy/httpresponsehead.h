@@ -28,6 +28,9 @@ public:
     int status() const { return m_status; }
     Framing framing() const { return m_framing; }
     qsizetype headSize() const { return m_headSize; } // bytes of the head in the input, CRLFCRLF included
+    qint64 contentLength() const { return m_contentLength; } // with Framing::ContentLength
+    // Whether the upstream lets its connection carry another request (HTTP/1.1 without Connection: close).
+    bool upstreamKeepsAlive() const { return m_upstreamKeepsAlive; }
     // The head for the client: hop-by-hop headers dropped, our own Connection header added.
     QByteArray rewrite(bool keepAlive) const;
 
@@ -36,6 +39,8 @@ private:
     int m_status = 0;
     Framing m_framing = Framing::UntilClose;
     qsizetype m_headSize = 0;
+    qint64 m_contentLength = 0;
+    bool m_upstreamKeepsAlive = false;
     QByteArray m_statusLine;
     QList<QPair<QByteArray, QByteArray>> m_headers;
 };

@@ -252,6 +252,33 @@ void ProxyConnection::handleHead()
         writeClient("HTTP/1.1 100 Continue\r\n\r\n");
 
     m_state = State::Dialling;
+    if (!m_head.isConnect && reuseIdleUpstream())
+        return;
+    dropUpstream();
+    startUpstream();
+}
+
+bool ProxyConnection::reuseIdleUpstream()
+{
+    if (!m_upstream || !m_upstreamIdle || m_upstream->state() != QAbstractSocket::ConnectedState ||
+        m_upstream->bytesAvailable() > 0 || !(m_upstreamAuthority.host == m_authority.host) ||
+        m_upstreamAuthority.port != m_authority.port)
+        return false;
+    // SECURITY: the address was vetted for an earlier request; the policy may have changed since.
+    if (const auto refusal = vetAddress(m_upstreamAddress, *m_authority.port)) {
+        deny(refusal->rule, refusal->reason);
+        return true;
+    }
+    m_upstreamIdle = false;
+    m_upstreamReused = true;
+    beginForwarding(); // the caller's parser loop goes on with the request body
+    return true;
+}
+
+void ProxyConnection::startUpstream()
+{
+    m_state = State::Dialling;
+    m_upstreamReused = false;
     // SECURITY: policy first, then one resolution whose vetted answer is the only thing ever dialled (no
     // rebinding).
     if (m_authority.host.isIpLiteral()) {
@@ -275,31 +302,35 @@ void ProxyConnection::onResolved(const Core::CanonicalAuthority &authority,
                        .arg(authority.host.host, error.isEmpty() ? u"no address"_s : error));
         return;
     }
-    const auto policy = m_context->policy();
     const quint16 port = *authority.port;
     for (const QHostAddress &address : addresses) {
-        const AddressVetter::Verdict verdict =
-            m_context->vetter->vet(address, port, [&policy](const QHostAddress &a, quint16 p) {
-                return policy && policy->cidrExplicitlyAllows(a, p);
-            });
-        if (!verdict.allowed) {
-            deny(u"address-vetting"_s, verdict.reason);
+        if (const auto refusal = vetAddress(address, port)) {
+            deny(refusal->rule, refusal->reason);
             return;
-        }
-        if (policy) {
-            if (const auto cidr = policy->cidrMatch(AddressVetter::embeddedIPv4(address).isNull()
-                                                        ? address
-                                                        : AddressVetter::embeddedIPv4(address),
-                                                    port);
-                cidr && !cidr->rule.rule.isAllow()) {
-                deny(cidr->rule.rule.toString(),
-                     tr("%1 resolves to %2, which the rule \"%3\" denies.")
-                         .arg(authority.host.host, address.toString(), cidr->rule.rule.toString()));
-                return;
-            }
         }
     }
     dial(addresses.first(), port);
+}
+
+std::optional<ProxyConnection::Refusal> ProxyConnection::vetAddress(const QHostAddress &address,
+                                                                    quint16 port) const
+{
+    const auto policy = m_context->policy();
+    const AddressVetter::Verdict verdict =
+        m_context->vetter->vet(address, port, [&policy](const QHostAddress &a, quint16 p) {
+            return policy && policy->cidrExplicitlyAllows(a, p);
+        });
+    if (!verdict.allowed)
+        return Refusal{u"address-vetting"_s, verdict.reason};
+    if (!policy)
+        return std::nullopt;
+    const QHostAddress embedded = AddressVetter::embeddedIPv4(address);
+    if (const auto cidr = policy->cidrMatch(embedded.isNull() ? address : embedded, port);
+        cidr && !cidr->rule.rule.isAllow())
+        return Refusal{cidr->rule.rule.toString(),
+                       tr("%1 resolves to %2, which the rule \"%3\" denies.")
+                           .arg(m_authority.host.host, address.toString(), cidr->rule.rule.toString())};
+    return std::nullopt;
 }
 
 void ProxyConnection::dial(const QHostAddress &address, quint16 port)
@@ -338,12 +369,22 @@ void ProxyConnection::onUpstreamConnected()
         }
         return;
     }
+    m_upstreamAuthority = m_authority;
+    m_upstreamAddress = m_upstream->peerAddress();
+    beginForwarding();
+    processParser();
+    onClientReadable();
+}
+
+void ProxyConnection::beginForwarding()
+{
     m_state = State::Forwarding;
     m_responseHeadBuffer.clear();
     m_responseHeadDone = false;
-    m_upstream->write(m_head.serializeForUpstream());
-    processParser();
-    onClientReadable();
+    m_framer.reset();
+    m_upstreamReusable = false;
+    // Asking the upstream to keep alive only pays when the client will send another request.
+    m_upstream->write(m_head.serializeForUpstream(m_head.keepAlive));
 }
 
 void ProxyConnection::checkClientHello()
@@ -396,8 +437,11 @@ void ProxyConnection::onUpstreamReadable()
         relay(m_upstream, m_client, m_bytesDown);
         return;
     }
-    if (m_state != State::Forwarding)
+    if (m_state != State::Forwarding) {
+        if (m_upstreamIdle)
+            dropUpstream(); // SECURITY: an idle upstream that speaks out of turn is never read from
         return;
+    }
     while (!m_responseHeadDone && m_upstream->bytesAvailable() > 0) {
         m_responseHeadBuffer +=
             m_upstream->read(HttpResponseHead::maxHeadBytes + 1 - m_responseHeadBuffer.size());
@@ -416,14 +460,50 @@ void ProxyConnection::onUpstreamReadable()
         }
         m_keepAliveAfterResponse =
             m_head.keepAlive && head->framing() != HttpResponseHead::Framing::UntilClose;
+        m_upstreamReusable = m_keepAliveAfterResponse && head->upstreamKeepsAlive();
+        m_framer.emplace(*head);
         writeClient(head->rewrite(m_keepAliveAfterResponse));
-        writeClient(rest);
-        m_bytesDown += rest.size();
         m_responseHeadBuffer.clear();
         m_responseHeadDone = true;
+        forwardResponseBytes(rest);
+        if (m_state != State::Forwarding)
+            return;
     }
     if (m_responseHeadDone)
-        relay(m_upstream, m_client, m_bytesDown);
+        relayResponseBody();
+}
+
+void ProxyConnection::relayResponseBody()
+{
+    // Backpressure as in relay(); every byte passes the framer so that nothing past the body's end is
+    // relayed.
+    while (m_state == State::Forwarding && m_upstream && m_upstream->bytesAvailable() > 0 &&
+           m_client->bytesToWrite() < m_context->config.maxBufferedBytes)
+        forwardResponseBytes(m_upstream->read(readChunk));
+    touch();
+}
+
+void ProxyConnection::forwardResponseBytes(const QByteArray &bytes)
+{
+    if (bytes.isEmpty() && !m_framer->isComplete())
+        return;
+    const qsizetype used = m_framer->consume(bytes);
+    writeClient(used == bytes.size() ? bytes : bytes.first(used));
+    m_bytesDown += used;
+    if (m_framer->hasError()) {
+        // The head is already with the client: all that is left is to cut the response short.
+        emitDecision(
+            DecisionEvent::Verdict::Error, m_rule,
+            tr("%1 sent a malformed response body; the connection was closed.").arg(m_authority.toString()));
+        close();
+        return;
+    }
+    // SECURITY: bytes after the end of the response are a desync attempt or a broken server: dropped, and
+    // the connection is never reused.
+    if (used < bytes.size())
+        m_upstreamReusable = false;
+    if (m_framer->isComplete())
+        finishRequest();
 }
 
 void ProxyConnection::onClientWritten()
@@ -459,16 +539,32 @@ void ProxyConnection::onUpstreamClosed()
         close();
         return;
     }
-    if (m_state != State::Forwarding)
+    if (m_state != State::Forwarding) {
+        if (m_upstreamIdle)
+            dropUpstream(); // the server closed a kept connection: the next request dials again
         return;
+    }
     onUpstreamReadable();
-    if (m_upstream->bytesAvailable() > 0)
+    if (m_state != State::Forwarding || !m_upstream || m_upstream->bytesAvailable() > 0)
         return;
     if (!m_responseHeadDone) {
+        // A kept connection may have been closed by the server just as we reused it: dial again, once, when
+        // nothing of the request is lost (no body was sent).
+        if (m_upstreamReused && m_responseHeadBuffer.isEmpty() && m_requestComplete && m_bytesUp == 0) {
+            dropUpstream();
+            startUpstream();
+            return;
+        }
         failClosed(tr("%1 closed the connection without a response.").arg(m_authority.toString()));
         return;
     }
-    finishRequest();
+    if (m_framer && m_framer->endsAtClose()) {
+        finishRequest();
+        return;
+    }
+    emitDecision(DecisionEvent::Verdict::Error, m_rule,
+                 tr("%1 closed the connection before the end of its response.").arg(m_authority.toString()));
+    close();
 }
 
 void ProxyConnection::onClientEof()
@@ -502,15 +598,38 @@ void ProxyConnection::finishRequest()
         close();
         return;
     }
-    m_upstream->disconnect(this);
-    m_upstream->deleteLater();
-    m_upstream = nullptr;
+    const bool keepUpstream = m_upstreamReusable && m_framer && m_framer->isComplete() && m_upstream &&
+                              m_upstream->state() == QAbstractSocket::ConnectedState &&
+                              m_upstream->bytesAvailable() == 0;
+    if (keepUpstream)
+        m_upstreamIdle = true;
+    else
+        dropUpstream();
     m_state = State::ReadingHead;
     if (m_parser.bufferedBytes() > 0)
         m_headerTimer.start(m_context->config.headerTimeoutMs);
-    processParser(); // a pipelined request may already be buffered
-    if (m_state == State::ReadingHead)
-        onClientReadable();
+    // A pipelined request may already be buffered; it starts once the caller's relay loop has unwound.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_state != State::ReadingHead)
+                return;
+            processParser();
+            if (m_state == State::ReadingHead)
+                onClientReadable();
+        },
+        Qt::QueuedConnection);
+}
+
+void ProxyConnection::dropUpstream()
+{
+    m_upstreamIdle = false;
+    if (!m_upstream)
+        return;
+    m_upstream->disconnect(this);
+    m_upstream->abort();
+    m_upstream->deleteLater();
+    m_upstream = nullptr;
 }
 
 void ProxyConnection::deny(const QString &rule, const QString &reason, int status)

@@ -6,6 +6,7 @@
 #include "proxy/httprequestparser.h"
 #include "proxy/httpresponsehead.h"
 #include "proxy/proxyconfig.h"
+#include "proxy/responsebodyframer.h"
 
 #include <QElapsedTimer>
 #include <QIODevice>
@@ -15,12 +16,15 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace Paddock::Proxy {
 
 // One client connection of a sandbox: parses its requests, decides each by policy, resolves once, vets the
 // addresses, dials only a vetted one, then forwards HTTP or relays a CONNECT tunnel. Lives in a worker
 // thread. Pipeline: parse → canonicalise → policy → resolve → vet → dial → (ClientHello check) → relay → log.
+// After a complete response the upstream connection is kept for the client's next request to the same
+// authority: that request is still decided by policy and its address vetted again, only the dial is saved.
 class ProxyConnection : public QObject
 {
     Q_OBJECT
@@ -52,10 +56,22 @@ private:
     void deny(const QString &rule, const QString &reason, int status = 403);
     void rejectMalformed(int status, const QByteArray &reason);
     void failClosed(const QString &reason, int status = 502);
+    void startUpstream();
+    bool reuseIdleUpstream();
     void onResolved(const Core::CanonicalAuthority &authority, const QList<QHostAddress> &addresses,
                     const QString &error);
+    struct Refusal
+    {
+        QString rule;
+        QString reason;
+    };
+    std::optional<Refusal> vetAddress(const QHostAddress &address, quint16 port) const;
     void dial(const QHostAddress &address, quint16 port);
     void onUpstreamConnected();
+    void beginForwarding();
+    void relayResponseBody();
+    void forwardResponseBytes(const QByteArray &bytes);
+    void dropUpstream();
     void onUpstreamClosed();
     void onClientEof();
     void checkClientHello();
@@ -86,7 +102,15 @@ private:
     QByteArray m_responseHeadBuffer;
     bool m_responseHeadDone = false;
     bool m_keepAliveAfterResponse = false;
-    QByteArray m_tunnelPrefix; // client bytes that arrived before the tunnel was open
+    std::optional<ResponseBodyFramer> m_framer; // where the response body ends, once its head is read
+
+    // The upstream connection and whether it may carry the next request.
+    Core::CanonicalAuthority m_upstreamAuthority;
+    QHostAddress m_upstreamAddress;
+    bool m_upstreamReusable = false; // the upstream and the client both keep alive, framing is exact
+    bool m_upstreamIdle = false;     // between requests, waiting for the next one
+    bool m_upstreamReused = false;   // the request in flight went over a kept connection
+    QByteArray m_tunnelPrefix;       // client bytes that arrived before the tunnel was open
     qint64 m_bytesUp = 0;
     qint64 m_bytesDown = 0;
 };

@@ -21,17 +21,23 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // An HTTP origin on its own thread: answers each request with "<method> <target> <body bytes>".
+// The origin's answer depends on the path: "/keep…" keeps the connection alive, "/chunked" answers chunked,
+// "/extra" sends bytes after its response, "/badchunk" breaks chunked framing, "/truncated" closes mid-body,
+// "/flaky" keeps alive but closes on the next request without answering; anything else answers and closes.
 class Origin : public QTcpServer
 {
 public:
     std::atomic<int> requests{0};
+    std::atomic<int> connections{0};
     std::atomic<qint64> lastBodyBytes{0};
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
+        ++connections;
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
+        auto hangUpOnNext = std::make_shared<bool>(false);
         auto buffer = std::make_shared<QByteArray>();
         auto bodyLeft = std::make_shared<qint64>(-1);
         auto head = std::make_shared<QByteArray>();
@@ -58,16 +64,38 @@ protected:
                 *bodyBytes += take;
                 if (*bodyLeft > 0)
                     return;
+                *bodyLeft = -1;
+                if (*hangUpOnNext) {
+                    socket->disconnectFromHost();
+                    return;
+                }
                 const QByteArray requestLine = head->left(head->indexOf('\r'));
+                const QByteArray path = requestLine.split(' ').value(1);
                 const QByteArray body =
                     requestLine.left(requestLine.lastIndexOf(' ')) + ' ' + QByteArray::number(*bodyBytes);
                 ++requests;
                 lastBodyBytes = *bodyBytes;
-                socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size()) +
-                              "\r\nConnection: close\r\nX-Origin: yes\r\n\r\n" + body);
-                socket->disconnectFromHost();
-                *bodyLeft = -1;
-                return;
+                const QByteArray ok = "HTTP/1.1 200 OK\r\nX-Origin: yes\r\n";
+                const QByteArray length = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+                if (path.startsWith("/keep") || path == "/flaky") {
+                    socket->write(ok + length + body);
+                    *hangUpOnNext = path == "/flaky";
+                } else if (path == "/chunked") {
+                    socket->write(ok + "Transfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n" +
+                                  QByteArray::number(body.size(), 16) + "\r\n" + body +
+                                  "\r\n0\r\nX-Trailer: t\r\n\r\n");
+                } else if (path == "/extra") {
+                    socket->write(ok + length + body +
+                                  "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nSMUGGLED");
+                } else if (path == "/badchunk") {
+                    socket->write(ok + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\nSMUGGLED\r\n");
+                } else if (path == "/truncated") {
+                    socket->write(ok + "Content-Length: 100\r\n\r\nonly this");
+                    socket->disconnectFromHost();
+                } else {
+                    socket->write(ok + "Connection: close\r\n" + length + body);
+                    socket->disconnectFromHost();
+                }
             }
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -361,6 +389,143 @@ private Q_SLOTS:
         QCOMPARE(response.count("HTTP/1.1 200 OK"), 2);
         QVERIFY(response.contains("Connection: keep-alive\r\n"));
         QVERIFY(response.endsWith("GET /2 0"));
+    }
+
+    // Sends each request on one connection and waits for its whole response (framed by Content-Length or
+    // chunked); returns the responses, shorter when the proxy closed early.
+    static QList<QByteArray> sequence(quint16 port, const QList<QByteArray> &requests)
+    {
+        QList<QByteArray> responses;
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(5000))
+            return responses;
+        for (const QByteArray &request : requests) {
+            socket.write(request);
+            QByteArray received;
+            QElapsedTimer timer;
+            timer.start();
+            auto complete = [&received] {
+                const qsizetype end = received.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                const QByteArray head = received.left(end).toLower();
+                if (head.contains("transfer-encoding: chunked")) // good enough for the origin's bodies
+                    return received.sliced(end + 4).contains("\r\n0\r\n") && received.endsWith("\r\n\r\n");
+                const qsizetype at = head.indexOf("content-length: ");
+                return at >= 0 &&
+                       received.size() - end - 4 >= head.mid(at + 16).split('\r').first().toLongLong();
+            };
+            while (!complete() && timer.elapsed() < 10000 &&
+                   (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0)) {
+                socket.waitForReadyRead(50);
+                received += socket.readAll();
+            }
+            if (received.isEmpty())
+                break;
+            responses.append(received);
+            if (!complete())
+                break;
+        }
+        return responses;
+    }
+
+    QByteArray keepAliveGet(const QByteArray &path, quint16 originPort = 0) const
+    {
+        const QByteArray authority =
+            "origin.test:" + QByteArray::number(originPort ? originPort : m_originPort);
+        return "GET http://" + authority + path + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    }
+
+    void reusesTheUpstreamConnectionAndStillDecidesEachRequest()
+    {
+        const quint16 port =
+            listen({u"allow origin.test"_s, u"deny origin.test/keep/secret"_s, cidr(m_originPort)});
+        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        const int connectionsBefore = m_origin->connections;
+        const QList<QByteArray> responses =
+            sequence(port, {keepAliveGet("/keep/1"), keepAliveGet("/keep/2"), keepAliveGet("/chunked"),
+                            keepAliveGet("/keep/secret"), keepAliveGet("/keep/after-deny")});
+        QCOMPARE(responses.size(), 4); // the deny closes the client's connection
+        QVERIFY2(responses[0].endsWith("\r\n\r\nGET /keep/1 0"), responses[0].constData());
+        QVERIFY(responses[0].contains("Connection: keep-alive\r\n"));
+        QVERIFY2(responses[1].endsWith("\r\n\r\nGET /keep/2 0"), responses[1].constData());
+        // Chunked bodies reach the client exactly as sent, trailer included.
+        QVERIFY2(responses[2].endsWith(
+                     "\r\n\r\n5;ext=1\r\nhello\r\ne\r\nGET /chunked 0\r\n0\r\nX-Trailer: t\r\n\r\n"),
+                 responses[2].constData());
+        QVERIFY2(responses[3].startsWith("HTTP/1.1 403"), responses[3].constData());
+        // Three requests, one upstream connection.
+        QCOMPARE(m_origin->connections - connectionsBefore, 1);
+        QTRY_COMPARE(decisions.size(), 4);
+        QCOMPARE(decisions[3].first().value<DecisionEvent>().verdict, DecisionEvent::Verdict::Deny);
+    }
+
+    void revetsTheAddressOfAKeptConnection()
+    {
+        // The loopback origin is reachable only through the CIDR rule; once the policy drops it, a kept
+        // connection to the same host must not carry the next request.
+        const QString sandbox = u"sb%1"_s.arg(m_sandboxCounter + 1);
+        const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
+        const int requestsBefore = m_origin->requests;
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected());
+        socket.write(keepAliveGet("/keep/1"));
+        QByteArray received;
+        QTRY_VERIFY((received += socket.readAll()).endsWith("GET /keep/1 0"));
+        m_proxy->setPolicy(sandbox, policyOf({u"allow origin.test"_s}));
+        socket.write(keepAliveGet("/keep/2"));
+        received.clear();
+        QTRY_VERIFY((received += socket.readAll()).contains("\r\n\r\n"));
+        QVERIFY2(received.startsWith("HTTP/1.1 403"), received.constData());
+        QVERIFY(received.contains("rule=\"address-vetting\""));
+        QCOMPARE(m_origin->requests - requestsBefore, 1);
+    }
+
+    void neverRelaysBytesPastTheEndOfAResponse()
+    {
+        const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
+        const int connectionsBefore = m_origin->connections;
+        const QList<QByteArray> responses =
+            sequence(port, {keepAliveGet("/extra"), keepAliveGet("/keep/next")});
+        QCOMPARE(responses.size(), 2);
+        QVERIFY2(responses[0].endsWith("\r\n\r\nGET /extra 0"), responses[0].constData());
+        QVERIFY2(responses[1].endsWith("\r\n\r\nGET /keep/next 0"), responses[1].constData());
+        QVERIFY(!responses[1].contains("SMUGGLED"));
+        // The upstream that over-sent is not reused.
+        QCOMPARE(m_origin->connections - connectionsBefore, 2);
+    }
+
+    void closesOnBrokenOrTruncatedResponseBodies_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("bad chunk") << QByteArray("/badchunk");
+        QTest::newRow("truncated") << QByteArray("/truncated");
+    }
+    void closesOnBrokenOrTruncatedResponseBodies()
+    {
+        QFETCH(QByteArray, path);
+        const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
+        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        const QByteArray response = exchange(port, keepAliveGet(path) + keepAliveGet("/keep/never"));
+        QVERIFY2(response.startsWith("HTTP/1.1 200 OK"), response.constData());
+        QCOMPARE(response.count("HTTP/1.1"), 1); // closed: the pipelined request was not served
+        QVERIFY(!response.contains("SMUGGLED"));
+        QTRY_COMPARE(decisions.size(), 1);
+        QCOMPARE(decisions.first().first().value<DecisionEvent>().verdict, DecisionEvent::Verdict::Error);
+    }
+
+    void redialsOnceWhenAKeptConnectionDies()
+    {
+        // "/flaky" keeps its connection, then hangs up on the next request without answering: the proxy
+        // dials again, and the client never notices.
+        const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
+        const int connectionsBefore = m_origin->connections;
+        const QList<QByteArray> responses = sequence(port, {keepAliveGet("/flaky"), keepAliveGet("/keep/2")});
+        QCOMPARE(responses.size(), 2);
+        QVERIFY2(responses[1].endsWith("GET /keep/2 0"), responses[1].constData());
+        QCOMPARE(m_origin->connections - connectionsBefore, 2);
     }
 
     void tlsPortNeedsClientHelloForTheConnectHost()
