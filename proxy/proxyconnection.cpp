@@ -91,7 +91,8 @@ ProxyConnection::ProxyConnection(std::shared_ptr<ListenerContext> context, QIODe
     });
     m_headerTimer.start(m_context->config.headerTimeoutMs);
     m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, &ProxyConnection::close);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ProxyConnection::onIdleTimer);
+    m_lastActivity.start();
     m_idleTimer.start(m_context->config.idleTimeoutMs);
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this,
@@ -107,7 +108,19 @@ ProxyConnection::~ProxyConnection()
 
 void ProxyConnection::touch()
 {
-    m_idleTimer.start(m_context->config.idleTimeoutMs);
+    // Only a timestamp: restarting the timer on every read would cost more than the relaying itself.
+    m_lastActivity.start();
+}
+
+void ProxyConnection::onIdleTimer()
+{
+    if (m_state == State::Closing)
+        return; // the closing deadline is handled by close()
+    const qint64 left = m_context->config.idleTimeoutMs - m_lastActivity.elapsed();
+    if (left > 0)
+        m_idleTimer.start(int(left));
+    else
+        close();
 }
 
 void ProxyConnection::writeClient(const QByteArray &bytes)

@@ -82,6 +82,7 @@ private:
     void relay(QIODevice *from, QIODevice *to, qint64 &counter);
     void close();
     void touch();
+    void onIdleTimer();
 
     std::shared_ptr<ListenerContext> m_context;
     QIODevice *m_client;
@@ -90,6 +91,7 @@ private:
     State m_state = State::ReadingHead;
     QTimer m_headerTimer;
     QTimer m_idleTimer;
+    QElapsedTimer m_lastActivity;
     QTimer m_connectTimer;
 
     // The request in flight.

@@ -596,6 +596,40 @@ private Q_SLOTS:
         QCOMPARE(decisions[0].first().value<DecisionEvent>().rule, u"address-vetting"_s);
     }
 
+    void closesIdleTunnelsButNotBusyOnes()
+    {
+        // A proxy of its own with a short idle timeout; the shared one must not drop the long-running tests.
+        ProxyConfig config;
+        config.idleTimeoutMs = 600;
+        ProxyServer proxy(m_resolver, config);
+        proxy.vetter().setHostAddresses({});
+        const auto port = proxy.listenTcp(u"idle"_s, QHostAddress::LocalHost, 0,
+                                          policyOf({u"allow CONNECT echo.test"_s, cidr(m_echoPort)}), false);
+        QVERIFY(port.has_value());
+        const QByteArray connect = "CONNECT echo.test:" + QByteArray::number(m_echoPort) +
+                                   " HTTP/1.1\r\nHost: echo.test:" + QByteArray::number(m_echoPort) +
+                                   "\r\n\r\n";
+        QTcpSocket busy, idle;
+        for (QTcpSocket *socket : {&busy, &idle}) {
+            socket->connectToHost(QHostAddress::LocalHost, *port);
+            QVERIFY(socket->waitForConnected());
+            socket->write(connect);
+            QVERIFY(socket->waitForReadyRead(5000));
+            QVERIFY(socket->readAll().startsWith("HTTP/1.1 200"));
+        }
+        // The busy tunnel echoes a byte every 150 ms for three idle timeouts.
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 1800) {
+            busy.write("x");
+            QVERIFY2(busy.waitForReadyRead(1000), "the busy tunnel stopped echoing");
+            busy.readAll();
+            QTest::qWait(150);
+        }
+        QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(idle.state(), QAbstractSocket::UnconnectedState);
+    }
+
     void streamsAGigabyteWithBoundedMemory()
     {
         const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
