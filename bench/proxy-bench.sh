@@ -16,7 +16,7 @@ for tool in wrk tinyproxy squid nginx; do
     break
   }
 done
-[ -x "$BIN/paddock" ] && [ -x "$BIN/bench_tunnel" ] || { "$ROOT/scripts/setup-deps.sh" && PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" >/dev/null; }
+[ -x "$BIN/paddock" ] && [ -x "$BIN/bench_tunnel" ] && [ -x "$BIN/bench_relay" ] || { "$ROOT/scripts/setup-deps.sh" && PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" >/dev/null; }
 
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
@@ -54,7 +54,7 @@ PIDS+=($!)
 
 PADDOCK_PORT=$(free_port)
 # The origin is on loopback, which address vetting denies unless a CIDR rule names it explicitly.
-"$BIN/paddock" proxy --listen "127.0.0.1:$PADDOCK_PORT" --policy open --allow "127.0.0.1/32" --log /dev/null &
+"$BIN/paddock" proxy --listen "127.0.0.1:$PADDOCK_PORT" --policy open --allow "127.0.0.1/32" --log /dev/null >/dev/null &
 PIDS+=($!)
 
 TINY_PORT=$(free_port)
@@ -137,12 +137,29 @@ for name in paddock tinyproxy squid; do
 done
 
 MB=${TUNNEL_MB:-1024}
-direct=$("$BIN/bench_tunnel" 0 "$MB" "$ROUNDS")
-through=$("$BIN/bench_tunnel" "$PADDOCK_PORT" "$MB" "$ROUNDS")
+# The ceiling: a minimal relay with a thread per direction, measured alongside (see bench_relay.cpp).
+RELAY_PORT=$(free_port)
+"$BIN/bench_relay" "$RELAY_PORT" &
+PIDS+=($!)
+wait_port "$RELAY_PORT"
+declare -A TUNNEL
+for round in $(seq "$ROUNDS"); do
+  for name in direct paddock relay; do
+    case $name in direct) port=0 ;; paddock) port=$PADDOCK_PORT ;; relay) port=$RELAY_PORT ;; esac
+    rate=$("$BIN/bench_tunnel" "$port" "$MB" 1)
+    TUNNEL[$name]+="$rate"$'\n'
+    echo "round $round tunnel $name: $rate MB/s" >&2
+  done
+done
+direct=$(printf '%s' "${TUNNEL[direct]}" | median)
+through=$(printf '%s' "${TUNNEL[paddock]}" | median)
+relay=$(printf '%s' "${TUNNEL[relay]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2fx", a/b}'; }
 echo
-echo "## CONNECT tunnel throughput ($MB MiB per run, median of $ROUNDS runs)"
+echo "## CONNECT tunnel throughput ($MB MiB per run, one direction, median of $ROUNDS interleaved runs)"
 echo
-echo "| path | MB/s |"
-echo "|---|---|"
-echo "| direct loopback | $direct |"
-echo "| through Paddock | $through ($(awk -v a="$through" -v b="$direct" 'BEGIN{printf "%.2fx", a/b}') of direct) |"
+echo "| path | MB/s | vs direct |"
+echo "|---|---|---|"
+echo "| direct loopback | $direct | 1.00x |"
+echo "| through Paddock | $through | $(ratio "$through" "$direct") |"
+echo "| through bench_relay (minimal C++ relay, a thread per direction) | $relay | $(ratio "$relay" "$direct") |"

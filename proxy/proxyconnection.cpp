@@ -5,6 +5,10 @@
 
 #include <QLocalSocket>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Paddock::Proxy {
@@ -116,7 +120,10 @@ void ProxyConnection::onIdleTimer()
 {
     if (m_state == State::Closing)
         return; // the closing deadline is handled by close()
-    const qint64 left = m_context->config.idleTimeoutMs - m_lastActivity.elapsed();
+    const qint64 idle = m_descriptorTunnel
+                            ? std::min(m_descriptorTunnel->msSinceActivity(), m_lastActivity.elapsed())
+                            : m_lastActivity.elapsed();
+    const qint64 left = m_context->config.idleTimeoutMs - idle;
     if (left > 0)
         m_idleTimer.start(int(left));
     else
@@ -152,6 +159,7 @@ void ProxyConnection::onClientReadable()
         return;
     case State::Tunnel:
         relay(m_client, m_upstream, m_bytesUp);
+        handOverTunnel();
         return;
     case State::CheckingClientHello:
         m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes - m_tunnelPrefix.size() + 1);
@@ -440,6 +448,42 @@ void ProxyConnection::startTunnel()
     }
     relay(m_client, m_upstream, m_bytesUp);
     relay(m_upstream, m_client, m_bytesDown);
+    handOverTunnel();
+}
+
+void ProxyConnection::handOverTunnel()
+{
+#ifdef Q_OS_UNIX
+    // Only once nothing is left in Qt's buffers, so that no byte is reordered or lost in the switch.
+    if (m_state != State::Tunnel || !m_upstream || m_descriptorTunnel ||
+        m_upstream->state() != QAbstractSocket::ConnectedState || m_client->bytesAvailable() > 0 ||
+        m_client->bytesToWrite() > 0 || m_upstream->bytesAvailable() > 0 || m_upstream->bytesToWrite() > 0)
+        return;
+    auto *tcp = qobject_cast<QTcpSocket *>(m_client);
+    auto *local = qobject_cast<QLocalSocket *>(m_client);
+    const qintptr clientDescriptor = tcp ? tcp->socketDescriptor() : local ? local->socketDescriptor() : -1;
+    if (clientDescriptor < 0)
+        return;
+    // Duplicates outlive the QIODevices, which stop watching the sockets once aborted.
+    const int client = ::dup(int(clientDescriptor));
+    const int upstream = client < 0 ? -1 : ::dup(int(m_upstream->socketDescriptor()));
+    if (upstream < 0) {
+        if (client >= 0)
+            ::close(client);
+        return; // out of descriptors: Qt keeps relaying
+    }
+    m_client->disconnect(this);
+    m_upstream->disconnect(this);
+    if (tcp)
+        tcp->abort();
+    else
+        local->abort();
+    m_upstream->abort();
+    m_upstream->deleteLater();
+    m_upstream = nullptr;
+    m_descriptorTunnel = new DescriptorTunnel(client, upstream, this);
+    connect(m_descriptorTunnel, &DescriptorTunnel::finished, this, &ProxyConnection::close);
+#endif
 }
 
 void ProxyConnection::onUpstreamReadable()
@@ -448,6 +492,7 @@ void ProxyConnection::onUpstreamReadable()
         return;
     if (m_state == State::Tunnel) {
         relay(m_upstream, m_client, m_bytesDown);
+        handOverTunnel();
         return;
     }
     if (m_state != State::Forwarding) {
@@ -524,7 +569,8 @@ void ProxyConnection::onClientWritten()
     touch();
     if ((m_state == State::Tunnel || m_state == State::Forwarding) && m_upstream) {
         onUpstreamReadable();
-        if (m_upstream->state() == QAbstractSocket::UnconnectedState && m_upstream->bytesAvailable() == 0)
+        if (m_upstream && m_upstream->state() == QAbstractSocket::UnconnectedState &&
+            m_upstream->bytesAvailable() == 0)
             onUpstreamClosed();
     }
 }
@@ -532,9 +578,10 @@ void ProxyConnection::onClientWritten()
 void ProxyConnection::onUpstreamWritten()
 {
     touch();
-    if (m_state == State::Tunnel)
+    if (m_state == State::Tunnel) {
         relay(m_client, m_upstream, m_bytesUp);
-    else if (m_state == State::Forwarding) {
+        handOverTunnel();
+    } else if (m_state == State::Forwarding) {
         processParser();
         onClientReadable();
     }
@@ -548,8 +595,7 @@ void ProxyConnection::onUpstreamClosed()
         relay(m_upstream, m_client, m_bytesDown);
         if (m_upstream->bytesAvailable() > 0)
             return; // the rest follows as the client drains
-        emitDecision(DecisionEvent::Verdict::Allow, m_rule, m_reason);
-        close();
+        close();    // logs the tunnel
         return;
     }
     if (m_state != State::Forwarding) {
@@ -706,6 +752,13 @@ void ProxyConnection::close()
 {
     if (m_state == State::Closing)
         return;
+    if (m_descriptorTunnel) {
+        m_bytesUp += m_descriptorTunnel->bytesUp();
+        m_bytesDown += m_descriptorTunnel->bytesDown();
+        m_descriptorTunnel->deleteLater(); // closes the descriptors; close() may run in its signal
+    }
+    if (m_state == State::Tunnel) // however it ends (either side, idle), a tunnel is logged with its bytes
+        emitDecision(DecisionEvent::Verdict::Allow, m_rule, m_reason);
     m_state = State::Closing;
     m_headerTimer.stop();
     m_connectTimer.stop();

@@ -3,6 +3,7 @@
 #include "core/hostcanonicalizer.h"
 #include "proxy/clienthelloreader.h"
 #include "proxy/decisionevent.h"
+#include "proxy/descriptortunnel.h"
 #include "proxy/httprequestparser.h"
 #include "proxy/httpresponsehead.h"
 #include "proxy/proxyconfig.h"
@@ -76,6 +77,7 @@ private:
     void onClientEof();
     void checkClientHello();
     void startTunnel();
+    void handOverTunnel();
     void finishRequest();
     void emitDecision(DecisionEvent::Verdict verdict, const QString &rule, const QString &reason);
     void writeClient(const QByteArray &bytes);
@@ -112,7 +114,8 @@ private:
     bool m_upstreamReusable = false; // the upstream and the client both keep alive, framing is exact
     bool m_upstreamIdle = false;     // between requests, waiting for the next one
     bool m_upstreamReused = false;   // the request in flight went over a kept connection
-    QByteArray m_tunnelPrefix;       // client bytes that arrived before the tunnel was open
+    QPointer<DescriptorTunnel> m_descriptorTunnel; // the tunnel's relay once Qt's buffers are empty
+    QByteArray m_tunnelPrefix;                     // client bytes that arrived before the tunnel was open
     qint64 m_bytesUp = 0;
     qint64 m_bytesDown = 0;
 };

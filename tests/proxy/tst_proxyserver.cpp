@@ -596,6 +596,43 @@ private Q_SLOTS:
         QCOMPARE(decisions[0].first().value<DecisionEvent>().rule, u"address-vetting"_s);
     }
 
+    void tunnelRelaysEveryByteInOrderAndLogsItsBytes()
+    {
+        const quint16 port = listen({u"allow CONNECT echo.test"_s, cidr(m_echoPort)});
+        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected());
+        // The first bytes ride with the CONNECT request, before the tunnel is open.
+        const QByteArray authority = "echo.test:" + QByteArray::number(m_echoPort);
+        socket.write("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\nearly|");
+        QByteArray sent = "early|";
+        QByteArray received;
+        QTRY_VERIFY((received += socket.readAll()).contains("\r\n\r\n"));
+        received = received.mid(received.indexOf("\r\n\r\n") + 4);
+        QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+        for (int round = 0; round < 24; ++round) {
+            for (qsizetype i = 0; i < chunk.size(); ++i)
+                chunk[i] = char((i * 7 + round * 13) & 0xff);
+            socket.write(chunk);
+            sent += chunk;
+            while (socket.bytesToWrite() > 0 || received.size() + 4 * 1024 * 1024 < sent.size()) {
+                socket.waitForBytesWritten(10);
+                socket.waitForReadyRead(10);
+                received += socket.readAll();
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).size() >= sent.size(), 20000);
+        QCOMPARE(received.size(), sent.size());
+        QVERIFY(received == sent);
+        socket.disconnectFromHost();
+        QTRY_COMPARE(decisions.size(), 1);
+        const auto event = decisions.first().first().value<DecisionEvent>();
+        QCOMPARE(event.verdict, DecisionEvent::Verdict::Allow);
+        QCOMPARE(event.bytesUp, sent.size());
+        QCOMPARE(event.bytesDown, sent.size());
+    }
+
     void closesIdleTunnelsButNotBusyOnes()
     {
         // A proxy of its own with a short idle timeout; the shared one must not drop the long-running tests.
