@@ -1,0 +1,295 @@
+// Namespace sandboxes with real bubblewrap: isolation, the proxy as the only way out, exit codes, privileges,
+// and that no process outlives its sandbox. Runs as the CI's root and, where possible, as an unprivileged
+// user.
+#include "core/policy.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+#include "vm/bwrapcommand.h"
+#include "vm/seccompfilter.h"
+
+#include "testsupport.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Paddock;
+using namespace Paddock::Vm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// A loopback origin on the host, the kind of service a sandbox must never reach directly.
+class Origin : public QTcpServer
+{
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 17\r\nConnection: close\r\n\r\nhello-from-origin");
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+};
+
+void makeWorldReadable(const QString &path, bool writable = false)
+{
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                    QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                    QFileDevice::ExeGroup |
+                                    (writable ? QFileDevice::WriteOther : QFileDevice::Permissions()));
+}
+
+} // namespace
+
+class TestNamespaceSandbox : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_root;
+    QString m_workspace;
+    QString m_etc;
+    QString m_proxySocket;
+    Origin m_origin;
+    Proxy::FakeResolver m_resolver;
+    std::unique_ptr<Proxy::ProxyServer> m_proxy;
+
+    // Runs a shell script in a fresh sandbox; asUser: through setpriv as nobody (only when we are root).
+    Outcome run(const QString &script, bool withProxy = true, const QString &asUser = {})
+    {
+        const auto seccomp = SeccompFilter::compileToFd();
+        if (!seccomp) {
+            qWarning("%s", qPrintable(seccomp.error().message));
+            return {};
+        }
+        NamespaceSandboxSpec spec;
+        spec.workspace = m_workspace;
+        spec.etcDirectory = m_etc;
+        spec.proxySocket = withProxy ? m_proxySocket : QString();
+        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        spec.command = {u"/bin/bash"_s, u"-c"_s, script};
+        spec.seccompFd = *seccomp;
+        QProcess process;
+        const int fd = *seccomp;
+        // The filter's descriptor is close-on-exec; only bwrap inherits it.
+        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        QStringList arguments = BwrapCommand::arguments(spec);
+        if (asUser.isEmpty()) {
+            process.start(u"bwrap"_s, arguments);
+        } else {
+            arguments.prepend(u"bwrap"_s);
+            arguments = QStringList{u"--reuid="_s + asUser, u"--regid="_s + asUser, u"--clear-groups"_s,
+                                    u"--inh-caps=-all"_s} +
+                        arguments;
+            process.start(u"setpriv"_s, arguments);
+        }
+        QSignalSpy finished(&process, &QProcess::finished);
+        const bool done = finished.wait(60000); // the event loop runs: the origin and proxy keep serving
+        ::close(fd);
+        if (!done)
+            process.kill(), process.waitForFinished();
+        Outcome outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                        process.readAllStandardOutput(), process.readAllStandardError()};
+        if (!outcome.err.isEmpty())
+            qInfo("sandbox stderr: %s", outcome.err.constData());
+        return outcome;
+    }
+
+    QString httpThroughProxy(const QString &host, quint16 port) const
+    {
+        const QString authority = host + u':' + QString::number(port);
+        return uR"SH(exec 3<>/dev/tcp/127.0.0.1/3128 && printf 'GET http://%1/x HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
+            .arg(authority);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(u"bwrap"_s).isEmpty())
+            QFAIL("bwrap is missing: scripts/setup-deps.sh installs bubblewrap");
+        QVERIFY(QFile::exists(qEnvironmentVariable("PADDOCK_GUEST")));
+        makeWorldReadable(m_root.path());
+        m_workspace = m_root.filePath(u"workspace"_s);
+        m_etc = m_root.filePath(u"etc"_s);
+        QVERIFY(QDir().mkpath(m_workspace) && QDir().mkpath(m_etc));
+        makeWorldReadable(m_workspace, true);
+        makeWorldReadable(m_etc);
+        const auto files = BwrapCommand::etcFiles();
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            QFile file(QDir(m_etc).filePath(it.key()));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(it.value());
+            file.close();
+            makeWorldReadable(file.fileName());
+        }
+        QVERIFY(m_origin.listen(QHostAddress::LocalHost, 0));
+        m_resolver.setAnswers(u"origin.test"_s, {{QHostAddress::LocalHost}});
+        m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
+        m_proxy->vetter().setHostAddresses({});
+        Core::Policy policy;
+        QList<Core::PolicyRule> rules;
+        for (const QString &text :
+             {u"allow origin.test"_s, u"allow 127.0.0.1/32:%1"_s.arg(m_origin.serverPort())})
+            rules.append(*Core::PolicyRule::parse(text));
+        policy.setLayer(Core::PolicyLayer::Sandbox, rules);
+        m_proxySocket = m_root.filePath(u"proxy.sock"_s);
+        QVERIFY(m_proxy->listenUnix(u"test"_s, m_proxySocket, policy.matcher()).has_value());
+    }
+
+    void onlyTheWorkspaceIsVisibleAndWritable()
+    {
+        // A canary in the host's home must not be visible, whatever path the sandbox tries.
+        const QString canary =
+            QDir::home().filePath(u".paddock-canary-%1"_s.arg(QCoreApplication::applicationPid()));
+        QFile file(canary);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("secret");
+        file.close();
+        const Outcome outcome = run(uR"SH(
+            set -u
+            test ! -e '%1' || echo "canary visible"
+            cat '%1' 2>/dev/null && echo "canary readable"
+            ls -A /home
+            echo written > /workspace/from-sandbox.txt && echo "workspace writable"
+            touch /usr/x 2>/dev/null && echo "usr writable"
+            echo x > /etc/paddock-probe 2>/dev/null # the sandbox's own root: writable, private, gone at exit
+            test -e /var/run/docker.sock && echo "docker socket visible"
+            test -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}${SSH_AUTH_SOCK:-}" && echo "host session leaked"
+            echo "user $(id -un) in $(pwd)"
+        )SH"_s.arg(canary));
+        QFile::remove(canary);
+        QVERIFY(!QFile::exists(u"/etc/paddock-probe"_s));
+        QCOMPARE(outcome.exitCode, 0);
+        QCOMPARE(outcome.out, QByteArray("agent\nworkspace writable\nuser agent in /workspace\n"));
+        QFile written(QDir(m_workspace).filePath(u"from-sandbox.txt"_s));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), QByteArray("written\n"));
+    }
+
+    void exitCodesPropagate()
+    {
+        QCOMPARE(run(u"exit 42"_s).exitCode, 42);
+        QCOMPARE(run(u"kill -TERM $$"_s).exitCode, 128 + 15);
+        QCOMPARE(run(u"/no/such/program"_s).exitCode, 127);
+    }
+
+    void theProxyIsTheOnlyWayOut()
+    {
+        const quint16 port = m_origin.serverPort();
+        // Allowed through the proxy...
+        Outcome allowed = run(httpThroughProxy(u"origin.test"_s, port));
+        QVERIFY2(allowed.out.startsWith("HTTP/1.1 200 OK"), allowed.out.constData());
+        QVERIFY(allowed.out.endsWith("hello-from-origin"));
+        // ...denied by policy through the proxy...
+        Outcome denied = run(httpThroughProxy(u"other.test"_s, port));
+        QVERIFY2(denied.out.startsWith("HTTP/1.1 403"), denied.out.constData());
+        // ...and never directly: not the host's loopback, not any other address, no DNS, no UDP, no IPv6.
+        Outcome direct = run(uR"SH(
+            (exec 3<>/dev/tcp/127.0.0.1/%1) 2>/dev/null && echo "loopback reachable"
+            (exec 3<>/dev/tcp/192.0.2.1/80) 2>/dev/null && echo "network reachable"
+            (exec 3<>/dev/udp/192.0.2.1/53) 2>/dev/null && echo "udp route"
+            (exec 3<>/dev/tcp/::1/%1) 2>/dev/null && echo "ipv6 loopback reachable"
+            getent hosts example.com && echo "dns works"
+            ip -o link 2>/dev/null | grep -v ' lo:' | grep . && echo "extra interface"
+            echo checked
+        )SH"_s.arg(port));
+        QCOMPARE(direct.out, QByteArray("checked\n"));
+    }
+
+    void sandboxHasNoPrivileges()
+    {
+        const Outcome outcome = run(uR"SH(
+            grep -E '^(CapEff|CapPrm|NoNewPrivs|Seccomp):' /proc/self/status | tr -s '\t ' ' '
+            unshare -U true 2>/dev/null && echo "nested user namespace"
+            unshare -r true 2>/dev/null && echo "nested root"
+            mount -t tmpfs none /tmp 2>/dev/null && echo "mount allowed"
+            # A setuid-root binary runs without its privilege: NoNewPrivs.
+            if test -u /usr/bin/su; then su -c true root </dev/null >/dev/null 2>&1 && echo "su worked"; fi
+            echo checked
+        )SH"_s);
+        QCOMPARE(
+            outcome.out,
+            QByteArray(
+                "CapPrm: 0000000000000000\nCapEff: 0000000000000000\nNoNewPrivs: 1\nSeccomp: 2\nchecked\n"));
+    }
+
+    void noProcessOutlivesTheSandbox()
+    {
+        const QString marker = u"317.%1"_s.arg(QCoreApplication::applicationPid());
+        const auto seccomp = SeccompFilter::compileToFd();
+        QVERIFY(seccomp.has_value());
+        NamespaceSandboxSpec spec;
+        spec.workspace = m_workspace;
+        spec.etcDirectory = m_etc;
+        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        spec.seccompFd = *seccomp;
+        // A background process that tries to escape: a new session and an ignored SIGHUP.
+        spec.command = {u"/bin/bash"_s, u"-c"_s,
+                        u"setsid nohup sleep %1 >/dev/null 2>&1 & sleep %1 & echo up; wait"_s.arg(marker)};
+        QProcess process;
+        const int fd = *seccomp;
+        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        process.start(u"bwrap"_s, BwrapCommand::arguments(spec));
+        QVERIFY(process.waitForReadyRead(20000));
+        ::close(fd);
+        auto sleepers = [&marker] {
+            int count = 0;
+            QDirIterator proc(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+            while (proc.hasNext()) {
+                QFile cmdline(proc.next() + u"/cmdline"_s);
+                if (cmdline.open(QIODevice::ReadOnly) &&
+                    cmdline.readAll().startsWith(QByteArray(QByteArray("sleep", 6) + marker.toLatin1())))
+                    ++count;
+            }
+            return count;
+        };
+        QTRY_COMPARE(sleepers(), 2);
+        process.kill(); // bwrap dies without a chance to clean up
+        process.waitForFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(sleepers(), 0, 10000);
+    }
+
+    void sameIsolationAsAnUnprivilegedUser()
+    {
+        if (geteuid() != 0)
+            QSKIP("already unprivileged: every other test ran as this user");
+        if (QStandardPaths::findExecutable(u"setpriv"_s).isEmpty())
+            QSKIP("setpriv (util-linux) is missing");
+        const Outcome outcome = run(uR"SH(
+            echo ok > /workspace/as-nobody.txt && echo "workspace writable"
+            grep -E '^CapEff:' /proc/self/status | tr -s '\t ' ' '
+            test -e /root/.bashrc && echo "root home visible"
+            exit 7
+        )SH"_s,
+                                    false, u"65534"_s);
+        QCOMPARE(outcome.exitCode, 7);
+        QCOMPARE(outcome.out, QByteArray("workspace writable\nCapEff: 0000000000000000\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNamespaceSandbox)
+#include "tst_namespacesandbox.moc"

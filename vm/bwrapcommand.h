@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Paddock::Vm {
+
+// What one namespace sandbox process needs; host paths unless said otherwise.
+struct NamespaceSandboxSpec
+{
+    QString workspace;                  // bound read-write at /workspace
+    QString home;                       // the sandbox's own home, bound at /home/agent; empty: a tmpfs
+    QString proxySocket;                // the sandbox's proxy listener, bound at /run/paddock/proxy.sock
+    QString guestBinary;                // paddock-guest, bound at /run/paddock/paddock-guest
+    QString etcDirectory;               // generated passwd, group and hosts for the sandbox
+    QStringList command;                // run inside, in /workspace
+    QMap<QString, QString> environment; // on top of the sandbox's own (the template's variables)
+    int seccompFd = -1;                 // from SeccompFilter, inherited by bwrap
+    bool ownTerminal = false;           // the session has a PTY of its own; otherwise a new session
+};
+
+// The bubblewrap argument list for a sandbox (design.md "The sandbox"): new user, mount, pid, ipc, uts,
+// cgroup and net namespaces (only loopback, where paddock-guest forwards to the proxy), all capabilities
+// dropped, the host's /usr read-only, private /tmp and home, only the workspace writable. Pure: reads only
+// what the host's root looks like (merged /usr or not).
+class BwrapCommand
+{
+public:
+    static constexpr auto proxyPort = 3128;
+    static constexpr auto sandboxUid = 1000;
+
+    static QStringList arguments(const NamespaceSandboxSpec &spec);
+    static QMap<QString, QString> baseEnvironment(const QString &term);
+    // passwd, group and hosts for an agent user named "agent" with sandboxUid.
+    static QMap<QString, QByteArray> etcFiles();
+};
+
+} // namespace Paddock::Vm
