@@ -24,14 +24,12 @@ struct ContextDeleter
     void operator()(scmp_filter_ctx context) const { seccomp_release(context); }
 };
 
-} // namespace
-
-Core::Result<int> SeccompFilter::compileToFd()
+// The BPF program, or empty when libseccomp failed.
+QByteArray compileProgram()
 {
     std::unique_ptr<void, ContextDeleter> context(seccomp_init(SCMP_ACT_ALLOW));
     if (!context)
-        return std::unexpected(
-            Core::Error{Core::ErrorCode::Internal, tr("Could not set up the sandbox's system call filter.")});
+        return {};
     auto *ctx = context.get();
     const uint32_t eperm = SCMP_ACT_ERRNO(EPERM);
     int failures = 0;
@@ -88,15 +86,35 @@ Core::Result<int> SeccompFilter::compileToFd()
         failures += seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
                                      SCMP_A0(SCMP_CMP_EQ, scmp_datum_t(family))) != 0;
     if (failures > 0)
+        return {};
+    const int fd = memfd_create("paddock-seccomp-build", MFD_CLOEXEC);
+    QByteArray program;
+    if (fd >= 0 && seccomp_export_bpf(ctx, fd) == 0) {
+        program.resize(qsizetype(lseek(fd, 0, SEEK_END)));
+        if (pread(fd, program.data(), size_t(program.size()), 0) != program.size())
+            program.clear();
+    }
+    if (fd >= 0)
+        close(fd);
+    return program;
+}
+
+} // namespace
+
+Core::Result<int> SeccompFilter::compileToFd()
+{
+    // Compiled once per process (a start of a sandbox should not pay for it); each sandbox gets its own copy.
+    static const QByteArray program = compileProgram();
+    if (program.isEmpty())
         return std::unexpected(
             Core::Error{Core::ErrorCode::Internal, tr("Could not build the sandbox's system call filter.")});
-
     const int fd = memfd_create("paddock-seccomp", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0)
         return std::unexpected(
             Core::Error{Core::ErrorCode::Internal, tr("Could not store the sandbox's system call filter: %1.")
                                                        .arg(QString::fromLocal8Bit(strerror(errno)))});
-    if (seccomp_export_bpf(ctx, fd) != 0 || lseek(fd, 0, SEEK_SET) != 0 ||
+    if (write(fd, program.constData(), size_t(program.size())) != program.size() ||
+        lseek(fd, 0, SEEK_SET) != 0 ||
         fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) != 0) {
         close(fd);
         return std::unexpected(

@@ -18,7 +18,7 @@ class SeccompFilter
 public:
     // A sealed memory file holding the BPF program, positioned at its start; the caller owns the descriptor.
     // It is close-on-exec: the child that needs it clears the flag.
-    static Core::Result<int> compileToFd();
+    static Core::Result<int> compileToFd(); // compiled once per process, copied per call
 };
 
 } // namespace Paddock::Vm

@@ -1,0 +1,115 @@
+// Start-to-first-command of a namespace sandbox: Paddock's full bwrap invocation (seccomp filter compiled per
+// start, generated /etc, paddock-guest with its proxy forwarder, then `true`) against bare `bwrap ... true`,
+// interleaved, p50/p95 in milliseconds. Usage: bench_sandboxstart [RUNS]   (PADDOCK_GUEST: the guest binary)
+#include "vm/bwrapcommand.h"
+#include "vm/seccompfilter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLocalServer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace Paddock::Vm;
+using namespace Qt::StringLiterals;
+
+extern char **environ;
+
+namespace {
+
+// Runs argv to completion; returns wall milliseconds, or -1 when it failed.
+double timeRun(const QStringList &arguments)
+{
+    std::vector<QByteArray> storage;
+    std::vector<char *> argv;
+    for (const QString &argument : arguments)
+        storage.push_back(argument.toLocal8Bit());
+    for (QByteArray &argument : storage)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        return -1;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ms : -1;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 100;
+    QTemporaryDir root;
+    const QString workspace = root.filePath(u"workspace"_s), etc = root.filePath(u"etc"_s);
+    QDir().mkpath(workspace);
+    QDir().mkpath(etc);
+    const auto files = BwrapCommand::etcFiles();
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        QFile file(QDir(etc).filePath(it.key()));
+        file.open(QIODevice::WriteOnly);
+        file.write(it.value());
+    }
+    QLocalServer proxy; // stands in for the proxy listener: the forwarder only needs the socket to exist
+    proxy.listen(root.filePath(u"proxy.sock"_s));
+
+    const QStringList bare{u"bwrap"_s,     u"--unshare-all"_s, u"--die-with-parent"_s,
+                           u"--ro-bind"_s, u"/usr"_s,          u"/usr"_s,
+                           u"--symlink"_s, u"usr/bin"_s,       u"/bin"_s,
+                           u"--symlink"_s, u"usr/lib"_s,       u"/lib"_s,
+                           u"--symlink"_s, u"usr/lib64"_s,     u"/lib64"_s,
+                           u"--proc"_s,    u"/proc"_s,         u"--dev"_s,
+                           u"/dev"_s,      u"true"_s};
+    std::vector<double> bareTimes, paddockTimes;
+    for (int i = 0; i < runs; ++i) {
+        bareTimes.push_back(timeRun(bare));
+        QElapsedTimer timer;
+        timer.start();
+        const auto seccomp = SeccompFilter::compileToFd();
+        if (!seccomp) {
+            std::fprintf(stderr, "%s\n", qPrintable(seccomp.error().message));
+            return 1;
+        }
+        fcntl(*seccomp, F_SETFD, 0); // inherited by bwrap
+        NamespaceSandboxSpec spec;
+        spec.workspace = workspace;
+        spec.etcDirectory = etc;
+        spec.proxySocket = proxy.fullServerName();
+        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        spec.seccompFd = *seccomp;
+        spec.command = {u"true"_s};
+        const double setupMs = double(timer.nsecsElapsed()) / 1e6;
+        const double runMs = timeRun(QStringList{u"bwrap"_s} + BwrapCommand::arguments(spec));
+        close(*seccomp);
+        if (bareTimes.back() < 0 || runMs < 0) {
+            std::fprintf(stderr, "bench_sandboxstart: a run failed\n");
+            return 1;
+        }
+        paddockTimes.push_back(setupMs + runMs);
+    }
+    std::printf("bare bwrap true:    p50 %.1f ms  p95 %.1f ms\n", percentile(bareTimes, 0.5),
+                percentile(bareTimes, 0.95));
+    std::printf("Paddock sandbox:    p50 %.1f ms  p95 %.1f ms\n", percentile(paddockTimes, 0.5),
+                percentile(paddockTimes, 0.95));
+    std::printf("ratio (p50):        %.2fx\n", percentile(paddockTimes, 0.5) / percentile(bareTimes, 0.5));
+    return 0;
+}
