@@ -24,14 +24,20 @@ public:
 
     void setKvmDevice(const QString &path) { m_kvmDevice = path; }
     void setSearchPath(const QStringList &paths) { m_searchPath = paths; }
+    // Where the kernel's sysctl files are read from (/proc/sys), for tests.
+    void setSysctlRoot(const QString &path) { m_sysctlRoot = path; }
 
     // True when the KVM device opens read-write (what QEMU's -accel kvm needs).
     bool kvmUsable() const;
 
 private:
     QString findProgram(const QString &name) const;
+    QString sysctl(const QString &name) const;
+    // Why user namespaces are refused, with the fix, from the kernel's settings; empty when none explains it.
+    QString userNamespaceDiagnosis() const;
     QString m_kvmDevice = QStringLiteral("/dev/kvm");
     QStringList m_searchPath;
+    QString m_sysctlRoot = QStringLiteral("/proc/sys");
 };
 
 } // namespace Paddock::Vm
