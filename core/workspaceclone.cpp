@@ -1,0 +1,130 @@
+#include "core/workspaceclone.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <git2.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::Core {
+
+namespace {
+
+// libgit2's global state, initialised once for the process.
+void ensureLibgit2()
+{
+    static const int initialised = git_libgit2_init();
+    Q_UNUSED(initialised);
+}
+
+template<auto Free>
+struct GitDeleter
+{
+    template<class T>
+    void operator()(T *object) const
+    {
+        Free(object);
+    }
+};
+using Repository = std::unique_ptr<git_repository, GitDeleter<git_repository_free>>;
+using Remote = std::unique_ptr<git_remote, GitDeleter<git_remote_free>>;
+using Object = std::unique_ptr<git_object, GitDeleter<git_object_free>>;
+using StatusList = std::unique_ptr<git_status_list, GitDeleter<git_status_list_free>>;
+
+QString lastGitError()
+{
+    const git_error *error = git_error_last();
+    return error && error->message ? QString::fromUtf8(error->message) : u"unknown error"_s;
+}
+
+Repository openWorkTree(const QString &path)
+{
+    git_repository *repository = nullptr;
+    // NO_SEARCH: the folder itself must be the top of the working tree, not somewhere inside one.
+    if (git_repository_open_ext(&repository, QFile::encodeName(path).constData(),
+                                GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
+        return nullptr;
+    Repository owned(repository);
+    if (git_repository_is_bare(repository))
+        return nullptr;
+    return owned;
+}
+
+} // namespace
+
+bool WorkspaceClone::isRepository(const QString &path)
+{
+    ensureLibgit2();
+    return openWorkTree(path) != nullptr;
+}
+
+Result<bool> WorkspaceClone::hasUncommittedChanges(const QString &source)
+{
+    ensureLibgit2();
+    const Repository repository = openWorkTree(source);
+    if (!repository)
+        return fail(ErrorCode::NotFound, tr("%1 is not a git repository.").arg(source));
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+    git_status_list *list = nullptr;
+    if (git_status_list_new(&list, repository.get(), &options) != 0)
+        return fail(ErrorCode::Io, tr("Could not read the status of %1: %2").arg(source, lastGitError()));
+    const StatusList owned(list);
+    return git_status_list_entrycount(list) > 0;
+}
+
+Result<> WorkspaceClone::create(const QString &source, const QString &destination, const QString &branch)
+{
+    ensureLibgit2();
+    const QString sourcePath = QFileInfo(source).absoluteFilePath();
+    const Repository sourceRepository = openWorkTree(sourcePath);
+    if (!sourceRepository)
+        return fail(ErrorCode::InvalidArgument,
+                    tr("%1 is not the top folder of a git repository; use --mode direct for a plain folder.")
+                        .arg(sourcePath));
+    if (git_repository_head_unborn(sourceRepository.get()) == 1)
+        return fail(
+            ErrorCode::InvalidArgument,
+            tr("%1 has no commits yet, so there is nothing to clone. Commit once, or use --mode direct.")
+                .arg(sourcePath));
+    const QByteArray branchRef = "refs/heads/" + branch.toUtf8();
+    if (git_reference_is_valid_name(branchRef.constData()) != 1)
+        return fail(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid branch name.").arg(branch));
+    if (QFileInfo::exists(destination))
+        return fail(ErrorCode::AlreadyExists, tr("%1 already exists.").arg(destination));
+
+    // Anything that fails from here on leaves no half-made clone behind.
+    auto cleanUp = [&destination](const QString &message) {
+        QDir(destination).removeRecursively();
+        return fail(ErrorCode::Io, message);
+    };
+    git_repository *created = nullptr;
+    if (git_repository_init(&created, QFile::encodeName(destination).constData(), 0) != 0)
+        return cleanUp(tr("Could not create the clone in %1: %2").arg(destination, lastGitError()));
+    const Repository clone(created);
+    git_remote *remote = nullptr;
+    if (git_remote_create(&remote, clone.get(), "origin", QFile::encodeName(sourcePath).constData()) != 0)
+        return cleanUp(tr("Could not set up the clone's origin: %1").arg(lastGitError()));
+    const Remote ownedRemote(remote);
+    // The user's branches for reference, and HEAD (even a detached one) as the sandbox's branch.
+    const QByteArray headSpec = "+HEAD:" + branchRef;
+    char *specs[] = {const_cast<char *>("+refs/heads/*:refs/remotes/origin/*"),
+                     const_cast<char *>(headSpec.constData())};
+    const git_strarray refspecs{specs, 2};
+    git_fetch_options fetchOptions = GIT_FETCH_OPTIONS_INIT;
+    fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
+    if (git_remote_fetch(remote, &refspecs, &fetchOptions, "paddock: clone for the sandbox") != 0)
+        return cleanUp(tr("Could not fetch from %1: %2").arg(sourcePath, lastGitError()));
+    if (git_repository_set_head(clone.get(), branchRef.constData()) != 0)
+        return cleanUp(tr("Could not switch the clone to %1: %2").arg(branch, lastGitError()));
+    git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+    checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
+    if (git_checkout_head(clone.get(), &checkout) != 0)
+        return cleanUp(tr("Could not check out %1: %2").arg(branch, lastGitError()));
+    return {};
+}
+
+} // namespace Paddock::Core

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Paddock::Core {
+
+// The clone workspace mode (design.md "Workspace modes"): the sandbox gets its own repository, with the
+// user's current HEAD checked out on a new branch paddock/<name>. Done with libgit2 on the user's repository,
+// which is only read. Uncommitted changes in the user's working tree are not carried over.
+class WorkspaceClone
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::Core::WorkspaceClone)
+
+public:
+    // Whether path is the top of a git working tree (clone mode applies) rather than a plain folder.
+    static bool isRepository(const QString &path);
+    // Clones source into destination (which must not exist yet) with branch checked out at source's HEAD.
+    static Result<> create(const QString &source, const QString &destination, const QString &branch);
+    // Whether the user's working tree has changes a clone would not carry (to warn before creating).
+    static Result<bool> hasUncommittedChanges(const QString &source);
+};
+
+} // namespace Paddock::Core
