@@ -1,6 +1,8 @@
 // Start-to-first-command of a namespace sandbox: Paddock's full bwrap invocation (seccomp filter compiled per
 // start, generated /etc, paddock-guest with its proxy forwarder, then `true`) against bare `bwrap ... true`,
 // interleaved, p50/p95 in milliseconds. Usage: bench_sandboxstart [RUNS]   (PADDOCK_GUEST: the guest binary)
+// bench_sandboxstart --in-sandbox WORKSPACE COMMAND... runs one command in such a sandbox (for
+// sandbox-bench.sh).
 #include "vm/bwrapcommand.h"
 #include "vm/seccompfilter.h"
 
@@ -58,9 +60,11 @@ double percentile(std::vector<double> values, double p)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int runs = argc > 1 ? std::atoi(argv[1]) : 100;
+    const bool inSandbox = argc > 3 && qstrcmp(argv[1], "--in-sandbox") == 0;
+    const int runs = !inSandbox && argc > 1 ? std::atoi(argv[1]) : 100;
     QTemporaryDir root;
-    const QString workspace = root.filePath(u"workspace"_s), etc = root.filePath(u"etc"_s);
+    const QString workspace = inSandbox ? QString::fromLocal8Bit(argv[2]) : root.filePath(u"workspace"_s);
+    const QString etc = root.filePath(u"etc"_s);
     QDir().mkpath(workspace);
     QDir().mkpath(etc);
     const auto files = BwrapCommand::etcFiles();
@@ -72,6 +76,22 @@ int main(int argc, char **argv)
     QLocalServer proxy; // stands in for the proxy listener: the forwarder only needs the socket to exist
     proxy.listen(root.filePath(u"proxy.sock"_s));
 
+    if (inSandbox) {
+        const auto seccomp = SeccompFilter::compileToFd();
+        if (!seccomp)
+            return 1;
+        fcntl(*seccomp, F_SETFD, 0);
+        NamespaceSandboxSpec spec;
+        spec.workspace = workspace;
+        spec.etcDirectory = etc;
+        spec.proxySocket = proxy.fullServerName();
+        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        spec.seccompFd = *seccomp;
+        for (int i = 3; i < argc; ++i)
+            spec.command.append(QString::fromLocal8Bit(argv[i]));
+        std::fflush(stdout);
+        return timeRun(QStringList{u"bwrap"_s} + BwrapCommand::arguments(spec)) < 0 ? 1 : 0;
+    }
     const QStringList bare{u"bwrap"_s,     u"--unshare-all"_s, u"--die-with-parent"_s,
                            u"--ro-bind"_s, u"/usr"_s,          u"/usr"_s,
                            u"--symlink"_s, u"usr/bin"_s,       u"/bin"_s,
