@@ -60,6 +60,7 @@ public:
     const AddressVetter *vetter = nullptr;
     ProxyConfig config;
     std::atomic<int> connections{0};
+    std::atomic<bool> revoked{false}; // the sandbox is gone: no new connection, open ones are cut
 
 private:
     QString m_sandbox;

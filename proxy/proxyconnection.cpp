@@ -748,6 +748,16 @@ void ProxyConnection::emitDecision(DecisionEvent::Verdict verdict, const QString
         m_context->server->publish(event);
 }
 
+void ProxyConnection::terminate()
+{
+    close();
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client))
+        tcp->abort();
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_client))
+        local->abort();
+    Q_EMIT finished();
+}
+
 void ProxyConnection::close()
 {
     if (m_state == State::Closing)

@@ -35,6 +35,10 @@ public:
     ProxyConnection(std::shared_ptr<ListenerContext> context, QIODevice *client, QObject *parent = nullptr);
     ~ProxyConnection() override;
 
+    const ListenerContext *context() const { return m_context.get(); }
+    // Ends the connection at once, without flushing: its sandbox was removed.
+    void terminate();
+
 Q_SIGNALS:
     void finished();
 

@@ -171,7 +171,22 @@ void ProxyServer::removeSandbox(const QString &sandbox)
         QMetaObject::invokeMethod(
             listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
     m_listeners.remove(sandbox);
-    m_contexts.remove(sandbox);
+    const std::shared_ptr<ListenerContext> context = m_contexts.take(sandbox);
+    if (!context)
+        return;
+    // SECURITY: a removed sandbox keeps nothing open: its tunnels and kept connections are cut in every
+    // worker.
+    context->revoked = true;
+    for (QObject *anchor : std::as_const(m_anchors))
+        QMetaObject::invokeMethod(
+            anchor,
+            [anchor, raw = context.get()] {
+                for (ProxyConnection *connection :
+                     anchor->findChildren<ProxyConnection *>(Qt::FindDirectChildrenOnly))
+                    if (connection->context() == raw)
+                        connection->terminate();
+            },
+            Qt::BlockingQueuedConnection);
 }
 
 int ProxyServer::connectionCount(const QString &sandbox) const
@@ -188,7 +203,7 @@ void ProxyServer::publish(const DecisionEvent &event)
 void ProxyServer::dispatch(qintptr descriptor, bool local, const std::shared_ptr<ListenerContext> &context)
 {
     // SECURITY: bounded connections per sandbox, so one sandbox cannot exhaust the host (HostDoS).
-    if (context->connections.load() >= context->config.maxConnectionsPerListener) {
+    if (context->revoked || context->connections.load() >= context->config.maxConnectionsPerListener) {
         ::close(int(descriptor));
         return;
     }
@@ -210,6 +225,10 @@ void ProxyServer::dispatch(qintptr descriptor, bool local, const std::shared_ptr
             }
             tcpSocket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             socket = tcpSocket;
+        }
+        if (context->revoked) { // removed while this connection was on its way to the worker
+            delete socket;
+            return;
         }
         auto *connection = new ProxyConnection(context, socket, anchor);
         QObject::connect(connection, &ProxyConnection::finished, connection, &QObject::deleteLater);

@@ -39,7 +39,7 @@ public:
                               std::shared_ptr<const Core::PolicyMatcher> policy, bool failOpen = false);
     // Takes effect for the next request of every connection of that sandbox.
     void setPolicy(const QString &sandbox, std::shared_ptr<const Core::PolicyMatcher> policy);
-    // Stops the sandbox's listeners; its open connections finish on their own.
+    // Stops the sandbox's listeners and cuts its open connections, tunnels included.
     void removeSandbox(const QString &sandbox);
     int connectionCount(const QString &sandbox) const;
 

@@ -633,6 +633,32 @@ private Q_SLOTS:
         QCOMPARE(event.bytesDown, sent.size());
     }
 
+    void removingASandboxCutsItsConnections()
+    {
+        const QString sandbox = u"sb%1"_s.arg(m_sandboxCounter + 1);
+        const quint16 port = listen({u"allow CONNECT echo.test"_s, cidr(m_echoPort)});
+        const quint16 otherPort = listen({u"allow CONNECT echo.test"_s, cidr(m_echoPort)});
+        const QByteArray authority = "echo.test:" + QByteArray::number(m_echoPort);
+        QTcpSocket tunnel, other;
+        for (auto [socket, listenerPort] : {std::pair{&tunnel, port}, std::pair{&other, otherPort}}) {
+            socket->connectToHost(QHostAddress::LocalHost, listenerPort);
+            QVERIFY(socket->waitForConnected());
+            socket->write("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\nping");
+            QByteArray received;
+            QTRY_VERIFY((received += socket->readAll()).endsWith("ping"));
+        }
+        m_proxy->removeSandbox(sandbox);
+        QTRY_COMPARE(tunnel.state(), QAbstractSocket::UnconnectedState);
+        QTcpSocket late;
+        late.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(!late.waitForConnected(2000) || !late.waitForReadyRead(500));
+        // Twin: the other sandbox's tunnel still works.
+        other.write("pong");
+        QByteArray received;
+        QTRY_VERIFY((received += other.readAll()).endsWith("pong"));
+        QCOMPARE(other.state(), QAbstractSocket::ConnectedState);
+    }
+
     void closesIdleTunnelsButNotBusyOnes()
     {
         // A proxy of its own with a short idle timeout; the shared one must not drop the long-running tests.
