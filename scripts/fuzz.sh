@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" = --ci ]; then
   SECONDS_PER_TARGET=120
-  LIMITS=(-seed=1 -runs="${PADDOCK_FUZZ_RUNS:-100000}")
+  LIMITS=(-seed=1 -runs="${PADDOCK_FUZZ_RUNS:-100000}" -len_control=0)
 else
   SECONDS_PER_TARGET=${1:-20}
   LIMITS=()
