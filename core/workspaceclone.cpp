@@ -33,6 +33,9 @@ using Repository = std::unique_ptr<git_repository, GitDeleter<git_repository_fre
 using Remote = std::unique_ptr<git_remote, GitDeleter<git_remote_free>>;
 using Object = std::unique_ptr<git_object, GitDeleter<git_object_free>>;
 using StatusList = std::unique_ptr<git_status_list, GitDeleter<git_status_list_free>>;
+using Odb = std::unique_ptr<git_odb, GitDeleter<git_odb_free>>;
+using ReferenceIterator = std::unique_ptr<git_reference_iterator, GitDeleter<git_reference_iterator_free>>;
+using Reference = std::unique_ptr<git_reference, GitDeleter<git_reference_free>>;
 
 QString lastGitError()
 {
@@ -74,6 +77,32 @@ Result<bool> WorkspaceClone::hasUncommittedChanges(const QString &source)
         return fail(ErrorCode::Io, tr("Could not read the status of %1: %2").arg(source, lastGitError()));
     const StatusList owned(list);
     return git_status_list_entrycount(list) > 0;
+}
+
+Result<bool> WorkspaceClone::hasWorkNotIn(const QString &clone, const QString &source)
+{
+    ensureLibgit2();
+    const Repository cloneRepository = openWorkTree(clone);
+    const Repository sourceRepository = openWorkTree(source);
+    if (!cloneRepository || !sourceRepository)
+        return fail(ErrorCode::NotFound,
+                    tr("Could not open %1 or %2 as a git repository.").arg(clone, source));
+    git_odb *odb = nullptr;
+    if (git_repository_odb(&odb, sourceRepository.get()) != 0)
+        return fail(ErrorCode::Io, tr("Could not read %1: %2").arg(source, lastGitError()));
+    const Odb sourceObjects(odb);
+    git_reference_iterator *iterator = nullptr;
+    if (git_reference_iterator_glob_new(&iterator, cloneRepository.get(), "refs/heads/*") != 0)
+        return fail(ErrorCode::Io, tr("Could not list the branches of %1: %2").arg(clone, lastGitError()));
+    const ReferenceIterator branches(iterator);
+    git_reference *reference = nullptr;
+    while (git_reference_next(&reference, iterator) == 0) {
+        const Reference owned(reference);
+        const git_oid *target = git_reference_target(reference);
+        if (target && !git_odb_exists(odb, target))
+            return true;
+    }
+    return false;
 }
 
 Result<> WorkspaceClone::create(const QString &source, const QString &destination, const QString &branch)

@@ -21,6 +21,9 @@ public:
     static Result<> create(const QString &source, const QString &destination, const QString &branch);
     // Whether the user's working tree has changes a clone would not carry (to warn before creating).
     static Result<bool> hasUncommittedChanges(const QString &source);
+    // Whether any branch of the clone points at a commit the user's repository does not have, i.e. work that
+    // removing the clone would lose. Only reads the clone (refs and objects): nothing in it is run.
+    static Result<bool> hasWorkNotIn(const QString &clone, const QString &source);
 };
 
 } // namespace Paddock::Core

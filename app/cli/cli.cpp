@@ -2,6 +2,7 @@
 
 #include "app/cli/policycommand.h"
 #include "app/cli/proxycommand.h"
+#include "app/cli/sandboxcommand.h"
 #include "app/cli/templatecommand.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,10 @@ namespace Paddock::App {
 Cli::Cli(Core::Paths paths)
     : m_paths(std::move(paths))
 {
+    m_commands.push_back(std::make_unique<CreateCommand>(m_paths));
+    m_commands.push_back(std::make_unique<ExecCommand>(m_paths));
     m_commands.push_back(std::make_unique<ListCommand>(m_paths));
+    m_commands.push_back(std::make_unique<RemoveCommand>(m_paths));
     m_commands.push_back(std::make_unique<PolicyCommand>(m_paths));
     m_commands.push_back(std::make_unique<ProxyCommand>(m_paths));
     m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));

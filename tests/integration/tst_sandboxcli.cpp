@@ -1,0 +1,159 @@
+// The sandbox commands end to end, through the real paddock binary with real bubblewrap and git:
+// create → exec (exit codes, the clone, the proxy) → ls → rm, and the errors a user can run into.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestSandboxCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    Paddock::Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_dir;
+    QString m_project;
+
+    static Run paddock(const QStringList &args)
+    {
+        QProcess process;
+        process.start(qEnvironmentVariable("PADDOCK_BINARY"), args);
+        if (!process.waitForFinished(60000))
+            process.kill(), process.waitForFinished();
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    static QByteArray git(const QString &repo, const QStringList &args)
+    {
+        QProcess process;
+        process.setWorkingDirectory(repo);
+        process.start(u"git"_s,
+                      QStringList{u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=t@example.com"_s} +
+                          args);
+        process.waitForFinished(30000);
+        return process.readAllStandardOutput().trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.filePath(u"project"_s);
+        QDir().mkpath(m_project);
+        git(m_project, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
+        QFile readme(m_project + u"/README.md"_s);
+        QVERIFY(readme.open(QIODevice::WriteOnly));
+        readme.write("hello\n");
+        readme.close();
+        git(m_project, {u"add"_s, u"."_s});
+        git(m_project, {u"commit"_s, u"-qm"_s, u"first"_s});
+    }
+
+    void createExecListRemove()
+    {
+        const QByteArray userHead = git(m_project, {u"rev-parse"_s, u"HEAD"_s});
+        Run run = paddock({u"create"_s, u"fix-login"_s, u"--workspace"_s, m_project});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.out.contains("clone mode"));
+
+        // The agent commits in its clone; the exit code comes back.
+        run = paddock({u"exec"_s, u"fix-login"_s, u"--"_s, u"bash"_s, u"-c"_s,
+                       uR"SH(cat README.md && git branch --show-current && echo work > work.txt &&
+                             git add work.txt && git -c user.name=A -c user.email=a@example.com commit -qm "agent work" &&
+                             exit 5)SH"_s});
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(run.out, QByteArray("hello\npaddock/fix-login\n"));
+        QVERIFY(!QFile::exists(m_project + u"/work.txt"_s)); // the user's folder is untouched
+        QCOMPARE(git(m_project, {u"rev-parse"_s, u"HEAD"_s}), userHead);
+
+        run = paddock({u"ls"_s, u"--json"_s});
+        const QJsonArray list = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().toObject().value(u"name"_s).toString(), u"fix-login"_s);
+        QCOMPARE(list.first().toObject().value(u"mode"_s).toString(), u"clone"_s);
+
+        // Removing would lose the agent's commit: refused without --force.
+        run = paddock({u"rm"_s, u"fix-login"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("--force"), run.err.constData());
+        QVERIFY(paddock({u"exec"_s, u"fix-login"_s, u"--"_s, u"true"_s}).exitCode == 0); // still there
+        run = paddock({u"rm"_s, u"--force"_s, u"fix-login"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(paddock({u"ls"_s, u"--json"_s}).out).array().size(), 0);
+        QCOMPARE(git(m_project, {u"rev-parse"_s, u"HEAD"_s}), userHead);
+    }
+
+    void deniedRequestsAreLogged()
+    {
+        QVERIFY(paddock({u"create"_s, u"net"_s, u"--workspace"_s, m_project, u"--policy"_s, u"locked-down"_s})
+                    .exitCode == 0);
+        const Run run = paddock(
+            {u"exec"_s, u"net"_s, u"--"_s, u"bash"_s, u"-c"_s,
+             uR"SH(exec 3<>/dev/tcp/127.0.0.1/3128 && printf 'GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n' >&3 && head -1 <&3)SH"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("HTTP/1.1 403"), run.out.constData());
+        QFile audit(m_xdg.path() + u"/xdg_state_home/paddock/audit/audit.jsonl"_s);
+        QVERIFY(audit.open(QIODevice::ReadOnly));
+        const QByteArray log = audit.readAll();
+        QVERIFY2(log.contains("\"host\":\"example.com\"") && log.contains("\"sandbox\":\"net\""),
+                 log.constData());
+        QVERIFY(paddock({u"rm"_s, u"net"_s}).exitCode == 0); // no commits of its own: no --force needed
+    }
+
+    void mistakesGetClearErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("bad name") << QStringList{u"create"_s, u"Bad Name"_s, u"--workspace"_s, u"/tmp"_s}
+                                  << QByteArray("not a valid sandbox name");
+        QTest::newRow("missing workspace")
+            << QStringList{u"create"_s, u"ok"_s, u"--workspace"_s, u"/no/such/folder"_s}
+            << QByteArray("is not a folder");
+        QTest::newRow("unknown sandbox") << QStringList{u"exec"_s, u"nope"_s, u"--"_s, u"true"_s}
+                                         << QByteArray("no sandbox named \"nope\"");
+        QTest::newRow("exec without command")
+            << QStringList{u"exec"_s, u"nope"_s} << QByteArray("usage: paddock exec");
+        QTest::newRow("microvm") << QStringList{u"create"_s, u"vm"_s,        u"--workspace"_s,
+                                                u"/tmp"_s,   u"--backend"_s, u"microvm"_s}
+                                 << QByteArray("not available yet");
+    }
+    void mistakesGetClearErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const Run run = paddock(args);
+        QVERIFY(run.exitCode == 1 || run.exitCode == 2);
+        QVERIFY2(run.err.contains(message), run.err.constData());
+    }
+
+    void duplicateNamesAreRefused()
+    {
+        QVERIFY(paddock({u"create"_s, u"twice"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        const Run run = paddock({u"create"_s, u"twice"_s, u"--workspace"_s, m_project});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("exists already"), run.err.constData());
+        QVERIFY(paddock({u"rm"_s, u"twice"_s}).exitCode == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxCli)
+#include "tst_sandboxcli.moc"
