@@ -1,5 +1,5 @@
-// Fuzzes the response body framer: the input is a response (head and body); framing the body whole and byte by
-// byte must agree on where it ends and whether it is broken.
+// Fuzzes the response body framer: the input is a response (head and body); framing the body whole and byte
+// by byte must agree on where it ends and whether it is broken.
 #include "proxy/responsebodyframer.h"
 
 #include <cstdint>

@@ -78,6 +78,17 @@ private:
     Proxy::FakeResolver m_resolver;
     std::unique_ptr<Proxy::ProxyServer> m_proxy;
 
+    NamespaceSandboxSpec specFor(const QStringList &command, bool withProxy = true) const
+    {
+        NamespaceSandboxSpec spec;
+        spec.workspace = m_workspace;
+        spec.etcDirectory = m_etc;
+        spec.proxySocket = withProxy ? m_proxySocket : QString();
+        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        spec.command = command;
+        return spec;
+    }
+
     // Runs a shell script in a fresh sandbox; asUser: through setpriv as nobody (only when we are root).
     Outcome run(const QString &script, bool withProxy = true, const QString &asUser = {})
     {
@@ -86,12 +97,7 @@ private:
             qWarning("%s", qPrintable(seccomp.error().message));
             return {};
         }
-        NamespaceSandboxSpec spec;
-        spec.workspace = m_workspace;
-        spec.etcDirectory = m_etc;
-        spec.proxySocket = withProxy ? m_proxySocket : QString();
-        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
-        spec.command = {u"/bin/bash"_s, u"-c"_s, script};
+        NamespaceSandboxSpec spec = specFor({u"/bin/bash"_s, u"-c"_s, script}, withProxy);
         spec.seccompFd = *seccomp;
         QProcess process;
         const int fd = *seccomp;
@@ -242,14 +248,12 @@ private Q_SLOTS:
         const QString marker = u"317.%1"_s.arg(QCoreApplication::applicationPid());
         const auto seccomp = SeccompFilter::compileToFd();
         QVERIFY(seccomp.has_value());
-        NamespaceSandboxSpec spec;
-        spec.workspace = m_workspace;
-        spec.etcDirectory = m_etc;
-        spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
-        spec.seccompFd = *seccomp;
         // A background process that tries to escape: a new session and an ignored SIGHUP.
-        spec.command = {u"/bin/bash"_s, u"-c"_s,
-                        u"setsid nohup sleep %1 >/dev/null 2>&1 & sleep %1 & echo up; wait"_s.arg(marker)};
+        NamespaceSandboxSpec spec =
+            specFor({u"/bin/bash"_s, u"-c"_s,
+                     u"setsid nohup sleep %1 >/dev/null 2>&1 & sleep %1 & echo up; wait"_s.arg(marker)},
+                    false);
+        spec.seccompFd = *seccomp;
         QProcess process;
         const int fd = *seccomp;
         process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
