@@ -1,8 +1,10 @@
-// Start-to-first-command of a namespace sandbox: Paddock's full bwrap invocation (seccomp filter compiled per
-// start, generated /etc, paddock-guest with its proxy forwarder, then `true`) against bare `bwrap ... true`,
-// interleaved, p50/p95 in milliseconds. Usage: bench_sandboxstart [RUNS]   (PADDOCK_GUEST: the guest binary)
-// bench_sandboxstart --in-sandbox WORKSPACE COMMAND... runs one command in such a sandbox (for
-// sandbox-bench.sh).
+// Start-to-first-command of a namespace sandbox: Paddock's full bwrap invocation (seccomp filter, generated
+// /etc, paddock-guest with its proxy forwarder and the network self-test against a real proxy, then `true`)
+// against bare `bwrap ... true`, interleaved, p50/p95 in milliseconds. Usage: bench_sandboxstart [RUNS]
+// (PADDOCK_GUEST: the guest binary) bench_sandboxstart --in-sandbox WORKSPACE COMMAND... runs one command in
+// such a sandbox (for sandbox-bench.sh).
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
 #include "vm/bwrapcommand.h"
 #include "vm/seccompfilter.h"
 
@@ -10,7 +12,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QLocalServer>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -73,8 +74,12 @@ int main(int argc, char **argv)
         file.open(QIODevice::WriteOnly);
         file.write(it.value());
     }
-    QLocalServer proxy; // stands in for the proxy listener: the forwarder only needs the socket to exist
-    proxy.listen(root.filePath(u"proxy.sock"_s));
+    // A real proxy listener: the sandbox's self-test talks to it before the command starts.
+    Paddock::Proxy::SystemResolver resolver;
+    Paddock::Proxy::ProxyServer proxy(resolver);
+    const QString proxySocket = root.filePath(u"proxy.sock"_s);
+    if (!proxy.listenUnix(u"bench"_s, proxySocket, nullptr)) // no policy: everything denied
+        return 1;
 
     // Paddock's whole start, as the timing covers it: the filter, the spec, then bwrap; -1 when it failed.
     auto runInSandbox = [&](const QStringList &command) {
@@ -87,7 +92,7 @@ int main(int argc, char **argv)
         NamespaceSandboxSpec spec;
         spec.workspace = workspace;
         spec.etcDirectory = etc;
-        spec.proxySocket = proxy.fullServerName();
+        spec.proxySocket = proxySocket;
         spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
         spec.seccompFd = *seccomp;
         spec.command = command;

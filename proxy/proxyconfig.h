@@ -19,6 +19,9 @@ class Resolver;
 // Every bound the proxy enforces per connection and per listener (security.md item 4).
 struct ProxyConfig
 {
+    // A plain-HTTP request to this host is answered by the proxy itself: sandboxes' start-up self-test.
+    static constexpr QLatin1StringView selfTestHost{"selftest.paddock.invalid"};
+
     HttpLimits limits;
     int headerTimeoutMs = 30'000; // a request head must arrive within this (slowloris)
     int idleTimeoutMs = 300'000;  // no byte in either direction for this long closes the connection

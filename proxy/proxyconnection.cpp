@@ -238,6 +238,13 @@ void ProxyConnection::handleHead()
     m_authority = *authority;
     if (!m_authority.port)
         m_authority.port = 80; // absolute-form http:// without a port
+    if (!m_head.isConnect && m_authority.host.host == ProxyConfig::selfTestHost) {
+        // The sandbox's start-up self-test: answered here, it never leaves the host (.invalid never
+        // resolves).
+        writeClient(plainResponse(200, "OK", {}, u"paddock: the proxy is reachable\n"_s));
+        close();
+        return;
+    }
 
     const auto policy = m_context->policy();
     const QString path = m_head.isConnect ? QString() : pathWithoutQuery(m_head.pathAndQuery);

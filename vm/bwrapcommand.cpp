@@ -115,6 +115,8 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
     if (!spec.proxySocket.isEmpty())
         args << u"--proxy-socket"_s << u"/run/paddock/proxy.sock"_s << u"--port"_s
              << QString::number(proxyPort);
+    if (!spec.proxySocket.isEmpty() && spec.selfTest)
+        args << u"--self-test"_s;
     args << u"--"_s << spec.command;
     return args;
 }

@@ -18,6 +18,7 @@ struct NamespaceSandboxSpec
     QMap<QString, QString> environment; // on top of the sandbox's own (the template's variables)
     int seccompFd = -1;                 // from SeccompFilter, inherited by bwrap
     bool ownTerminal = false;           // the session has a PTY of its own; otherwise a new session
+    bool selfTest = true;               // with a proxy: check the network before the command starts
 };
 
 // The bubblewrap argument list for a sandbox (design.md "The sandbox"): new user, mount, pid, ipc, uts,

@@ -659,6 +659,19 @@ private Q_SLOTS:
         QCOMPARE(other.state(), QAbstractSocket::ConnectedState);
     }
 
+    void answersTheSandboxSelfTestItself()
+    {
+        const quint16 port = listen({}); // nothing allowed
+        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        const QByteArray response = get(port, u"selftest.paddock.invalid"_s, 80);
+        QVERIFY2(response.startsWith("HTTP/1.1 200 OK"), response.constData());
+        QVERIFY(response.endsWith("the proxy is reachable\n"));
+        // Twin: any other host is decided by the policy as usual.
+        QVERIFY(get(port, u"selftest.paddock.example"_s, 80).startsWith("HTTP/1.1 403"));
+        QTRY_COMPARE(decisions.size(), 1);
+        QCOMPARE(decisions.first().first().value<DecisionEvent>().host, u"selftest.paddock.example"_s);
+    }
+
     void closesIdleTunnelsButNotBusyOnes()
     {
         // A proxy of its own with a short idle timeout; the shared one must not drop the long-running tests.

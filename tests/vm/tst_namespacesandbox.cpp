@@ -20,6 +20,8 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace Paddock;
@@ -78,12 +80,16 @@ private:
     Proxy::FakeResolver m_resolver;
     std::unique_ptr<Proxy::ProxyServer> m_proxy;
 
+    QString m_proxySocketOverride; // a test's own proxy socket instead of the working one
+
     NamespaceSandboxSpec specFor(const QStringList &command, bool withProxy = true) const
     {
         NamespaceSandboxSpec spec;
         spec.workspace = m_workspace;
         spec.etcDirectory = m_etc;
-        spec.proxySocket = withProxy ? m_proxySocket : QString();
+        spec.proxySocket = !withProxy                        ? QString()
+                           : m_proxySocketOverride.isEmpty() ? m_proxySocket
+                                                             : m_proxySocketOverride;
         spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
         spec.command = command;
         return spec;
@@ -224,6 +230,28 @@ private Q_SLOTS:
             echo checked
         )SH"_s.arg(port));
         QCOMPARE(direct.out, QByteArray("checked\n"));
+    }
+
+    void selfTestKeepsTheCommandFromStartingWhenTheProxyIsDown()
+    {
+        // A socket file nobody listens on: the proxy of this sandbox is "down".
+        const QString dead = m_root.filePath(u"dead.sock"_s);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        qstrncpy(address.sun_path, QFile::encodeName(dead).constData(), sizeof address.sun_path);
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        ::close(fd);
+        m_proxySocketOverride = dead;
+        const Outcome outcome = run(u"touch /workspace/should-not-exist"_s);
+        m_proxySocketOverride.clear();
+        QCOMPARE(outcome.exitCode, 125);
+        QVERIFY2(outcome.err.contains("self-test failed: the Paddock proxy does not answer"),
+                 outcome.err.constData());
+        QVERIFY(!QFile::exists(QDir(m_workspace).filePath(u"should-not-exist"_s)));
+        // Twin: with the working proxy the self-test passes and the command runs.
+        QCOMPARE(run(u"touch /workspace/should-exist"_s).exitCode, 0);
+        QVERIFY(QFile::exists(QDir(m_workspace).filePath(u"should-exist"_s)));
     }
 
     void sandboxHasNoPrivileges()

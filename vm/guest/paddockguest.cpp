@@ -3,7 +3,11 @@
 // from the host, so that the proxy is the only way out; then it runs the command and exits with its status.
 // Static, no Qt: it must run on any root filesystem, the host's /usr or a minimal image.
 //
-//   paddock-guest run [--proxy-socket PATH] [--port N] -- COMMAND [ARG...]
+//   paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]
+//
+// --self-test checks, before the command starts, that the sandbox's network is what it must be: the proxy
+// answers, the proxy refuses the cloud metadata address, and no direct connection (TCP over IPv4 or IPv6,
+// UDP) gets out. If any check fails the command is not started and the exit code is 125.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -25,9 +29,13 @@ namespace {
 
 constexpr std::size_t relayBufferBytes = 64 * 1024;
 
+constexpr int selfTestFailed = 125;
+
 [[noreturn]] void usage()
 {
-    std::fprintf(stderr, "usage: paddock-guest run [--proxy-socket PATH] [--port N] -- COMMAND [ARG...]\n");
+    std::fprintf(
+        stderr,
+        "usage: paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]\n");
     std::exit(2);
 }
 
@@ -110,6 +118,77 @@ int listenLoopback(int port)
     return fd;
 }
 
+// Sends one request to the forwarder and returns the response's first line ("" when nothing came).
+std::string askProxy(int port, const std::string &request)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const timeval timeout{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(uint16_t(port));
+    std::string response;
+    if (connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
+        send(fd, request.data(), request.size(), MSG_NOSIGNAL) == ssize_t(request.size())) {
+        char buffer[512];
+        ssize_t n;
+        while (response.find("\r\n") == std::string::npos && (n = read(fd, buffer, sizeof buffer)) > 0)
+            response.append(buffer, std::size_t(n));
+    }
+    close(fd);
+    return response.substr(0, response.find("\r\n"));
+}
+
+// True when a direct connection of that kind gets anywhere (it must not).
+bool directRouteExists(int family, int type, const char *host, int port)
+{
+    const int fd = socket(family, type | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (family == AF_INET) {
+        auto *address = reinterpret_cast<sockaddr_in *>(&storage);
+        address->sin_family = AF_INET;
+        address->sin_port = htons(uint16_t(port));
+        inet_pton(AF_INET, host, &address->sin_addr);
+        length = sizeof *address;
+    } else {
+        auto *address = reinterpret_cast<sockaddr_in6 *>(&storage);
+        address->sin6_family = AF_INET6;
+        address->sin6_port = htons(uint16_t(port));
+        inet_pton(AF_INET6, host, &address->sin6_addr);
+        length = sizeof *address;
+    }
+    // With no route, connect() fails at once (ENETUNREACH); "in progress" or success means a route exists.
+    const int result = connect(fd, reinterpret_cast<sockaddr *>(&storage), length);
+    const bool route = result == 0 || errno == EINPROGRESS;
+    close(fd);
+    return route;
+}
+
+// The start-up self-test (security.md item 10); returns what failed, or "" when all is well.
+std::string selfTest(int port)
+{
+    const std::string ok = askProxy(port, "GET http://selftest.paddock.invalid/ HTTP/1.1\r\nHost: "
+                                          "selftest.paddock.invalid\r\nConnection: close\r\n\r\n");
+    if (ok.rfind("HTTP/1.1 200", 0) != 0)
+        return "the Paddock proxy does not answer inside the sandbox";
+    const std::string denied =
+        askProxy(port, "GET http://169.254.169.254/latest/meta-data/ HTTP/1.1\r\nHost: "
+                       "169.254.169.254\r\nConnection: close\r\n\r\n");
+    if (denied.rfind("HTTP/1.1 403", 0) != 0)
+        return "the proxy did not refuse the cloud metadata address 169.254.169.254 (answer: " +
+               (denied.empty() ? std::string("none") : denied) +
+               "); check the sandbox's policy for a rule allowing it";
+    if (directRouteExists(AF_INET, SOCK_STREAM, "192.0.2.1", 80) ||
+        directRouteExists(AF_INET6, SOCK_STREAM, "2001:db8::1", 80) ||
+        directRouteExists(AF_INET, SOCK_DGRAM, "192.0.2.1", 53))
+        return "a direct connection out of the sandbox is possible, bypassing the proxy";
+    return {};
+}
+
 pid_t g_child = 0;
 
 void forwardSignal(int signal)
@@ -126,12 +205,15 @@ int main(int argc, char **argv)
         usage();
     std::string proxySocket;
     int port = 3128;
+    bool wantSelfTest = false;
     int i = 2;
     for (; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
         if (std::strcmp(argv[i], "--proxy-socket") == 0 && i + 1 < argc)
             proxySocket = argv[++i];
         else if (std::strcmp(argv[i], "--port") == 0 && i + 1 < argc)
             port = std::atoi(argv[++i]);
+        else if (std::strcmp(argv[i], "--self-test") == 0)
+            wantSelfTest = true;
         else
             usage();
     }
@@ -151,6 +233,16 @@ int main(int argc, char **argv)
                         std::chrono::milliseconds(10)); // out of descriptors: back off
             }
         }).detach();
+    }
+
+    if (wantSelfTest) {
+        if (const std::string failure = selfTest(port); !failure.empty()) {
+            std::fprintf(
+                stderr,
+                "paddock-guest: the sandbox's network self-test failed: %s. The command was not started.\n",
+                failure.c_str());
+            return selfTestFailed;
+        }
     }
 
     g_child = fork();
