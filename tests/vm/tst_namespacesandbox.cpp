@@ -254,6 +254,35 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QDir(m_workspace).filePath(u"should-exist"_s)));
     }
 
+    void selfTestCatchesAMissingNetworkNamespace()
+    {
+        // The same sandbox with the host's network, as a broken bwrap or a wrong command line would give it.
+        QFile routes(u"/proc/net/route"_s);
+        if (!routes.open(QIODevice::ReadOnly) || !routes.readAll().contains("\t00000000\t"))
+            QSKIP("this host has no default route, so there is no way out for the self-test to find");
+        QTcpServer probe; // the guest's forwarder will listen on the host's 127.0.0.1:3128
+        if (!probe.listen(QHostAddress::LocalHost, BwrapCommand::proxyPort))
+            QSKIP("127.0.0.1:3128 is taken on this host");
+        probe.close();
+        const auto seccomp = SeccompFilter::compileToFd();
+        QVERIFY(seccomp.has_value());
+        NamespaceSandboxSpec spec = specFor({u"touch"_s, u"/workspace/escaped"_s});
+        spec.seccompFd = *seccomp;
+        QStringList arguments = BwrapCommand::arguments(spec);
+        QVERIFY(arguments.removeAll(u"--unshare-net"_s) == 1);
+        QProcess process;
+        const int fd = *seccomp;
+        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        process.start(u"bwrap"_s, arguments);
+        QVERIFY(process.waitForFinished(30000));
+        ::close(fd);
+        QCOMPARE(process.exitCode(), 125);
+        QVERIFY2(
+            process.readAllStandardError().contains("a direct connection out of the sandbox is possible"),
+            "the self-test did not name the direct route");
+        QVERIFY(!QFile::exists(QDir(m_workspace).filePath(u"escaped"_s)));
+    }
+
     void sandboxHasNoPrivileges()
     {
         const Outcome outcome = run(uR"SH(
