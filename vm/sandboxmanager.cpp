@@ -18,6 +18,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -120,6 +122,19 @@ Result<> SandboxManager::remove(const QString &name, bool force)
     return {};
 }
 
+void SandboxManager::removeStaleRuntimeFolders() const
+{
+    // A Paddock killed with SIGKILL leaves its runtime folder (sandbox-NAME-PID) behind; its sandbox died
+    // with it (--die-with-parent). Folders of processes that still run are theirs.
+    const QDir runtime(m_paths.runtimeDir());
+    for (const QString &entry : runtime.entryList({u"sandbox-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const pid_t pid = entry.section(u'-', -1).toInt(&ok);
+        if (ok && pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
+            QDir(runtime.filePath(entry)).removeRecursively();
+    }
+}
+
 Result<int> SandboxManager::exec(const QString &name, const QStringList &command,
                                  std::shared_ptr<const PolicyMatcher> policy, DecisionHandler onDecision)
 {
@@ -141,6 +156,7 @@ Result<int> SandboxManager::exec(const QString &name, const QStringList &command
     if (!QFileInfo(guest).isExecutable())
         return fail(ErrorCode::Unavailable, tr("paddock-guest is missing next to paddock (%1).").arg(guest));
 
+    removeStaleRuntimeFolders();
     // Per run: a private runtime folder with the proxy socket and the generated /etc files.
     const QString runtime = m_paths.runtimeDir() + u"/sandbox-"_s + name + u'-' +
                             QString::number(QCoreApplication::applicationPid());

@@ -51,6 +51,7 @@ public:
     QString cloneDirectory(const QString &name) const;
 
 private:
+    void removeStaleRuntimeFolders() const;
     Core::Paths m_paths;
 };
 

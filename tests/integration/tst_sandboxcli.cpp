@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,6 +101,45 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QJsonDocument::fromJson(paddock({u"ls"_s, u"--json"_s}).out).array().size(), 0);
         QCOMPARE(git(m_project, {u"rev-parse"_s, u"HEAD"_s}), userHead);
+    }
+
+    void survivesKillOfThePaddockProcess()
+    {
+        QVERIFY(paddock({u"create"_s, u"crash"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        const QString marker = u"318.%1"_s.arg(QCoreApplication::applicationPid());
+        QProcess host; // the paddock process hosting the sandbox, about to be killed
+        host.start(qEnvironmentVariable("PADDOCK_BINARY"),
+                   {u"exec"_s, u"crash"_s, u"--"_s, u"bash"_s, u"-c"_s,
+                    uR"SH(echo kept > kept.txt && git add kept.txt &&
+                          git -c user.name=A -c user.email=a@example.com commit -qm "before the crash" &&
+                          echo committed && sleep %1)SH"_s.arg(marker)});
+        QVERIFY(host.waitForReadyRead(30000));
+        QCOMPARE(host.readAllStandardOutput(), QByteArray("committed\n"));
+        auto sleepers = [&marker] {
+            int count = 0;
+            QDirIterator proc(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+            while (proc.hasNext()) {
+                QFile cmdline(proc.next() + u"/cmdline"_s);
+                if (cmdline.open(QIODevice::ReadOnly) &&
+                    cmdline.readAll().startsWith(QByteArray(QByteArray("sleep", 6) + marker.toLatin1())))
+                    ++count;
+            }
+            return count;
+        };
+        QTRY_COMPARE(sleepers(), 1);
+        host.kill(); // SIGKILL: no chance to clean up
+        host.waitForFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(sleepers(), 0, 10000); // nothing of the sandbox outlives its host
+        const QString runtime = m_xdg.path() + u"/xdg_runtime_dir/paddock"_s;
+        QVERIFY(!QDir(runtime).entryList({u"sandbox-crash-*"_s}, QDir::Dirs).isEmpty()); // left behind...
+
+        // The next start finds the sandbox with its commit, and cleans up what the killed process left.
+        const Run run =
+            paddock({u"exec"_s, u"crash"_s, u"--"_s, u"git"_s, u"log"_s, u"-1"_s, u"--format=%s"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("before the crash\n"));
+        QVERIFY(QDir(runtime).entryList({u"sandbox-crash-*"_s}, QDir::Dirs).isEmpty());
+        QVERIFY(paddock({u"rm"_s, u"--force"_s, u"crash"_s}).exitCode == 0);
     }
 
     void deniedRequestsAreLogged()
