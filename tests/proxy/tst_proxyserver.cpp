@@ -155,6 +155,33 @@ qint64 peakRssKiB()
 
 } // namespace
 
+// The decisions of one sandbox: a late event of an earlier test's connection never counts.
+class SandboxDecisions
+{
+public:
+    SandboxDecisions(ProxyServer *server, QString sandbox)
+        : m_spy(server, &ProxyServer::decided)
+        , m_sandbox(std::move(sandbox))
+    {}
+    QList<DecisionEvent> events() const
+    {
+        QList<DecisionEvent> result;
+        for (const QList<QVariant> &arguments : m_spy) {
+            const auto event = arguments.first().value<DecisionEvent>();
+            if (event.sandbox == m_sandbox)
+                result.append(event);
+        }
+        return result;
+    }
+    qsizetype size() const { return events().size(); }
+    DecisionEvent operator[](qsizetype i) const { return events().at(i); }
+    DecisionEvent first() const { return events().first(); }
+
+private:
+    QSignalSpy m_spy;
+    QString m_sandbox;
+};
+
 class TestProxyServer : public QObject
 {
     Q_OBJECT
@@ -262,14 +289,14 @@ private Q_SLOTS:
     void allowedRequestReachesOriginByteForByte()
     {
         const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         const QByteArray response = get(port, u"origin.test"_s, m_originPort, "/hello?x=1");
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.constData());
         QVERIFY(response.contains("X-Origin: yes\r\n"));
         QVERIFY2(response.endsWith("\r\n\r\nGET /hello?x=1 0"),
                  response.toPercentEncoding(" /?:=\n-").constData());
         QTRY_COMPARE(decisions.size(), 1);
-        const auto event = decisions.first().first().value<DecisionEvent>();
+        const auto event = decisions.first();
         QCOMPARE(event.verdict, DecisionEvent::Verdict::Allow);
         QCOMPARE(event.host, u"origin.test"_s);
         QCOMPARE(event.path, u"/hello"_s); // the query is never logged: it may hold secrets
@@ -441,7 +468,7 @@ private Q_SLOTS:
     {
         const quint16 port =
             listen({u"allow origin.test"_s, u"deny origin.test/keep/secret"_s, cidr(m_originPort)});
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         const int connectionsBefore = m_origin->connections;
         const QList<QByteArray> responses =
             sequence(port, {keepAliveGet("/keep/1"), keepAliveGet("/keep/2"), keepAliveGet("/chunked"),
@@ -458,7 +485,7 @@ private Q_SLOTS:
         // Three requests, one upstream connection.
         QCOMPARE(m_origin->connections - connectionsBefore, 1);
         QTRY_COMPARE(decisions.size(), 4);
-        QCOMPARE(decisions[3].first().value<DecisionEvent>().verdict, DecisionEvent::Verdict::Deny);
+        QCOMPARE(decisions[3].verdict, DecisionEvent::Verdict::Deny);
     }
 
     void revetsTheAddressOfAKeptConnection()
@@ -507,13 +534,13 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, path);
         const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort)});
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         const QByteArray response = exchange(port, keepAliveGet(path) + keepAliveGet("/keep/never"));
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK"), response.constData());
         QCOMPARE(response.count("HTTP/1.1"), 1); // closed: the pipelined request was not served
         QVERIFY(!response.contains("SMUGGLED"));
         QTRY_COMPARE(decisions.size(), 1);
-        QCOMPARE(decisions.first().first().value<DecisionEvent>().verdict, DecisionEvent::Verdict::Error);
+        QCOMPARE(decisions.first().verdict, DecisionEvent::Verdict::Error);
     }
 
     void redialsOnceWhenAKeptConnectionDies()
@@ -535,7 +562,7 @@ private Q_SLOTS:
                                    " HTTP/1.1\r\nHost: echo.test:" + QByteArray::number(m_echoPort) +
                                    "\r\n\r\n";
         const QByteArray established = "HTTP/1.1 200 Connection Established\r\n\r\n";
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
 
         // SSH over the TLS port is refused: nothing is echoed.
         const QByteArray ssh = exchange(port, connect + "SSH-2.0-OpenSSH_9.2\r\n");
@@ -543,8 +570,8 @@ private Q_SLOTS:
         // A ClientHello for another host (domain fronting) is refused.
         QCOMPARE(exchange(port, connect + clientHello("evil.example")), established);
         QTRY_COMPARE(decisions.size(), 2);
-        QCOMPARE(decisions[0].first().value<DecisionEvent>().rule, u"tls-required"_s);
-        QCOMPARE(decisions[1].first().value<DecisionEvent>().rule, u"sni-mismatch"_s);
+        QCOMPARE(decisions[0].rule, u"tls-required"_s);
+        QCOMPARE(decisions[1].rule, u"sni-mismatch"_s);
         // Twin: a ClientHello naming the CONNECT host passes and reaches the far end (which echoes it).
         const QByteArray hello = clientHello("echo.test");
         QTcpSocket socket;
@@ -590,16 +617,16 @@ private Q_SLOTS:
         // Twin: fail-open, which the user must turn on, passes (and is logged as such); vetting still
         // applies.
         const quint16 failOpen = listen({}, true, true);
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         QVERIFY(get(failOpen, u"metadata.test"_s, 80).startsWith("HTTP/1.1 403"));
         QTRY_COMPARE(decisions.size(), 1);
-        QCOMPARE(decisions[0].first().value<DecisionEvent>().rule, u"address-vetting"_s);
+        QCOMPARE(decisions[0].rule, u"address-vetting"_s);
     }
 
     void tunnelRelaysEveryByteInOrderAndLogsItsBytes()
     {
         const quint16 port = listen({u"allow CONNECT echo.test"_s, cidr(m_echoPort)});
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(socket.waitForConnected());
@@ -627,7 +654,7 @@ private Q_SLOTS:
         QVERIFY(received == sent);
         socket.disconnectFromHost();
         QTRY_COMPARE(decisions.size(), 1);
-        const auto event = decisions.first().first().value<DecisionEvent>();
+        const auto event = decisions.first();
         QCOMPARE(event.verdict, DecisionEvent::Verdict::Allow);
         QCOMPARE(event.bytesUp, sent.size());
         QCOMPARE(event.bytesDown, sent.size());
@@ -662,14 +689,14 @@ private Q_SLOTS:
     void answersTheSandboxSelfTestItself()
     {
         const quint16 port = listen({}); // nothing allowed
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        SandboxDecisions decisions(m_proxy.get(), u"sb%1"_s.arg(m_sandboxCounter));
         const QByteArray response = get(port, u"selftest.paddock.invalid"_s, 80);
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK"), response.constData());
         QVERIFY(response.endsWith("the proxy is reachable\n"));
         // Twin: any other host is decided by the policy as usual.
         QVERIFY(get(port, u"selftest.paddock.example"_s, 80).startsWith("HTTP/1.1 403"));
         QTRY_COMPARE(decisions.size(), 1);
-        QCOMPARE(decisions.first().first().value<DecisionEvent>().host, u"selftest.paddock.example"_s);
+        QCOMPARE(decisions.first().host, u"selftest.paddock.example"_s);
     }
 
     void closesIdleTunnelsButNotBusyOnes()
