@@ -759,7 +759,18 @@ private Q_SLOTS:
 
     void handlesAThousandConcurrentTunnels()
     {
-        const quint16 port = listen({u"allow echo.test"_s, u"allow CONNECT echo.test"_s, cidr(m_echoPort)});
+        // A proxy of its own with the default header timeout: the shared one's 500 ms (for the slowloris
+        // test) can run out for some of 1,000 clients on a loaded machine, and a 408 is not what this test is
+        // about.
+        ProxyConfig config;
+        config.tlsOnlyPorts = {443, m_echoPort};
+        ProxyServer proxy(m_resolver, config);
+        proxy.vetter().setHostAddresses({});
+        const auto listening = proxy.listenTcp(
+            u"thousand"_s, QHostAddress::LocalHost, 0,
+            policyOf({u"allow echo.test"_s, u"allow CONNECT echo.test"_s, cidr(m_echoPort)}), false);
+        QVERIFY(listening.has_value());
+        const quint16 port = *listening;
         const QByteArray connect = "CONNECT echo.test:" + QByteArray::number(m_echoPort) +
                                    " HTTP/1.1\r\nHost: echo.test:" + QByteArray::number(m_echoPort) +
                                    "\r\n\r\n";
@@ -778,7 +789,9 @@ private Q_SLOTS:
                                                  return received[i++].size() >= established.size();
                                              }),
                                  60000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->connectionCount(u"sb%1"_s.arg(m_sandboxCounter)), 1000, 10000);
+        for (const QByteArray &response : received)
+            QVERIFY2(response.startsWith(established), response.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.connectionCount(u"thousand"_s), 1000, 10000);
         for (size_t i = 0; i < sockets.size(); ++i)
             sockets[i]->write("ping " + QByteArray::number(qulonglong(i)));
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.begin(), sockets.end(),
@@ -792,7 +805,7 @@ private Q_SLOTS:
                                              }),
                                  60000);
         sockets.clear();
-        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->connectionCount(u"sb%1"_s.arg(m_sandboxCounter)), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.connectionCount(u"thousand"_s), 0, 20000);
     }
 };
 
