@@ -6,6 +6,7 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 #include "vm/bwrapcommand.h"
+#include "vm/bwrapprocess.h"
 #include "vm/seccompfilter.h"
 
 #include <QCoreApplication>
@@ -68,12 +69,8 @@ int main(int argc, char **argv)
     const QString etc = root.filePath(u"etc"_s);
     QDir().mkpath(workspace);
     QDir().mkpath(etc);
-    const auto files = BwrapCommand::etcFiles();
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        QFile file(QDir(etc).filePath(it.key()));
-        file.open(QIODevice::WriteOnly);
-        file.write(it.value());
-    }
+    if (!BwrapProcess::writeEtcFiles(etc))
+        return 1;
     // A real proxy listener: the sandbox's self-test talks to it before the command starts.
     Paddock::Proxy::SystemResolver resolver;
     Paddock::Proxy::ProxyServer proxy(resolver);

@@ -481,10 +481,7 @@ void ProxyConnection::handOverTunnel()
     }
     m_client->disconnect(this);
     m_upstream->disconnect(this);
-    if (tcp)
-        tcp->abort();
-    else
-        local->abort();
+    abortClient();
     m_upstream->abort();
     m_upstream->deleteLater();
     m_upstream = nullptr;
@@ -758,11 +755,17 @@ void ProxyConnection::emitDecision(DecisionEvent::Verdict verdict, const QString
 void ProxyConnection::terminate()
 {
     close();
+    abortClient();
+    Q_EMIT finished();
+}
+
+void ProxyConnection::abortClient()
+{
+    // QIODevice has no abort(); the two socket kinds each have one.
     if (auto *tcp = qobject_cast<QTcpSocket *>(m_client))
         tcp->abort();
     else if (auto *local = qobject_cast<QLocalSocket *>(m_client))
         local->abort();
-    Q_EMIT finished();
 }
 
 void ProxyConnection::close()

@@ -82,6 +82,7 @@ private:
     void checkClientHello();
     void startTunnel();
     void handOverTunnel();
+    void abortClient();
     void finishRequest();
     void emitDecision(DecisionEvent::Verdict verdict, const QString &rule, const QString &reason);
     void writeClient(const QByteArray &bytes);

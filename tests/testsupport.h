@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtGlobal>
 
@@ -16,11 +18,12 @@ public:
     IsolatedXdg()
     {
         const QString root = m_dir.path();
-        for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME",
-                                 "XDG_RUNTIME_DIR"}) {
+        for (const char *name :
+             {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
             const QString path = root + QLatin1Char('/') + QString::fromLatin1(name).toLower();
             QDir().mkpath(path);
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(path,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             qputenv(name, QFile::encodeName(path));
         }
     }
@@ -29,5 +32,20 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// How many processes on this machine run `sleep SECONDS`: tests sleep for an odd number of seconds as a
+// marker, then check that no such process outlives its sandbox.
+inline int sleepersOf(const QString &seconds)
+{
+    const QByteArray commandLine = QByteArray("sleep", 6) + seconds.toLatin1(); // "sleep\0SECONDS"
+    int count = 0;
+    QDirIterator proc(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (proc.hasNext()) {
+        QFile cmdline(proc.next() + QStringLiteral("/cmdline"));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().startsWith(commandLine))
+            ++count;
+    }
+    return count;
+}
 
 } // namespace Paddock::Test

@@ -6,6 +6,7 @@
 #include "proxy/resolver.h"
 #include "vm/backendavailability.h"
 #include "vm/bwrapcommand.h"
+#include "vm/bwrapprocess.h"
 #include "vm/seccompfilter.h"
 
 #include <QCoreApplication>
@@ -13,14 +14,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
-#include <QSaveFile>
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QUuid>
 
 #include <cerrno>
 #include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -163,12 +162,8 @@ Result<int> SandboxManager::exec(const QString &name, const QStringList &command
     QDir().mkpath(runtime);
     QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const auto cleanRuntime = qScopeGuard([&runtime] { QDir(runtime).removeRecursively(); });
-    const auto files = BwrapCommand::etcFiles();
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        QSaveFile file(runtime + u'/' + it.key());
-        if (!file.open(QIODevice::WriteOnly) || file.write(it.value()) != it.value().size() || !file.commit())
-            return fail(ErrorCode::Io, tr("Could not write %1: %2").arg(file.fileName(), file.errorString()));
-    }
+    if (auto written = BwrapProcess::writeEtcFiles(runtime); !written)
+        return std::unexpected(written.error());
     Proxy::SystemResolver resolver;
     Proxy::ProxyServer proxy(resolver);
     if (onDecision)
@@ -192,8 +187,7 @@ Result<int> SandboxManager::exec(const QString &name, const QStringList &command
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedChannels);
     process.setInputChannelMode(QProcess::ForwardedInputChannel);
-    // The filter's descriptor is close-on-exec everywhere else; only bwrap inherits it.
-    process.setChildProcessModifier([seccompFd] { fcntl(seccompFd, F_SETFD, 0); });
+    BwrapProcess::inheritDescriptor(process, seccompFd);
     process.start(u"bwrap"_s, BwrapCommand::arguments(spec));
     if (!process.waitForStarted())
         return fail(ErrorCode::Unavailable, tr("Could not start bubblewrap: %1").arg(process.errorString()));

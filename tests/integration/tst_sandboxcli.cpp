@@ -3,7 +3,6 @@
 #include "testsupport.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,21 +114,11 @@ private Q_SLOTS:
                           echo committed && sleep %1)SH"_s.arg(marker)});
         QVERIFY(host.waitForReadyRead(30000));
         QCOMPARE(host.readAllStandardOutput(), QByteArray("committed\n"));
-        auto sleepers = [&marker] {
-            int count = 0;
-            QDirIterator proc(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
-            while (proc.hasNext()) {
-                QFile cmdline(proc.next() + u"/cmdline"_s);
-                if (cmdline.open(QIODevice::ReadOnly) &&
-                    cmdline.readAll().startsWith(QByteArray(QByteArray("sleep", 6) + marker.toLatin1())))
-                    ++count;
-            }
-            return count;
-        };
-        QTRY_COMPARE(sleepers(), 1);
+        QTRY_COMPARE(Paddock::Test::sleepersOf(marker), 1);
         host.kill(); // SIGKILL: no chance to clean up
         host.waitForFinished();
-        QTRY_COMPARE_WITH_TIMEOUT(sleepers(), 0, 10000); // nothing of the sandbox outlives its host
+        QTRY_COMPARE_WITH_TIMEOUT(Paddock::Test::sleepersOf(marker), 0,
+                                  10000); // nothing of the sandbox outlives its host
         const QString runtime = m_xdg.path() + u"/xdg_runtime_dir/paddock"_s;
         QVERIFY(!QDir(runtime).entryList({u"sandbox-crash-*"_s}, QDir::Dirs).isEmpty()); // left behind...
 

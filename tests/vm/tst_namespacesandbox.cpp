@@ -5,11 +5,11 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 #include "vm/bwrapcommand.h"
+#include "vm/bwrapprocess.h"
 #include "vm/seccompfilter.h"
 
 #include "testsupport.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -19,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -107,8 +106,7 @@ private:
         spec.seccompFd = *seccomp;
         QProcess process;
         const int fd = *seccomp;
-        // The filter's descriptor is close-on-exec; only bwrap inherits it.
-        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        BwrapProcess::inheritDescriptor(process, fd);
         QStringList arguments = BwrapCommand::arguments(spec);
         if (asUser.isEmpty()) {
             process.start(u"bwrap"_s, arguments);
@@ -150,14 +148,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_workspace) && QDir().mkpath(m_etc));
         makeWorldReadable(m_workspace, true);
         makeWorldReadable(m_etc);
-        const auto files = BwrapCommand::etcFiles();
-        for (auto it = files.cbegin(); it != files.cend(); ++it) {
-            QFile file(QDir(m_etc).filePath(it.key()));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(it.value());
-            file.close();
-            makeWorldReadable(file.fileName());
-        }
+        QVERIFY(BwrapProcess::writeEtcFiles(m_etc).has_value());
         QVERIFY(m_origin.listen(QHostAddress::LocalHost, 0));
         m_resolver.setAnswers(u"origin.test"_s, {{QHostAddress::LocalHost}});
         m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
@@ -272,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(arguments.removeAll(u"--unshare-net"_s) == 1);
         QProcess process;
         const int fd = *seccomp;
-        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        BwrapProcess::inheritDescriptor(process, fd);
         process.start(u"bwrap"_s, arguments);
         QVERIFY(process.waitForFinished(30000));
         ::close(fd);
@@ -313,25 +304,14 @@ private Q_SLOTS:
         spec.seccompFd = *seccomp;
         QProcess process;
         const int fd = *seccomp;
-        process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+        BwrapProcess::inheritDescriptor(process, fd);
         process.start(u"bwrap"_s, BwrapCommand::arguments(spec));
         QVERIFY(process.waitForReadyRead(20000));
         ::close(fd);
-        auto sleepers = [&marker] {
-            int count = 0;
-            QDirIterator proc(u"/proc"_s, QDir::Dirs | QDir::NoDotAndDotDot);
-            while (proc.hasNext()) {
-                QFile cmdline(proc.next() + u"/cmdline"_s);
-                if (cmdline.open(QIODevice::ReadOnly) &&
-                    cmdline.readAll().startsWith(QByteArray(QByteArray("sleep", 6) + marker.toLatin1())))
-                    ++count;
-            }
-            return count;
-        };
-        QTRY_COMPARE(sleepers(), 2);
+        QTRY_COMPARE(Test::sleepersOf(marker), 2);
         process.kill(); // bwrap dies without a chance to clean up
         process.waitForFinished();
-        QTRY_COMPARE_WITH_TIMEOUT(sleepers(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(Test::sleepersOf(marker), 0, 10000);
     }
 
     void sameIsolationAsAnUnprivilegedUser()
