@@ -101,6 +101,8 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
     if (!spec.proxySocket.isEmpty())
         args << u"--ro-bind"_s << spec.proxySocket << u"/run/paddock/proxy.sock"_s;
     args << u"--ro-bind"_s << spec.guestBinary << u"/run/paddock/paddock-guest"_s;
+    if (!spec.controlDirectory.isEmpty())
+        args << u"--bind"_s << spec.controlDirectory << u"/run/paddock/control"_s;
     if (spec.seccompFd >= 0)
         args << u"--seccomp"_s << QString::number(spec.seccompFd);
     // Without a terminal of its own, a sandbox must not share the caller's: TIOCSTI could type into it.
@@ -111,13 +113,17 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
     environment.insert(spec.environment);
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         args << u"--setenv"_s << it.key() << it.value();
-    args << u"--"_s << u"/run/paddock/paddock-guest"_s << u"run"_s;
+    const bool serving = !spec.controlDirectory.isEmpty();
+    args << u"--"_s << u"/run/paddock/paddock-guest"_s << (serving ? u"serve"_s : u"run"_s);
+    if (serving)
+        args << u"--control"_s << u"/run/paddock/control/"_s + QLatin1StringView(controlSocketName);
     if (!spec.proxySocket.isEmpty())
         args << u"--proxy-socket"_s << u"/run/paddock/proxy.sock"_s << u"--port"_s
              << QString::number(proxyPort);
     if (!spec.proxySocket.isEmpty() && spec.selfTest)
         args << u"--self-test"_s;
-    args << u"--"_s << spec.command;
+    if (!serving)
+        args << u"--"_s << spec.command;
     return args;
 }
 

@@ -14,7 +14,9 @@ struct NamespaceSandboxSpec
     QString proxySocket;                // the sandbox's proxy listener, bound at /run/paddock/proxy.sock
     QString guestBinary;                // paddock-guest, bound at /run/paddock/paddock-guest
     QString etcDirectory;               // generated passwd, group and hosts for the sandbox
-    QStringList command;                // run inside, in /workspace
+    QStringList command;                // run inside, in /workspace; empty with a controlDirectory
+    QString controlDirectory;           // a long-running sandbox: paddock-guest serves sessions on a
+                                        // socket in this folder, bound at /run/paddock/control
     QMap<QString, QString> environment; // on top of the sandbox's own (the template's variables)
     int seccompFd = -1;                 // from SeccompFilter, inherited by bwrap
     bool ownTerminal = false;           // the session has a PTY of its own; otherwise a new session
@@ -30,6 +32,7 @@ class BwrapCommand
 public:
     static constexpr auto proxyPort = 3128;
     static constexpr auto sandboxUid = 1000;
+    static constexpr auto controlSocketName = "guest.sock";
 
     static QStringList arguments(const NamespaceSandboxSpec &spec);
     static QMap<QString, QString> baseEnvironment(const QString &term);

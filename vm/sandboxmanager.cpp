@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
@@ -38,11 +39,28 @@ QString guestBinary()
     return QDir(QCoreApplication::applicationDirPath()).filePath(u"paddock-guest"_s);
 }
 
+constexpr int startTimeoutMs = 15'000;
+constexpr int stopTimeoutMs = 5'000;
+
 } // namespace
 
-SandboxManager::SandboxManager(Paths paths)
+struct SandboxManager::Running
+{
+    std::unique_ptr<QProcess> process; // bwrap
+    QString runtime;                   // the runtime folder, removed when it stops
+    QString control;                   // host path of paddock-guest's control socket
+    bool stopping = false;
+};
+
+SandboxManager::SandboxManager(Paths paths, Proxy::ProxyServer *proxy)
     : m_paths(std::move(paths))
+    , m_proxy(proxy)
 {}
+
+SandboxManager::~SandboxManager()
+{
+    stopAll();
+}
 
 QString SandboxManager::cloneDirectory(const QString &name) const
 {
@@ -104,6 +122,9 @@ Result<> SandboxManager::remove(const QString &name, bool force)
     const auto record = store.find(name);
     if (!record)
         return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(name));
+    if (isRunning(name))
+        return fail(ErrorCode::Conflict,
+                    tr("The sandbox \"%1\" is running; stop it first with 'paddock stop %1'.").arg(name));
     const QString clone = cloneDirectory(name);
     if (record->mode == SandboxRecord::Mode::Clone && QFileInfo(clone).isDir() && !force) {
         const auto work = WorkspaceClone::hasWorkNotIn(clone, record->workspace);
@@ -123,10 +144,10 @@ Result<> SandboxManager::remove(const QString &name, bool force)
 
 void SandboxManager::removeStaleRuntimeFolders() const
 {
-    // A Paddock killed with SIGKILL leaves its runtime folder (sandbox-NAME-PID) behind; its sandbox died
-    // with it (--die-with-parent). Folders of processes that still run are theirs.
+    // A Paddock killed with SIGKILL leaves its runtime folders (sb-ID-PID) behind; their sandboxes died with
+    // it (--die-with-parent). Folders of processes that still run are theirs.
     const QDir runtime(m_paths.runtimeDir());
-    for (const QString &entry : runtime.entryList({u"sandbox-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QString &entry : runtime.entryList({u"sb-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool ok = false;
         const pid_t pid = entry.section(u'-', -1).toInt(&ok);
         if (ok && pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
@@ -134,15 +155,48 @@ void SandboxManager::removeStaleRuntimeFolders() const
     }
 }
 
-Result<int> SandboxManager::exec(const QString &name, const QStringList &command,
-                                 std::shared_ptr<const PolicyMatcher> policy, DecisionHandler onDecision)
+void SandboxManager::saveState(const QString &name, SandboxRecord::State state, const QString &detail) const
 {
+    SandboxStore store(m_paths.sandboxesDir());
+    auto record = store.find(name);
+    if (!record)
+        return;
+    record->state = state;
+    record->stateDetail = detail;
+    record->updatedAt = QDateTime::currentDateTimeUtc();
+    store.save(*record); // a state that cannot be saved is shown as stopped after a restart: harmless
+}
+
+bool SandboxManager::isRunning(const QString &name) const
+{
+    return m_running.contains(name);
+}
+
+QStringList SandboxManager::runningSandboxes() const
+{
+    QStringList names;
+    for (const auto &[name, running] : m_running)
+        names << name;
+    return names;
+}
+
+QString SandboxManager::controlSocketOf(const QString &name) const
+{
+    const auto it = m_running.find(name);
+    return it == m_running.end() ? QString() : it->second->control;
+}
+
+Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const PolicyMatcher> policy)
+{
+    if (const auto it = m_running.find(name); it != m_running.end())
+        return it->second->control;
     SandboxStore store(m_paths.sandboxesDir());
     const auto record = store.find(name);
     if (!record)
         return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(name));
-    if (command.isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("No command to run."));
+    if (!m_proxy)
+        return fail(ErrorCode::Internal,
+                    tr("This Paddock process cannot start sandboxes (it has no proxy)."));
     const QString workspace = workspaceOf(*record);
     if (!QFileInfo(workspace).isDir())
         return fail(ErrorCode::NotFound,
@@ -156,20 +210,30 @@ Result<int> SandboxManager::exec(const QString &name, const QStringList &command
         return fail(ErrorCode::Unavailable, tr("paddock-guest is missing next to paddock (%1).").arg(guest));
 
     removeStaleRuntimeFolders();
-    // Per run: a private runtime folder with the proxy socket and the generated /etc files.
-    const QString runtime = m_paths.runtimeDir() + u"/sandbox-"_s + name + u'-' +
-                            QString::number(QCoreApplication::applicationPid());
-    QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    const auto cleanRuntime = qScopeGuard([&runtime] { QDir(runtime).removeRecursively(); });
-    if (auto written = BwrapProcess::writeEtcFiles(runtime); !written)
+    // A private runtime folder: the proxy socket, the generated /etc files, the guest's control socket.
+    auto running = std::make_unique<Running>();
+    running->runtime = m_paths.runtimeDir() + u"/sb-"_s + record->id.left(12) + u'-' +
+                       QString::number(QCoreApplication::applicationPid());
+    const QString controlDirectory = running->runtime + u"/control"_s;
+    running->control = controlDirectory + u'/' + QLatin1StringView(BwrapCommand::controlSocketName);
+    QDir(running->runtime).removeRecursively();
+    if (!QDir().mkpath(controlDirectory))
+        return fail(ErrorCode::Io, tr("Cannot create the runtime folder %1.").arg(running->runtime));
+    QFile::setPermissions(running->runtime,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto cleanUp = qScopeGuard([this, &running, &name] {
+        m_proxy->removeSandbox(name);
+        if (running->process) {
+            running->process->kill();
+            running->process->waitForFinished();
+        }
+        QDir(running->runtime).removeRecursively();
+    });
+    if (auto written = BwrapProcess::writeEtcFiles(running->runtime); !written)
         return std::unexpected(written.error());
-    Proxy::SystemResolver resolver;
-    Proxy::ProxyServer proxy(resolver);
-    if (onDecision)
-        QObject::connect(&proxy, &Proxy::ProxyServer::decided, &proxy, onDecision, Qt::DirectConnection);
-    const QString socket = runtime + u"/proxy.sock"_s;
-    if (auto listening = proxy.listenUnix(name, socket, std::move(policy), record->failOpen); !listening)
+    const QString proxySocket = running->runtime + u"/proxy.sock"_s;
+    if (auto listening = m_proxy->listenUnix(name, proxySocket, std::move(policy), record->failOpen);
+        !listening)
         return std::unexpected(listening.error());
 
     const auto seccomp = SeccompFilter::compileToFd();
@@ -179,22 +243,109 @@ Result<int> SandboxManager::exec(const QString &name, const QStringList &command
     const auto closeSeccomp = qScopeGuard([seccompFd] { ::close(seccompFd); });
     NamespaceSandboxSpec spec;
     spec.workspace = workspace;
-    spec.etcDirectory = runtime;
-    spec.proxySocket = socket;
+    spec.etcDirectory = running->runtime;
+    spec.proxySocket = proxySocket;
     spec.guestBinary = guest;
     spec.seccompFd = seccompFd;
-    spec.command = command;
-    QProcess process;
-    process.setProcessChannelMode(QProcess::ForwardedChannels);
-    process.setInputChannelMode(QProcess::ForwardedInputChannel);
+    spec.controlDirectory = controlDirectory;
+    running->process = std::make_unique<QProcess>();
+    QProcess &process = *running->process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(running->runtime + u"/guest.log"_s);
     BwrapProcess::inheritDescriptor(process, seccompFd);
     process.start(u"bwrap"_s, BwrapCommand::arguments(spec));
     if (!process.waitForStarted())
         return fail(ErrorCode::Unavailable, tr("Could not start bubblewrap: %1").arg(process.errorString()));
-    process.waitForFinished(-1); // the proxy serves from its own threads meanwhile
-    if (process.exitStatus() != QProcess::NormalExit)
-        return fail(ErrorCode::Internal, tr("The sandbox \"%1\" ended abnormally.").arg(name));
-    return process.exitCode();
+    // paddock-guest says "ready" once the self-test passed and sessions are accepted.
+    QElapsedTimer timer;
+    timer.start();
+    while (!process.canReadLine() && process.state() == QProcess::Running && timer.elapsed() < startTimeoutMs)
+        process.waitForReadyRead(int(startTimeoutMs - timer.elapsed()));
+    if (process.readLine().trimmed() != "ready") {
+        process.kill();
+        process.waitForFinished();
+        QFile log(running->runtime + u"/guest.log"_s);
+        QString detail =
+            log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.read(2000)).trimmed() : QString();
+        if (detail.isEmpty())
+            detail = tr("it did not become ready within %1 seconds").arg(startTimeoutMs / 1000);
+        saveState(name, SandboxRecord::State::Failed, detail);
+        return fail(ErrorCode::Unavailable, tr("The sandbox \"%1\" did not start: %2").arg(name, detail));
+    }
+    cleanUp.dismiss();
+    connect(&process, &QProcess::finished, this, [this, name] {
+        const auto it = m_running.find(name);
+        if (it != m_running.end() && !it->second->stopping)
+            forget(name, tr("The sandbox \"%1\" ended unexpectedly.").arg(name));
+    });
+    const QString control = running->control;
+    m_running.emplace(name, std::move(running));
+    saveState(name, SandboxRecord::State::Running, {});
+    Q_EMIT sandboxStarted(name);
+    return control;
+}
+
+Result<> SandboxManager::stop(const QString &name)
+{
+    const auto it = m_running.find(name);
+    if (it == m_running.end())
+        return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
+    Running &running = *it->second;
+    running.stopping = true;
+    // The guest ends every process (SIGTERM, SIGKILL 3 s later) and itself; bwrap then exits.
+    const auto shutdown = GuestSession::shutdown(running.control, stopTimeoutMs);
+    if (!shutdown || !running.process->waitForFinished(stopTimeoutMs)) {
+        running.process->kill(); // --die-with-parent and the PID namespace take every process with it
+        running.process->waitForFinished();
+    }
+    forget(name, {});
+    return {};
+}
+
+void SandboxManager::stopAll()
+{
+    for (const QString &name : runningSandboxes())
+        stop(name);
+}
+
+void SandboxManager::forget(const QString &name, const QString &reason)
+{
+    const auto it = m_running.find(name);
+    if (it == m_running.end())
+        return;
+    std::unique_ptr<Running> running = std::move(it->second);
+    m_running.erase(it);
+    if (m_proxy)
+        m_proxy->removeSandbox(name);
+    running->process->disconnect(this);
+    if (running->process->state() != QProcess::NotRunning) {
+        running->process->kill();
+        running->process->waitForFinished();
+    }
+    QDir(running->runtime).removeRecursively();
+    saveState(name, reason.isEmpty() ? SandboxRecord::State::Stopped : SandboxRecord::State::Failed, reason);
+    // The QProcess may be the sender of the signal that brought us here.
+    running->process.release()->deleteLater();
+    Q_EMIT sandboxStopped(name, reason);
+}
+
+Result<int> SandboxManager::exec(const QString &name, const SessionOptions &options,
+                                 std::shared_ptr<const PolicyMatcher> policy)
+{
+    if (options.command.isEmpty())
+        return fail(ErrorCode::InvalidArgument, tr("No command to run."));
+    const bool startedHere = !isRunning(name);
+    const auto control = start(name, std::move(policy));
+    if (!control)
+        return std::unexpected(control.error());
+    const auto stopAfter = qScopeGuard([this, &name, startedHere] {
+        if (startedHere)
+            stop(name);
+    });
+    auto session = GuestSession::open(*control, options);
+    if (!session)
+        return std::unexpected(session.error());
+    return (*session)->waitForExit();
 }
 
 } // namespace Paddock::Vm

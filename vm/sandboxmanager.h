@@ -4,14 +4,18 @@
 #include "core/policymatcher.h"
 #include "core/result.h"
 #include "core/sandboxrecord.h"
-#include "proxy/decisionevent.h"
+#include "vm/guestsession.h"
 
-#include <QCoreApplication>
+#include <QObject>
 #include <QStringList>
 
-#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+
+namespace Paddock::Proxy {
+class ProxyServer;
+}
 
 namespace Paddock::Vm {
 
@@ -26,33 +30,56 @@ struct CreateOptions
     Core::SandboxRecord::Backend backend = Core::SandboxRecord::Backend::Namespace;
 };
 
-// Owns the sandboxes' records and workspaces, and runs commands in them with their own proxy listener.
-// (The long-running sessions, the control socket and the microVM backend come next; see docs/sandbox.md.)
-class SandboxManager
+// Owns the sandboxes' records and workspaces, starts and stops them, and gives each running sandbox its
+// listener on the proxy. A running namespace sandbox is a bubblewrap process whose paddock-guest serves
+// sessions (GuestSession) on a control socket in the sandbox's runtime folder.
+class SandboxManager : public QObject
 {
-    Q_DECLARE_TR_FUNCTIONS(Paddock::Vm::SandboxManager)
+    Q_OBJECT
 
 public:
-    explicit SandboxManager(Core::Paths paths);
+    // Without a proxy the manager can create and remove sandboxes, but not start them.
+    explicit SandboxManager(Core::Paths paths, Proxy::ProxyServer *proxy = nullptr);
+    ~SandboxManager() override; // stops the sandboxes it runs
 
     Core::Result<Core::SandboxRecord> create(const CreateOptions &options);
-    // Refuses, unless force, when the clone holds commits the user's repository does not have yet.
+    // Refuses, unless force, when the clone holds commits the user's repository does not have yet; refuses
+    // while it runs.
     Core::Result<> remove(const QString &name, bool force);
-    // Runs command in a new namespace sandbox of that name, its output on this process's; returns its exit
-    // code. All traffic goes through a proxy listener deciding by policy; onDecision sees every decision, on
-    // the proxy's threads.
-    using DecisionHandler = std::function<void(const Proxy::DecisionEvent &)>;
-    Core::Result<int> exec(const QString &name, const QStringList &command,
-                           std::shared_ptr<const Core::PolicyMatcher> policy,
-                           DecisionHandler onDecision = {});
+
+    // Starts the sandbox (a no-op when it runs) once its network self-test passed; returns the host path
+    // of its control socket. Blocks for the start-up, typically tens of milliseconds.
+    Core::Result<QString> start(const QString &name, std::shared_ptr<const Core::PolicyMatcher> policy);
+    // Ends every process in it (SIGTERM, then SIGKILL after a grace period) and its proxy listener.
+    Core::Result<> stop(const QString &name);
+    void stopAll();
+    bool isRunning(const QString &name) const;
+    QStringList runningSandboxes() const;
+    QString controlSocketOf(const QString &name) const; // empty when it does not run here
+
+    // Runs one command in the sandbox and returns its exit code: in the running sandbox, or in one started
+    // for the command and stopped after it.
+    Core::Result<int> exec(const QString &name, const SessionOptions &options,
+                           std::shared_ptr<const Core::PolicyMatcher> policy);
 
     // Where the sandbox's files are on the host: its clone, or the user's folder in direct mode.
     QString workspaceOf(const Core::SandboxRecord &record) const;
     QString cloneDirectory(const QString &name) const;
 
+Q_SIGNALS:
+    void sandboxStarted(const QString &name);
+    // reason is empty after stop(); otherwise what ended it (it crashed, its guest exited).
+    void sandboxStopped(const QString &name, const QString &reason);
+
 private:
+    struct Running;
     void removeStaleRuntimeFolders() const;
+    void forget(const QString &name, const QString &reason);
+    void saveState(const QString &name, Core::SandboxRecord::State state, const QString &detail) const;
+
     Core::Paths m_paths;
+    Proxy::ProxyServer *m_proxy = nullptr;
+    std::map<QString, std::unique_ptr<Running>> m_running;
 };
 
 } // namespace Paddock::Vm

@@ -17,12 +17,16 @@ Cli::Cli(Core::Paths paths)
     : m_paths(std::move(paths))
 {
     m_commands.push_back(std::make_unique<CreateCommand>(m_paths));
+    m_commands.push_back(std::make_unique<StartCommand>(m_paths));
+    m_commands.push_back(std::make_unique<RunCommand>(m_paths));
     m_commands.push_back(std::make_unique<ExecCommand>(m_paths));
+    m_commands.push_back(std::make_unique<StopCommand>(m_paths));
     m_commands.push_back(std::make_unique<ListCommand>(m_paths));
     m_commands.push_back(std::make_unique<RemoveCommand>(m_paths));
     m_commands.push_back(std::make_unique<PolicyCommand>(m_paths));
     m_commands.push_back(std::make_unique<ProxyCommand>(m_paths));
     m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));
+    m_commands.push_back(std::make_unique<ServeCommand>(m_paths));
 }
 
 Cli::~Cli() = default;

@@ -30,13 +30,15 @@ public:
     // args excludes the command name itself.
     virtual int run(const QStringList &args, CliIo &io) = 0;
 
+    // Print the message and return the exit code for it.
+    static int usageError(CliIo &io, const QString &message);
+    static int failure(CliIo &io, const QString &message);
+
 protected:
     // Parses args with a --help option; returns ExitOk to go on, or the code to exit with (help shown, usage
     // error).
     static std::optional<int> parseOrExit(QCommandLineParser &parser, const QString &commandLine,
                                           const QStringList &args, CliIo &io);
-    static int usageError(CliIo &io, const QString &message);
-    static int failure(CliIo &io, const QString &message);
 };
 
 } // namespace Paddock::App

@@ -1,13 +1,23 @@
 #include "app/cli/sandboxcommand.h"
 
 #include "app/cli/policycommand.h"
+#include "app/cli/sessionattachment.h"
+#include "app/host/controlclient.h"
+#include "app/host/sandboxhost.h"
 #include "core/presetcatalog.h"
+#include "core/sandboxstore.h"
+#include "core/templatecatalog.h"
 #include "core/workspaceclone.h"
-#include "proxy/auditlog.h"
+#include "vm/guestsession.h"
 #include "vm/sandboxmanager.h"
 
 #include <QDir>
-#include <QMutex>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Paddock::Core;
@@ -72,6 +82,116 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
     return ExitOk;
 }
 
+namespace {
+
+// Where a command reaches a sandbox: through the Paddock process that hosts sandboxes, or, when none runs,
+// by hosting it here for as long as the command runs (and stopping it cleanly after).
+class SandboxAccess
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::SandboxAccess)
+
+public:
+    explicit SandboxAccess(const Paths &paths)
+        : m_paths(paths)
+    {}
+
+    Result<QString> controlSocket(const QString &name)
+    {
+        if (!SandboxStore(m_paths.sandboxesDir()).find(name))
+            return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(name));
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (auto client = ControlClient::connectToHost(m_paths)) {
+                const auto reply = client->request({{u"op"_s, u"start"_s}, {u"name"_s, name}});
+                if (!reply)
+                    return std::unexpected(reply.error());
+                return reply->value(u"control"_s).toString();
+            }
+            m_host = std::make_unique<SandboxHost>(m_paths);
+            const auto opened = m_host->open();
+            if (opened)
+                return m_host->start(name);
+            m_host.reset();
+            if (opened.error().code != ErrorCode::AlreadyExists) // else another one just took it: ask it
+                return std::unexpected(opened.error());
+        }
+        return fail(ErrorCode::Unavailable, tr("Cannot reach the Paddock process that hosts sandboxes."));
+    }
+
+private:
+    Paths m_paths;
+    std::unique_ptr<SandboxHost> m_host; // stops what it started when the command ends
+};
+
+// SIGINT, SIGTERM and SIGHUP sent to this process go to the session instead (through the event loop).
+class SignalForwarder
+{
+public:
+    explicit SignalForwarder(Vm::GuestSession &session)
+    {
+        ::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK);
+        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &session, [&session] {
+            unsigned char signal;
+            while (::read(s_pipe[0], &signal, 1) == 1)
+                session.sendSignal(signal);
+        });
+        struct sigaction action
+        {
+        };
+        action.sa_handler = [](int signal) {
+            const auto byte = static_cast<unsigned char>(signal);
+            [[maybe_unused]] auto written = ::write(s_pipe[1], &byte, 1);
+        };
+        for (int signal : {SIGINT, SIGTERM, SIGHUP})
+            ::sigaction(signal, &action, nullptr);
+    }
+    ~SignalForwarder()
+    {
+        for (int signal : {SIGINT, SIGTERM, SIGHUP})
+            ::signal(signal, SIG_DFL);
+        m_notifier.reset();
+        ::close(s_pipe[0]);
+        ::close(s_pipe[1]);
+    }
+
+private:
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+// Runs command in the sandbox with this process's streams attached; returns the exit code to exit with.
+int runSession(const Paths &paths, const QString &name, const QStringList &command,
+               const QMap<QString, QString> &environment, bool terminal, bool attachInput, CliIo &io)
+{
+    const auto attachment =
+        terminal ? SessionAttachment::terminal() : SessionAttachment::pipes(attachInput || !::isatty(0));
+    if (!attachment)
+        return CliCommand::failure(io, attachment.error().message);
+    SandboxAccess access(paths);
+    const auto control = access.controlSocket(name);
+    if (!control)
+        return CliCommand::failure(io, control.error().message);
+    Vm::SessionOptions options;
+    options.command = command;
+    options.environment = environment;
+    options.terminal = terminal;
+    options.descriptors = (*attachment)->sessionDescriptors();
+    if (terminal && !qEnvironmentVariableIsEmpty("TERM"))
+        options.environment.insert(u"TERM"_s, qEnvironmentVariable("TERM"));
+    const auto session = Vm::GuestSession::open(*control, options);
+    if (!session)
+        return CliCommand::failure(io, session.error().message);
+    (*attachment)->sessionStarted();
+    const SignalForwarder forwarder(**session);
+    const auto exitCode = (*session)->waitForExit();
+    (*attachment)->finish();
+    if (!exitCode)
+        return CliCommand::failure(io, exitCode.error().message);
+    return *exitCode;
+}
+
+} // namespace
+
 int ExecCommand::run(const QStringList &args, CliIo &io)
 {
     // Everything after "--" is the command, untouched by option parsing.
@@ -80,27 +200,131 @@ int ExecCommand::run(const QStringList &args, CliIo &io)
     parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
     parser.addPositionalArgument(u"command"_s, tr("The command and its arguments, after --."),
                                  u"-- COMMAND…"_s);
+    const QCommandLineOption interactive(QStringList{u"i"_s, u"interactive"_s},
+                                         tr("Pass this terminal's input on (piped input always is)."));
+    const QCommandLineOption tty(QStringList{u"t"_s, u"tty"_s},
+                                 tr("Give the command a terminal (a PTY of its own) connected to this one."));
+    parser.addOptions({interactive, tty});
     if (auto exit = parseOrExit(parser, u"exec"_s, separator < 0 ? args : args.first(separator), io))
         return *exit;
     if (parser.positionalArguments().size() != 1 || separator < 0 || separator + 1 >= args.size())
-        return usageError(io, tr("usage: paddock exec NAME -- COMMAND [ARG...]"));
+        return usageError(io, tr("usage: paddock exec [-i] [-t] NAME -- COMMAND [ARG...]"));
+    return runSession(m_paths, parser.positionalArguments().first(), args.mid(separator + 1), {},
+                      parser.isSet(tty), parser.isSet(interactive), io);
+}
+
+int RunCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
+    if (auto exit = parseOrExit(parser, u"run"_s, args, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(io, tr("'paddock run' needs one sandbox name."));
     const QString name = parser.positionalArguments().first();
-    const auto policy = PolicyCommand::effectivePolicy(m_paths, name, {});
-    if (!policy)
-        return failure(io, policy.error().message);
-    Proxy::AuditLog audit(m_paths.auditLogDir() + u"/audit.jsonl"_s);
-    if (auto opened = audit.open(); !opened)
+    const auto record = SandboxStore(m_paths.sandboxesDir()).find(name);
+    if (!record)
+        return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
+    const auto agent = TemplateCatalog(m_paths.templatesDir()).find(record->templateId);
+    if (!agent)
+        return failure(io, tr("The sandbox's template \"%1\" does not exist ('paddock template ls').")
+                               .arg(record->templateId));
+    return runSession(m_paths, name, agent->launchArguments(), agent->environment, ::isatty(0) != 0, true,
+                      io);
+}
+
+int StartCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
+    if (auto exit = parseOrExit(parser, u"start"_s, args, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(io, tr("'paddock start' needs one sandbox name."));
+    const QString name = parser.positionalArguments().first();
+    if (!SandboxStore(m_paths.sandboxesDir()).find(name))
+        return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
+    auto client = ControlClient::connectToHost(m_paths);
+    if (!client) {
+        auto launched = ControlClient::launchHost(m_paths);
+        if (!launched)
+            return failure(io, launched.error().message);
+        client = std::move(*launched);
+    }
+    if (auto reply = client->request({{u"op"_s, u"start"_s}, {u"name"_s, name}}); !reply)
+        return failure(io, reply.error().message);
+    io.out
+        << tr("Started sandbox \"%1\"; 'paddock run %1' attaches to its agent, 'paddock stop %1' stops it.")
+               .arg(name)
+        << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+int StopCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
+    if (auto exit = parseOrExit(parser, u"stop"_s, args, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(io, tr("'paddock stop' needs one sandbox name."));
+    const QString name = parser.positionalArguments().first();
+    if (!SandboxStore(m_paths.sandboxesDir()).find(name))
+        return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
+    auto client = ControlClient::connectToHost(m_paths);
+    const auto running = client ? client->runningSandboxes() : Result<QStringList>(QStringList());
+    if (!running)
+        return failure(io, running.error().message);
+    if (!running->contains(name)) {
+        io.out << tr("The sandbox \"%1\" is not running.").arg(name) << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
+    if (auto reply = client->request({{u"op"_s, u"stop"_s}, {u"name"_s, name}}); !reply)
+        return failure(io, reply.error().message);
+    io.out << tr("Stopped sandbox \"%1\".").arg(name) << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+int ServeCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption exitWhenIdle(
+        u"exit-when-idle"_s, tr("End when no sandbox runs any more (how 'paddock start' uses it)."));
+    parser.addOption(exitWhenIdle);
+    if (auto exit = parseOrExit(parser, u"serve"_s, args, io))
+        return *exit;
+    SandboxHost host(m_paths);
+    if (auto opened = host.open(); !opened)
         return failure(io, opened.error().message);
-    QMutex auditMutex; // decisions arrive on the proxy's threads
-    Vm::SandboxManager manager(m_paths);
-    const auto exitCode = manager.exec(name, args.mid(separator + 1), policy->matcher(),
-                                       [&audit, &auditMutex](const Proxy::DecisionEvent &event) {
-                                           QMutexLocker lock(&auditMutex);
-                                           audit.append(event);
-                                       });
-    if (!exitCode)
-        return failure(io, exitCode.error().message);
-    return *exitCode;
+    // SIGINT and SIGTERM stop the sandboxes cleanly (the host's destructor) before the process ends.
+    static int s_quitPipe[2];
+    ::pipe2(s_quitPipe, O_CLOEXEC | O_NONBLOCK);
+    QSocketNotifier quitNotifier(s_quitPipe[0], QSocketNotifier::Read);
+    QObject::connect(&quitNotifier, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
+    struct sigaction action
+    {
+    };
+    action.sa_handler = [](int) { [[maybe_unused]] auto written = ::write(s_quitPipe[1], "q", 1); };
+    for (int signal : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+    QTimer idleCheck; // a start that failed leaves nothing running and no stop to say so
+    if (parser.isSet(exitWhenIdle)) {
+        QObject::connect(&host, &SandboxHost::idle, qApp, &QCoreApplication::quit);
+        QObject::connect(&idleCheck, &QTimer::timeout, qApp, [&host] {
+            if (host.manager().runningSandboxes().isEmpty())
+                QCoreApplication::quit();
+        });
+        idleCheck.start(30'000);
+    }
+    io.out << tr("Paddock hosts sandboxes (process %1); Ctrl-C stops them.")
+                  .arg(QCoreApplication::applicationPid())
+           << u'\n';
+    io.out.flush();
+    QCoreApplication::exec();
+    return ExitOk;
 }
 
 int RemoveCommand::run(const QStringList &args, CliIo &io)
@@ -114,8 +338,14 @@ int RemoveCommand::run(const QStringList &args, CliIo &io)
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(io, tr("'paddock rm' needs one sandbox name."));
+    const QString name = parser.positionalArguments().first();
+    if (auto host = ControlClient::connectToHost(m_paths)) {
+        if (host->runningSandboxes().value_or(QStringList()).contains(name))
+            return failure(
+                io, tr("The sandbox \"%1\" is running; stop it first with 'paddock stop %1'.").arg(name));
+    }
     Vm::SandboxManager manager(m_paths);
-    if (auto removed = manager.remove(parser.positionalArguments().first(), parser.isSet(force)); !removed)
+    if (auto removed = manager.remove(name, parser.isSet(force)); !removed)
         return failure(io, removed.error().message);
     io.out << tr("Removed sandbox \"%1\".").arg(parser.positionalArguments().first()) << u'\n';
     io.out.flush();

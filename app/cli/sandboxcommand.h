@@ -20,7 +20,7 @@ private:
     Core::Paths m_paths;
 };
 
-// `paddock exec NAME -- COMMAND [ARG…]`: runs a command in the sandbox; its exit code becomes ours.
+// `paddock exec [-i] [-t] NAME -- COMMAND [ARG…]`: runs a command in the sandbox; its exit code becomes ours.
 class ExecCommand : public CliCommand
 {
 public:
@@ -29,6 +29,70 @@ public:
     {}
     QString name() const override { return QStringLiteral("exec"); }
     QString summary() const override { return tr("Run a command in a sandbox."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
+// `paddock run NAME`: the sandbox's agent (its template's command) in this terminal, with a PTY.
+class RunCommand : public CliCommand
+{
+public:
+    explicit RunCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("run"); }
+    QString summary() const override { return tr("Start a sandbox's agent in this terminal."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
+// `paddock start NAME`: starts it in the hosting Paddock process (launched in the background if none runs).
+class StartCommand : public CliCommand
+{
+public:
+    explicit StartCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("start"); }
+    QString summary() const override { return tr("Start a sandbox and keep it running."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
+// `paddock stop NAME`: ends every process in it.
+class StopCommand : public CliCommand
+{
+public:
+    explicit StopCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("stop"); }
+    QString summary() const override { return tr("Stop a running sandbox."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
+// `paddock serve [--exit-when-idle]`: hosts sandboxes and the proxy; other paddock processes reach it through
+// the control socket.
+class ServeCommand : public CliCommand
+{
+public:
+    explicit ServeCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("serve"); }
+    QString summary() const override
+    {
+        return tr("Host sandboxes for other paddock commands (used by start).");
+    }
     int run(const QStringList &args, CliIo &io) override;
 
 private:

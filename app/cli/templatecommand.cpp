@@ -1,5 +1,7 @@
 #include "app/cli/templatecommand.h"
 
+#include "app/host/controlclient.h"
+
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
 
@@ -92,21 +94,40 @@ int ListCommand::run(const QStringList &args, CliIo &io)
     if (!parser.positionalArguments().isEmpty())
         return usageError(io, tr("'paddock ls' takes no arguments."));
     SandboxStore store(m_paths.sandboxesDir());
-    const QList<SandboxRecord> records = store.list();
+    QList<SandboxRecord> records = store.list();
     reportProblems(store.problems(), io);
+    // What runs is what the hosting process says; a record that says "running" without one is left from a
+    // host that was killed: that sandbox died with it and can be started again.
+    QStringList running;
+    if (auto host = ControlClient::connectToHost(m_paths)) {
+        if (auto names = host->runningSandboxes())
+            running = *names;
+    }
+    for (SandboxRecord &record : records) {
+        if (running.contains(record.name)) {
+            record.state = SandboxRecord::State::Running;
+        } else if (record.state == SandboxRecord::State::Running ||
+                   record.state == SandboxRecord::State::Starting ||
+                   record.state == SandboxRecord::State::Stopping) {
+            record.state = SandboxRecord::State::Stopped;
+            record.stateDetail = tr("its Paddock process ended");
+        }
+    }
     if (parser.isSet(json)) {
         QJsonArray array;
         for (const SandboxRecord &record : records)
             array.append(record.toJson());
         io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else if (records.isEmpty()) {
-        io.out << tr("No sandboxes.")
-               << u'\n';
+        io.out << tr("No sandboxes.") << u'\n';
     } else {
         QList<QStringList> rows{
             {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE")}};
         for (const SandboxRecord &r : records)
-            rows.append({r.name, r.templateId, SandboxRecord::stateName(r.state),
+            rows.append({r.name, r.templateId,
+                         r.state == SandboxRecord::State::Failed
+                             ? SandboxRecord::stateName(r.state) + u" ("_s + r.stateDetail.left(60) + u')'
+                             : SandboxRecord::stateName(r.state),
                          SandboxRecord::backendName(r.backend), SandboxRecord::modeName(r.mode),
                          r.workspace});
         printTable(io.out, rows);

@@ -3,10 +3,12 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +54,23 @@ private:
                           args);
         process.waitForFinished(30000);
         return process.readAllStandardOutput().trimmed();
+    }
+
+    static QString stateOf(const QString &name)
+    {
+        const QJsonArray listed = QJsonDocument::fromJson(paddock({u"ls"_s, u"--json"_s}).out).array();
+        for (const QJsonValue &entry : listed) {
+            if (entry.toObject().value(u"name"_s).toString() == name)
+                return entry.toObject().value(u"state"_s).toString();
+        }
+        return {};
+    }
+
+    bool hostAnswers() const
+    {
+        QLocalSocket socket;
+        socket.connectToServer(m_xdg.path() + u"/xdg_runtime_dir/paddock/control.sock"_s);
+        return socket.waitForConnected(500);
     }
 
 private Q_SLOTS:
@@ -120,15 +139,92 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(Paddock::Test::sleepersOf(marker), 0,
                                   10000); // nothing of the sandbox outlives its host
         const QString runtime = m_xdg.path() + u"/xdg_runtime_dir/paddock"_s;
-        QVERIFY(!QDir(runtime).entryList({u"sandbox-crash-*"_s}, QDir::Dirs).isEmpty()); // left behind...
+        QVERIFY(!QDir(runtime).entryList({u"sb-*"_s}, QDir::Dirs).isEmpty()); // left behind...
+        // The record said "running"; with no process hosting it, it is shown as stopped.
+        const QJsonArray listed = QJsonDocument::fromJson(paddock({u"ls"_s, u"--json"_s}).out).array();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().toObject().value(u"state"_s).toString(), u"stopped"_s);
 
         // The next start finds the sandbox with its commit, and cleans up what the killed process left.
         const Run run =
             paddock({u"exec"_s, u"crash"_s, u"--"_s, u"git"_s, u"log"_s, u"-1"_s, u"--format=%s"_s});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("before the crash\n"));
-        QVERIFY(QDir(runtime).entryList({u"sandbox-crash-*"_s}, QDir::Dirs).isEmpty());
+        QVERIFY(QDir(runtime).entryList({u"sb-*"_s}, QDir::Dirs).isEmpty());
         QVERIFY(paddock({u"rm"_s, u"--force"_s, u"crash"_s}).exitCode == 0);
+    }
+
+    void longRunningSandboxThroughTheHost()
+    {
+        QVERIFY(paddock({u"create"_s, u"long"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        Run run = paddock({u"start"_s, u"long"_s}); // launches `paddock serve --exit-when-idle`
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(stateOf(u"long"_s), u"running"_s);
+        const QString marker = u"321.%1"_s.arg(QCoreApplication::applicationPid());
+        run = paddock({u"exec"_s, u"long"_s, u"--"_s, u"sh"_s, u"-c"_s,
+                       u"echo one > /tmp/shared; (sleep %1 >/dev/null 2>&1 &); true"_s.arg(marker)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(Paddock::Test::sleepersOf(marker), 1); // still running: the sandbox keeps running
+        run = paddock({u"exec"_s, u"long"_s, u"--"_s, u"cat"_s, u"/tmp/shared"_s});
+        QCOMPARE(run.out, QByteArray("one\n")); // the same sandbox, not a new one per command
+        // What the sandbox sees of Paddock: its proxy, its guest, its control socket; not the host's.
+        run = paddock(
+            {u"exec"_s, u"long"_s, u"--"_s, u"sh"_s, u"-c"_s, u"ls -A /run/paddock /run/paddock/control"_s});
+        QCOMPARE(
+            run.out,
+            QByteArray(
+                "/run/paddock:\ncontrol\npaddock-guest\nproxy.sock\n\n/run/paddock/control:\nguest.sock\n"));
+        run = paddock({u"rm"_s, u"--force"_s, u"long"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("paddock stop long"), run.err.constData());
+
+        run = paddock({u"stop"_s, u"long"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(Paddock::Test::sleepersOf(marker), 0); // every process of the sandbox ended
+        QCOMPARE(stateOf(u"long"_s), u"stopped"_s);
+        QTRY_VERIFY(!hostAnswers()); // the background host ended with its last sandbox
+        run = paddock({u"stop"_s, u"long"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("not running"));
+        QVERIFY(paddock({u"rm"_s, u"--force"_s, u"long"_s}).exitCode == 0);
+    }
+
+    void terminalSessions()
+    {
+        QVERIFY(paddock({u"create"_s, u"tty"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        Run run = paddock({u"exec"_s, u"-t"_s, u"tty"_s, u"--"_s, u"true"_s}); // our stdin is no terminal
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("not a terminal"), run.err.constData());
+
+        // Under script(1), paddock has a terminal; the command gets a PTY of its own, input goes through,
+        // Ctrl-C interrupts the command in the sandbox, and the exit code comes back.
+        QProcess script;
+        script.start(u"script"_s,
+                     {u"-qec"_s,
+                      qEnvironmentVariable("PADDOCK_BINARY") + u" exec -it tty -- bash --norc -i"_s,
+                      u"/dev/null"_s});
+        QVERIFY(script.waitForStarted());
+        QByteArray seen;
+        const auto waitFor = [&](const QByteArray &text) {
+            QElapsedTimer timer;
+            timer.start();
+            while (!seen.contains(text) && timer.elapsed() < 20000) {
+                script.waitForReadyRead(100);
+                seen += script.readAll();
+            }
+            return seen.contains(text);
+        };
+        QVERIFY2(waitFor("$ "), seen.constData());
+        script.write("test -t 0 && echo IS-A-TTY-$((6*7)); sleep 323\n");
+        QVERIFY2(waitFor("IS-A-TTY-42"), seen.constData());
+        QTRY_COMPARE(Paddock::Test::sleepersOf(u"323"_s), 1);
+        script.write("\x03");
+        QTRY_COMPARE(Paddock::Test::sleepersOf(u"323"_s), 0);
+        script.write("echo status=$?; exit 3\n");
+        QVERIFY2(waitFor("status=130"), seen.constData());
+        QVERIFY(script.waitForFinished(20000));
+        QCOMPARE(script.exitCode(), 3);
+        QVERIFY(paddock({u"rm"_s, u"--force"_s, u"tty"_s}).exitCode == 0);
     }
 
     void deniedRequestsAreLogged()

@@ -1,0 +1,136 @@
+#include "app/host/sandboxhost.h"
+
+#include "app/cli/policycommand.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+using namespace Paddock::Core;
+
+namespace Paddock::App {
+
+namespace {
+
+constexpr qsizetype maxRequestBytes = 64 * 1024;
+
+QJsonObject refusal(const QString &message)
+{
+    return {{u"ok"_s, false}, {u"error"_s, message}};
+}
+
+} // namespace
+
+SandboxHost::SandboxHost(Paths paths)
+    : m_paths(std::move(paths))
+    , m_proxy(m_resolver)
+    , m_audit(m_paths.auditLogDir() + u"/audit.jsonl"_s)
+    , m_manager(m_paths, &m_proxy)
+{
+    connect(
+        &m_proxy, &Proxy::ProxyServer::decided, this,
+        [this](const Proxy::DecisionEvent &event) {
+            QMutexLocker lock(&m_auditMutex);
+            m_audit.append(event);
+        },
+        Qt::DirectConnection);
+    connect(&m_manager, &Vm::SandboxManager::sandboxStopped, this, [this] {
+        if (m_manager.runningSandboxes().isEmpty())
+            Q_EMIT idle();
+    });
+    connect(&m_control, &QLocalServer::newConnection, this, &SandboxHost::onConnection);
+}
+
+SandboxHost::~SandboxHost()
+{
+    m_manager.stopAll();
+    m_control.close();
+}
+
+QString SandboxHost::controlSocketPath(const Paths &paths)
+{
+    return paths.runtimeDir() + u"/control.sock"_s;
+}
+
+Result<> SandboxHost::open()
+{
+    if (auto opened = m_audit.open(); !opened)
+        return opened;
+    const QString path = controlSocketPath(m_paths);
+    // Only this user may talk to it (the runtime folder is private as well).
+    m_control.setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_control.listen(path)) {
+        QLocalSocket probe;
+        probe.connectToServer(path);
+        if (probe.waitForConnected(1000))
+            return fail(ErrorCode::AlreadyExists, tr("Another Paddock process hosts the sandboxes already."));
+        QLocalServer::removeServer(path); // left by a host that was killed
+        if (!m_control.listen(path))
+            return fail(ErrorCode::Io, tr("Cannot listen on %1: %2").arg(path, m_control.errorString()));
+    }
+    return {};
+}
+
+Result<QString> SandboxHost::start(const QString &name)
+{
+    if (m_manager.isRunning(name))
+        return m_manager.controlSocketOf(name);
+    const auto policy = PolicyCommand::effectivePolicy(m_paths, name, {});
+    if (!policy)
+        return std::unexpected(policy.error());
+    return m_manager.start(name, policy->matcher());
+}
+
+void SandboxHost::onConnection()
+{
+    while (QLocalSocket *socket = m_control.nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+            if (!socket->canReadLine() && socket->bytesAvailable() > maxRequestBytes)
+                socket->abort();
+            // The socket may be deleted while a start runs its nested event loop.
+            QPointer<QLocalSocket> guard(socket);
+            while (guard && guard->canReadLine()) {
+                const QByteArray line = guard->readLine(maxRequestBytes);
+                const QJsonDocument request = QJsonDocument::fromJson(line);
+                const QJsonObject reply =
+                    request.isObject() ? answer(request.object()) : refusal(tr("The request is not JSON."));
+                // answer() may run a nested event loop (a start); the client may be gone by now.
+                if (guard && guard->state() == QLocalSocket::ConnectedState) {
+                    guard->write(QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n');
+                    guard->flush();
+                }
+            }
+        });
+    }
+}
+
+QJsonObject SandboxHost::answer(const QJsonObject &request)
+{
+    const QString op = request.value(u"op"_s).toString();
+    const QString name = request.value(u"name"_s).toString();
+    if (op == "status"_L1) {
+        QJsonArray running;
+        for (const QString &sandbox : m_manager.runningSandboxes())
+            running.append(
+                QJsonObject{{u"name"_s, sandbox}, {u"control"_s, m_manager.controlSocketOf(sandbox)}});
+        return {{u"ok"_s, true}, {u"pid"_s, QCoreApplication::applicationPid()}, {u"running"_s, running}};
+    }
+    if (op == "start"_L1) {
+        const auto control = start(name);
+        if (!control)
+            return refusal(control.error().message);
+        return {{u"ok"_s, true}, {u"control"_s, *control}};
+    }
+    if (op == "stop"_L1) {
+        if (auto stopped = m_manager.stop(name); !stopped)
+            return refusal(stopped.error().message);
+        return {{u"ok"_s, true}};
+    }
+    return refusal(tr("Unknown request \"%1\".").arg(op));
+}
+
+} // namespace Paddock::App

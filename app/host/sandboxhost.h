@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/paths.h"
+#include "core/result.h"
+#include "proxy/auditlog.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+#include "vm/sandboxmanager.h"
+
+#include <QCoreApplication>
+#include <QLocalServer>
+#include <QMutex>
+
+namespace Paddock::App {
+
+// What a Paddock process needs to host sandboxes: the proxy with its audit log, the sandbox manager, and
+// the control socket through which other Paddock processes (a CLI while the GUI runs, a second CLI) start,
+// stop and reach them. One host per user at a time: the control socket says which.
+class SandboxHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxHost(Core::Paths paths);
+    ~SandboxHost() override; // stops the sandboxes it hosts
+
+    // Opens the audit log and takes the control socket; fails when another host holds it.
+    Core::Result<> open();
+    Vm::SandboxManager &manager() { return m_manager; }
+    // Starts a sandbox with its effective policy (preset, global, project and sandbox rules).
+    Core::Result<QString> start(const QString &name);
+
+    static QString controlSocketPath(const Core::Paths &paths);
+
+Q_SIGNALS:
+    void idle(); // the last sandbox it hosted stopped
+
+private:
+    void onConnection();
+    QJsonObject answer(const QJsonObject &request);
+
+    Core::Paths m_paths;
+    Proxy::SystemResolver m_resolver;
+    Proxy::ProxyServer m_proxy;
+    Proxy::AuditLog m_audit;
+    QMutex m_auditMutex; // decisions arrive on the proxy's threads
+    Vm::SandboxManager m_manager;
+    QLocalServer m_control;
+};
+
+} // namespace Paddock::App

@@ -1,0 +1,321 @@
+// Long-running namespace sandboxes with real bubblewrap: SandboxManager starts one, sessions run in it
+// through paddock-guest's control socket (pipes and a host PTY), and stopping it ends every process.
+#include "core/paths.h"
+#include "core/policy.h"
+#include "core/presetcatalog.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+#include "vm/guest/sessionprotocol.h"
+#include "vm/guestsession.h"
+#include "vm/hostpty.h"
+#include "vm/sandboxmanager.h"
+
+#include "testsupport.h"
+
+#include <QDir>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace Paddock;
+using namespace Paddock::Vm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A session's output, read through a pipe.
+struct Captured
+{
+    int exitCode = -1;
+    QByteArray out;
+};
+
+QByteArray readAvailable(int fd, int waitMs)
+{
+    QByteArray data;
+    pollfd watched{fd, POLLIN, 0};
+    while (::poll(&watched, 1, waitMs) > 0) {
+        char buffer[4096];
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        data.append(buffer, n);
+        waitMs = 50;
+    }
+    return data;
+}
+
+// Reads a PTY master until text shows up (or time runs out); the event loop keeps running meanwhile.
+bool waitForText(int master, QByteArray &seen, const QByteArray &text, int timeoutMs = 10000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!seen.contains(text) && timer.elapsed() < timeoutMs) {
+        seen += readAvailable(master, 20);
+        QCoreApplication::processEvents();
+    }
+    return seen.contains(text);
+}
+
+} // namespace
+
+class TestGuestSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_workspace;
+    Proxy::FakeResolver m_resolver;
+    std::unique_ptr<Proxy::ProxyServer> m_proxy;
+    std::unique_ptr<SandboxManager> m_manager;
+    QString m_control;
+
+    std::shared_ptr<const Core::PolicyMatcher> policy() const
+    {
+        Core::Policy policy;
+        policy.setLayer(Core::PolicyLayer::Preset, Core::PresetCatalog::load(u"balanced"_s)->rules());
+        return policy.matcher();
+    }
+
+    Captured run(const QStringList &command)
+    {
+        int output[2];
+        if (::pipe2(output, O_CLOEXEC) != 0)
+            return {};
+        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        SessionOptions options;
+        options.command = command;
+        options.descriptors = {devNull, output[1], output[1]};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        ::close(output[1]);
+        Captured captured;
+        if (session) {
+            const auto exitCode = (*session)->waitForExit();
+            captured.exitCode = exitCode ? *exitCode : -2;
+        } else {
+            qWarning("%s", qPrintable(session.error().message));
+        }
+        captured.out = readAvailable(output[0], 2000);
+        ::close(output[0]);
+        return captured;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
+        m_manager = std::make_unique<SandboxManager>(Core::Paths(QProcessEnvironment::systemEnvironment()),
+                                                     m_proxy.get());
+        CreateOptions options;
+        options.name = u"long"_s;
+        options.workspace = m_workspace.path();
+        QVERIFY(m_manager->create(options));
+        const auto control = m_manager->start(u"long"_s, policy());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        m_control = *control;
+        QVERIFY(m_manager->isRunning(u"long"_s));
+    }
+
+    void sessionsShareTheRunningSandbox()
+    {
+        QCOMPARE(run({u"sh"_s, u"-c"_s, u"echo kept > /tmp/state; echo $$"_s}).exitCode, 0);
+        const Captured second = run({u"cat"_s, u"/tmp/state"_s});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out, QByteArray("kept\n")); // the same /tmp: the same sandbox
+        QCOMPARE(run({u"sh"_s, u"-c"_s, u"exit 42"_s}).exitCode, 42);
+        QCOMPARE(run({u"no-such-program"_s}).exitCode, 127);
+        const Captured env = run({u"sh"_s, u"-c"_s, u"echo $HTTPS_PROXY $PWD $(id -u)"_s});
+        QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace 1000\n"));
+    }
+
+    void signalsReachTheSessionsProcessGroup()
+    {
+        SessionOptions options;
+        options.command = {u"sh"_s, u"-c"_s, u"sleep 311 & wait"_s};
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        options.descriptors = {devNull, devNull, devNull};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        QVERIFY(session);
+        QTRY_COMPARE(Test::sleepersOf(u"311"_s), 1);
+        QVERIFY((*session)->sendSignal(SIGTERM));
+        const auto exitCode = (*session)->waitForExit();
+        QVERIFY(exitCode);
+        QCOMPARE(*exitCode, 128 + SIGTERM);
+        QTRY_COMPARE(Test::sleepersOf(u"311"_s), 0); // the whole group, not just the shell
+    }
+
+    void aSessionLeftByItsHostIsHungUp()
+    {
+        SessionOptions options;
+        options.command = {u"sleep"_s, u"313"_s};
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        options.descriptors = {devNull, devNull, devNull};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        QVERIFY(session);
+        QTRY_COMPARE(Test::sleepersOf(u"313"_s), 1);
+        session->reset(); // the host side goes away (a CLI killed mid-command)
+        QTRY_COMPARE(Test::sleepersOf(u"313"_s), 0);
+    }
+
+    void aTerminalSessionHasItsOwnPty()
+    {
+        HostPty pty;
+        QVERIFY(pty.open(24, 80));
+        SessionOptions options;
+        options.terminal = true;
+        options.command = {u"bash"_s, u"--norc"_s, u"-i"_s};
+        options.descriptors = {pty.slave(), pty.slave(), pty.slave()};
+        auto session = GuestSession::open(m_control, options);
+        QVERIFY(session);
+        pty.closeSlave();
+        QByteArray seen;
+        const auto type = [&pty](const QByteArray &text) {
+            QCOMPARE(::write(pty.master(), text.constData(), std::size_t(text.size())), text.size());
+        };
+        type("test -t 0 && echo IS-A-TTY; stty size\n");
+        QVERIFY2(waitForText(pty.master(), seen, "IS-A-TTY"), seen.constData());
+        QVERIFY2(waitForText(pty.master(), seen, "24 80"), seen.constData());
+        QVERIFY(pty.resize(40, 132)); // SIGWINCH reaches the shell
+        type("stty size\n");
+        QVERIFY2(waitForText(pty.master(), seen, "40 132"), seen.constData());
+        type("sleep 317\n");
+        QTRY_COMPARE(Test::sleepersOf(u"317"_s), 1);
+        type("\x03"); // Ctrl-C interrupts the foreground job, not the session
+        QTRY_COMPARE(Test::sleepersOf(u"317"_s), 0);
+        type("echo after=$?\n");
+        QVERIFY2(waitForText(pty.master(), seen, "after=130"), seen.constData());
+        type("exit 5\n");
+        const auto exitCode = (*session)->waitForExit();
+        QVERIFY(exitCode);
+        QCOMPARE(*exitCode, 5);
+    }
+
+    void garbageFromTheGuestIsAnErrorNotACrash()
+    {
+        // Something else answering on a control socket (a compromised sandbox can do that): junk without a
+        // line end, then a line that is not protocol.
+        for (const QByteArray &junk : {QByteArray(8000, 'x'), QByteArray("started 12abc\n")}) {
+            const QString path = m_xdg.path() + u"/fake.sock"_s;
+            QLocalServer::removeServer(path);
+            QLocalServer fake;
+            QVERIFY(fake.listen(path));
+            QString refusal; // the client runs on a thread: the fake answers from this one
+            std::thread client([&path, &refusal] {
+                SessionOptions options;
+                options.command = {u"true"_s};
+                const auto result = GuestSession::open(path, options);
+                refusal = result ? u"accepted"_s : result.error().message;
+            });
+            QVERIFY(fake.waitForNewConnection(5000));
+            QLocalSocket *socket = fake.nextPendingConnection();
+            socket->write(junk);
+            socket->waitForBytesWritten(1000);
+            QElapsedTimer timer;
+            timer.start();
+            client.join();
+            QVERIFY2(refusal.contains(u"did not answer"_s), qPrintable(refusal));
+            QVERIFY(timer.elapsed() < 5000); // refused at once, not after the start-up time-out
+        }
+    }
+
+    void malformedRequestsAreRefused()
+    {
+        using namespace Paddock::Guest;
+        QVERIFY(!decodeRequest(std::string("exec\0pipes\0/\0"
+                                           "5\0a\0",
+                                           17))); // argc beyond the end
+        QVERIFY(!decodeRequest(std::string("exec\0pipes\0/\0"
+                                           "1\0a\0"
+                                           "1\0=x\0",
+                                           22))); // nameless variable
+        QVERIFY(!decodeRequest(std::string("exec\0tty\0/\0"
+                                           "1\0a\0"
+                                           "0\0",
+                                           15))); // unknown mode
+        QVERIFY(!decodeRequest(std::string("exec\0pipes\0/\0"
+                                           "0\0"
+                                           "0\0",
+                                           15))); // nothing to run
+        QVERIFY(!decodeRequest(std::string("exec\0pipes\0/\0"
+                                           "1\0a",
+                                           15))); // unterminated
+        SessionRequest request;
+        request.arguments = {"sh", "-c", "echo"};
+        request.environment = {"A=1"};
+        const std::string encoded = encodeRequest(request);
+        const auto length = decodeHeader(encoded.data());
+        QVERIFY(length);
+        const auto decoded = decodeRequest(encoded.substr(requestHeaderBytes));
+        QVERIFY(decoded);
+        QVERIFY(decoded->arguments == request.arguments && decoded->environment == request.environment);
+        std::string tooLong = encoded;
+        tooLong[7] = char(0x7f); // a 2 GB payload
+        QVERIFY(!decodeHeader(tooLong.data()));
+    }
+
+    void stoppingEndsEveryProcess()
+    {
+        SessionOptions options;
+        options.command = {u"sh"_s, u"-c"_s, u"setsid sleep 319 & nohup sleep 319 >/dev/null 2>&1 &"_s};
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        options.descriptors = {devNull, devNull, devNull};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        QVERIFY(session);
+        QCOMPARE(*(*session)->waitForExit(), 0);
+        QTRY_COMPARE(Test::sleepersOf(u"319"_s), 2); // they outlive their session, as in any system
+        QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
+        QVERIFY(m_manager->stop(u"long"_s));
+        QCOMPARE(stopped.size(), 1);
+        QCOMPARE(Test::sleepersOf(u"319"_s), 0); // but not their sandbox
+        QVERIFY(!m_manager->isRunning(u"long"_s));
+        QVERIFY(!QFileInfo::exists(m_control)); // the runtime folder is gone
+        QVERIFY(!GuestSession::open(m_control, options));
+    }
+
+    void aStartThatFailsSaysWhy()
+    {
+        // A guest that exits at once instead of serving: the start fails with a reason, nothing is left.
+        if (m_manager->isRunning(u"long"_s))
+            QVERIFY(m_manager->stop(u"long"_s));
+        const QByteArray guest = qgetenv("PADDOCK_GUEST");
+        qputenv("PADDOCK_GUEST", "/bin/false");
+        const auto control = m_manager->start(u"long"_s, policy());
+        qputenv("PADDOCK_GUEST", guest);
+        QVERIFY(!control);
+        QVERIFY2(control.error().message.contains(u"did not start"_s), qPrintable(control.error().message));
+        QVERIFY(!m_manager->isRunning(u"long"_s));
+        QCOMPARE(QDir(Core::Paths(QProcessEnvironment::systemEnvironment()).runtimeDir())
+                     .entryList({u"sb-*"_s}, QDir::Dirs)
+                     .size(),
+                 0);
+
+        // And a workspace that vanished is named.
+        CreateOptions options;
+        options.name = u"vanishing"_s;
+        QTemporaryDir gone;
+        options.workspace = gone.path();
+        QVERIFY(m_manager->create(options));
+        gone.remove();
+        const auto vanished = m_manager->start(u"vanishing"_s, policy());
+        QVERIFY(!vanished);
+        QVERIFY2(vanished.error().message.contains(u"is gone"_s), qPrintable(vanished.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGuestSession)
+#include "tst_guestsession.moc"

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+
+namespace Paddock::Vm {
+
+// What a session runs and with which descriptors.
+struct SessionOptions
+{
+    QStringList command;
+    QMap<QString, QString> environment; // on top of the sandbox's own
+    QString workingDirectory = QStringLiteral("/workspace");
+    bool terminal = false;                   // the descriptors are a PTY's slave side
+    std::array<int, 3> descriptors{0, 1, 2}; // stdin, stdout, stderr for the session (passed, not owned)
+};
+
+// One session of paddock-guest serve (vm/guest/sessionprotocol.h): a process in a running sandbox. Its
+// exit comes as a signal from the event loop; destroying the session hangs the process up. Everything the
+// guest says is untrusted: a garbled or missing answer ends the session with an error, nothing more.
+class GuestSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~GuestSession() override;
+
+    // Connects, sends the request with the descriptors and waits (at most a few seconds) for "started".
+    static Core::Result<std::unique_ptr<GuestSession>> open(const QString &controlSocket,
+                                                            const SessionOptions &options);
+    // Ends every process in the sandbox and then paddock-guest itself.
+    static Core::Result<> shutdown(const QString &controlSocket, int timeoutMs);
+
+    qint64 pid() const { return m_pid; } // in the sandbox's PID namespace
+    bool hasEnded() const { return m_ended; }
+    // Sends a signal to the session's process group; false when the guest is gone.
+    bool sendSignal(int signal);
+    // Runs a local event loop until the session ends: its exit code, or why it could not be told.
+    Core::Result<int> waitForExit();
+
+Q_SIGNALS:
+    void exited(int exitCode);
+    void failed(const QString &reason); // the guest went away or said something that is not protocol
+
+private:
+    GuestSession(int fd, qint64 pid);
+    void onReadable();
+    void finish(std::optional<int> exitCode, const QString &reason);
+
+    int m_fd = -1;
+    qint64 m_pid = 0;
+    QByteArray m_buffer;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    bool m_ended = false;
+    std::optional<int> m_exitCode;
+    QString m_failure;
+};
+
+} // namespace Paddock::Vm
