@@ -8,13 +8,35 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-100}
 BIN=$ROOT/build/${PADDOCK_PRESET:-release}/bin
-[ -x "$BIN/bench_sandboxstart" ] && [ -x "$BIN/bench_filework" ] && [ -x "$BIN/paddock-guest" ] || {
+[ -x "$BIN/bench_sandboxstart" ] && [ -x "$BIN/bench_filework" ] && [ -x "$BIN/bench_cli" ] && [ -x "$BIN/paddock-guest" ] || {
   "$ROOT/scripts/setup-deps.sh" && PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" >/dev/null; }
 export PADDOCK_GUEST=$BIN/paddock-guest
 
 echo "## Start to first command ($RUNS runs each, interleaved)"
 echo
 "$BIN/bench_sandboxstart" "$RUNS" | sed 's/^/    /'
+
+# Through the paddock CLI, as a user runs it, in a private XDG environment: exec in a running sandbox (the
+# background host that `paddock start` launches), and create + start + exec + stop of a new one (exec with
+# no running host hosts the sandbox itself for the command), beside bare bubblewrap.
+CLI_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME=$CLI_HOME/config XDG_DATA_HOME=$CLI_HOME/data XDG_STATE_HOME=$CLI_HOME/state \
+       XDG_CACHE_HOME=$CLI_HOME/cache XDG_RUNTIME_DIR=$CLI_HOME/runtime
+mkdir -p -m 700 "$XDG_RUNTIME_DIR" "$CLI_HOME/ws"
+"$BIN/paddock" create bench --workspace "$CLI_HOME/ws" --mode direct >/dev/null
+"$BIN/paddock" start bench >/dev/null
+BARE=(bwrap --unshare-all --die-with-parent --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/lib /lib
+      --symlink usr/lib64 /lib64 --proc /proc --dev /dev true)
+echo
+echo "## Through the CLI ($RUNS runs each, interleaved)"
+echo
+"$BIN/bench_cli" "$RUNS" "bare bwrap true" "${BARE[@]}" \
+  ";;" "paddock exec (running sandbox)" "$BIN/paddock" exec bench -- true \
+  ";;" "paddock create + exec (new sandbox)" "$BIN/paddock" create "b{n}" --workspace "$CLI_HOME/ws" --mode direct \
+       "::" "$BIN/paddock" exec "b{n}" -- true "--cleanup" "$BIN/paddock" rm --force "b{n}"
+"$BIN/paddock" stop bench >/dev/null
+rm -rf "$CLI_HOME"
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR
 
 # The workspace lives where clones do (the data folder's disk); the host run uses a folder beside it.
 BASE=${XDG_DATA_HOME:-$HOME/.local/share}/paddock/bench-$$

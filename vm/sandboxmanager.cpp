@@ -7,6 +7,7 @@
 #include "vm/backendavailability.h"
 #include "vm/bwrapcommand.h"
 #include "vm/bwrapprocess.h"
+#include "vm/resourcelimits.h"
 #include "vm/seccompfilter.h"
 
 #include <QCoreApplication>
@@ -79,6 +80,8 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
     const QFileInfo workspace(options.workspace);
     if (!workspace.isDir())
         return fail(ErrorCode::NotFound, tr("The workspace %1 is not a folder.").arg(options.workspace));
+    if (options.cpus < 0 || options.memoryMiB < 0)
+        return fail(ErrorCode::InvalidArgument, tr("CPU and memory limits must be positive."));
     if (options.backend == SandboxRecord::Backend::MicroVm)
         return fail(ErrorCode::Unavailable,
                     tr("The microVM backend is not available yet; use --backend namespace."));
@@ -95,6 +98,8 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
     record.templateId = options.templateId;
     record.presetId = options.presetId;
     record.backend = options.backend;
+    record.cpus = options.cpus;
+    record.memoryMiB = options.memoryMiB;
     const bool repository = WorkspaceClone::isRepository(record.workspace);
     record.mode =
         options.mode.value_or(repository ? SandboxRecord::Mode::Clone : SandboxRecord::Mode::Direct);
@@ -253,7 +258,17 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardErrorFile(running->runtime + u"/guest.log"_s);
     BwrapProcess::inheritDescriptor(process, seccompFd);
-    process.start(u"bwrap"_s, BwrapCommand::arguments(spec));
+    // Limits through a systemd scope where possible; otherwise the sandbox runs without and says so.
+    QStringList command = QStringList{u"bwrap"_s} + BwrapCommand::arguments(spec);
+    QString limitsNote;
+    const ResourceLimits limits{record->cpus, record->memoryMiB};
+    if (limits.any()) {
+        if (const QString reason = ResourceLimits::unavailableReason(); reason.isEmpty())
+            command = limits.commandPrefix(::geteuid() == 0) + command;
+        else
+            limitsNote = tr("limits not applied: %1").arg(reason);
+    }
+    process.start(command.takeFirst(), command);
     if (!process.waitForStarted())
         return fail(ErrorCode::Unavailable, tr("Could not start bubblewrap: %1").arg(process.errorString()));
     // paddock-guest says "ready" once the self-test passed and sessions are accepted.
@@ -280,7 +295,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     });
     const QString control = running->control;
     m_running.emplace(name, std::move(running));
-    saveState(name, SandboxRecord::State::Running, {});
+    saveState(name, SandboxRecord::State::Running, limitsNote);
     Q_EMIT sandboxStarted(name);
     return control;
 }

@@ -28,6 +28,8 @@ struct CreateOptions
     QString presetId;
     std::optional<Core::SandboxRecord::Mode> mode; // default: clone for a git repository, direct otherwise
     Core::SandboxRecord::Backend backend = Core::SandboxRecord::Backend::Namespace;
+    int cpus = 0;      // 0: no limit
+    int memoryMiB = 0; // 0: no limit
 };
 
 // Owns the sandboxes' records and workspaces, starts and stops them, and gives each running sandbox its

@@ -9,6 +9,7 @@
 #include "core/templatecatalog.h"
 #include "core/workspaceclone.h"
 #include "vm/guestsession.h"
+#include "vm/resourcelimits.h"
 #include "vm/sandboxmanager.h"
 
 #include <QDir>
@@ -38,7 +39,10 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
                                   u"MODE"_s);
     const QCommandLineOption backend(u"backend"_s, tr("namespace (default) or microvm."), u"BACKEND"_s,
                                      u"namespace"_s);
-    parser.addOptions({workspace, agent, preset, mode, backend});
+    const QCommandLineOption cpus(u"cpus"_s, tr("At most this many CPUs (where cgroup limits are possible)."),
+                                  u"N"_s);
+    const QCommandLineOption memory(u"memory"_s, tr("At most this much memory, e.g. 4G or 512M."), u"SIZE"_s);
+    parser.addOptions({workspace, agent, preset, mode, backend, cpus, memory});
     if (auto exit = parseOrExit(parser, u"create"_s, args, io))
         return *exit;
     if (parser.positionalArguments().size() != 1)
@@ -61,6 +65,18 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
     if (!chosenBackend)
         return usageError(io, tr("--backend must be namespace or microvm."));
     options.backend = *chosenBackend;
+    if (parser.isSet(cpus)) {
+        bool ok = false;
+        options.cpus = parser.value(cpus).toInt(&ok);
+        if (!ok || options.cpus < 1 || options.cpus > 1024)
+            return usageError(io, tr("--cpus must be a whole number of CPUs, at least 1."));
+    }
+    if (parser.isSet(memory)) {
+        const auto mib = Vm::ResourceLimits::parseMemoryMiB(parser.value(memory));
+        if (!mib || *mib < 64)
+            return usageError(io, tr("--memory must be a size of at least 64M, such as 512M or 4G."));
+        options.memoryMiB = *mib;
+    }
 
     Vm::SandboxManager manager(m_paths);
     const auto record = manager.create(options);
@@ -76,6 +92,13 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
                 << tr("paddock: note: %1 has uncommitted changes; the sandbox starts from the last commit.")
                        .arg(record->workspace)
                 << u'\n';
+    }
+    if (record->cpus > 0 || record->memoryMiB > 0) {
+        if (const QString reason = Vm::ResourceLimits::unavailableReason(); !reason.isEmpty())
+            io.err << tr("paddock: note: the CPU and memory limits cannot be applied on this machine (%1); "
+                         "the sandbox will run without them.")
+                          .arg(reason)
+                   << u'\n';
     }
     io.out.flush();
     io.err.flush();

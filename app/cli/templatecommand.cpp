@@ -4,6 +4,7 @@
 
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
+#include "vm/resourcelimits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,6 +105,9 @@ int ListCommand::run(const QStringList &args, CliIo &io)
             running = *names;
     }
     for (SandboxRecord &record : records) {
+        const bool limited = record.cpus > 0 || record.memoryMiB > 0;
+        if (limited && !Vm::ResourceLimits::unavailableReason().isEmpty())
+            record.stateDetail = tr("limits not applied: %1").arg(Vm::ResourceLimits::unavailableReason());
         if (running.contains(record.name)) {
             record.state = SandboxRecord::State::Running;
         } else if (record.state == SandboxRecord::State::Running ||
@@ -122,14 +126,11 @@ int ListCommand::run(const QStringList &args, CliIo &io)
         io.out << tr("No sandboxes.") << u'\n';
     } else {
         QList<QStringList> rows{
-            {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE")}};
+            {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE"), tr("NOTE")}};
         for (const SandboxRecord &r : records)
-            rows.append({r.name, r.templateId,
-                         r.state == SandboxRecord::State::Failed
-                             ? SandboxRecord::stateName(r.state) + u" ("_s + r.stateDetail.left(60) + u')'
-                             : SandboxRecord::stateName(r.state),
-                         SandboxRecord::backendName(r.backend), SandboxRecord::modeName(r.mode),
-                         r.workspace});
+            rows.append({r.name, r.templateId, SandboxRecord::stateName(r.state),
+                         SandboxRecord::backendName(r.backend), SandboxRecord::modeName(r.mode), r.workspace,
+                         r.stateDetail.section(u'\n', 0, 0).left(100)});
         printTable(io.out, rows);
     }
     io.out.flush();
