@@ -1,16 +1,14 @@
 #include "vm/guestsession.h"
 
+#include "vm/guest/sessionclient.h"
 #include "vm/guest/sessionprotocol.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -29,98 +27,12 @@ QString tr(const char *text)
 
 Result<int> connectControl(const QString &path)
 {
-    const QByteArray native = path.toLocal8Bit();
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (native.size() >= qsizetype(sizeof address.sun_path))
-        return fail(ErrorCode::InvalidArgument,
-                    tr("The sandbox's control socket path is too long: %1").arg(path));
-    std::memcpy(address.sun_path, native.constData(), std::size_t(native.size()) + 1);
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-        if (fd >= 0)
-            ::close(fd);
-        return fail(ErrorCode::Unavailable, tr("The sandbox is not running (%1).").arg(reason));
-    }
+    std::string error;
+    const int fd = Guest::connectUnix(path.toStdString(), error);
+    if (fd < 0)
+        return fail(ErrorCode::Unavailable,
+                    tr("The sandbox is not running (%1).").arg(QString::fromStdString(error)));
     return fd;
-}
-
-bool sendRequest(int fd, const std::string &message, const int *descriptors, int count)
-{
-    iovec io{const_cast<char *>(message.data()), 1};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * Guest::sessionDescriptors)]{};
-    msghdr header{};
-    header.msg_iov = &io;
-    header.msg_iovlen = 1;
-    if (count > 0) {
-        header.msg_control = control;
-        header.msg_controllen = CMSG_SPACE(sizeof(int) * std::size_t(count));
-        cmsghdr *c = CMSG_FIRSTHDR(&header);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(sizeof(int) * std::size_t(count));
-        std::memcpy(CMSG_DATA(c), descriptors, sizeof(int) * std::size_t(count));
-    }
-    ssize_t n;
-    while ((n = ::sendmsg(fd, &header, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
-    }
-    if (n != 1)
-        return false;
-    for (std::size_t done = 1; done < message.size();) {
-        const ssize_t sent = ::send(fd, message.data() + done, message.size() - done, MSG_NOSIGNAL);
-        if (sent < 0 && errno == EINTR)
-            continue;
-        if (sent <= 0)
-            return false;
-        done += std::size_t(sent);
-    }
-    return true;
-}
-
-// One line from the guest within the time limit; nothing when it closed, timed out or sent too much.
-std::optional<QByteArray> readLine(int fd, QByteArray &buffer, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    for (;;) {
-        if (const qsizetype end = buffer.indexOf('\n'); end >= 0) {
-            QByteArray line = buffer.left(end);
-            buffer.remove(0, end + 1);
-            return line;
-        }
-        if (buffer.size() > qsizetype(Guest::maxReplyLineBytes))
-            return std::nullopt;
-        const qint64 left = timeoutMs - timer.elapsed();
-        pollfd watched{fd, POLLIN, 0};
-        if (left <= 0 || ::poll(&watched, 1, int(left)) <= 0)
-            return std::nullopt;
-        char chunk[512];
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return std::nullopt;
-        buffer.append(chunk, n);
-    }
-}
-
-// Guest text shown to the user: printable ASCII only, bounded.
-QString sanitized(QByteArrayView text)
-{
-    QString result;
-    for (const char c : text.first(std::min<qsizetype>(text.size(), 300)))
-        result += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : u'?';
-    return result;
-}
-
-std::optional<int> parseNumber(QByteArrayView text, int max)
-{
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < 0 || value > max)
-        return std::nullopt;
-    return value;
 }
 
 } // namespace
@@ -164,27 +76,29 @@ Result<std::unique_ptr<GuestSession>> GuestSession::open(const QString &controlS
     const auto fd = connectControl(controlSocket);
     if (!fd)
         return std::unexpected(fd.error());
-    if (!sendRequest(*fd, message, options.descriptors.data(), Guest::sessionDescriptors)) {
+    if (!Guest::sendRequest(*fd, message, options.descriptors.data(), Guest::sessionDescriptors)) {
         ::close(*fd);
         return fail(ErrorCode::Unavailable, tr("The sandbox's guest did not take the request."));
     }
-    QByteArray buffer;
-    const auto line = readLine(*fd, buffer, startTimeoutMs);
-    if (line && line->startsWith("started ")) {
-        if (const auto pid = parseNumber(QByteArrayView(*line).sliced(8), 1 << 30)) {
-            std::unique_ptr<GuestSession> session(new GuestSession(*fd, *pid));
-            session->m_buffer = buffer;
-            ::fcntl(*fd, F_SETFL, ::fcntl(*fd, F_GETFL) | O_NONBLOCK);
-            session->m_notifier = std::make_unique<QSocketNotifier>(*fd, QSocketNotifier::Read);
-            connect(session->m_notifier.get(), &QSocketNotifier::activated, session.get(),
-                    &GuestSession::onReadable);
-            return session;
-        }
+    auto reader = std::make_unique<Guest::ReplyReader>(*fd);
+    std::string line;
+    const auto status = reader->next(line, startTimeoutMs);
+    const Guest::Reply reply =
+        status == Guest::ReplyReader::Status::Line ? Guest::parseReply(line) : Guest::Reply{};
+    if (reply.kind == Guest::Reply::Kind::Started) {
+        std::unique_ptr<GuestSession> session(new GuestSession(*fd, reply.number));
+        session->m_reader = std::move(reader);
+        ::fcntl(*fd, F_SETFL, ::fcntl(*fd, F_GETFL) | O_NONBLOCK);
+        session->m_notifier = std::make_unique<QSocketNotifier>(*fd, QSocketNotifier::Read);
+        connect(session->m_notifier.get(), &QSocketNotifier::activated, session.get(),
+                &GuestSession::onReadable);
+        return session;
     }
     ::close(*fd);
-    if (line && line->startsWith("error "))
-        return fail(ErrorCode::Internal,
-                    tr("The sandbox could not start the command: %1").arg(sanitized(line->sliced(6))));
+    if (reply.kind == Guest::Reply::Kind::Error)
+        return fail(
+            ErrorCode::Internal,
+            tr("The sandbox could not start the command: %1").arg(QString::fromStdString(reply.message)));
     return fail(ErrorCode::Unavailable, tr("The sandbox's guest did not answer as expected."));
 }
 
@@ -195,11 +109,12 @@ Result<> GuestSession::shutdown(const QString &controlSocket, int timeoutMs)
     const auto fd = connectControl(controlSocket);
     if (!fd)
         return std::unexpected(fd.error());
-    const bool sent = sendRequest(*fd, Guest::encodeRequest(request), nullptr, 0);
-    QByteArray buffer;
-    const auto line = sent ? readLine(*fd, buffer, timeoutMs) : std::nullopt;
+    const bool sent = Guest::sendRequest(*fd, Guest::encodeRequest(request), nullptr, 0);
+    Guest::ReplyReader reader(*fd);
+    std::string line;
+    const bool answered = sent && reader.next(line, timeoutMs) == Guest::ReplyReader::Status::Line;
     ::close(*fd);
-    if (!line || *line != "exit 0")
+    if (!answered || line != "exit 0")
         return fail(ErrorCode::Unavailable, tr("The sandbox did not shut down in time."));
     return {};
 }
@@ -214,43 +129,27 @@ bool GuestSession::sendSignal(int signal)
 
 void GuestSession::onReadable()
 {
-    char chunk[512];
-    bool closed = false;
-    for (;;) {
-        const ssize_t n = ::read(m_fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        if (n <= 0) {
-            closed = true;
-            break;
-        }
-        m_buffer.append(chunk, n);
-        if (m_buffer.size() > qsizetype(Guest::maxReplyLineBytes))
-            break;
-    }
+    std::string line;
     while (!m_ended) {
-        const qsizetype end = m_buffer.indexOf('\n');
-        if (end < 0) {
-            if (m_buffer.size() > qsizetype(Guest::maxReplyLineBytes))
-                finish(std::nullopt, tr("The sandbox's guest sent something that is not a session reply."));
-            else if (closed)
-                finish(std::nullopt, tr("The sandbox stopped before the command ended."));
+        switch (m_reader->next(line, 0)) {
+        case Guest::ReplyReader::Status::WouldBlock:
+        case Guest::ReplyReader::Status::TimedOut:
             return;
-        }
-        const QByteArray line = m_buffer.left(end);
-        m_buffer.remove(0, end + 1);
-        if (line.startsWith("exit ")) {
-            if (const auto code = parseNumber(QByteArrayView(line).sliced(5), 255 + 128))
-                finish(code, {});
-            else
-                finish(std::nullopt, tr("The sandbox's guest sent a bad exit code."));
-        } else if (line.startsWith("error ")) {
-            finish(std::nullopt,
-                   tr("The sandbox's guest says: %1").arg(sanitized(QByteArrayView(line).sliced(6))));
-        } else {
+        case Guest::ReplyReader::Status::Closed:
+            finish(std::nullopt, tr("The sandbox stopped before the command ended."));
+            return;
+        case Guest::ReplyReader::Status::TooLong:
             finish(std::nullopt, tr("The sandbox's guest sent something that is not a session reply."));
+            return;
+        case Guest::ReplyReader::Status::Line:
+            const Guest::Reply reply = Guest::parseReply(line);
+            if (reply.kind == Guest::Reply::Kind::Exit)
+                finish(int(reply.number), {});
+            else if (reply.kind == Guest::Reply::Kind::Error)
+                finish(std::nullopt,
+                       tr("The sandbox's guest says: %1").arg(QString::fromStdString(reply.message)));
+            else
+                finish(std::nullopt, tr("The sandbox's guest sent something that is not a session reply."));
         }
     }
 }

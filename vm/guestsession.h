@@ -11,6 +11,10 @@
 #include <array>
 #include <memory>
 
+namespace Paddock::Guest {
+class ReplyReader;
+}
+
 namespace Paddock::Vm {
 
 // What a session runs and with which descriptors.
@@ -57,7 +61,7 @@ private:
 
     int m_fd = -1;
     qint64 m_pid = 0;
-    QByteArray m_buffer;
+    std::unique_ptr<Guest::ReplyReader> m_reader;
     std::unique_ptr<QSocketNotifier> m_notifier;
     bool m_ended = false;
     std::optional<int> m_exitCode;

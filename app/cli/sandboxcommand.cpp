@@ -1,13 +1,13 @@
 #include "app/cli/sandboxcommand.h"
 
 #include "app/cli/policycommand.h"
-#include "app/cli/sessionattachment.h"
 #include "app/host/controlclient.h"
 #include "app/host/sandboxhost.h"
 #include "core/presetcatalog.h"
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
 #include "core/workspaceclone.h"
+#include "vm/guest/sessionattachment.h"
 #include "vm/guestsession.h"
 #include "vm/resourcelimits.h"
 #include "vm/sandboxmanager.h"
@@ -186,10 +186,11 @@ private:
 int runSession(const Paths &paths, const QString &name, const QStringList &command,
                const QMap<QString, QString> &environment, bool terminal, bool attachInput, CliIo &io)
 {
-    const auto attachment =
-        terminal ? SessionAttachment::terminal() : SessionAttachment::pipes(attachInput || !::isatty(0));
+    std::string error;
+    const auto attachment = terminal ? Guest::SessionAttachment::terminal(error)
+                                     : Guest::SessionAttachment::pipes(attachInput || !::isatty(0), error);
     if (!attachment)
-        return CliCommand::failure(io, attachment.error().message);
+        return CliCommand::failure(io, QString::fromStdString(error));
     SandboxAccess access(paths);
     const auto control = access.controlSocket(name);
     if (!control)
@@ -198,16 +199,16 @@ int runSession(const Paths &paths, const QString &name, const QStringList &comma
     options.command = command;
     options.environment = environment;
     options.terminal = terminal;
-    options.descriptors = (*attachment)->sessionDescriptors();
+    options.descriptors = attachment->sessionDescriptors();
     if (terminal && !qEnvironmentVariableIsEmpty("TERM"))
         options.environment.insert(u"TERM"_s, qEnvironmentVariable("TERM"));
     const auto session = Vm::GuestSession::open(*control, options);
     if (!session)
         return CliCommand::failure(io, session.error().message);
-    (*attachment)->sessionStarted();
+    attachment->sessionStarted();
     const SignalForwarder forwarder(**session);
     const auto exitCode = (*session)->waitForExit();
-    (*attachment)->finish();
+    attachment->finish();
     if (!exitCode)
         return CliCommand::failure(io, exitCode.error().message);
     return *exitCode;

@@ -175,6 +175,28 @@ private Q_SLOTS:
             run.out,
             QByteArray(
                 "/run/paddock:\ncontrol\npaddock-guest\nproxy.sock\n\n/run/paddock/control:\nguest.sock\n"));
+        // paddock runs exec in a hosted sandbox itself, without Qt: the same contract as paddock-cli's.
+        run = paddock({u"exec"_s, u"long"_s, u"--"_s, u"sh"_s, u"-c"_s, u"echo to-err >&2; exit 9"_s});
+        QCOMPARE(run.exitCode, 9);
+        QCOMPARE(run.err, QByteArray("to-err\n"));
+        QProcess piped;
+        piped.start(qEnvironmentVariable("PADDOCK_BINARY"),
+                    {u"exec"_s, u"long"_s, u"--"_s, u"tr"_s, u"a-z"_s, u"A-Z"_s});
+        piped.write("shout\n");
+        piped.closeWriteChannel();
+        QVERIFY(piped.waitForFinished(20000));
+        QCOMPARE(piped.readAllStandardOutput(), QByteArray("SHOUT\n"));
+        QProcess signalled; // SIGTERM to paddock reaches the command in the sandbox
+        signalled.start(qEnvironmentVariable("PADDOCK_BINARY"),
+                        {u"exec"_s, u"long"_s, u"--"_s, u"sleep"_s, u"327"_s});
+        QTRY_COMPARE(Paddock::Test::sleepersOf(u"327"_s), 1);
+        signalled.terminate();
+        QVERIFY(signalled.waitForFinished(20000));
+        QCOMPARE(signalled.exitCode(), 128 + 15);
+        run = paddock({u"exec"_s, u"nothing-here"_s, u"--"_s, u"true"_s}); // the host's refusal is passed on
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("no sandbox named \"nothing-here\""), run.err.constData());
+
         run = paddock({u"rm"_s, u"--force"_s, u"long"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("paddock stop long"), run.err.constData());

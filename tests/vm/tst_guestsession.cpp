@@ -5,9 +5,9 @@
 #include "core/presetcatalog.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
+#include "vm/guest/hostpty.h"
 #include "vm/guest/sessionprotocol.h"
 #include "vm/guestsession.h"
-#include "vm/hostpty.h"
 #include "vm/sandboxmanager.h"
 
 #include "testsupport.h"
@@ -173,8 +173,9 @@ private Q_SLOTS:
 
     void aTerminalSessionHasItsOwnPty()
     {
-        HostPty pty;
-        QVERIFY(pty.open(24, 80));
+        Guest::HostPty pty;
+        std::string error;
+        QVERIFY(pty.open(24, 80, error));
         SessionOptions options;
         options.terminal = true;
         options.command = {u"bash"_s, u"--norc"_s, u"-i"_s};

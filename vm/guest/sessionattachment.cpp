@@ -1,19 +1,17 @@
-#include "app/cli/sessionattachment.h"
-
-#include <QElapsedTimer>
+#include "sessionattachment.h"
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-using namespace Paddock::Core;
-
-namespace Paddock::App {
+namespace Paddock::Guest {
 
 namespace {
 
@@ -70,13 +68,13 @@ void copyUntilEnd(int from, int to, int wakeup, std::atomic<bool> *done)
         *done = true;
 }
 
-Result<std::array<int, 2>> makePipe()
+std::optional<std::array<int, 2>> makePipe(std::string &error)
 {
     int ends[2];
-    if (::pipe2(ends, O_CLOEXEC) != 0)
-        return fail(ErrorCode::Io,
-                    QCoreApplication::translate("Paddock::App::SessionAttachment", "Cannot make a pipe: %1")
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (::pipe2(ends, O_CLOEXEC) != 0) {
+        error = std::string("cannot make a pipe: ") + std::strerror(errno);
+        return std::nullopt;
+    }
     return std::array<int, 2>{ends[0], ends[1]};
 }
 
@@ -84,39 +82,40 @@ std::atomic<bool> g_outputDone[2];
 
 } // namespace
 
-Result<std::unique_ptr<SessionAttachment>> SessionAttachment::pipes(bool attachInput)
+std::unique_ptr<SessionAttachment> SessionAttachment::pipes(bool attachInput, std::string &error)
 {
     std::unique_ptr<SessionAttachment> attachment(new SessionAttachment);
     if (attachInput) {
-        const auto input = makePipe();
+        const auto input = makePipe(error);
         if (!input)
-            return std::unexpected(input.error());
+            return nullptr;
         attachment->m_sessionEnds[0] = (*input)[0];
         attachment->m_inputTarget = (*input)[1];
     } else {
         attachment->m_sessionEnds[0] = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     }
     for (int stream : {STDOUT_FILENO, STDERR_FILENO}) {
-        const auto output = makePipe();
+        const auto output = makePipe(error);
         if (!output)
-            return std::unexpected(output.error());
+            return nullptr;
         attachment->m_sessionEnds[std::size_t(stream)] = (*output)[1];
         attachment->m_outputs.emplace_back((*output)[0], stream);
     }
     return attachment;
 }
 
-Result<std::unique_ptr<SessionAttachment>> SessionAttachment::terminal()
+std::unique_ptr<SessionAttachment> SessionAttachment::terminal(std::string &error)
 {
-    if (!::isatty(STDIN_FILENO))
-        return fail(ErrorCode::InvalidArgument,
-                    tr("The input is not a terminal; leave out -t (and use -i to pass input on)."));
+    if (!::isatty(STDIN_FILENO)) {
+        error = "the input is not a terminal; leave out -t (and use -i to pass input on)";
+        return nullptr;
+    }
     winsize size{};
     ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size);
     std::unique_ptr<SessionAttachment> attachment(new SessionAttachment);
-    attachment->m_pty = std::make_unique<Vm::HostPty>();
-    if (auto opened = attachment->m_pty->open(size.ws_row, size.ws_col); !opened)
-        return std::unexpected(opened.error());
+    attachment->m_pty = std::make_unique<HostPty>();
+    if (!attachment->m_pty->open(size.ws_row, size.ws_col, error))
+        return nullptr;
     const int slave = attachment->m_pty->slave();
     attachment->m_sessionEnds = {slave, slave, slave};
     attachment->m_outputs.emplace_back(attachment->m_pty->master(), STDOUT_FILENO);
@@ -194,8 +193,7 @@ void SessionAttachment::sessionStarted()
 void SessionAttachment::finish()
 {
     if (!m_outputThreads.empty()) {
-        QElapsedTimer timer;
-        timer.start();
+        const auto start = std::chrono::steady_clock::now();
         const auto allDone = [this] {
             for (std::size_t i = 0; i < m_outputThreads.size(); ++i) {
                 if (!g_outputDone[i])
@@ -203,7 +201,7 @@ void SessionAttachment::finish()
             }
             return true;
         };
-        while (!allDone() && timer.elapsed() < drainMs)
+        while (!allDone() && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(drainMs))
             ::usleep(2000);
         const char stop = 'x';
         ::write(m_wakeup[1], &stop, 1);
@@ -226,4 +224,4 @@ void SessionAttachment::restoreTerminal()
     }
 }
 
-} // namespace Paddock::App
+} // namespace Paddock::Guest

@@ -1,4 +1,4 @@
-#include "vm/hostpty.h"
+#include "hostpty.h"
 
 #include <cerrno>
 #include <cstring>
@@ -8,9 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-using namespace Paddock::Core;
-
-namespace Paddock::Vm {
+namespace Paddock::Guest {
 
 HostPty::~HostPty()
 {
@@ -19,17 +17,18 @@ HostPty::~HostPty()
         ::close(m_master);
 }
 
-Result<> HostPty::open(int rows, int columns)
+bool HostPty::open(int rows, int columns, std::string &error)
 {
     winsize size{};
     size.ws_row = static_cast<unsigned short>(rows > 0 ? rows : 24);
     size.ws_col = static_cast<unsigned short>(columns > 0 ? columns : 80);
-    if (::openpty(&m_master, &m_slave, nullptr, nullptr, &size) != 0)
-        return fail(ErrorCode::Io, tr("Cannot make a terminal for the session: %1")
-                                       .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (::openpty(&m_master, &m_slave, nullptr, nullptr, &size) != 0) {
+        error = std::string("cannot make a terminal for the session: ") + std::strerror(errno);
+        return false;
+    }
     ::fcntl(m_master, F_SETFD, FD_CLOEXEC);
     ::fcntl(m_slave, F_SETFD, FD_CLOEXEC);
-    return {};
+    return true;
 }
 
 void HostPty::closeSlave()
@@ -49,4 +48,4 @@ bool HostPty::resize(int rows, int columns)
     return ::ioctl(m_master, TIOCSWINSZ, &size) == 0;
 }
 
-} // namespace Paddock::Vm
+} // namespace Paddock::Guest

@@ -1,18 +1,17 @@
 #pragma once
 
-#include "core/result.h"
-#include "vm/hostpty.h"
-
-#include <QCoreApplication>
+// Plain C++: shared by the Qt CLI and the Qt-free paddock launcher.
+#include "hostpty.h"
 
 #include <array>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include <termios.h>
 
-namespace Paddock::App {
+namespace Paddock::Guest {
 
 // Connects this process's standard streams to a sandbox session, always through descriptors made for the
 // session: pipes, or a PTY of its own with this terminal in raw mode. The session never gets this process's
@@ -20,13 +19,12 @@ namespace Paddock::App {
 // once the command is over.
 class SessionAttachment
 {
-    Q_DECLARE_TR_FUNCTIONS(Paddock::App::SessionAttachment)
-
 public:
-    // Pipes; stdin is passed on only with attachInput (a terminal's input is never read otherwise).
-    static Core::Result<std::unique_ptr<SessionAttachment>> pipes(bool attachInput);
-    // A PTY sized like this terminal; stdin must be a terminal.
-    static Core::Result<std::unique_ptr<SessionAttachment>> terminal();
+    // Pipes; stdin is passed on only with attachInput (a terminal's input is never read otherwise). Null,
+    // with error set, on failure.
+    static std::unique_ptr<SessionAttachment> pipes(bool attachInput, std::string &error);
+    // A PTY sized like this terminal; stdin must be a terminal (otherwise error says so).
+    static std::unique_ptr<SessionAttachment> terminal(std::string &error);
     ~SessionAttachment();
 
     bool isTerminal() const { return m_pty != nullptr; }
@@ -42,7 +40,7 @@ private:
     void closeSessionEnds();
     void restoreTerminal();
 
-    std::unique_ptr<Vm::HostPty> m_pty;
+    std::unique_ptr<HostPty> m_pty;
     std::array<int, 3> m_sessionEnds{-1, -1, -1};
     std::vector<std::pair<int, int>> m_outputs; // (read end here, where it goes)
     int m_inputTarget = -1;                     // where stdin is copied to
@@ -51,4 +49,4 @@ private:
     std::unique_ptr<termios> m_savedTerminal;
 };
 
-} // namespace Paddock::App
+} // namespace Paddock::Guest
