@@ -3,21 +3,14 @@
 #include "core/sandboxstore.h"
 #include "core/workspaceclone.h"
 #include "proxy/proxyserver.h"
-#include "proxy/resolver.h"
-#include "vm/backendavailability.h"
-#include "vm/bwrapcommand.h"
-#include "vm/bwrapprocess.h"
+#include "vm/namespacebackend.h"
 #include "vm/resourcelimits.h"
-#include "vm/seccompfilter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QProcess>
 #include <QScopeGuard>
-#include <QStandardPaths>
 #include <QUuid>
 
 #include <cerrno>
@@ -29,34 +22,13 @@ using namespace Paddock::Core;
 
 namespace Paddock::Vm {
 
-namespace {
-
-// paddock-guest ships next to the paddock binary (build tree and installation alike).
-QString guestBinary()
-{
-    const QString override = qEnvironmentVariable("PADDOCK_GUEST");
-    if (!override.isEmpty())
-        return override;
-    return QDir(QCoreApplication::applicationDirPath()).filePath(u"paddock-guest"_s);
-}
-
-constexpr int startTimeoutMs = 15'000;
-constexpr int stopTimeoutMs = 5'000;
-
-} // namespace
-
-struct SandboxManager::Running
-{
-    std::unique_ptr<QProcess> process; // bwrap
-    QString runtime;                   // the runtime folder, removed when it stops
-    QString control;                   // host path of paddock-guest's control socket
-    bool stopping = false;
-};
-
 SandboxManager::SandboxManager(Paths paths, Proxy::ProxyServer *proxy)
     : m_paths(std::move(paths))
     , m_proxy(proxy)
-{}
+    , m_backend(std::make_unique<NamespaceBackend>())
+{
+    connect(m_backend.get(), &Backend::ended, this, &SandboxManager::forget);
+}
 
 SandboxManager::~SandboxManager()
 {
@@ -188,13 +160,13 @@ QStringList SandboxManager::runningSandboxes() const
 QString SandboxManager::controlSocketOf(const QString &name) const
 {
     const auto it = m_running.find(name);
-    return it == m_running.end() ? QString() : it->second->control;
+    return it == m_running.end() ? QString() : it->second.control;
 }
 
 Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const PolicyMatcher> policy)
 {
     if (const auto it = m_running.find(name); it != m_running.end())
-        return it->second->control;
+        return it->second.control;
     SandboxStore store(m_paths.sandboxesDir());
     const auto record = store.find(name);
     if (!record)
@@ -202,117 +174,53 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     if (!m_proxy)
         return fail(ErrorCode::Internal,
                     tr("This Paddock process cannot start sandboxes (it has no proxy)."));
+    if (record->backend != SandboxRecord::Backend::Namespace)
+        return fail(ErrorCode::Unavailable, tr("The microVM backend is not available yet."));
     const QString workspace = workspaceOf(*record);
     if (!QFileInfo(workspace).isDir())
         return fail(ErrorCode::NotFound,
                     tr("The workspace of \"%1\" (%2) is gone; remove the sandbox with 'paddock rm %1'.")
                         .arg(name, workspace));
-    const BackendStatus backend = BackendAvailability().namespaceBackend();
-    if (backend.level == BackendStatus::Level::Unavailable)
-        return fail(ErrorCode::Unavailable, backend.detail);
-    const QString guest = guestBinary();
-    if (!QFileInfo(guest).isExecutable())
-        return fail(ErrorCode::Unavailable, tr("paddock-guest is missing next to paddock (%1).").arg(guest));
 
     removeStaleRuntimeFolders();
-    // A private runtime folder: the proxy socket, the generated /etc files, the guest's control socket.
-    auto running = std::make_unique<Running>();
-    running->runtime = m_paths.runtimeDir() + u"/sb-"_s + record->id.left(12) + u'-' +
-                       QString::number(QCoreApplication::applicationPid());
-    const QString controlDirectory = running->runtime + u"/control"_s;
-    running->control = controlDirectory + u'/' + QLatin1StringView(BwrapCommand::controlSocketName);
-    QDir(running->runtime).removeRecursively();
-    if (!QDir().mkpath(controlDirectory))
-        return fail(ErrorCode::Io, tr("Cannot create the runtime folder %1.").arg(running->runtime));
-    QFile::setPermissions(running->runtime,
+    // A private runtime folder for this run: the proxy socket and what the backend keeps there.
+    BackendStart request;
+    request.sandbox = name;
+    request.workspace = workspace;
+    request.runtimeDirectory = m_paths.runtimeDir() + u"/sb-"_s + record->id.left(12) + u'-' +
+                               QString::number(QCoreApplication::applicationPid());
+    request.proxySocket = request.runtimeDirectory + u"/proxy.sock"_s;
+    request.limits = ResourceLimits{record->cpus, record->memoryMiB};
+    QDir(request.runtimeDirectory).removeRecursively();
+    if (!QDir().mkpath(request.runtimeDirectory))
+        return fail(ErrorCode::Io, tr("Cannot create the runtime folder %1.").arg(request.runtimeDirectory));
+    QFile::setPermissions(request.runtimeDirectory,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    auto cleanUp = qScopeGuard([this, &running, &name] {
+    auto cleanUp = qScopeGuard([this, &request, &name] {
         m_proxy->removeSandbox(name);
-        if (running->process) {
-            running->process->kill();
-            running->process->waitForFinished();
-        }
-        QDir(running->runtime).removeRecursively();
+        QDir(request.runtimeDirectory).removeRecursively();
     });
-    if (auto written = BwrapProcess::writeEtcFiles(running->runtime); !written)
-        return std::unexpected(written.error());
-    const QString proxySocket = running->runtime + u"/proxy.sock"_s;
-    if (auto listening = m_proxy->listenUnix(name, proxySocket, std::move(policy), record->failOpen);
+    if (auto listening = m_proxy->listenUnix(name, request.proxySocket, std::move(policy), record->failOpen);
         !listening)
         return std::unexpected(listening.error());
-
-    const auto seccomp = SeccompFilter::compileToFd();
-    if (!seccomp)
-        return std::unexpected(seccomp.error());
-    const int seccompFd = *seccomp;
-    const auto closeSeccomp = qScopeGuard([seccompFd] { ::close(seccompFd); });
-    NamespaceSandboxSpec spec;
-    spec.workspace = workspace;
-    spec.etcDirectory = running->runtime;
-    spec.proxySocket = proxySocket;
-    spec.guestBinary = guest;
-    spec.seccompFd = seccompFd;
-    spec.controlDirectory = controlDirectory;
-    running->process = std::make_unique<QProcess>();
-    QProcess &process = *running->process;
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardErrorFile(running->runtime + u"/guest.log"_s);
-    BwrapProcess::inheritDescriptor(process, seccompFd);
-    // Limits through a systemd scope where possible; otherwise the sandbox runs without and says so.
-    QStringList command = QStringList{u"bwrap"_s} + BwrapCommand::arguments(spec);
-    QString limitsNote;
-    const ResourceLimits limits{record->cpus, record->memoryMiB};
-    if (limits.any()) {
-        if (const QString reason = ResourceLimits::unavailableReason(); reason.isEmpty())
-            command = limits.commandPrefix(::geteuid() == 0) + command;
-        else
-            limitsNote = tr("limits not applied: %1").arg(reason);
-    }
-    process.start(command.takeFirst(), command);
-    if (!process.waitForStarted())
-        return fail(ErrorCode::Unavailable, tr("Could not start bubblewrap: %1").arg(process.errorString()));
-    // paddock-guest says "ready" once the self-test passed and sessions are accepted.
-    QElapsedTimer timer;
-    timer.start();
-    while (!process.canReadLine() && process.state() == QProcess::Running && timer.elapsed() < startTimeoutMs)
-        process.waitForReadyRead(int(startTimeoutMs - timer.elapsed()));
-    if (process.readLine().trimmed() != "ready") {
-        process.kill();
-        process.waitForFinished();
-        QFile log(running->runtime + u"/guest.log"_s);
-        QString detail =
-            log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.read(2000)).trimmed() : QString();
-        if (detail.isEmpty())
-            detail = tr("it did not become ready within %1 seconds").arg(startTimeoutMs / 1000);
-        saveState(name, SandboxRecord::State::Failed, detail);
-        return fail(ErrorCode::Unavailable, tr("The sandbox \"%1\" did not start: %2").arg(name, detail));
+    const auto started = m_backend->start(request);
+    if (!started) {
+        saveState(name, SandboxRecord::State::Failed, started.error().message);
+        return fail(started.error().code,
+                    tr("The sandbox \"%1\" did not start: %2").arg(name, started.error().message));
     }
     cleanUp.dismiss();
-    connect(&process, &QProcess::finished, this, [this, name] {
-        const auto it = m_running.find(name);
-        if (it != m_running.end() && !it->second->stopping)
-            forget(name, tr("The sandbox \"%1\" ended unexpectedly.").arg(name));
-    });
-    const QString control = running->control;
-    m_running.emplace(name, std::move(running));
-    saveState(name, SandboxRecord::State::Running, limitsNote);
+    m_running.emplace(name, Running{request.runtimeDirectory, started->controlSocket});
+    saveState(name, SandboxRecord::State::Running, started->note);
     Q_EMIT sandboxStarted(name);
-    return control;
+    return started->controlSocket;
 }
 
 Result<> SandboxManager::stop(const QString &name)
 {
-    const auto it = m_running.find(name);
-    if (it == m_running.end())
+    if (!m_running.contains(name))
         return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
-    Running &running = *it->second;
-    running.stopping = true;
-    // The guest ends every process (SIGTERM, SIGKILL 3 s later) and itself; bwrap then exits.
-    const auto shutdown = GuestSession::shutdown(running.control, stopTimeoutMs);
-    if (!shutdown || !running.process->waitForFinished(stopTimeoutMs)) {
-        running.process->kill(); // --die-with-parent and the PID namespace take every process with it
-        running.process->waitForFinished();
-    }
+    m_backend->stop(name);
     forget(name, {});
     return {};
 }
@@ -328,19 +236,12 @@ void SandboxManager::forget(const QString &name, const QString &reason)
     const auto it = m_running.find(name);
     if (it == m_running.end())
         return;
-    std::unique_ptr<Running> running = std::move(it->second);
+    const QString runtime = it->second.runtime;
     m_running.erase(it);
     if (m_proxy)
         m_proxy->removeSandbox(name);
-    running->process->disconnect(this);
-    if (running->process->state() != QProcess::NotRunning) {
-        running->process->kill();
-        running->process->waitForFinished();
-    }
-    QDir(running->runtime).removeRecursively();
+    QDir(runtime).removeRecursively();
     saveState(name, reason.isEmpty() ? SandboxRecord::State::Stopped : SandboxRecord::State::Failed, reason);
-    // The QProcess may be the sender of the signal that brought us here.
-    running->process.release()->deleteLater();
     Q_EMIT sandboxStopped(name, reason);
 }
 

@@ -4,6 +4,7 @@
 #include "core/policymatcher.h"
 #include "core/result.h"
 #include "core/sandboxrecord.h"
+#include "vm/backend.h"
 #include "vm/guestsession.h"
 
 #include <QObject>
@@ -74,14 +75,19 @@ Q_SIGNALS:
     void sandboxStopped(const QString &name, const QString &reason);
 
 private:
-    struct Running;
+    struct Running
+    {
+        QString runtime; // the run's runtime folder
+        QString control; // the guest's control socket
+    };
     void removeStaleRuntimeFolders() const;
     void forget(const QString &name, const QString &reason);
     void saveState(const QString &name, Core::SandboxRecord::State state, const QString &detail) const;
 
     Core::Paths m_paths;
     Proxy::ProxyServer *m_proxy = nullptr;
-    std::map<QString, std::unique_ptr<Running>> m_running;
+    std::unique_ptr<Backend> m_backend;
+    std::map<QString, Running> m_running;
 };
 
 } // namespace Paddock::Vm

@@ -288,6 +288,26 @@ private Q_SLOTS:
         QVERIFY(!GuestSession::open(m_control, options));
     }
 
+    void aSandboxWhoseGuestDiesIsReportedStopped()
+    {
+        const auto control = m_manager->start(u"long"_s, policy());
+        QVERIFY(control);
+        QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
+        SessionOptions options;
+        options.command = {u"kill"_s, u"-KILL"_s, u"2"_s}; // the agent kills paddock-guest (PID 2)
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        options.descriptors = {devNull, devNull, devNull};
+        auto session = GuestSession::open(*control, options);
+        ::close(devNull);
+        QVERIFY(session);
+        QVERIFY(!(*session)->waitForExit()); // no exit code: the session's guest is gone
+        QTRY_COMPARE(stopped.size(), 1);
+        QVERIFY(stopped.first().at(1).toString().contains(u"ended unexpectedly"_s));
+        QVERIFY(!m_manager->isRunning(u"long"_s));
+        QVERIFY(m_manager->start(u"long"_s, policy())); // and it can start again
+        QVERIFY(m_manager->stop(u"long"_s));
+    }
+
     void aStartThatFailsSaysWhy()
     {
         // A guest that exits at once instead of serving: the start fails with a reason, nothing is left.

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/result.h"
+#include "vm/resourcelimits.h"
+
+#include <QObject>
+#include <QString>
+
+namespace Paddock::Vm {
+
+// What a backend needs to start one sandbox; the manager prepares it.
+struct BackendStart
+{
+    QString sandbox;          // its name
+    QString workspace;        // host folder, /workspace inside
+    QString runtimeDirectory; // private to this run (0700), removed by the manager after stop
+    QString proxySocket;      // the sandbox's proxy listener, the only way out
+    ResourceLimits limits;
+};
+
+// A running sandbox as its backend reports it.
+struct StartedSandbox
+{
+    QString controlSocket; // paddock-guest serves sessions here (GuestSession)
+    QString note;          // what the user should know, e.g. that limits could not be applied
+};
+
+// One kind of sandbox (design.md "Backends"): starts and stops them; sessions then go to the guest's
+// control socket. Reports through signals; never holds a widget.
+class Backend : public QObject
+{
+    Q_OBJECT
+
+public:
+    virtual QString name() const = 0;
+    // Returns once the guest passed its network self-test and accepts sessions.
+    virtual Core::Result<StartedSandbox> start(const BackendStart &request) = 0;
+    // Ends every process of the sandbox: politely first, then for certain.
+    virtual void stop(const QString &sandbox) = 0;
+    virtual bool isRunning(const QString &sandbox) const = 0;
+
+Q_SIGNALS:
+    void ended(const QString &sandbox, const QString &reason); // it died without stop()
+};
+
+} // namespace Paddock::Vm

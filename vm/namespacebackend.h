@@ -1,0 +1,36 @@
+#pragma once
+
+#include "vm/backend.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+
+#include <map>
+#include <memory>
+
+namespace Paddock::Vm {
+
+// Sandboxes on bubblewrap (BwrapCommand): Linux namespaces, seccomp, paddock-guest serving sessions on a
+// control socket in the runtime folder; CPU and memory limits through a systemd scope where possible.
+class NamespaceBackend : public Backend
+{
+    Q_OBJECT
+
+public:
+    ~NamespaceBackend() override;
+    QString name() const override { return QStringLiteral("namespace"); }
+    Core::Result<StartedSandbox> start(const BackendStart &request) override;
+    void stop(const QString &sandbox) override;
+    bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
+
+private:
+    struct Running
+    {
+        std::unique_ptr<QProcess> process; // bwrap
+        QString control;
+        bool stopping = false;
+    };
+    std::map<QString, Running> m_running;
+};
+
+} // namespace Paddock::Vm
