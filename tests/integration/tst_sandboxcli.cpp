@@ -6,13 +6,17 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -210,6 +214,45 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("not running"));
         QVERIFY(paddock({u"rm"_s, u"--force"_s, u"long"_s}).exitCode == 0);
+    }
+
+    void longRunningSandboxAsAnUnprivilegedUser()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the suite already runs unprivileged; this case is for root (CI), through setpriv");
+        // A home for nobody, with a canary next to the workspace that the sandbox must not see.
+        QTemporaryDir base(u"/tmp/paddock-nobody-XXXXXX"_s);
+        const QString home = base.path();
+        QVERIFY(QDir().mkpath(home + u"/ws"_s));
+        QFile canary(home + u"/canary"_s);
+        QVERIFY(canary.open(QIODevice::WriteOnly) && canary.write("secret") == 6);
+        canary.close();
+        QVERIFY(QProcess::execute(u"chown"_s, {u"-R"_s, u"65534:65534"_s, home}) == 0);
+        QFile::setPermissions(home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        const QString script = uR"SH(set -e
+P="$1"; H="$2"
+$P create nb --workspace "$H/ws" --mode direct >/dev/null
+$P start nb >/dev/null
+$P exec nb -- sh -c 'id -u; touch /workspace/made; cat "$0/canary" 2>/dev/null || echo no-canary; (sleep 329 &)' "$H"
+$P stop nb >/dev/null
+echo stopped)SH"_s;
+        QProcess process;
+        process.setProcessEnvironment([&home] {
+            QProcessEnvironment environment;
+            environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
+            environment.insert(u"HOME"_s, home);
+            environment.insert(u"XDG_RUNTIME_DIR"_s, home + u"/run"_s);
+            environment.insert(u"PADDOCK_GUEST"_s, qEnvironmentVariable("PADDOCK_GUEST"));
+            return environment;
+        }());
+        process.start(u"setpriv"_s,
+                      {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, u"--inh-caps=-all"_s,
+                       u"sh"_s, u"-c"_s, script, u"sh"_s, qEnvironmentVariable("PADDOCK_BINARY"), home});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QCOMPARE(process.readAllStandardOutput(), QByteArray("1000\nno-canary\nstopped\n"));
+        QCOMPARE(QFileInfo(home + u"/ws/made"_s).ownerId(), 65534u); // written as the user, not as root
+        QCOMPARE(Paddock::Test::sleepersOf(u"329"_s), 0);
     }
 
     void terminalSessions()
