@@ -377,8 +377,8 @@ void endAllProcesses()
     };
     signalAll(SIGTERM);
     signalAll(SIGCONT);
-    for (int i = 0; i < 30 && signalAll(0); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 300 && signalAll(0); ++i) // 3 s to end, checked often: most end at once
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     signalAll(SIGKILL);
 }
 
