@@ -1,0 +1,142 @@
+#pragma once
+
+#include "app/terminal/repeatexpander.h"
+
+#include <QByteArray>
+#include <QColor>
+#include <QObject>
+#include <QPoint>
+#include <QSet>
+#include <QString>
+
+#include <deque>
+#include <vector>
+
+struct VTerm;
+struct VTermScreen;
+struct VTermState;
+
+namespace Paddock::App {
+
+// One character cell as the view paints it.
+struct TerminalCell
+{
+    QString text; // the grapheme (empty for the right half of a wide character)
+    QRgb foreground = 0;
+    QRgb background = 0;
+    bool defaultForeground = true;
+    bool defaultBackground = true;
+    quint8 width = 1; // 2 for wide characters and emoji
+    bool bold = false;
+    bool italic = false;
+    quint8 underline = 0; // 0 none, 1 single, 2 double, 3 curly
+    bool strike = false;
+    bool reverse = false;
+    bool blink = false;
+    bool conceal = false;
+};
+using TerminalLine = std::vector<TerminalCell>;
+
+// The screen and scrollback of one terminal session, over libvterm 0.3 (no widgets). Bytes from the session
+// go in through feed(); keys, pastes and mouse events from the user come out through output(). It is also
+// the security boundary of security.md item 15: replies the terminal would send on its own (answerbacks)
+// are limited to fixed-form reports that carry nothing the program chose, OSC 52 clipboard writes only become
+// a request the user must approve, and the title is stripped of control characters.
+class TerminalModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class CursorShape { Block, Underline, Bar };
+    static constexpr int defaultScrollback = 10'000;
+    static constexpr int maxTitleLength = 200;
+    static constexpr qsizetype maxClipboardBytes = 1024 * 1024;
+    // No pane is smaller; libvterm's resize is only exercised (and fuzzed) from this size up.
+    static constexpr int minRows = 5;
+    static constexpr int minColumns = 20;
+
+    TerminalModel(int rows, int columns, int scrollbackLines = defaultScrollback, QObject *parent = nullptr);
+    ~TerminalModel() override;
+
+    // Bytes from the session.
+    void feed(QByteArrayView bytes);
+    // Lines are cut or padded, not reflowed: libvterm 0.3.3's reflow is not memory-safe (see the .cpp).
+    void resize(int rows, int columns);
+
+    int rows() const { return m_rows; }
+    int columns() const { return m_columns; }
+    int scrollbackLines() const { return int(m_scrollback.size()); }
+    int scrollbackLimit() const { return m_scrollbackLimit; }
+    // index 0 .. rows()-1 is the screen; -1 the newest scrollback line, -scrollbackLines() the oldest.
+    TerminalLine line(int index) const;
+    QString lineText(int index) const; // trailing blanks trimmed
+    // The rows changed since the last call (screen rows; the scrollback only grows at its end).
+    QSet<int> takeDamage();
+
+    QPoint cursor() const { return m_cursor; } // x: column, y: screen row
+    bool cursorVisible() const { return m_cursorVisible; }
+    bool cursorBlinks() const { return m_cursorBlink; }
+    CursorShape cursorShape() const { return m_cursorShape; }
+    bool altScreen() const { return m_altScreen; }
+    bool reverseVideo() const { return m_reverseVideo; }
+    int mouseMode() const { return m_mouseMode; } // VTERM_PROP_MOUSE_*: 0 when the program wants no mouse
+    QString title() const { return m_title; }
+    int droppedReplies() const { return m_droppedReplies; }
+
+    // User input, turned into what the program expects (application cursor keys, bracketed paste...).
+    void sendText(const QString &text, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    bool sendKey(int qtKey, Qt::KeyboardModifiers modifiers); // false: not a key the terminal knows
+    void paste(const QString &text);
+    void sendMouseMove(int row, int column, Qt::KeyboardModifiers modifiers);
+    void sendMouseButton(int button, bool pressed, Qt::KeyboardModifiers modifiers);
+    void setFocused(bool focused);
+
+    // Strips what a title must not contain: control characters (C0, C1, DEL) and bidirectional overrides.
+    static QString sanitizedTitle(const QString &title);
+    // True for the reports a terminal may send without the user: device attributes, status, cursor
+    // position and mode reports. Everything else the terminal would say on its own is dropped.
+    static bool isHarmlessReply(QByteArrayView reply);
+
+Q_SIGNALS:
+    void output(const QByteArray &bytes); // to the session
+    void changed();                       // something on screen changed (the view coalesces)
+    void titleChanged(const QString &title);
+    void bell();
+    void clipboardWriteRequested(const QString &text); // OSC 52: apply only when the user agrees
+    void scrollbackChanged();
+
+private:
+    static int onDamage(int, int, int, int, void *);
+    void connectCallbacks();
+    void emitOutput(const char *bytes, size_t length);
+    TerminalCell convert(const void *vtermCell) const;
+    void markRows(int from, int to);
+
+    VTerm *m_vterm = nullptr;
+    VTermScreen *m_screen = nullptr;
+    VTermState *m_state = nullptr;
+    int m_rows;
+    int m_columns;
+    int m_scrollbackLimit;
+    std::deque<TerminalLine> m_scrollback; // front: oldest
+    QSet<int> m_damage;
+    QPoint m_cursor;
+    bool m_cursorVisible = true;
+    bool m_cursorBlink = false;
+    CursorShape m_cursorShape = CursorShape::Block;
+    bool m_altScreen = false;
+    bool m_reverseVideo = false;
+    int m_mouseMode = 0;
+    QString m_title;
+    QByteArray m_titleBuffer;
+    QByteArray m_clipboardBuffer;
+    bool m_clipboardOverflow = false;
+    bool m_userInput = false; // output produced now is the user's, not an answerback
+    int m_droppedReplies = 0;
+    bool m_changedPending = false;
+    RepeatExpander m_repeatExpander;
+
+    friend struct TerminalModelCallbacks;
+};
+
+} // namespace Paddock::App
