@@ -203,7 +203,33 @@ QByteArray RepeatExpander::filter(QByteArrayView bytes, int limit)
         noteText(bytes.sliced(passFrom));
         result += bytes.sliced(passFrom);
     }
-    return result;
+    return boundSeparatorRuns(result);
+}
+
+QByteArray RepeatExpander::boundSeparatorRuns(QByteArray bytes)
+{
+    // Whatever libvterm's parser makes of the bytes, it never sees 15 parameter separators without a byte
+    // that ends a CSI between them: CAN is put before the 15th (libvterm writes parameters past its
+    // 16-slot array otherwise; the sequence tracking above cannot mirror its parser exactly).
+    qsizetype insertAt = -1;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == ';' || c == ':') {
+            if (++m_separatorRun >= maxCsiArguments - 1) {
+                insertAt = i;
+                break;
+            }
+        } else if ((c >= 0x40 && c <= 0x7e) || c >= 0x80 || c == 0x18 || c == 0x1a || c == 0x1b) {
+            m_separatorRun = 0;
+        }
+    }
+    if (insertAt < 0)
+        return bytes;
+    m_separatorRun = 0;
+    QByteArray rest = boundSeparatorRuns(bytes.mid(insertAt));
+    bytes.truncate(insertAt);
+    bytes.append(cancel).append(rest);
+    return bytes;
 }
 
 } // namespace Paddock::App

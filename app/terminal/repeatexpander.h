@@ -19,12 +19,14 @@ public:
 private:
     void noteText(QByteArrayView text);
     QByteArray expand(const QByteArray &sequence, int limit) const;
+    QByteArray boundSeparatorRuns(QByteArray bytes);
 
     enum class State { Ground, Escape, Csi, OscCommand };
     State m_state = State::Ground;
     QByteArray m_pending;     // an unfinished ESC [ … or ESC ] number
     QByteArray m_lastGraphic; // the UTF-8 of the last printable character seen
     int m_oscDigits = 0;
+    int m_separatorRun = 0; // ';' and ':' since the last byte that ends any CSI
     bool m_escapeIntermediates = false;
     bool m_oversized = false; // the pending sequence grew past any real one
 };

@@ -284,6 +284,11 @@ private Q_SLOTS:
                                                            "7");
         QTest::newRow("too many REP parameters")
             << QList<QByteArray>{"z\x1b[1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1b"} << QByteArray("z\x18");
+        QTest::newRow("separators across writes")
+            << QList<QByteArray>{"\x1b[1;1;1;1;1;1;1;", "1;1;1;1;1;1;1;1;1;1m"}
+            << QByteArray("\x18"); // held, then dropped whole
+        QTest::newRow("semicolons in text")
+            << QList<QByteArray>{QByteArray(20, ';')} << QByteArray(14, ';') + "\x18" + QByteArray(6, ';');
         QTest::newRow("fifteen are fine") << QList<QByteArray>{"\x1b[1;1;1;1;1;1;1;1;1;1;1;1;1;1;1m"}
                                           << QByteArray("\x1b[1;1;1;1;1;1;1;1;1;1;1;1;1;1;1m");
         QTest::newRow("dropped after an abandoned one") << QList<QByteArray>{"\x1b[\x01\x1b[bbb"}
