@@ -40,4 +40,17 @@ int CliCommand::failure(CliIo &io, const QString &message)
     return ExitFailure;
 }
 
+std::optional<int> CliCommand::parseSandboxName(const QString &command, const QStringList &args, CliIo &io,
+                                                QString &name)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The sandbox."));
+    if (auto exit = parseOrExit(parser, command, args, io))
+        return exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(io, tr("'paddock %1' needs one sandbox name.").arg(command));
+    name = parser.positionalArguments().first();
+    return std::nullopt;
+}
+
 } // namespace Paddock::App

@@ -35,6 +35,9 @@ public:
     static int failure(CliIo &io, const QString &message);
 
 protected:
+    // Parses `paddock COMMAND NAME` into name; the exit code to return instead, when there is one.
+    static std::optional<int> parseSandboxName(const QString &command, const QStringList &args, CliIo &io,
+                                               QString &name);
     // Parses args with a --help option; returns ExitOk to go on, or the code to exit with (help shown, usage
     // error).
     static std::optional<int> parseOrExit(QCommandLineParser &parser, const QString &commandLine,

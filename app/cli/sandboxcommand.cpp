@@ -239,13 +239,9 @@ int ExecCommand::run(const QStringList &args, CliIo &io)
 
 int RunCommand::run(const QStringList &args, CliIo &io)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
-    if (auto exit = parseOrExit(parser, u"run"_s, args, io))
+    QString name;
+    if (auto exit = parseSandboxName(u"run"_s, args, io, name))
         return *exit;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(io, tr("'paddock run' needs one sandbox name."));
-    const QString name = parser.positionalArguments().first();
     const auto record = SandboxStore(m_paths.sandboxesDir()).find(name);
     if (!record)
         return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
@@ -259,13 +255,9 @@ int RunCommand::run(const QStringList &args, CliIo &io)
 
 int StartCommand::run(const QStringList &args, CliIo &io)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
-    if (auto exit = parseOrExit(parser, u"start"_s, args, io))
+    QString name;
+    if (auto exit = parseSandboxName(u"start"_s, args, io, name))
         return *exit;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(io, tr("'paddock start' needs one sandbox name."));
-    const QString name = parser.positionalArguments().first();
     if (!SandboxStore(m_paths.sandboxesDir()).find(name))
         return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
     auto client = ControlClient::connectToHost(m_paths);
@@ -287,13 +279,9 @@ int StartCommand::run(const QStringList &args, CliIo &io)
 
 int StopCommand::run(const QStringList &args, CliIo &io)
 {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(u"name"_s, tr("The sandbox."));
-    if (auto exit = parseOrExit(parser, u"stop"_s, args, io))
+    QString name;
+    if (auto exit = parseSandboxName(u"stop"_s, args, io, name))
         return *exit;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(io, tr("'paddock stop' needs one sandbox name."));
-    const QString name = parser.positionalArguments().first();
     if (!SandboxStore(m_paths.sandboxesDir()).find(name))
         return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
     auto client = ControlClient::connectToHost(m_paths);

@@ -67,6 +67,16 @@ bool waitForText(int master, QByteArray &seen, const QByteArray &text, int timeo
     return seen.contains(text);
 }
 
+// A session whose streams are /dev/null.
+Core::Result<std::unique_ptr<GuestSession>> openQuietly(const QString &control, SessionOptions options)
+{
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    options.descriptors = {devNull, devNull, devNull};
+    auto session = GuestSession::open(control, options);
+    ::close(devNull);
+    return session;
+}
+
 } // namespace
 
 class TestGuestSession : public QObject
@@ -144,10 +154,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sh"_s, u"-c"_s, u"sleep 311 & wait"_s};
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-        options.descriptors = {devNull, devNull, devNull};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
+        auto session = openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE(Test::sleepersOf(u"311"_s), 1);
         QVERIFY((*session)->sendSignal(SIGTERM));
@@ -161,10 +168,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sleep"_s, u"313"_s};
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-        options.descriptors = {devNull, devNull, devNull};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
+        auto session = openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE(Test::sleepersOf(u"313"_s), 1);
         session->reset(); // the host side goes away (a CLI killed mid-command)
@@ -272,10 +276,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sh"_s, u"-c"_s, u"setsid sleep 319 & nohup sleep 319 >/dev/null 2>&1 &"_s};
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-        options.descriptors = {devNull, devNull, devNull};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
+        auto session = openQuietly(m_control, options);
         QVERIFY(session);
         QCOMPARE(*(*session)->waitForExit(), 0);
         QTRY_COMPARE(Test::sleepersOf(u"319"_s), 2); // they outlive their session, as in any system
@@ -295,10 +296,7 @@ private Q_SLOTS:
         QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
         SessionOptions options;
         options.command = {u"kill"_s, u"-KILL"_s, u"2"_s}; // the agent kills paddock-guest (PID 2)
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-        options.descriptors = {devNull, devNull, devNull};
-        auto session = GuestSession::open(*control, options);
-        ::close(devNull);
+        auto session = openQuietly(*control, options);
         QVERIFY(session);
         QVERIFY(!(*session)->waitForExit()); // no exit code: the session's guest is gone
         QTRY_COMPARE(stopped.size(), 1);
