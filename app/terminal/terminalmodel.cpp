@@ -318,7 +318,17 @@ void TerminalModel::resize(int rows, int columns)
     columns = std::max(columns, minColumns);
     if (rows == m_rows && columns == m_columns)
         return;
+    const bool shorter = rows < m_rows;
     vterm_set_size(m_vterm, rows, columns);
+    if (shorter) {
+        // libvterm 0.3.3 keeps a scrolling region below the new bottom, and its next scroll then moves a
+        // negative number of lines (found by fuzzing). The region goes back to the whole screen, as in
+        // xterm; the cursor stays where it was.
+        static constexpr char resetRegion[] = "\x1b"
+                                              "7\x1b[r\x1b"
+                                              "8";
+        vterm_input_write(m_vterm, resetRegion, sizeof resetRegion - 1);
+    }
     vterm_screen_flush_damage(m_screen);
     m_rows = rows;
     m_columns = columns;

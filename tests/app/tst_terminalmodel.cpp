@@ -89,6 +89,11 @@ private Q_SLOTS:
         QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrst"_s);
         QCOMPARE(model.lineText(2), u"next"_s);
         QCOMPARE(model.rows(), 8);
+        TerminalModel region(40, 20); // a scrolling region below the bottom of a shrunken screen
+        region.feed("\x1b[30;38r\x1b[38H");
+        region.resize(10, 20);
+        region.feed("\n\n\n\x1bM\x1bM\r\nafter");
+        QVERIFY(region.lineText(region.cursor().y()).startsWith(u"after"_s));
         model.resize(1, 3); // never below the minimum
         QCOMPARE(model.rows(), TerminalModel::minRows);
         QCOMPARE(model.columns(), TerminalModel::minColumns);
