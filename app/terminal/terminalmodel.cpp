@@ -336,6 +336,7 @@ void TerminalModel::resize(int rows, int columns)
     markRows(0, rows);
     m_changedPending = false;
     Q_EMIT changed();
+    Q_EMIT resized(rows, columns);
 }
 
 QSet<int> TerminalModel::takeDamage()

@@ -104,6 +104,7 @@ Q_SIGNALS:
     void bell();
     void clipboardWriteRequested(const QString &text); // OSC 52: apply only when the user agrees
     void scrollbackChanged();
+    void resized(int rows, int columns);
 
 private:
     static int onDamage(int, int, int, int, void *);

@@ -1,0 +1,322 @@
+#include "app/gui/terminalview.h"
+
+#include "app/terminal/terminalmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::App {
+
+namespace {
+
+constexpr int frameMs = 16;
+const QColor defaultBackground(0x1e, 0x1f, 0x22);
+const QColor defaultForeground(0xd8, 0xdb, 0xe0);
+const QColor selectionColour(0x3d, 0x5a, 0x80);
+
+} // namespace
+
+TerminalView::TerminalView(TerminalModel &model, QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_model(model)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_InputMethodEnabled);
+    viewport()->setAutoFillBackground(false);
+    viewport()->setCursor(Qt::IBeamCursor);
+    setFrameShape(QFrame::NoFrame);
+    m_frame.setSingleShot(true);
+    m_frame.setInterval(frameMs);
+    connect(&m_frame, &QTimer::timeout, this, &TerminalView::flushDamage);
+    connect(&m_model, &TerminalModel::changed, this, &TerminalView::onModelChanged);
+    connect(&m_model, &TerminalModel::scrollbackChanged, this, &TerminalView::updateScrollRange);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        m_followOutput = isAtBottom();
+        viewport()->update();
+    });
+    applyFont();
+}
+
+QSize TerminalView::sizeHint() const
+{
+    return {m_cell.width() * 80, m_cell.height() * 24};
+}
+
+void TerminalView::applyFont()
+{
+    m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_font.setStyleHint(QFont::TypeWriter);
+    m_font.setPointSizeF(std::max(6.0, m_font.pointSizeF() + m_zoom));
+    const QFontMetrics metrics(m_font);
+    m_cell = QSize(std::max(1, metrics.horizontalAdvance(u'M')), std::max(1, metrics.height()));
+    viewport()->update();
+}
+
+void TerminalView::zoom(int steps)
+{
+    m_zoom = steps == 0 ? 0 : std::clamp(m_zoom + steps, -6, 24);
+    applyFont();
+    QResizeEvent event(size(), size());
+    resizeEvent(&event);
+}
+
+void TerminalView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    m_model.resize(viewport()->height() / m_cell.height(), viewport()->width() / m_cell.width());
+    updateScrollRange();
+}
+
+void TerminalView::updateScrollRange()
+{
+    QScrollBar *bar = verticalScrollBar();
+    bar->setPageStep(m_model.rows());
+    bar->setRange(0, m_model.scrollbackLines());
+    if (m_followOutput)
+        bar->setValue(bar->maximum());
+}
+
+bool TerminalView::isAtBottom() const
+{
+    return verticalScrollBar()->value() == verticalScrollBar()->maximum();
+}
+
+int TerminalView::lineAtRow(int row) const
+{
+    // The scroll bar's maximum shows the screen; each step up shows one more scrollback line.
+    return row - (verticalScrollBar()->maximum() - verticalScrollBar()->value());
+}
+
+void TerminalView::onModelChanged()
+{
+    if (!m_frame.isActive())
+        m_frame.start();
+}
+
+void TerminalView::flushDamage()
+{
+    const QSet<int> rows = m_model.takeDamage();
+    if (!isAtBottom()) {
+        viewport()->update(); // the screen moved under a scrolled-back view
+        return;
+    }
+    for (const int row : rows)
+        viewport()->update(QRect(0, row * m_cell.height(), viewport()->width(), m_cell.height()));
+}
+
+bool TerminalView::isSelected(int line, int column) const
+{
+    if (m_selectionAnchor.x() < 0 || m_selectionAnchor == m_selectionEnd)
+        return false;
+    auto [from, to] = std::minmax(m_selectionAnchor, m_selectionEnd, [](const QPoint &a, const QPoint &b) {
+        return a.y() < b.y() || (a.y() == b.y() && a.x() < b.x());
+    });
+    if (line < from.y() || line > to.y())
+        return false;
+    if (line == from.y() && column < from.x())
+        return false;
+    if (line == to.y() && column >= to.x())
+        return false;
+    return true;
+}
+
+void TerminalView::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(viewport());
+    painter.fillRect(event->rect(), defaultBackground);
+    painter.setFont(m_font);
+    const int ascent = QFontMetrics(m_font).ascent();
+    const int firstRow = event->rect().top() / m_cell.height();
+    const int lastRow = std::min(m_model.rows() - 1, event->rect().bottom() / m_cell.height());
+    for (int row = firstRow; row <= lastRow; ++row) {
+        const int line = lineAtRow(row);
+        const TerminalLine cells = m_model.line(line);
+        const int y = row * m_cell.height();
+        for (int column = 0; column < int(cells.size()); ++column) {
+            const TerminalCell &cell = cells[std::size_t(column)];
+            if (cell.width == 0)
+                continue; // painted with its left half
+            QColor foreground = cell.defaultForeground ? defaultForeground : QColor(cell.foreground);
+            QColor background = cell.defaultBackground ? defaultBackground : QColor(cell.background);
+            if (cell.reverse != m_model.reverseVideo())
+                std::swap(foreground, background);
+            if (isSelected(line, column))
+                background = selectionColour;
+            const QRect box(column * m_cell.width(), y, m_cell.width() * cell.width, m_cell.height());
+            if (background != defaultBackground)
+                painter.fillRect(box, background);
+            if (cell.text.isEmpty() || cell.text == u" "_s || cell.conceal)
+                continue;
+            QFont font = m_font;
+            font.setBold(cell.bold);
+            font.setItalic(cell.italic);
+            font.setUnderline(cell.underline != 0);
+            font.setStrikeOut(cell.strike);
+            painter.setFont(font);
+            painter.setPen(foreground);
+            painter.drawText(box.left(), y + ascent, cell.text);
+        }
+        // The cursor, where the program put it, when the screen is in view.
+        if (line == m_model.cursor().y() && m_model.cursorVisible()) {
+            const QRect box(m_model.cursor().x() * m_cell.width(), y, m_cell.width(), m_cell.height());
+            painter.setPen(defaultForeground);
+            switch (m_model.cursorShape()) {
+            case TerminalModel::CursorShape::Block:
+                if (hasFocus()) {
+                    painter.setCompositionMode(QPainter::RasterOp_SourceXorDestination);
+                    painter.fillRect(box, QColor(0xff, 0xff, 0xff));
+                    painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+                } else {
+                    painter.drawRect(box.adjusted(0, 0, -1, -1));
+                }
+                break;
+            case TerminalModel::CursorShape::Underline:
+                painter.fillRect(box.left(), box.bottom() - 1, box.width(), 2, defaultForeground);
+                break;
+            case TerminalModel::CursorShape::Bar:
+                painter.fillRect(box.left(), box.top(), 2, box.height(), defaultForeground);
+                break;
+            }
+        }
+    }
+}
+
+void TerminalView::keyPressEvent(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers();
+    const bool ctrlShift = (modifiers & Qt::ControlModifier) && (modifiers & Qt::ShiftModifier);
+    if (ctrlShift && event->key() == Qt::Key_C)
+        return copySelection();
+    if (ctrlShift && event->key() == Qt::Key_V)
+        return pasteClipboard();
+    if ((modifiers & Qt::ControlModifier) && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal))
+        return zoom(1);
+    if ((modifiers & Qt::ControlModifier) && event->key() == Qt::Key_Minus)
+        return zoom(-1);
+    if ((modifiers & Qt::ShiftModifier) && event->key() == Qt::Key_PageUp)
+        return verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub);
+    if ((modifiers & Qt::ShiftModifier) && event->key() == Qt::Key_PageDown)
+        return verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    m_followOutput = true;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    if (m_model.sendKey(event->key(), modifiers))
+        return;
+    if (modifiers & Qt::ControlModifier && event->key() >= Qt::Key_A && event->key() <= Qt::Key_Z) {
+        m_model.sendText(QString(QChar(u'a' + (event->key() - Qt::Key_A))), modifiers);
+        return;
+    }
+    if (!event->text().isEmpty())
+        m_model.sendText(event->text(), modifiers & ~Qt::ShiftModifier);
+}
+
+QPoint TerminalView::cellAt(const QPoint &position) const
+{
+    const int row = std::clamp(position.y() / m_cell.height(), 0, m_model.rows() - 1);
+    const int column = std::clamp((position.x() + m_cell.width() / 2) / m_cell.width(), 0, m_model.columns());
+    return {column, lineAtRow(row)};
+}
+
+void TerminalView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_selectionAnchor = m_selectionEnd = cellAt(event->position().toPoint());
+        viewport()->update();
+    } else if (event->button() == Qt::MiddleButton) {
+        pasteClipboard();
+    }
+}
+
+void TerminalView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || m_selectionAnchor.x() < 0)
+        return;
+    m_selectionEnd = cellAt(event->position().toPoint());
+    viewport()->update();
+}
+
+void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // A word: the run of non-blank characters under the pointer.
+    const QPoint at = cellAt(event->position().toPoint());
+    const QString text = m_model.lineText(at.y());
+    int start = std::min<int>(at.x(), int(text.size()));
+    int end = start;
+    while (start > 0 && !text[start - 1].isSpace())
+        --start;
+    while (end < text.size() && !text[end].isSpace())
+        ++end;
+    m_selectionAnchor = {start, at.y()};
+    m_selectionEnd = {end, at.y()};
+    viewport()->update();
+}
+
+QString TerminalView::selectedText() const
+{
+    if (m_selectionAnchor.x() < 0 || m_selectionAnchor == m_selectionEnd)
+        return {};
+    QStringList lines;
+    const int first = std::min(m_selectionAnchor.y(), m_selectionEnd.y());
+    const int last = std::max(m_selectionAnchor.y(), m_selectionEnd.y());
+    for (int line = first; line <= last; ++line) {
+        QString text;
+        const TerminalLine cells = m_model.line(line);
+        for (int column = 0; column < int(cells.size()); ++column) {
+            const TerminalCell &cell = cells[std::size_t(column)];
+            if (cell.width != 0 && isSelected(line, column))
+                text += cell.text.isEmpty() ? u" "_s : cell.text;
+        }
+        while (text.endsWith(u' '))
+            text.chop(1);
+        lines << text;
+    }
+    return lines.join(u'\n');
+}
+
+void TerminalView::copySelection() const
+{
+    if (const QString text = selectedText(); !text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void TerminalView::pasteClipboard()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (!text.isEmpty())
+        m_model.paste(text);
+}
+
+void TerminalView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        zoom(event->angleDelta().y() > 0 ? 1 : -1);
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TerminalView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    m_model.setFocused(true);
+    viewport()->update();
+}
+
+void TerminalView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    m_model.setFocused(false);
+    viewport()->update();
+}
+
+bool TerminalView::focusNextPrevChild(bool)
+{
+    return false;
+}
+
+} // namespace Paddock::App

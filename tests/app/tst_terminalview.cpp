@@ -1,0 +1,176 @@
+// The terminal pane as a person uses it: typing, selecting, copying, and a real shell in a real sandbox.
+// Screenshots go to $PADDOCK_SCREENSHOTS (default: the temporary folder) to be looked at.
+#include "app/gui/terminalview.h"
+#include "app/terminal/terminalmodel.h"
+#include "app/terminal/terminalsession.h"
+#include "core/paths.h"
+#include "core/policy.h"
+#include "core/presetcatalog.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+#include "vm/sandboxmanager.h"
+
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Paddock;
+using namespace Paddock::App;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
+    QDir().mkpath(folder);
+    return folder + u'/' + name;
+}
+
+// Whether any pixel in rect is close to colour.
+bool hasColour(const QImage &image, const QRect &rect, const QColor &colour)
+{
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (std::abs(pixel.red() - colour.red()) < 40 && std::abs(pixel.green() - colour.green()) < 40 &&
+                std::abs(pixel.blue() - colour.blue()) < 40)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestTerminalView : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+
+private Q_SLOTS:
+    void typingReachesTheProgram()
+    {
+        TerminalModel model(24, 80);
+        TerminalView view(model);
+        view.resize(640, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy output(&model, &TerminalModel::output);
+        QTest::keyClicks(&view, u"ls -l"_s);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(&view, Qt::Key_Up);
+        QTest::keyClick(&view, Qt::Key_Tab);
+        QByteArray sent;
+        for (const auto &call : output)
+            sent += call.at(0).toByteArray();
+        QCOMPARE(sent, QByteArray("ls -l\r\x03\x1b[A\t"));
+        // The pane follows its size.
+        QCOMPARE(model.columns(), view.viewport()->width() / view.cellSize().width());
+        QCOMPARE(model.rows(), view.viewport()->height() / view.cellSize().height());
+    }
+
+    void selectingAndCopying()
+    {
+        TerminalModel model(24, 80);
+        TerminalView view(model);
+        view.resize(640, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.feed("first line\r\nsecond word here\r\n");
+        QTest::qWait(40);
+        const QSize cell = view.cellSize();
+        // Double click on "word" selects the word.
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {},
+                           QPoint(cell.width() * 8, cell.height() * 1 + 2));
+        QCOMPARE(view.selectedText(), u"word"_s);
+        // A drag from the start of line one to the middle of line two.
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(0, 2));
+        QMouseEvent move(QEvent::MouseMove, QPointF(cell.width() * 6, cell.height() + 2),
+                         view.viewport()->mapToGlobal(QPointF(cell.width() * 6, cell.height() + 2)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view.viewport(), &move);
+        QCOMPARE(view.selectedText(), u"first line\nsecond"_s);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"first line\nsecond"_s);
+    }
+
+    void coloursAndAttributesAreDrawn()
+    {
+        TerminalModel model(6, 40);
+        TerminalView view(model);
+        view.resize(view.cellSize().width() * 40, view.cellSize().height() * 6);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.feed("\x1b[1;31mred bold\x1b[0m \x1b[42;30m green bg \x1b[0m "
+                   "\x1b[4;3;38;2;255;170;0munderlined\x1b[0m\r\n"
+                   "\x1b[7mreverse\x1b[0m plain \xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x98\x80\r\n$ ");
+        QTest::qWait(60);
+        const QImage image = view.grab().toImage();
+        QVERIFY(image.save(screenshotPath(u"terminal-colours.png"_s)));
+        const QSize cell = view.cellSize();
+        QVERIFY(hasColour(image, QRect(0, 0, cell.width() * 3, cell.height()), QColor(224, 0, 0)));
+        QVERIFY(hasColour(image, QRect(cell.width() * 10, 0, cell.width() * 4, cell.height()),
+                          QColor(0, 224, 0)));
+        QVERIFY(hasColour(image, QRect(cell.width() * 20, 0, cell.width() * 8, cell.height()),
+                          QColor(255, 170, 0)));
+    }
+
+    // A real shell in a real sandbox, typed into through the pane.
+    void aShellInASandbox()
+    {
+        QTemporaryDir workspace;
+        Proxy::SystemResolver resolver;
+        Proxy::ProxyServer proxy(resolver);
+        Vm::SandboxManager manager(Core::Paths(QProcessEnvironment::systemEnvironment()), &proxy);
+        Vm::CreateOptions options;
+        options.name = u"pane"_s;
+        options.workspace = workspace.path();
+        QVERIFY(manager.create(options));
+        Core::Policy policy;
+        policy.setLayer(Core::PolicyLayer::Preset, Core::PresetCatalog::load(u"balanced"_s)->rules());
+        const auto control = manager.start(u"pane"_s, policy.matcher());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+
+        TerminalModel model(24, 80);
+        TerminalView view(model);
+        view.resize(720, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        TerminalSession session(model);
+        QSignalSpy finished(&session, &TerminalSession::finished);
+        QVERIFY(session.start(*control, {u"bash"_s, u"--norc"_s, u"-i"_s}));
+        const auto screenContains = [&model](const QString &text) {
+            for (int line = 0; line < model.rows(); ++line) {
+                if (model.lineText(line).contains(text))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(screenContains(u"$"_s));
+        QTest::keyClicks(&view, u"printf '\\033[32m%s\\033[0m\\n' \"ok-$((6*7))\"; stty size"_s);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTRY_VERIFY(screenContains(u"ok-42"_s));
+        const QString size = u"%1 %2"_s.arg(model.rows()).arg(model.columns());
+        QTRY_VERIFY(screenContains(size)); // the PTY has the pane's size
+        QTest::qWait(50);
+        QVERIFY(view.grab().save(screenshotPath(u"terminal-sandbox-shell.png"_s)));
+        QTest::keyClicks(&view, u"exit 3"_s);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toInt(), 3);
+        QVERIFY(manager.stop(u"pane"_s));
+    }
+};
+
+QTEST_MAIN(TestTerminalView)
+#include "tst_terminalview.moc"
