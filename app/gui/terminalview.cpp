@@ -225,7 +225,15 @@ QPoint TerminalView::cellAt(const QPoint &position) const
 void TerminalView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
-        m_selectionAnchor = m_selectionEnd = cellAt(event->position().toPoint());
+        const QPoint at = cellAt(event->position().toPoint());
+        if (m_sinceDoubleClick.isValid() &&
+            m_sinceDoubleClick.elapsed() < QApplication::doubleClickInterval()) {
+            m_sinceDoubleClick.invalidate();
+            m_selectionAnchor = {0, at.y()};
+            m_selectionEnd = {m_model.columns(), at.y()};
+        } else {
+            m_selectionAnchor = m_selectionEnd = at;
+        }
         viewport()->update();
     } else if (event->button() == Qt::MiddleButton) {
         pasteClipboard();
@@ -253,6 +261,7 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
         ++end;
     m_selectionAnchor = {start, at.y()};
     m_selectionEnd = {end, at.y()};
+    m_sinceDoubleClick.start();
     viewport()->update();
 }
 

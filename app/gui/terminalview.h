@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractScrollArea>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QPoint>
 #include <QTimer>
@@ -57,6 +58,7 @@ private:
     bool m_followOutput = true;
     QPoint m_selectionAnchor{-1, 0};
     QPoint m_selectionEnd{-1, 0};
+    QElapsedTimer m_sinceDoubleClick; // a press soon after a double click is a triple click: the line
 };
 
 } // namespace Paddock::App

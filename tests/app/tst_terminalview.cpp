@@ -93,6 +93,12 @@ private Q_SLOTS:
         QTest::mouseDClick(view.viewport(), Qt::LeftButton, {},
                            QPoint(cell.width() * 8, cell.height() * 1 + 2));
         QCOMPARE(view.selectedText(), u"word"_s);
+        // A third click right after selects the line.
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {},
+                          QPoint(cell.width() * 8, cell.height() * 1 + 2));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {},
+                            QPoint(cell.width() * 8, cell.height() * 1 + 2));
+        QCOMPARE(view.selectedText(), u"second word here"_s);
         // A drag from the start of line one to the middle of line two.
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(0, 2));
         QMouseEvent move(QEvent::MouseMove, QPointF(cell.width() * 6, cell.height() + 2),
