@@ -5,8 +5,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -40,7 +44,52 @@ TerminalView::TerminalView(TerminalModel &model, QWidget *parent)
         m_followOutput = isAtBottom();
         viewport()->update();
     });
+    connect(&m_model, &TerminalModel::clipboardWriteRequested, this, &TerminalView::offerClipboardWrite);
+
+    // The clipboard bar: a program may only put text on the clipboard when the user clicks Copy.
+    m_clipboardBar = new QFrame(this);
+    m_clipboardBar->setObjectName(u"clipboardBar"_s);
+    m_clipboardBar->setAutoFillBackground(true);
+    m_clipboardBar->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(m_clipboardBar);
+    layout->setContentsMargins(8, 4, 8, 4);
+    m_clipboardLabel = new QLabel(m_clipboardBar);
+    auto *copy = new QPushButton(tr("Copy"), m_clipboardBar);
+    copy->setObjectName(u"copyRequested"_s);
+    auto *ignore = new QPushButton(tr("Ignore"), m_clipboardBar);
+    ignore->setObjectName(u"ignoreRequested"_s);
+    layout->addWidget(m_clipboardLabel, 1);
+    layout->addWidget(copy);
+    layout->addWidget(ignore);
+    m_clipboardBar->hide();
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_pendingClipboard);
+        m_pendingClipboard.clear();
+        m_clipboardBar->hide();
+        setFocus();
+    });
+    connect(ignore, &QPushButton::clicked, this, [this] {
+        m_pendingClipboard.clear();
+        m_clipboardBar->hide();
+        setFocus();
+    });
     applyFont();
+}
+
+void TerminalView::offerClipboardWrite(const QString &text)
+{
+    m_pendingClipboard = text;
+    QString preview = text.left(60);
+    preview.replace(u'\n', u'⏎');
+    for (QChar &c : preview) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = u'·';
+    }
+    m_clipboardLabel->setText(tr("The program asks to put this on the clipboard: “%1”")
+                                  .arg(preview + (text.size() > 60 ? u"…"_s : QString())));
+    m_clipboardBar->setGeometry(0, 0, viewport()->width(), m_clipboardBar->sizeHint().height());
+    m_clipboardBar->show();
+    m_clipboardBar->raise();
 }
 
 QSize TerminalView::sizeHint() const
@@ -69,6 +118,7 @@ void TerminalView::zoom(int steps)
 void TerminalView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    m_clipboardBar->setGeometry(0, 0, viewport()->width(), m_clipboardBar->sizeHint().height());
     m_model.resize(viewport()->height() / m_cell.height(), viewport()->width() / m_cell.width());
     updateScrollRange();
 }

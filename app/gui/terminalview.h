@@ -6,6 +6,9 @@
 #include <QPoint>
 #include <QTimer>
 
+class QFrame;
+class QLabel;
+
 namespace Paddock::App {
 
 class TerminalModel;
@@ -26,6 +29,8 @@ public:
     void copySelection() const;
     void pasteClipboard();
     bool isAtBottom() const;
+    // OSC 52: the program asked to set the clipboard; shown in a bar until the user copies or dismisses it.
+    QString pendingClipboardText() const { return m_pendingClipboard; }
 
     QSize sizeHint() const override;
 
@@ -42,6 +47,7 @@ protected:
     bool focusNextPrevChild(bool next) override; // Tab belongs to the terminal
 
 private:
+    void offerClipboardWrite(const QString &text);
     void applyFont();
     void updateScrollRange();
     void onModelChanged();
@@ -58,7 +64,10 @@ private:
     bool m_followOutput = true;
     QPoint m_selectionAnchor{-1, 0};
     QPoint m_selectionEnd{-1, 0};
-    QElapsedTimer m_sinceDoubleClick; // a press soon after a double click is a triple click: the line
+    QElapsedTimer m_sinceDoubleClick;
+    QString m_pendingClipboard;
+    QFrame *m_clipboardBar = nullptr;
+    QLabel *m_clipboardLabel = nullptr; // a press soon after a double click is a triple click: the line
 };
 
 } // namespace Paddock::App

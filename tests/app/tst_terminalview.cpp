@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +109,28 @@ private Q_SLOTS:
         QCOMPARE(view.selectedText(), u"first line\nsecond"_s);
         QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QGuiApplication::clipboard()->text(), u"first line\nsecond"_s);
+    }
+
+    // security.md item 15: OSC 52 puts nothing on the clipboard until the user clicks Copy.
+    void clipboardWritesNeedAClick()
+    {
+        TerminalModel model(24, 80);
+        TerminalView view(model);
+        view.resize(640, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QGuiApplication::clipboard()->setText(u"mine"_s);
+        model.feed("\x1b]52;c;cm0gLXJmIH4K\x07"); // "rm -rf ~\n"
+        auto *bar = view.findChild<QFrame *>(u"clipboardBar"_s);
+        QVERIFY(bar && bar->isVisible());
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s); // not yet
+        QVERIFY(view.grab().save(screenshotPath(u"terminal-clipboard-request.png"_s)));
+        QTest::mouseClick(view.findChild<QPushButton *>(u"ignoreRequested"_s), Qt::LeftButton);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s);
+        model.feed("\x1b]52;c;aGVsbG8=\x07"); // "hello"
+        QTest::mouseClick(view.findChild<QPushButton *>(u"copyRequested"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"hello"_s);
     }
 
     void coloursAndAttributesAreDrawn()
