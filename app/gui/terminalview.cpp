@@ -1,16 +1,15 @@
 #include "app/gui/terminalview.h"
 
+#include "app/gui/confirmationbar.h"
 #include "app/terminal/terminalmodel.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QFontDatabase>
-#include <QFrame>
-#include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QPainter>
-#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -46,50 +45,51 @@ TerminalView::TerminalView(TerminalModel &model, QWidget *parent)
     });
     connect(&m_model, &TerminalModel::clipboardWriteRequested, this, &TerminalView::offerClipboardWrite);
 
-    // The clipboard bar: a program may only put text on the clipboard when the user clicks Copy.
-    m_clipboardBar = new QFrame(this);
-    m_clipboardBar->setObjectName(u"clipboardBar"_s);
-    m_clipboardBar->setAutoFillBackground(true);
-    m_clipboardBar->setFrameShape(QFrame::StyledPanel);
-    auto *layout = new QHBoxLayout(m_clipboardBar);
-    layout->setContentsMargins(8, 4, 8, 4);
-    m_clipboardLabel = new QLabel(m_clipboardBar);
-    auto *copy = new QPushButton(tr("Copy"), m_clipboardBar);
-    copy->setObjectName(u"copyRequested"_s);
-    auto *ignore = new QPushButton(tr("Ignore"), m_clipboardBar);
-    ignore->setObjectName(u"ignoreRequested"_s);
-    layout->addWidget(m_clipboardLabel, 1);
-    layout->addWidget(copy);
-    layout->addWidget(ignore);
-    m_clipboardBar->hide();
-    connect(copy, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_pendingClipboard);
-        m_pendingClipboard.clear();
-        m_clipboardBar->hide();
-        setFocus();
-    });
-    connect(ignore, &QPushButton::clicked, this, [this] {
-        m_pendingClipboard.clear();
-        m_clipboardBar->hide();
-        setFocus();
-    });
+    m_confirmation = new ConfirmationBar(this);
     applyFont();
 }
 
 void TerminalView::offerClipboardWrite(const QString &text)
 {
-    m_pendingClipboard = text;
     QString preview = text.left(60);
     preview.replace(u'\n', u'⏎');
     for (QChar &c : preview) {
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             c = u'·';
     }
-    m_clipboardLabel->setText(tr("The program asks to put this on the clipboard: “%1”")
-                                  .arg(preview + (text.size() > 60 ? u"…"_s : QString())));
-    m_clipboardBar->setGeometry(0, 0, viewport()->width(), m_clipboardBar->sizeHint().height());
-    m_clipboardBar->show();
-    m_clipboardBar->raise();
+    m_confirmation->ask(tr("The program asks to put this on the clipboard: “%1”")
+                            .arg(preview + (text.size() > 60 ? u"…"_s : QString())),
+                        tr("Copy"), [text] { QGuiApplication::clipboard()->setText(text); });
+}
+
+QUrl TerminalView::linkAt(const QPoint &position) const
+{
+    // Links are found in the text itself; only web addresses, never other schemes a program could choose.
+    static const QRegularExpression link(u"https?://[^\\s<>\"'`]+"_s);
+    const QPoint at = cellAt(position);
+    const QString text = m_model.lineText(at.y());
+    const int column = std::max(0, position.x() / m_cell.width());
+    for (auto match = link.globalMatch(text); match.hasNext();) {
+        const auto found = match.next();
+        if (column >= found.capturedStart() && column < found.capturedEnd()) {
+            QString target = found.captured();
+            while (!target.isEmpty() && QStringView(u".,;:)]}").contains(target.back()))
+                target.chop(1); // sentence punctuation after a link
+            const QUrl url(target, QUrl::StrictMode);
+            return url.isValid() ? url : QUrl();
+        }
+    }
+    return {};
+}
+
+void TerminalView::offerLink(const QUrl &url)
+{
+    m_confirmation->ask(tr("Open this link in your browser? %1").arg(url.toDisplayString()), tr("Open"),
+                        [this, url] {
+                            Q_EMIT linkOpened(url);
+                            if (m_opensLinks)
+                                QDesktopServices::openUrl(url);
+                        });
 }
 
 QSize TerminalView::sizeHint() const
@@ -118,7 +118,7 @@ void TerminalView::zoom(int steps)
 void TerminalView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    m_clipboardBar->setGeometry(0, 0, viewport()->width(), m_clipboardBar->sizeHint().height());
+    m_confirmation->placeAtTopOf(viewport());
     m_model.resize(viewport()->height() / m_cell.height(), viewport()->width() / m_cell.width());
     updateScrollRange();
 }
@@ -274,6 +274,12 @@ QPoint TerminalView::cellAt(const QPoint &position) const
 
 void TerminalView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier)) {
+        // Ctrl+click on a link: its full address is shown first, and opened only on Open.
+        if (const QUrl url = linkAt(event->position().toPoint()); url.isValid())
+            offerLink(url);
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         const QPoint at = cellAt(event->position().toPoint());
         if (m_sinceDoubleClick.isValid() &&

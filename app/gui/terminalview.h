@@ -5,12 +5,11 @@
 #include <QFont>
 #include <QPoint>
 #include <QTimer>
-
-class QFrame;
-class QLabel;
+#include <QUrl>
 
 namespace Paddock::App {
 
+class ConfirmationBar;
 class TerminalModel;
 
 // Paints a TerminalModel and turns keys, pastes and the mouse into its input. Repaints only the rows the
@@ -29,9 +28,13 @@ public:
     void copySelection() const;
     void pasteClipboard();
     bool isAtBottom() const;
-    // OSC 52: the program asked to set the clipboard; shown in a bar until the user copies or dismisses it.
-    QString pendingClipboardText() const { return m_pendingClipboard; }
+    // Whether Open in the link bar starts the browser (tests turn it off and watch linkOpened).
+    void setOpensLinks(bool opens) { m_opensLinks = opens; }
 
+Q_SIGNALS:
+    void linkOpened(const QUrl &url);
+
+public:
     QSize sizeHint() const override;
 
 protected:
@@ -47,7 +50,9 @@ protected:
     bool focusNextPrevChild(bool next) override; // Tab belongs to the terminal
 
 private:
-    void offerClipboardWrite(const QString &text);
+    void offerClipboardWrite(const QString &text); // OSC 52: only on the user's click
+    void offerLink(const QUrl &url);
+    QUrl linkAt(const QPoint &position) const;
     void applyFont();
     void updateScrollRange();
     void onModelChanged();
@@ -65,9 +70,8 @@ private:
     QPoint m_selectionAnchor{-1, 0};
     QPoint m_selectionEnd{-1, 0};
     QElapsedTimer m_sinceDoubleClick;
-    QString m_pendingClipboard;
-    QFrame *m_clipboardBar = nullptr;
-    QLabel *m_clipboardLabel = nullptr; // a press soon after a double click is a triple click: the line
+    ConfirmationBar *m_confirmation = nullptr;
+    bool m_opensLinks = true; // a press soon after a double click is a triple click: the line
 };
 
 } // namespace Paddock::App

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QLabel>
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -121,16 +122,48 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QGuiApplication::clipboard()->setText(u"mine"_s);
         model.feed("\x1b]52;c;cm0gLXJmIH4K\x07"); // "rm -rf ~\n"
-        auto *bar = view.findChild<QFrame *>(u"clipboardBar"_s);
+        auto *bar = view.findChild<QFrame *>(u"confirmationBar"_s);
         QVERIFY(bar && bar->isVisible());
         QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s); // not yet
         QVERIFY(view.grab().save(screenshotPath(u"terminal-clipboard-request.png"_s)));
-        QTest::mouseClick(view.findChild<QPushButton *>(u"ignoreRequested"_s), Qt::LeftButton);
+        QTest::mouseClick(view.findChild<QPushButton *>(u"dismiss"_s), Qt::LeftButton);
         QVERIFY(!bar->isVisible());
         QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s);
         model.feed("\x1b]52;c;aGVsbG8=\x07"); // "hello"
-        QTest::mouseClick(view.findChild<QPushButton *>(u"copyRequested"_s), Qt::LeftButton);
+        QTest::mouseClick(view.findChild<QPushButton *>(u"accept"_s), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), u"hello"_s);
+    }
+
+    void linksShowTheirTargetFirst()
+    {
+        TerminalModel model(24, 100);
+        TerminalView view(model);
+        view.setOpensLinks(false);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy opened(&view, &TerminalView::linkOpened);
+        model.feed("docs: https://example.com/guide?a=1. and file:///etc/passwd\r\n");
+        QTest::qWait(40);
+        const QSize cell = view.cellSize();
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          QPoint(cell.width() * 12, cell.height() / 2));
+        auto *bar = view.findChild<QFrame *>(u"confirmationBar"_s);
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->findChild<QLabel *>()->text().contains(u"https://example.com/guide?a=1"_s));
+        QVERIFY(!bar->findChild<QLabel *>()->text().contains(
+            u"a=1."_s)); // sentence punctuation is not the link's
+        QVERIFY(view.grab().save(screenshotPath(u"terminal-link-request.png"_s)));
+        QCOMPARE(opened.size(), 0); // nothing before the click
+        QTest::mouseClick(view.findChild<QPushButton *>(u"accept"_s), Qt::LeftButton);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().at(0).toUrl(), QUrl(u"https://example.com/guide?a=1"_s));
+        // Other schemes are not links; a plain click is a selection, not a link.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          QPoint(cell.width() * 45, cell.height() / 2));
+        QVERIFY(!bar->isVisible());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(cell.width() * 12, cell.height() / 2));
+        QVERIFY(!bar->isVisible());
     }
 
     void coloursAndAttributesAreDrawn()
