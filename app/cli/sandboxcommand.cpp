@@ -18,6 +18,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <functional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -145,19 +146,21 @@ private:
     std::unique_ptr<SandboxHost> m_host; // stops what it started when the command ends
 };
 
-// SIGINT, SIGTERM and SIGHUP sent to this process go to the session instead (through the event loop).
-class SignalForwarder
+// SIGINT, SIGTERM and SIGHUP sent to this process, delivered to onSignal through the event loop (a self-pipe:
+// the handler only writes a byte). While it lives, those signals no longer end the process.
+class SignalPipe
 {
 public:
-    explicit SignalForwarder(Vm::GuestSession &session)
+    explicit SignalPipe(std::function<void(int)> onSignal)
     {
         ::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK);
         m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &session, [&session] {
-            unsigned char signal;
-            while (::read(s_pipe[0], &signal, 1) == 1)
-                session.sendSignal(signal);
-        });
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
+                         [onSignal = std::move(onSignal)] {
+                             unsigned char signal;
+                             while (::read(s_pipe[0], &signal, 1) == 1)
+                                 onSignal(signal);
+                         });
         struct sigaction action
         {
         };
@@ -168,7 +171,7 @@ public:
         for (int signal : {SIGINT, SIGTERM, SIGHUP})
             ::sigaction(signal, &action, nullptr);
     }
-    ~SignalForwarder()
+    ~SignalPipe()
     {
         for (int signal : {SIGINT, SIGTERM, SIGHUP})
             ::signal(signal, SIG_DFL);
@@ -178,7 +181,7 @@ public:
     }
 
 private:
-    static inline int s_pipe[2] = {-1, -1};
+    static inline int s_pipe[2] = {-1, -1}; // one per process: signal handlers are
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
 
@@ -206,7 +209,8 @@ int runSession(const Paths &paths, const QString &name, const QStringList &comma
     if (!session)
         return CliCommand::failure(io, session.error().message);
     attachment->sessionStarted();
-    const SignalForwarder forwarder(**session);
+    Vm::GuestSession &running = **session;
+    const SignalPipe forwarder([&running](int signal) { running.sendSignal(signal); });
     const auto exitCode = (*session)->waitForExit();
     attachment->finish();
     if (!exitCode)
@@ -312,16 +316,7 @@ int ServeCommand::run(const QStringList &args, CliIo &io)
     if (auto opened = host.open(); !opened)
         return failure(io, opened.error().message);
     // SIGINT and SIGTERM stop the sandboxes cleanly (the host's destructor) before the process ends.
-    static int s_quitPipe[2];
-    ::pipe2(s_quitPipe, O_CLOEXEC | O_NONBLOCK);
-    QSocketNotifier quitNotifier(s_quitPipe[0], QSocketNotifier::Read);
-    QObject::connect(&quitNotifier, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
-    struct sigaction action
-    {
-    };
-    action.sa_handler = [](int) { [[maybe_unused]] auto written = ::write(s_quitPipe[1], "q", 1); };
-    for (int signal : {SIGINT, SIGTERM, SIGHUP})
-        ::sigaction(signal, &action, nullptr);
+    const SignalPipe quitOnSignal([](int) { QCoreApplication::quit(); });
     QTimer idleCheck; // a start that failed leaves nothing running and no stop to say so
     if (parser.isSet(exitWhenIdle)) {
         QObject::connect(&host, &SandboxHost::idle, qApp, &QCoreApplication::quit);

@@ -78,8 +78,6 @@ std::optional<std::array<int, 2>> makePipe(std::string &error)
     return std::array<int, 2>{ends[0], ends[1]};
 }
 
-std::atomic<bool> g_outputDone[2];
-
 } // namespace
 
 std::unique_ptr<SessionAttachment> SessionAttachment::pipes(bool attachInput, std::string &error)
@@ -173,9 +171,9 @@ void SessionAttachment::sessionStarted()
     }
     ::pipe2(m_wakeup, O_CLOEXEC);
     for (std::size_t i = 0; i < m_outputs.size(); ++i) {
-        g_outputDone[i] = false;
+        m_outputDone[i] = false;
         m_outputThreads.emplace_back(copyUntilEnd, m_outputs[i].first, m_outputs[i].second, m_wakeup[0],
-                                     &g_outputDone[i]);
+                                     &m_outputDone[i]);
     }
     if (m_inputTarget >= 0) {
         // Never joined: a read of the user's input cannot be interrupted; the process ends after finish().
@@ -196,7 +194,7 @@ void SessionAttachment::finish()
         const auto start = std::chrono::steady_clock::now();
         const auto allDone = [this] {
             for (std::size_t i = 0; i < m_outputThreads.size(); ++i) {
-                if (!g_outputDone[i])
+                if (!m_outputDone[i])
                     return false;
             }
             return true;

@@ -4,6 +4,7 @@
 #include "hostpty.h"
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <thread>
@@ -45,7 +46,8 @@ private:
     std::vector<std::pair<int, int>> m_outputs; // (read end here, where it goes)
     int m_inputTarget = -1;                     // where stdin is copied to
     std::vector<std::thread> m_outputThreads;
-    int m_wakeup[2] = {-1, -1}; // ends the relays at finish()
+    std::array<std::atomic<bool>, 2> m_outputDone{}; // each output reached its end by itself
+    int m_wakeup[2] = {-1, -1};                      // ends the relays at finish()
     std::unique_ptr<termios> m_savedTerminal;
 };
 
