@@ -104,6 +104,20 @@ void TerminalView::applyFont()
     m_font.setPointSizeF(std::max(6.0, m_font.pointSizeF() + m_zoom));
     const QFontMetrics metrics(m_font);
     m_cell = QSize(std::max(1, metrics.horizontalAdvance(u'M')), std::max(1, metrics.height()));
+    m_ascent = metrics.ascent();
+    m_asciiRuns = true;
+    for (std::size_t variant = 0; variant < m_fonts.size(); ++variant) {
+        QFont &font = m_fonts[variant];
+        font = m_font;
+        font.setBold(variant & fontBold);
+        font.setItalic(variant & fontItalic);
+        font.setUnderline(variant & fontUnderline);
+        font.setStrikeOut(variant & fontStrike);
+        // Runs of ASCII are drawn as one string only where every character is exactly one cell wide.
+        const QFontMetrics variantMetrics(font);
+        for (const char16_t c : {u'M', u'i', u'W', u'.', u'@'})
+            m_asciiRuns = m_asciiRuns && variantMetrics.horizontalAdvance(QChar(c)) == m_cell.width();
+    }
     viewport()->update();
 }
 
@@ -180,14 +194,24 @@ void TerminalView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
     painter.fillRect(event->rect(), defaultBackground);
-    painter.setFont(m_font);
-    const int ascent = QFontMetrics(m_font).ascent();
     const int firstRow = event->rect().top() / m_cell.height();
     const int lastRow = std::min(m_model.rows() - 1, event->rect().bottom() / m_cell.height());
+    QString run; // neighbouring ASCII cells of one look, drawn with one call
+    int runColumn = 0;
+    std::size_t runFont = 0;
+    QColor runColour;
     for (int row = firstRow; row <= lastRow; ++row) {
         const int line = lineAtRow(row);
         const TerminalLine cells = m_model.line(line);
         const int y = row * m_cell.height();
+        const auto drawRun = [&] {
+            if (run.isEmpty())
+                return;
+            painter.setFont(m_fonts[runFont]);
+            painter.setPen(runColour);
+            painter.drawText(runColumn * m_cell.width(), y + m_ascent, run);
+            run.clear();
+        };
         for (int column = 0; column < int(cells.size()); ++column) {
             const TerminalCell &cell = cells[std::size_t(column)];
             if (cell.width == 0)
@@ -201,17 +225,32 @@ void TerminalView::paintEvent(QPaintEvent *event)
             const QRect box(column * m_cell.width(), y, m_cell.width() * cell.width, m_cell.height());
             if (background != defaultBackground)
                 painter.fillRect(box, background);
-            if (cell.text.isEmpty() || cell.text == u" "_s || cell.conceal)
+            if (cell.text.isEmpty() || cell.text == u" "_s || cell.conceal) {
+                drawRun();
                 continue;
-            QFont font = m_font;
-            font.setBold(cell.bold);
-            font.setItalic(cell.italic);
-            font.setUnderline(cell.underline != 0);
-            font.setStrikeOut(cell.strike);
-            painter.setFont(font);
+            }
+            const std::size_t font = (cell.bold ? fontBold : 0) | (cell.italic ? fontItalic : 0) |
+                                     (cell.underline ? fontUnderline : 0) | (cell.strike ? fontStrike : 0);
+            const bool ascii =
+                m_asciiRuns && cell.width == 1 && cell.text.size() == 1 && cell.text.front().unicode() < 0x7f;
+            if (ascii && !run.isEmpty() && font == runFont && foreground == runColour &&
+                column == runColumn + run.size()) {
+                run += cell.text;
+                continue;
+            }
+            drawRun();
+            if (ascii) {
+                run = cell.text;
+                runColumn = column;
+                runFont = font;
+                runColour = foreground;
+                continue;
+            }
+            painter.setFont(m_fonts[font]);
             painter.setPen(foreground);
-            painter.drawText(box.left(), y + ascent, cell.text);
+            painter.drawText(box.left(), y + m_ascent, cell.text);
         }
+        drawRun();
         // The cursor, where the program put it, when the screen is in view.
         if (line == m_model.cursor().y() && m_model.cursorVisible()) {
             const QRect box(m_model.cursor().x() * m_cell.width(), y, m_cell.width(), m_cell.height());

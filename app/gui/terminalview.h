@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <array>
+
 namespace Paddock::App {
 
 class ConfirmationBar;
@@ -62,7 +64,12 @@ private:
     bool isSelected(int line, int column) const;
 
     TerminalModel &m_model;
+    // Font variants, by bits.
+    static constexpr std::size_t fontBold = 1, fontItalic = 2, fontUnderline = 4, fontStrike = 8;
     QFont m_font;
+    std::array<QFont, 16> m_fonts; // by variant bits
+    bool m_asciiRuns = true;       // the font draws ASCII exactly one cell apart
+    int m_ascent = 0;
     QSize m_cell;
     int m_zoom = 0;
     QTimer m_frame; // coalesces repaints

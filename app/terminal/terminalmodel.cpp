@@ -165,27 +165,31 @@ struct TerminalModelCallbacks
     static int pushline(int columns, const VTermScreenCell *cells, void *user)
     {
         TerminalModel *m = model(user);
-        if (m->m_scrollbackLimit <= 0)
+        if (m->m_scrollback.limit() <= 0)
             return 1;
-        TerminalLine line;
-        line.reserve(std::size_t(columns));
-        for (int i = 0; i < columns; ++i)
-            line.push_back(m->convert(&cells[i]));
-        while (!line.empty() && line.back().text.isEmpty() && line.back().defaultBackground)
-            line.pop_back(); // blank tails cost memory and mean nothing
-        if (int(m->m_scrollback.size()) >= m->m_scrollbackLimit)
-            m->m_scrollback.pop_front();
-        m->m_scrollback.push_back(std::move(line));
+        m->m_scrollback.beginLine();
+        for (int i = 0; i < columns; ++i) {
+            const VTermScreenCell &cell = cells[i];
+            if (cell.chars[0] == uint32_t(-1))
+                continue; // the right half of a wide character
+            char32_t chars[VTERM_MAX_CHARS_PER_CELL];
+            int count = 0;
+            while (count < VTERM_MAX_CHARS_PER_CELL && cell.chars[count]) {
+                chars[count] = cell.chars[count];
+                ++count;
+            }
+            m->m_scrollback.appendCell(chars, count, cell.width, m->styleOf(&cell));
+        }
+        m->m_scrollback.endLine();
         Q_EMIT m->scrollbackChanged();
         return 1;
     }
     static int popline(int columns, VTermScreenCell *cells, void *user)
     {
         TerminalModel *m = model(user);
-        if (m->m_scrollback.empty())
+        if (m->m_scrollback.size() == 0)
             return 0;
-        const TerminalLine line = std::move(m->m_scrollback.back());
-        m->m_scrollback.pop_back();
+        const TerminalLine line = m->m_scrollback.takeNewest();
         for (int i = 0; i < columns; ++i) {
             VTermScreenCell &cell = cells[i];
             std::memset(&cell, 0, sizeof cell);
@@ -268,7 +272,7 @@ TerminalModel::TerminalModel(int rows, int columns, int scrollbackLines, QObject
     : QObject(parent)
     , m_rows(std::max(rows, minRows))
     , m_columns(std::max(columns, minColumns))
-    , m_scrollbackLimit(std::max(scrollbackLines, 0))
+    , m_scrollback(scrollbackLines)
 {
     m_vterm = vterm_new(m_rows, m_columns);
     vterm_set_utf8(m_vterm, 1);
@@ -346,38 +350,46 @@ QSet<int> TerminalModel::takeDamage()
     return damage;
 }
 
+CellStyle TerminalModel::styleOf(const void *vtermCell) const
+{
+    const auto *source = static_cast<const VTermScreenCell *>(vtermCell);
+    VTermColor foreground = source->fg;
+    VTermColor background = source->bg;
+    CellStyle style;
+    style.flags = quint16(
+        (VTERM_COLOR_IS_DEFAULT_FG(&foreground) ? CellStyle::DefaultForeground : 0) |
+        (VTERM_COLOR_IS_DEFAULT_BG(&background) ? CellStyle::DefaultBackground : 0) |
+        (source->attrs.bold ? CellStyle::Bold : 0) | (source->attrs.italic ? CellStyle::Italic : 0) |
+        (source->attrs.strike ? CellStyle::Strike : 0) | (source->attrs.reverse ? CellStyle::Reverse : 0) |
+        (source->attrs.blink ? CellStyle::Blink : 0) | (source->attrs.conceal ? CellStyle::Conceal : 0) |
+        ((source->attrs.underline & 3) << CellStyle::UnderlineShift));
+    vterm_screen_convert_color_to_rgb(m_screen, &foreground);
+    vterm_screen_convert_color_to_rgb(m_screen, &background);
+    style.foreground = qRgb(foreground.rgb.red, foreground.rgb.green, foreground.rgb.blue);
+    style.background = qRgb(background.rgb.red, background.rgb.green, background.rgb.blue);
+    return style;
+}
+
 TerminalCell TerminalModel::convert(const void *vtermCell) const
 {
     const auto *source = static_cast<const VTermScreenCell *>(vtermCell);
     TerminalCell cell;
-    for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && source->chars[i]; ++i) {
-        const char32_t c = source->chars[i];
-        cell.text += QString::fromUcs4(&c, 1);
+    char32_t chars[VTERM_MAX_CHARS_PER_CELL];
+    int count = 0;
+    while (count < VTERM_MAX_CHARS_PER_CELL && source->chars[count] && source->chars[count] != uint32_t(-1)) {
+        chars[count] = source->chars[count];
+        ++count;
     }
+    cell.text = QString::fromUcs4(chars, count);
     cell.width = quint8(std::max<int>(source->width, 1));
-    cell.bold = source->attrs.bold;
-    cell.italic = source->attrs.italic;
-    cell.underline = quint8(source->attrs.underline);
-    cell.strike = source->attrs.strike;
-    cell.reverse = source->attrs.reverse;
-    cell.blink = source->attrs.blink;
-    cell.conceal = source->attrs.conceal;
-    VTermColor foreground = source->fg;
-    VTermColor background = source->bg;
-    cell.defaultForeground = VTERM_COLOR_IS_DEFAULT_FG(&foreground);
-    cell.defaultBackground = VTERM_COLOR_IS_DEFAULT_BG(&background);
-    vterm_screen_convert_color_to_rgb(m_screen, &foreground);
-    vterm_screen_convert_color_to_rgb(m_screen, &background);
-    cell.foreground = qRgb(foreground.rgb.red, foreground.rgb.green, foreground.rgb.blue);
-    cell.background = qRgb(background.rgb.red, background.rgb.green, background.rgb.blue);
+    styleOf(vtermCell).applyTo(cell);
     return cell;
 }
 
 TerminalLine TerminalModel::line(int index) const
 {
     if (index < 0) {
-        const int at = int(m_scrollback.size()) + index;
-        return at >= 0 ? m_scrollback[std::size_t(at)] : TerminalLine();
+        return m_scrollback.line(m_scrollback.size() + index);
     }
     TerminalLine line;
     if (index >= m_rows)
@@ -400,6 +412,8 @@ TerminalLine TerminalModel::line(int index) const
 
 QString TerminalModel::lineText(int index) const
 {
+    if (index < 0)
+        return m_scrollback.text(m_scrollback.size() + index);
     QString text;
     for (const TerminalCell &cell : line(index)) {
         if (cell.width == 0)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/terminal/repeatexpander.h"
+#include "app/terminal/scrollbackbuffer.h"
+#include "app/terminal/terminalcell.h"
 
 #include <QByteArray>
 #include <QColor>
@@ -9,33 +11,11 @@
 #include <QSet>
 #include <QString>
 
-#include <deque>
-#include <vector>
-
 struct VTerm;
 struct VTermScreen;
 struct VTermState;
 
 namespace Paddock::App {
-
-// One character cell as the view paints it.
-struct TerminalCell
-{
-    QString text; // the grapheme (empty for the right half of a wide character)
-    QRgb foreground = 0;
-    QRgb background = 0;
-    bool defaultForeground = true;
-    bool defaultBackground = true;
-    quint8 width = 1; // 2 for wide characters and emoji
-    bool bold = false;
-    bool italic = false;
-    quint8 underline = 0; // 0 none, 1 single, 2 double, 3 curly
-    bool strike = false;
-    bool reverse = false;
-    bool blink = false;
-    bool conceal = false;
-};
-using TerminalLine = std::vector<TerminalCell>;
 
 // The screen and scrollback of one terminal session, over libvterm 0.3 (no widgets). Bytes from the session
 // go in through feed(); keys, pastes and mouse events from the user come out through output(). It is also
@@ -65,8 +45,8 @@ public:
 
     int rows() const { return m_rows; }
     int columns() const { return m_columns; }
-    int scrollbackLines() const { return int(m_scrollback.size()); }
-    int scrollbackLimit() const { return m_scrollbackLimit; }
+    int scrollbackLines() const { return m_scrollback.size(); }
+    int scrollbackLimit() const { return m_scrollback.limit(); }
     // index 0 .. rows()-1 is the screen; -1 the newest scrollback line, -scrollbackLines() the oldest.
     TerminalLine line(int index) const;
     QString lineText(int index) const; // trailing blanks trimmed
@@ -110,6 +90,7 @@ private:
     static int onDamage(int, int, int, int, void *);
     void connectCallbacks();
     void emitOutput(const char *bytes, size_t length);
+    CellStyle styleOf(const void *vtermCell) const;
     TerminalCell convert(const void *vtermCell) const;
     void markRows(int from, int to);
 
@@ -118,8 +99,7 @@ private:
     VTermState *m_state = nullptr;
     int m_rows;
     int m_columns;
-    int m_scrollbackLimit;
-    std::deque<TerminalLine> m_scrollback; // front: oldest
+    ScrollbackBuffer m_scrollback;
     QSet<int> m_damage;
     QPoint m_cursor;
     bool m_cursorVisible = true;

@@ -2,6 +2,8 @@
 
 #include "app/terminal/terminalmodel.h"
 
+#include <QElapsedTimer>
+
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -74,7 +76,9 @@ void TerminalSession::readOutput()
     if (!m_pty || m_pty->master() < 0)
         return;
     char buffer[64 * 1024];
-    for (qsizetype total = 0; total < maxBytesPerWakeUp;) {
+    QElapsedTimer busy;
+    busy.start();
+    for (qsizetype total = 0; total < maxBytesPerWakeUp && busy.elapsed() < maxMillisecondsPerWakeUp;) {
         const ssize_t n = ::read(m_pty->master(), buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;

@@ -20,7 +20,9 @@ class TerminalSession : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qsizetype maxBytesPerWakeUp = 1024 * 1024; // then the event loop runs again
+    // A flood is read in slices, the event loop running between them: the GUI stays responsive.
+    static constexpr qsizetype maxBytesPerWakeUp = 1024 * 1024;
+    static constexpr int maxMillisecondsPerWakeUp = 8;
 
     explicit TerminalSession(TerminalModel &model, QObject *parent = nullptr);
     ~TerminalSession() override; // hangs the process up if it still runs

@@ -79,6 +79,37 @@ private Q_SLOTS:
         QCOMPARE(model.scrollbackLines(), 0);
     }
 
+    // Scrolled-off lines are stored packed; they come back with the same cells.
+    void scrollbackKeepsLooksAndWideCharacters()
+    {
+        TerminalModel model(5, 20);
+        model.feed("\x1b[1;31ma\x1b[0m\xe4\xbd\xa0"
+                   "e\xcc\x81\x1b[38;2;1;2;3;4mz\x1b[m   \r\n"); // bold red a, 你, e + combining acute, z
+        const TerminalLine onScreen = model.line(0);
+        model.feed("\r\n\r\n\r\n\r\n"); // the cursor was on row 1: one line scrolls off
+        QCOMPARE(model.scrollbackLines(), 1);
+        const TerminalLine scrolled = model.line(-1);
+        QCOMPARE(model.lineText(-1), u"a你e\u0301z"_s);
+        QCOMPARE(int(scrolled.size()), 5); // a, 你 and its right half, é, z: the blank tail is dropped
+        for (std::size_t i = 0; i < scrolled.size(); ++i) {
+            QCOMPARE(scrolled[i].text, onScreen[i].text);
+            QCOMPARE(scrolled[i].width, onScreen[i].width);
+            QCOMPARE(scrolled[i].foreground, onScreen[i].foreground);
+            QCOMPARE(scrolled[i].defaultForeground, onScreen[i].defaultForeground);
+            QCOMPARE(scrolled[i].bold, onScreen[i].bold);
+            QCOMPARE(scrolled[i].underline, onScreen[i].underline);
+        }
+        QVERIFY(scrolled[0].bold);
+        QCOMPARE(scrolled[4].foreground, qRgb(1, 2, 3));
+        QCOMPARE(scrolled[4].underline, quint8(1));
+        // Growing the screen brings the line back from the scrollback, unchanged.
+        model.resize(6, 20);
+        QCOMPARE(model.scrollbackLines(), 0);
+        QCOMPARE(model.lineText(0), u"a你e\u0301z"_s);
+        QVERIFY(model.line(0)[0].bold);
+        QCOMPARE(model.line(0)[1].width, quint8(2));
+    }
+
     void resizingKeepsTheScreen()
     {
         TerminalModel model(5, 20);

@@ -1,0 +1,149 @@
+#include "app/terminal/scrollbackbuffer.h"
+
+#include <algorithm>
+
+namespace Paddock::App {
+
+void CellStyle::applyTo(TerminalCell &cell) const
+{
+    cell.foreground = foreground;
+    cell.background = background;
+    cell.defaultForeground = flags & DefaultForeground;
+    cell.defaultBackground = flags & DefaultBackground;
+    cell.bold = flags & Bold;
+    cell.italic = flags & Italic;
+    cell.strike = flags & Strike;
+    cell.reverse = flags & Reverse;
+    cell.blink = flags & Blink;
+    cell.conceal = flags & Conceal;
+    cell.underline = quint8((flags >> UnderlineShift) & 3);
+}
+
+CellStyle CellStyle::of(const TerminalCell &cell)
+{
+    CellStyle style;
+    style.foreground = cell.foreground;
+    style.background = cell.background;
+    style.flags = quint16((cell.defaultForeground ? DefaultForeground : 0) |
+                          (cell.defaultBackground ? DefaultBackground : 0) | (cell.bold ? Bold : 0) |
+                          (cell.italic ? Italic : 0) | (cell.strike ? Strike : 0) |
+                          (cell.reverse ? Reverse : 0) | (cell.blink ? Blink : 0) |
+                          (cell.conceal ? Conceal : 0) | ((cell.underline & 3) << UnderlineShift));
+    return style;
+}
+
+ScrollbackBuffer::ScrollbackBuffer(int limit)
+    : m_limit(std::max(limit, 0))
+{}
+
+void ScrollbackBuffer::beginLine()
+{
+    m_building.cells.clear();
+    m_building.styles.clear();
+    m_building.extra.clear();
+}
+
+void ScrollbackBuffer::appendCell(const char32_t *chars, int count, int width, const CellStyle &style)
+{
+    std::size_t styleIndex = 0;
+    // Neighbours share a style: look at the last one first. A line with more than 256 styles (only a
+    // program painting every cell differently) shows the rest in the 256th.
+    if (!m_building.styles.empty() && m_building.styles.back() == style) {
+        styleIndex = m_building.styles.size() - 1;
+    } else {
+        const auto found = std::find(m_building.styles.begin(), m_building.styles.end(), style);
+        styleIndex = std::size_t(found - m_building.styles.begin());
+        if (found == m_building.styles.end()) {
+            if (m_building.styles.size() < 256)
+                m_building.styles.push_back(style);
+            styleIndex = m_building.styles.size() - 1;
+        }
+    }
+    PackedCell cell{count > 0 ? chars[0] : U'\0', quint8(styleIndex), quint8(std::clamp(width, 1, 2))};
+    if (count > 1) {
+        cell.codePoint = extraFlag | char32_t(m_building.extra.size());
+        m_building.extra.append(chars, std::size_t(count));
+        m_building.extra.push_back(U'\0');
+    }
+    m_building.cells.push_back(cell);
+}
+
+void ScrollbackBuffer::endLine()
+{
+    if (m_limit == 0)
+        return;
+    // Blank tails cost memory and mean nothing: spaces on the default background, not underlined or inverted.
+    const auto isBlank = [this](const PackedCell &cell) {
+        const quint16 flags = m_building.styles[cell.style].flags;
+        return (cell.codePoint == U'\0' || cell.codePoint == U' ') &&
+               (flags & CellStyle::DefaultBackground) && !(flags & CellStyle::Reverse) &&
+               (flags >> CellStyle::UnderlineShift) == 0;
+    };
+    auto &cells = m_building.cells;
+    while (!cells.empty() && isBlank(cells.back()))
+        cells.pop_back();
+    if (int(m_lines.size()) >= m_limit)
+        m_lines.pop_front();
+    Line line;
+    line.cells.assign(cells.begin(), cells.end()); // exactly sized, unlike the reused builder
+    line.styles = m_building.styles;
+    line.extra = m_building.extra;
+    m_lines.push_back(std::move(line));
+}
+
+QString ScrollbackBuffer::textOf(const Line &line, const PackedCell &cell)
+{
+    if (!(cell.codePoint & extraFlag))
+        return cell.codePoint ? QString::fromUcs4(&cell.codePoint, 1) : QString();
+    const char32_t *start = line.extra.data() + (cell.codePoint & ~extraFlag);
+    return QString::fromUcs4(start, qsizetype(std::char_traits<char32_t>::length(start)));
+}
+
+TerminalLine ScrollbackBuffer::line(int index) const
+{
+    TerminalLine cells;
+    if (index < 0 || index >= size())
+        return cells;
+    const Line &line = m_lines[std::size_t(index)];
+    cells.reserve(line.cells.size() + 8);
+    for (const PackedCell &packed : line.cells) {
+        TerminalCell cell;
+        cell.text = textOf(line, packed);
+        cell.width = packed.width;
+        line.styles[packed.style].applyTo(cell);
+        cells.push_back(cell);
+        if (packed.width == 2) { // the right half of a wide character
+            cell.text.clear();
+            cell.width = 0;
+            cells.push_back(cell);
+        }
+    }
+    return cells;
+}
+
+QString ScrollbackBuffer::text(int index) const
+{
+    QString text;
+    if (index < 0 || index >= size())
+        return text;
+    const Line &line = m_lines[std::size_t(index)];
+    text.reserve(qsizetype(line.cells.size()));
+    for (const PackedCell &cell : line.cells) {
+        const QString grapheme = textOf(line, cell);
+        text += grapheme.isEmpty() ? QStringLiteral(" ") : grapheme;
+    }
+    while (text.endsWith(u' '))
+        text.chop(1);
+    return text;
+}
+
+TerminalLine ScrollbackBuffer::takeNewest()
+{
+    if (m_lines.empty())
+        return {};
+    TerminalLine newest = line(size() - 1);
+    m_lines.pop_back();
+    return newest;
+}
+
+} // namespace Paddock::App
