@@ -428,7 +428,12 @@ QString TerminalModel::lineText(int index) const
 void TerminalModel::emitOutput(const char *bytes, size_t length)
 {
     const QByteArray data(bytes, qsizetype(length));
-    if (m_userInput || isHarmlessReply(data)) {
+    if (m_userInput) {
+        Q_EMIT output(data);
+        Q_EMIT userInput();
+        return;
+    }
+    if (isHarmlessReply(data)) {
         Q_EMIT output(data);
         return;
     }

@@ -79,6 +79,7 @@ public:
 
 Q_SIGNALS:
     void output(const QByteArray &bytes); // to the session
+    void userInput();                     // the user typed, pasted or clicked into the program
     void changed();                       // something on screen changed (the view coalesces)
     void titleChanged(const QString &title);
     void bell();
