@@ -2,8 +2,11 @@
 
 #include "app/cli/cli.h"
 #include "app/gui/mainwindow.h"
+#include "app/host/sandboxhost.h"
 
 #include <QApplication>
+#include <QMessageBox>
+#include <QProcessEnvironment>
 
 namespace Paddock::App {
 
@@ -12,7 +15,15 @@ int runGui(int argc, char *argv[])
     QApplication app(argc, argv);
     Cli::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Paddock"));
-    MainWindow window;
+    // The window hosts the sandboxes it runs: the proxy, the audit log and the control socket live here.
+    SandboxHost host(Core::Paths(QProcessEnvironment::systemEnvironment()));
+    if (auto opened = host.open(); !opened) {
+        QMessageBox::critical(nullptr,
+                              QApplication::translate("Paddock::App::MainWindow", "Paddock cannot start"),
+                              opened.error().message);
+        return 1;
+    }
+    MainWindow window(host);
     window.show();
     return app.exec();
 }

@@ -1,44 +1,283 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/panegrid.h"
+#include "app/gui/sandboxlistmodel.h"
+#include "app/gui/terminalpane.h"
+#include "app/gui/terminalview.h"
+#include "app/host/sandboxhost.h"
+#include "core/templatecatalog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QIcon>
-#include <QLabel>
-#include <QVBoxLayout>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+using namespace Paddock::Core;
 
 namespace Paddock::App {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
     : QMainWindow(parent)
+    , m_host(host)
+    , m_model(new SandboxListModel(host.paths(), host.manager(), this))
+    , m_grid(new PaneGrid(this))
 {
     setWindowTitle(tr("Paddock"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/paddock.svg")));
+    setWindowIcon(QIcon(u":/icons/paddock.svg"_s));
+    setObjectName(u"mainWindow"_s);
+    setCentralWidget(m_grid);
+    createActions();
+    createDocks();
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Paddock"));
+        auto *menu = new QMenu(this);
+        menu->addAction(tr("Show Paddock"), this, [this] {
+            showNormal();
+            activateWindow();
+        });
+        menu->addAction(tr("Quit"), this, &QWidget::close);
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { focusPaneOf(m_lastNotified); });
+        m_tray->show();
+    }
+    connect(&host, &SandboxHost::decided, this, [this](const Proxy::DecisionEvent &event) {
+        m_model->noteDecision(event);
+        if (event.verdict != Proxy::DecisionEvent::Verdict::Allow) {
+            TerminalPane *pane = m_grid->paneOf(event.sandbox);
+            if (pane && pane->sessionStartedAt().isValid() && event.time >= pane->sessionStartedAt())
+                pane->noteBlockedRequest(u"%1:%2"_s.arg(event.host).arg(event.port));
+        }
+    });
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray());
+    restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
+    updateActions();
+}
 
-    // The empty state until the sandbox list exists: say what Paddock is and how to start.
-    auto *emptyState = new QWidget(this);
-    auto *layout = new QVBoxLayout(emptyState);
-    layout->addStretch();
-    auto *icon = new QLabel(emptyState);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/paddock.svg")).pixmap(96, 96));
-    icon->setAlignment(Qt::AlignCenter);
-    auto *title = new QLabel(tr("No sandboxes yet"), emptyState);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    title->setAlignment(Qt::AlignCenter);
-    auto *hint = new QLabel(
-        tr("Each agent runs in its own sandbox and reaches the network only through Paddock's "
-           "filtering proxy.\nSandboxes will be listed here; policies and templates are managed with the "
-           "paddock command (paddock --help)."),
-        emptyState);
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(icon);
-    layout->addSpacing(12);
-    layout->addWidget(title);
-    layout->addWidget(hint);
-    layout->addStretch();
-    setCentralWidget(emptyState);
-    resize(1100, 720);
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_attachAction =
+        new QAction(QIcon::fromTheme(u"utilities-terminal"_s, style()->standardIcon(QStyle::SP_ComputerIcon)),
+                    tr("&Attach"), this);
+    m_attachAction->setObjectName(u"attachAction"_s);
+    m_attachAction->setShortcut(QKeySequence(u"Ctrl+T"_s));
+    m_attachAction->setStatusTip(
+        tr("Run the sandbox's agent in a terminal pane, starting the sandbox if needed"));
+    connect(m_attachAction, &QAction::triggered, this, [this] {
+        if (const QString name = selectedSandbox(); !name.isEmpty())
+            attach(name);
+    });
+    m_stopAction = new QAction(
+        QIcon::fromTheme(u"process-stop"_s, style()->standardIcon(QStyle::SP_MediaStop)), tr("S&top"), this);
+    m_stopAction->setObjectName(u"stopAction"_s);
+    m_stopAction->setShortcut(QKeySequence(u"Ctrl+Shift+T"_s));
+    m_stopAction->setStatusTip(tr("Stop every process in the sandbox"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopSelected);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto *toolbar = addToolBar(tr("Sandbox"));
+    toolbar->setObjectName(u"sandboxToolBar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_attachAction);
+    toolbar->addAction(m_stopAction);
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(quit);
+    QMenu *sandboxMenu = menuBar()->addMenu(tr("&Sandbox"));
+    sandboxMenu->addAction(m_attachAction);
+    sandboxMenu->addAction(m_stopAction);
+    connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateActions);
+    connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateActions);
+}
+
+void MainWindow::createDocks()
+{
+    m_sandboxes = new QTableView(this);
+    m_sandboxes->setObjectName(u"sandboxList"_s);
+    m_sandboxes->setModel(m_model);
+    m_sandboxes->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_sandboxes->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sandboxes->verticalHeader()->hide();
+    m_sandboxes->setShowGrid(false);
+    m_sandboxes->setAlternatingRowColors(true);
+    m_sandboxes->horizontalHeader()->setStretchLastSection(true);
+    m_sandboxes->setColumnHidden(SandboxListModel::Workspace, true);
+    m_sandboxes->setColumnHidden(SandboxListModel::Backend, true);
+    m_sandboxes->setWordWrap(false);
+    m_sandboxes->resizeColumnsToContents();
+    connect(m_sandboxes->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_sandboxes, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const auto record = m_model->record(index.row()))
+            attach(record->name);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, m_sandboxes, &QTableView::resizeColumnsToContents);
+    auto *sandboxDock = new QDockWidget(tr("Sandboxes"), this);
+    sandboxDock->setObjectName(u"sandboxDock"_s);
+    sandboxDock->setWidget(m_sandboxes);
+    addDockWidget(Qt::LeftDockWidgetArea, sandboxDock);
+
+    m_attention = new QListWidget(this);
+    m_attention->setObjectName(u"attentionList"_s);
+    m_attention->setWordWrap(true);
+    connect(m_attention, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { focusPaneOf(item->data(Qt::UserRole).toString()); });
+    connect(m_attention, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { focusPaneOf(item->data(Qt::UserRole).toString()); });
+    auto *attentionDock = new QDockWidget(tr("Needs Attention"), this);
+    attentionDock->setObjectName(u"attentionDock"_s);
+    attentionDock->setWidget(m_attention);
+    addDockWidget(Qt::LeftDockWidgetArea, attentionDock);
+    resizeDocks({sandboxDock}, {420}, Qt::Horizontal);
+}
+
+QString MainWindow::selectedSandbox() const
+{
+    const QModelIndexList rows = m_sandboxes->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const auto record = m_model->record(rows.first().row());
+    return record ? record->name : QString();
+}
+
+void MainWindow::updateActions()
+{
+    const QString name = selectedSandbox();
+    m_attachAction->setEnabled(!name.isEmpty());
+    m_stopAction->setEnabled(!name.isEmpty() && m_host.manager().isRunning(name));
+}
+
+TerminalPane *MainWindow::attach(const QString &sandbox)
+{
+    if (TerminalPane *open = m_grid->paneOf(sandbox)) {
+        m_grid->focusPane(open);
+        if (open->state() == TerminalPane::State::Exited || open->state() == TerminalPane::State::Failed)
+            open->start();
+        return open;
+    }
+    const int row = m_model->rowOf(sandbox);
+    const auto record = m_model->record(row);
+    if (!record)
+        return nullptr;
+    const TemplateCatalog catalog(m_host.paths().templatesDir());
+    const auto agent = catalog.find(record->templateId);
+    if (!agent) {
+        QMessageBox::warning(
+            this, tr("Cannot attach"),
+            tr("The sandbox's agent template \"%1\" does not exist any more.").arg(record->templateId));
+        return nullptr;
+    }
+    PaneLaunch launch;
+    launch.sandbox = record->name;
+    launch.agent = agent->name;
+    launch.branch = record->mode == SandboxRecord::Mode::Clone ? record->branch : QString();
+    launch.command = agent->launchArguments();
+    launch.environment = agent->environment;
+    launch.waitingPatterns = agent->waitingPatterns;
+    launch.donePatterns = agent->donePatterns;
+    launch.connect = [this, name = record->name] { return m_host.start(name); };
+    auto *pane = new TerminalPane(launch);
+    connect(pane, &TerminalPane::attentionChanged, this, [this, pane] { onAttentionChanged(pane); });
+    connect(pane, &TerminalPane::closeRequested, this, [this, pane] {
+        const QString name = pane->sandbox();
+        m_grid->removePane(pane);
+        delete m_attention->findItems(name, Qt::MatchStartsWith).value(0);
+    });
+    m_grid->addPane(pane);
+    pane->start();
+    return pane;
+}
+
+void MainWindow::stopSelected()
+{
+    const QString name = selectedSandbox();
+    if (name.isEmpty())
+        return;
+    if (auto stopped = m_host.manager().stop(name); !stopped)
+        QMessageBox::warning(this, tr("Cannot stop %1").arg(name), stopped.error().message);
+    updateActions();
+}
+
+void MainWindow::focusPaneOf(const QString &sandbox)
+{
+    if (TerminalPane *pane = m_grid->paneOf(sandbox)) {
+        showNormal();
+        activateWindow();
+        m_grid->focusPane(pane);
+    }
+}
+
+void MainWindow::onAttentionChanged(TerminalPane *pane)
+{
+    QListWidgetItem *item = nullptr;
+    for (int i = 0; i < m_attention->count(); ++i) {
+        if (m_attention->item(i)->data(Qt::UserRole).toString() == pane->sandbox())
+            item = m_attention->item(i);
+    }
+    if (!pane->attention().isRaised()) {
+        delete item;
+        return;
+    }
+    const QString reason = AttentionMonitor::describe(pane->attention().reason());
+    const QString text = u"%1 — %2\n%3"_s.arg(pane->sandbox(), reason, pane->attention().detail());
+    if (!item) {
+        item = new QListWidgetItem(m_attention);
+        item->setData(Qt::UserRole, pane->sandbox());
+        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
+    }
+    item->setText(text);
+    // The user looking at this very pane needs no notification; everyone else does.
+    if (isActiveWindow() && m_grid->currentPane() == pane)
+        return;
+    m_lastNotified = pane->sandbox();
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(tr("%1: %2").arg(pane->sandbox(), reason), pane->attention().detail(),
+                            QSystemTrayIcon::Information, 8000);
+    QApplication::alert(this);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const QStringList running = m_host.manager().runningSandboxes();
+    if (!running.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit Paddock?"),
+            running.size() == 1
+                ? tr("The sandbox %1 is running. Quitting stops it and every agent in it.")
+                      .arg(running.first())
+                : tr("%1 sandboxes are running (%2). Quitting stops them and every agent in them.")
+                      .arg(running.size())
+                      .arg(running.join(u", "_s)),
+            QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Yes, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
+    for (TerminalPane *pane : m_grid->panes())
+        m_grid->removePane(pane); // hang the agents up before their sandboxes go
+    m_host.manager().stopAll();
+    event->accept();
 }
 
 } // namespace Paddock::App

@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QtMath>
 
 using namespace Qt::StringLiterals;
 
@@ -102,9 +103,10 @@ void TerminalView::applyFont()
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_font.setStyleHint(QFont::TypeWriter);
     m_font.setPointSizeF(std::max(6.0, m_font.pointSizeF() + m_zoom));
-    const QFontMetrics metrics(m_font);
-    m_cell = QSize(std::max(1, metrics.horizontalAdvance(u'M')), std::max(1, metrics.height()));
-    m_ascent = metrics.ascent();
+    const QFontMetricsF metrics(m_font);
+    m_cell =
+        QSize(std::max(1, qRound(metrics.horizontalAdvance(u'M'))), std::max(1, qCeil(metrics.height())));
+    m_ascent = qRound(metrics.ascent());
     m_asciiRuns = true;
     for (std::size_t variant = 0; variant < m_fonts.size(); ++variant) {
         QFont &font = m_fonts[variant];
@@ -113,11 +115,16 @@ void TerminalView::applyFont()
         font.setItalic(variant & fontItalic);
         font.setUnderline(variant & fontUnderline);
         font.setStrikeOut(variant & fontStrike);
-        // Runs of ASCII are drawn as one string only where every character is exactly one cell wide.
-        const QFontMetrics variantMetrics(font);
-        for (const char16_t c : {u'M', u'i', u'W', u'.', u'@'})
-            m_asciiRuns = m_asciiRuns && variantMetrics.horizontalAdvance(QChar(c)) == m_cell.width();
+        // Fractional advances (7.2 px) would let a run drift off the cell grid: spacing makes them whole.
+        font.setLetterSpacing(QFont::AbsoluteSpacing,
+                              m_cell.width() - QFontMetricsF(font).horizontalAdvance(u'M'));
+        // Runs of ASCII are drawn as one string only where every character is then exactly one cell wide.
+        const QFontMetricsF variantMetrics(font);
+        const QString sample = u"Mi.W@ $Mi.W@ $"_s;
+        m_asciiRuns = m_asciiRuns && std::abs(variantMetrics.horizontalAdvance(sample) -
+                                              double(m_cell.width() * sample.size())) < 0.5;
     }
+    m_font = m_fonts[0];
     viewport()->update();
 }
 
@@ -149,6 +156,25 @@ void TerminalView::updateScrollRange()
 bool TerminalView::isAtBottom() const
 {
     return verticalScrollBar()->value() == verticalScrollBar()->maximum();
+}
+
+void TerminalView::selectCells(int line, int column, int cells)
+{
+    m_selectionAnchor = {column, line};
+    m_selectionEnd = {column + cells, line};
+    QScrollBar *bar = verticalScrollBar();
+    const int top = lineAtRow(0);
+    if (line < top || line >= top + m_model.rows()) {
+        // Centre it, within what can be shown.
+        bar->setValue(std::clamp(bar->maximum() + line - m_model.rows() / 2, 0, bar->maximum()));
+    }
+    m_followOutput = bar->value() == bar->maximum();
+    viewport()->update();
+}
+
+int TerminalView::centreLine() const
+{
+    return lineAtRow(m_model.rows() / 2);
 }
 
 int TerminalView::lineAtRow(int row) const

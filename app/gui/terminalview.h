@@ -30,6 +30,10 @@ public:
     void copySelection() const;
     void pasteClipboard();
     bool isAtBottom() const;
+    // Selects cells of one line (as for TerminalModel::line) and scrolls it into view: search results.
+    void selectCells(int line, int column, int cells);
+    // The model line shown in the middle of the view: where a search starts.
+    int centreLine() const;
     // Whether Open in the link bar starts the browser (tests turn it off and watch linkOpened).
     void setOpensLinks(bool opens) { m_opensLinks = opens; }
 

@@ -37,6 +37,7 @@ SandboxHost::SandboxHost(Paths paths)
             m_audit.append(event);
         },
         Qt::DirectConnection);
+    connect(&m_proxy, &Proxy::ProxyServer::decided, this, &SandboxHost::decided, Qt::QueuedConnection);
     connect(&m_manager, &Vm::SandboxManager::sandboxStopped, this, [this] {
         if (m_manager.runningSandboxes().isEmpty())
             Q_EMIT idle();

@@ -27,6 +27,7 @@ public:
     // Opens the audit log and takes the control socket; fails when another host holds it.
     Core::Result<> open();
     Vm::SandboxManager &manager() { return m_manager; }
+    const Core::Paths &paths() const { return m_paths; }
     // Starts a sandbox with its effective policy (preset, global, project and sandbox rules).
     Core::Result<QString> start(const QString &name);
 
@@ -34,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void idle(); // the last sandbox it hosted stopped
+    // Every proxy decision, delivered on the host's thread (the proxy decides on its own threads).
+    void decided(const Paddock::Proxy::DecisionEvent &event);
 
 private:
     void onConnection();

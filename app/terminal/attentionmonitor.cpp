@@ -20,7 +20,8 @@ AttentionMonitor::AttentionMonitor(TerminalModel &model, const QStringList &wait
     connect(&m_settle, &QTimer::timeout, this, &AttentionMonitor::checkPatterns);
     connect(&model, &TerminalModel::changed, this, &AttentionMonitor::onOutput);
     connect(&model, &TerminalModel::userInput, this, &AttentionMonitor::onUserInput);
-    connect(&model, &TerminalModel::bell, this, [this] { raise(Reason::Bell, tr("The terminal rang its bell.")); });
+    connect(&model, &TerminalModel::bell, this,
+            [this] { raise(Reason::Bell, tr("The terminal rang its bell.")); });
 }
 
 QList<QRegularExpression> AttentionMonitor::compile(const QStringList &patterns)
@@ -81,12 +82,11 @@ void AttentionMonitor::onUserInput()
 
 void AttentionMonitor::onQuiet()
 {
-    const bool wasWorking = m_activeSince.isValid() &&
-                            m_activeSince.elapsed() - m_lastOutput.elapsed() >= m_timing.activityMs;
+    const bool wasWorking =
+        m_activeSince.isValid() && m_activeSince.elapsed() - m_lastOutput.elapsed() >= m_timing.activityMs;
     m_activeSince.invalidate();
     if (wasWorking)
-        raise(Reason::Quiet, tr("No output for %n second(s) after a stretch of work.", nullptr,
-                                 m_timing.quietMs / 1000));
+        raise(Reason::Quiet, tr("No output for a while after a stretch of work."));
 }
 
 void AttentionMonitor::checkPatterns()

@@ -23,14 +23,14 @@ public:
 
     struct Timing
     {
-        int activityMs = 3000;    // output over at least this long counts as the agent working
-        int quietMs = 5000;       // ...and then this long without output as it having stopped
+        int activityMs = 3000;     // output over at least this long counts as the agent working
+        int quietMs = 5000;        // ...and then this long without output as it having stopped
         int patternSettleMs = 250; // patterns are checked once the screen stops changing for this long
     };
 
     // Invalid patterns are skipped (templates are validated when they are loaded).
-    AttentionMonitor(TerminalModel &model, const QStringList &waitingPatterns, const QStringList &donePatterns,
-                     QObject *parent = nullptr);
+    AttentionMonitor(TerminalModel &model, const QStringList &waitingPatterns,
+                     const QStringList &donePatterns, QObject *parent = nullptr);
 
     void setTiming(const Timing &timing);
     bool isRaised() const { return m_raised; }

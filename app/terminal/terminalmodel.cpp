@@ -283,6 +283,15 @@ TerminalModel::TerminalModel(int rows, int columns, int scrollbackLines, QObject
     vterm_state_set_selection_callbacks(m_state, &selectionCallbacks, this, g_selectionBuffer,
                                         sizeof g_selectionBuffer);
     vterm_screen_enable_altscreen(m_screen, 1);
+    // The 16 ANSI colours, readable on the pane's dark background (libvterm's own blue is nearly invisible).
+    static constexpr QRgb ansi[16] = {0x1e1f22, 0xe06c75, 0x98c379, 0xe5c07b, 0x61afef, 0xc678dd,
+                                      0x56b6c2, 0xd8dbe0, 0x5c6370, 0xff7b86, 0xb5e890, 0xffd68a,
+                                      0x82c4ff, 0xde9bf0, 0x7fd6e0, 0xffffff};
+    for (int i = 0; i < 16; ++i) {
+        VTermColor colour;
+        vterm_color_rgb(&colour, uint8_t(qRed(ansi[i])), uint8_t(qGreen(ansi[i])), uint8_t(qBlue(ansi[i])));
+        vterm_state_set_palette_color(m_state, i, &colour);
+    }
     // Reflow stays off: libvterm 0.3.3's reflowing resize reads and writes out of bounds on crafted screens
     // (found by fuzzing; tests/fuzz/corpus/terminalmodel/reflow-*), and a sandbox controls the screen.
     vterm_screen_enable_reflow(m_screen, false);
@@ -423,6 +432,39 @@ QString TerminalModel::lineText(int index) const
     while (text.endsWith(u' '))
         text.chop(1);
     return text;
+}
+
+std::optional<TerminalModel::Match> TerminalModel::find(const QString &text, int from, bool backwards,
+                                                        Qt::CaseSensitivity sensitivity) const
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    const int first = -scrollbackLines();
+    const int count = rows() - first;
+    for (int step = 1; step <= count; ++step) {
+        const int offset = ((from - first) + (backwards ? -step : step)) % count;
+        const int index = first + (offset + count) % count;
+        const qsizetype at = lineText(index).indexOf(text, 0, sensitivity);
+        if (at < 0)
+            continue;
+        // From text positions to cells: wide characters take two cells, combining marks share one.
+        Match match{index, 0, 0};
+        qsizetype position = 0;
+        const TerminalLine cells = line(index);
+        for (int column = 0; column < int(cells.size()); ++column) {
+            const TerminalCell &cell = cells[std::size_t(column)];
+            if (cell.width == 0)
+                continue;
+            const qsizetype length = cell.text.isEmpty() ? 1 : cell.text.size();
+            if (position <= at && at < position + length)
+                match.column = column;
+            if (position < at + text.size() && position + length > at)
+                match.cells = column + cell.width - match.column;
+            position += length;
+        }
+        return match;
+    }
+    return std::nullopt;
 }
 
 void TerminalModel::emitOutput(const char *bytes, size_t length)

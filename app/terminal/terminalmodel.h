@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 struct VTerm;
 struct VTermScreen;
 struct VTermState;
@@ -50,6 +52,16 @@ public:
     // index 0 .. rows()-1 is the screen; -1 the newest scrollback line, -scrollbackLines() the oldest.
     TerminalLine line(int index) const;
     QString lineText(int index) const; // trailing blanks trimmed
+
+    struct Match
+    {
+        int line = 0;   // as for line()
+        int column = 0; // the first cell
+        int cells = 0;  // how many cells it covers
+    };
+    // The next line holding text after (or before) line `from`, wrapping around the scrollback and screen.
+    std::optional<Match> find(const QString &text, int from, bool backwards,
+                              Qt::CaseSensitivity sensitivity = Qt::CaseInsensitive) const;
     // The rows changed since the last call (screen rows; the scrollback only grows at its end).
     QSet<int> takeDamage();
 

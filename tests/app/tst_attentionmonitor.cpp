@@ -15,7 +15,10 @@ class TestAttentionMonitor : public QObject
     Q_OBJECT
 
 private:
-    static AttentionMonitor::Timing fast() { return {.activityMs = 150, .quietMs = 200, .patternSettleMs = 30}; }
+    static AttentionMonitor::Timing fast()
+    {
+        return {.activityMs = 150, .quietMs = 200, .patternSettleMs = 30};
+    }
 
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<Reason>(); }

@@ -1,25 +1,340 @@
-// The main window as a person sees it: shown, titled, and rendered.
+// The main window as a person uses it: sandboxes listed, agents attached in real sandboxes, a grid of panes
+// moved between with the keyboard, maximised and rearranged, attention raised and followed, an exit
+// restarted, the scrollback searched, a blocked request counted. Screenshots go to $PADDOCK_SCREENSHOTS
+// (default: the temporary folder) to be looked at.
 #include "app/gui/mainwindow.h"
+#include "app/gui/panegrid.h"
+#include "app/gui/sandboxlistmodel.h"
+#include "app/gui/terminalpane.h"
+#include "app/gui/terminalview.h"
+#include "app/host/sandboxhost.h"
+#include "app/terminal/terminalmodel.h"
 
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
+using namespace Paddock;
+using namespace Paddock::App;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
+    QDir().mkpath(folder);
+    return folder + u'/' + name;
+}
+
+bool screenContains(TerminalPane *pane, const QString &text)
+{
+    for (int line = 0; line < pane->model().rows(); ++line) {
+        if (pane->model().lineText(line).contains(text))
+            return true;
+    }
+    return false;
+}
+
+void typeLine(TerminalPane *pane, const QString &line)
+{
+    QTest::keyClicks(pane->view(), line);
+    QTest::keyClick(pane->view(), Qt::Key_Return);
+}
+
+void git(const QString &repo, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(repo);
+    process.start(u"git"_s,
+                  QStringList{u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=t@example.com"_s} +
+                      arguments);
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitCode(), 0);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void opensTitledPaddock()
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_workspaces;
+    std::unique_ptr<SandboxHost> m_host;
+    std::unique_ptr<MainWindow> m_window;
+    static constexpr int sandboxCount = 4;
+
+    TerminalPane *attachRow(int row)
     {
-        Paddock::App::MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.windowTitle(), u"Paddock"_s);
-        const QPixmap shot = window.grab();
-        QVERIFY(!shot.isNull());
-        if (const QByteArray dir = qgetenv("PADDOCK_SCREENSHOT_DIR"); !dir.isEmpty())
-            QVERIFY(shot.save(QString::fromLocal8Bit(dir) + u"/mainwindow.png"_s));
+        QTableView *list = m_window->sandboxView();
+        const QRect cell = list->visualRect(m_window->sandboxModel()->index(row, SandboxListModel::Name));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+        const QString name = m_window->sandboxModel()->record(row)->name;
+        return m_window->paneGrid()->paneOf(name);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_host = std::make_unique<SandboxHost>(Core::Paths(QProcessEnvironment::systemEnvironment()));
+        QVERIFY(m_host->open());
+        // One git project (its sandbox works on a branch of a clone), three plain folders.
+        const QString repo = m_workspaces.path() + u"/project"_s;
+        QDir().mkpath(repo);
+        git(repo, {u"init"_s, u"-q"_s});
+        QFile readme(repo + u"/README.md"_s);
+        QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("hello\n") > 0);
+        readme.close();
+        git(repo, {u"add"_s, u"."_s});
+        git(repo, {u"commit"_s, u"-qm"_s, u"first"_s});
+        for (int i = 0; i < sandboxCount; ++i) {
+            Vm::CreateOptions options;
+            options.name = u"agent-%1"_s.arg(i + 1);
+            options.templateId = u"shell"_s;
+            options.presetId = u"balanced"_s;
+            options.workspace = i == 0 ? repo : m_workspaces.path() + u"/folder-%1"_s.arg(i);
+            QDir().mkpath(options.workspace);
+            const auto created = m_host->manager().create(options);
+            QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+        }
+        m_window = std::make_unique<MainWindow>(*m_host);
+        m_window->resize(1400, 860);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_host->manager().stopAll();
+        m_window.reset();
+        m_host.reset();
+    }
+
+    void listsTheSandboxes()
+    {
+        QCOMPARE(m_window->windowTitle(), u"Paddock"_s);
+        SandboxListModel *model = m_window->sandboxModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), sandboxCount);
+        QCOMPARE(model->index(0, SandboxListModel::Name).data().toString(), u"agent-1"_s);
+        QCOMPARE(model->index(0, SandboxListModel::Agent).data().toString(), u"Shell"_s);
+        QCOMPARE(model->index(0, SandboxListModel::Branch).data().toString(), u"paddock/agent-1"_s);
+        QCOMPARE(model->index(1, SandboxListModel::State).data().toString(), u"Stopped"_s);
+        QVERIFY(m_window->paneGrid()->panes().isEmpty());
+        QVERIFY(m_window->grab().save(screenshotPath(u"mainwindow-empty.png"_s)));
+    }
+
+    // Select, Ctrl+T: the agent (here the shell template) runs in its real sandbox, in a pane.
+    void attachRunsTheAgentInItsSandbox()
+    {
+        TerminalPane *pane = attachRow(0);
+        QVERIFY(pane);
+        QCOMPARE(pane->state(), TerminalPane::State::Running);
+        QVERIFY(m_host->manager().isRunning(u"agent-1"_s));
+        QTRY_COMPARE(m_window->sandboxModel()->index(0, SandboxListModel::State).data().toString(),
+                     u"Running"_s);
+        const QString header = pane->header()->findChildren<QLabel *>().at(1)->text() + u' ' +
+                               pane->header()->findChildren<QLabel *>().at(2)->text();
+        QVERIFY2(header.contains(u"agent-1"_s) && header.contains(u"Shell"_s) &&
+                     header.contains(u"paddock/agent-1"_s) && header.contains(u"running"_s),
+                 qPrintable(header));
+        QTRY_VERIFY(screenContains(pane, u"$"_s));
+        typeLine(pane, u"echo hello-$((2+3)) && cat README.md"_s);
+        QTRY_VERIFY(screenContains(pane, u"hello-5"_s));
+        QTRY_VERIFY(screenContains(pane, u"hello"_s)); // the clone of the project is its workspace
+        // Attaching again focuses the open pane instead of opening a second one.
+        QCOMPARE(attachRow(0), pane);
+        QCOMPARE(m_window->paneGrid()->panes().size(), 1);
+    }
+
+    void fourPanesMakeATwoByTwoGrid()
+    {
+        for (int row = 1; row < sandboxCount; ++row)
+            QVERIFY(attachRow(row));
+        const QList<TerminalPane *> panes = m_window->paneGrid()->panes();
+        QCOMPARE(panes.size(), 4);
+        QCOMPARE(PaneGrid::shapeFor(4), QSize(2, 2));
+        QCOMPARE(PaneGrid::shapeFor(3), QSize(2, 2));
+        QCOMPARE(PaneGrid::shapeFor(5), QSize(3, 2));
+        QCOMPARE(PaneGrid::shapeFor(9), QSize(3, 3));
+        QTest::qWait(50);
+        QSet<int> xs, ys;
+        for (TerminalPane *pane : panes) {
+            QVERIFY(pane->isVisible());
+            xs.insert(pane->geometry().x());
+            ys.insert(pane->geometry().y());
+        }
+        QCOMPARE(xs.size(), 2);
+        QCOMPARE(ys.size(), 2);
+        // Something in each, with colour, for the screenshot.
+        for (int i = 0; i < panes.size(); ++i) {
+            QTRY_VERIFY(screenContains(panes[i], u"$"_s));
+            m_window->paneGrid()->focusPane(panes[i]);
+            typeLine(panes[i],
+                     u"printf '\\033[1;3%1mpane %2\\033[0m in %s\\n' \"$PWD\"; ls /"_s.arg(i + 1).arg(i + 1));
+        }
+        for (int i = 0; i < panes.size(); ++i)
+            QTRY_VERIFY(screenContains(panes[i], u"pane %1 in /workspace"_s.arg(i + 1)));
+        QTest::qWait(50);
+        QVERIFY(m_window->grab().save(screenshotPath(u"terminal-grid-2x2.png"_s)));
+    }
+
+    void keyboardMovesBetweenPanes()
+    {
+        PaneGrid *grid = m_window->paneGrid();
+        const QList<TerminalPane *> panes = grid->panes();
+        grid->focusPane(panes[0]);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(grid->currentPane(), panes[1]);
+        QVERIFY(panes[1]->view()->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(grid->currentPane(), panes[3]);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(grid->currentPane(), panes[2]);
+        // Maximise one and back.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(grid->maximisedPane(), panes[2]);
+        QVERIFY(panes[2]->isVisible() && !panes[0]->isVisible());
+        QTest::qWait(30);
+        QVERIFY(panes[2]->width() > m_window->centralWidget()->width() * 9 / 10);
+        QTest::mouseClick(panes[2]->header()->findChild<QToolButton *>(u"maximise"_s), Qt::LeftButton);
+        QVERIFY(!grid->maximisedPane());
+        for (TerminalPane *pane : panes)
+            QVERIFY(pane->isVisible());
+    }
+
+    // Dropping a pane's header on another swaps their places (what a drag ends in).
+    void droppingAPaneMovesIt()
+    {
+        PaneGrid *grid = m_window->paneGrid();
+        const QList<TerminalPane *> before = grid->panes();
+        QMimeData mime;
+        mime.setData(QString::fromLatin1(PaneGrid::paneMimeType), "0");
+        const QPoint target = before[3]->geometry().center();
+        QDragEnterEvent enter(target, Qt::MoveAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(grid, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(target, Qt::MoveAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(grid, &drop);
+        QVERIFY(drop.isAccepted());
+        const QList<TerminalPane *> after = grid->panes();
+        QCOMPARE(after[0], before[3]);
+        QCOMPARE(after[3], before[0]);
+        QCOMPARE(grid->currentPane(), before[0]);
+        QTest::qWait(30);
+        QVERIFY(before[0]->geometry().y() > before[3]->geometry().y()); // now in the lower row
+        grid->movePane(0, 3);                                           // back, for the tests that follow
+    }
+
+    // A bell in a pane the user is not looking at: a badge, an entry in the list; clicking it focuses the
+    // pane.
+    void attentionIsRaisedAndFollowed()
+    {
+        PaneGrid *grid = m_window->paneGrid();
+        const QList<TerminalPane *> panes = grid->panes();
+        grid->focusPane(panes[3]);
+        typeLine(panes[3], u"sleep 0.5; printf 'needs you\\a\\n'"_s);
+        grid->focusPane(panes[0]);
+        QTRY_VERIFY(panes[3]->attention().isRaised());
+        QCOMPARE(panes[3]->attention().reason(), AttentionMonitor::Reason::Bell);
+        QVERIFY(panes[3]->header()->findChild<QLabel *>(u"attentionBadge"_s)->isVisible());
+        QListWidget *list = m_window->attentionList();
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().startsWith(u"agent-4"_s));
+        QVERIFY(m_window->grab().save(screenshotPath(u"terminal-attention.png"_s)));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        QCOMPARE(grid->currentPane(), panes[3]);
+        QVERIFY(!panes[3]->attention().isRaised());
+        QCOMPARE(list->count(), 0);
+    }
+
+    void anExitOffersRestart()
+    {
+        TerminalPane *pane = m_window->paneGrid()->panes()[1];
+        m_window->paneGrid()->focusPane(pane);
+        typeLine(pane, u"exit 4"_s);
+        QTRY_COMPARE(pane->state(), TerminalPane::State::Exited);
+        QCOMPARE(pane->exitCode(), 4);
+        auto *exitText = pane->findChild<QLabel *>(u"exitText"_s);
+        QVERIFY(exitText->isVisible());
+        QVERIFY(exitText->text().contains(u"code 4"_s));
+        QTest::qWait(30);
+        QVERIFY(pane->grab().save(screenshotPath(u"terminal-exited.png"_s)));
+        QTest::mouseClick(pane->findChild<QPushButton *>(u"restart"_s), Qt::LeftButton);
+        QCOMPARE(pane->state(), TerminalPane::State::Running);
+        QVERIFY(!exitText->isVisible());
+        typeLine(pane, u"echo again-$((40+2))"_s);
+        QTRY_VERIFY(screenContains(pane, u"again-42"_s));
+    }
+
+    void searchFindsScrolledOffText()
+    {
+        TerminalPane *pane = m_window->paneGrid()->panes()[2];
+        m_window->paneGrid()->focusPane(pane);
+        typeLine(pane, u"seq -f 'row-%g' 1 400"_s);
+        QTRY_VERIFY(screenContains(pane, u"row-400"_s));
+        QTest::keyClick(pane->view(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *search = pane->findChild<QLineEdit *>(u"searchText"_s);
+        QVERIFY(search->isVisible() && search->hasFocus());
+        QTest::keyClicks(search, u"row-150"_s);
+        QCOMPARE(pane->view()->selectedText(), u"row-150"_s);
+        QVERIFY(!pane->view()->isAtBottom()); // scrolled up to it
+        QVERIFY(pane->findChild<QLabel *>(u"searchStatus"_s)->text().contains(u"scrollback"_s));
+        QTest::qWait(30); // the bar's layout settles
+        QVERIFY(pane->grab().save(screenshotPath(u"terminal-search.png"_s)));
+        QTest::keyClick(search, Qt::Key_Return); // the previous match: row-150 is the only one...
+        QCOMPARE(pane->view()->selectedText(), u"row-150"_s);
+        search->clear();
+        QTest::keyClicks(search, u"nothing-like-this"_s);
+        QCOMPARE(pane->findChild<QLabel *>(u"searchStatus"_s)->text(), u"No match"_s);
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(!search->isVisible());
+        QVERIFY(pane->view()->hasFocus());
+    }
+
+    // The proxy denies a request from the sandbox: the pane's header counts it, the list shows it.
+    void blockedRequestsAreCounted()
+    {
+        TerminalPane *pane = m_window->paneGrid()->panes()[0];
+        m_window->paneGrid()->focusPane(pane);
+        typeLine(pane, u"exec 3<>/dev/tcp/127.0.0.1/3128; printf 'GET http://blocked.example/ HTTP/1.1\\r\\n"
+                       u"Host: blocked.example\\r\\n\\r\\n' >&3; head -1 <&3; exec 3<&-"_s);
+        QTRY_VERIFY(screenContains(pane, u"403"_s));
+        QTRY_COMPARE(pane->blockedRequests(), 1);
+        auto *counter = pane->header()->findChild<QLabel *>(u"blockedCounter"_s);
+        QVERIFY(counter->isVisible());
+        QCOMPARE(counter->text(), u"1 blocked"_s);
+        QTRY_VERIFY(m_window->sandboxModel()
+                        ->index(0, SandboxListModel::Requests)
+                        .data()
+                        .toString()
+                        .contains(u"1 blocked"_s));
+    }
+
+    void closingAPaneHangsItsAgentUp()
+    {
+        PaneGrid *grid = m_window->paneGrid();
+        TerminalPane *pane = grid->panes()[3];
+        QPointer<TerminalPane> watch(pane);
+        QTest::mouseClick(pane->header()->findChild<QToolButton *>(u"close"_s), Qt::LeftButton);
+        QCOMPARE(grid->panes().size(), 3);
+        QTRY_VERIFY(!watch);
     }
 };
 

@@ -180,9 +180,9 @@ private Q_SLOTS:
         const QImage image = view.grab().toImage();
         QVERIFY(image.save(screenshotPath(u"terminal-colours.png"_s)));
         const QSize cell = view.cellSize();
-        QVERIFY(hasColour(image, QRect(0, 0, cell.width() * 3, cell.height()), QColor(224, 0, 0)));
+        QVERIFY(hasColour(image, QRect(0, 0, cell.width() * 3, cell.height()), QColor(0xe0, 0x6c, 0x75)));
         QVERIFY(hasColour(image, QRect(cell.width() * 10, 0, cell.width() * 4, cell.height()),
-                          QColor(0, 224, 0)));
+                          QColor(0x98, 0xc3, 0x79)));
         QVERIFY(hasColour(image, QRect(cell.width() * 20, 0, cell.width() * 8, cell.height()),
                           QColor(255, 170, 0)));
     }

@@ -1,0 +1,172 @@
+#include "app/gui/sandboxlistmodel.h"
+
+#include "core/sandboxstore.h"
+#include "core/templatecatalog.h"
+#include "vm/sandboxmanager.h"
+
+#include <QApplication>
+#include <QColor>
+#include <QPainter>
+#include <QPixmap>
+
+using namespace Qt::StringLiterals;
+using namespace Paddock::Core;
+
+namespace Paddock::App {
+
+SandboxListModel::SandboxListModel(Paths paths, Vm::SandboxManager &manager, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_paths(std::move(paths))
+    , m_manager(manager)
+{
+    connect(&manager, &Vm::SandboxManager::sandboxStarted, this, [this](const QString &name) {
+        m_stopReasons.remove(name);
+        m_startedAt.insert(name, QDateTime::currentDateTimeUtc());
+        refreshRow(name);
+    });
+    connect(&manager, &Vm::SandboxManager::sandboxStopped, this,
+            [this](const QString &name, const QString &reason) {
+                if (!reason.isEmpty())
+                    m_stopReasons.insert(name, reason);
+                refreshRow(name);
+            });
+    reload();
+}
+
+void SandboxListModel::reload()
+{
+    beginResetModel();
+    m_records = SandboxStore(m_paths.sandboxesDir()).list();
+    m_templateNames.clear();
+    const TemplateCatalog catalog(m_paths.templatesDir());
+    for (const AgentTemplate &agent : catalog.templates())
+        m_templateNames.insert(agent.id, agent.name);
+    endResetModel();
+}
+
+std::optional<SandboxRecord> SandboxListModel::record(int row) const
+{
+    if (row < 0 || row >= m_records.size())
+        return std::nullopt;
+    return m_records.at(row);
+}
+
+int SandboxListModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_records.size(); ++row) {
+        if (m_records.at(row).name == name)
+            return row;
+    }
+    return -1;
+}
+
+void SandboxListModel::refreshRow(const QString &name)
+{
+    if (const int row = rowOf(name); row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void SandboxListModel::noteDecision(const Proxy::DecisionEvent &event)
+{
+    if (const auto started = m_startedAt.constFind(event.sandbox);
+        started != m_startedAt.cend() && event.time < *started)
+        return;
+    Counts &counts = m_counts[event.sandbox];
+    if (event.verdict == Proxy::DecisionEvent::Verdict::Allow)
+        ++counts.allowed;
+    else
+        ++counts.blocked;
+    if (const int row = rowOf(event.sandbox); row >= 0)
+        Q_EMIT dataChanged(index(row, Requests), index(row, Requests));
+}
+
+QString SandboxListModel::agentName(const QString &templateId) const
+{
+    return m_templateNames.value(templateId, templateId);
+}
+
+int SandboxListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int SandboxListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SandboxListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SandboxRecord &record = m_records.at(index.row());
+    const bool running = m_manager.isRunning(record.name);
+    const Counts counts = m_counts.value(record.name);
+    if (role == RecordNameRole)
+        return record.name;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name:
+            return record.name;
+        case Agent:
+            return agentName(record.templateId);
+        case State:
+            return running                               ? tr("Running")
+                   : m_stopReasons.contains(record.name) ? tr("Stopped (crashed)")
+                                                         : tr("Stopped");
+        case Branch:
+            return record.mode == SandboxRecord::Mode::Clone ? record.branch : tr("(direct)");
+        case Workspace:
+            return record.workspace;
+        case Backend:
+            return record.backend == SandboxRecord::Backend::MicroVm ? tr("microVM") : tr("Namespace");
+        case Requests:
+            return tr("%1 allowed, %2 blocked").arg(counts.allowed).arg(counts.blocked);
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == State && m_stopReasons.contains(record.name))
+            return m_stopReasons.value(record.name);
+        if (index.column() == Workspace)
+            return record.workspace;
+    }
+    if (role == Qt::DecorationRole && index.column() == Name) {
+        const QColor colour = running ? QColor(0x2e, 0xa0, 0x43) : QColor(0x8b, 0x8b, 0x8b);
+        QPixmap dot(10, 10);
+        dot.fill(Qt::transparent);
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        painter.drawEllipse(QRectF(0.5, 0.5, 9, 9));
+        return dot;
+    }
+    if (role == Qt::ForegroundRole && index.column() == Requests && counts.blocked > 0)
+        return QColor(0xd1, 0x24, 0x2f);
+    return {};
+}
+
+QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Agent:
+        return tr("Agent");
+    case State:
+        return tr("State");
+    case Branch:
+        return tr("Branch");
+    case Workspace:
+        return tr("Workspace");
+    case Backend:
+        return tr("Backend");
+    case Requests:
+        return tr("Requests");
+    }
+    return {};
+}
+
+} // namespace Paddock::App

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/paths.h"
+#include "core/sandboxrecord.h"
+#include "proxy/decisionevent.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+
+namespace Paddock::Vm {
+class SandboxManager;
+}
+
+namespace Paddock::App {
+
+// The sandboxes as the main window lists them: their records, whether they run here, and how many of their
+// requests the proxy allowed and blocked since Paddock started.
+class SandboxListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Agent, State, Branch, Workspace, Backend, Requests, ColumnCount };
+    static constexpr int RecordNameRole = Qt::UserRole + 1;
+
+    SandboxListModel(Core::Paths paths, Vm::SandboxManager &manager, QObject *parent = nullptr);
+
+    void reload(); // reads the records again (after create or remove)
+    std::optional<Core::SandboxRecord> record(int row) const;
+    int rowOf(const QString &name) const;
+    void noteDecision(const Proxy::DecisionEvent &event);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    void refreshRow(const QString &name);
+    QString agentName(const QString &templateId) const;
+
+    Core::Paths m_paths;
+    Vm::SandboxManager &m_manager;
+    QList<Core::SandboxRecord> m_records;
+    QHash<QString, QString> m_templateNames;
+    struct Counts
+    {
+        int allowed = 0;
+        int blocked = 0;
+    };
+    QHash<QString, Counts> m_counts;
+    QHash<QString, QString> m_stopReasons;
+    QHash<QString, QDateTime> m_startedAt; // decisions before it are the start-up self-test's
+};
+
+} // namespace Paddock::App

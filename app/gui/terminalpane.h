@@ -1,0 +1,113 @@
+#pragma once
+
+#include "app/terminal/attentionmonitor.h"
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QFrame>
+#include <QMap>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace Paddock::App {
+
+class TerminalModel;
+class TerminalSession;
+class TerminalView;
+
+// What a pane runs and shows in its header.
+struct PaneLaunch
+{
+    QString sandbox;
+    QString agent; // the template's name
+    QString branch;
+    QStringList command;
+    QMap<QString, QString> environment;
+    QStringList waitingPatterns;
+    QStringList donePatterns;
+    // Starts the sandbox if needed and returns its control socket; called on every (re)start.
+    std::function<Core::Result<QString>()> connect;
+};
+
+// One agent's terminal with its header (sandbox, agent, state, branch, blocked requests, attention), a
+// search bar for the scrollback, and a bar offering Restart once the agent has exited.
+class TerminalPane : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class State { Starting, Running, Exited, Failed };
+
+    explicit TerminalPane(PaneLaunch launch, QWidget *parent = nullptr);
+    ~TerminalPane() override;
+
+    void start(); // failures show in the pane
+    QString sandbox() const { return m_launch.sandbox; }
+    QString agent() const { return m_launch.agent; }
+    State state() const { return m_state; }
+    QString stateText() const;
+    int exitCode() const { return m_exitCode; }
+    int blockedRequests() const { return m_blocked; }
+    // When the agent's session began: decisions before it belong to the sandbox's start-up self-test.
+    QDateTime sessionStartedAt() const { return m_sessionStartedAt; }
+    void noteBlockedRequest(const QString &target);
+    void setMaximised(bool maximised);
+    void setCurrent(bool current); // the pane with the keyboard: its header is highlighted
+
+    TerminalModel &model() { return *m_model; }
+    TerminalView *view() const { return m_view; }
+    AttentionMonitor &attention() { return *m_attention; }
+    QWidget *header() const { return m_header; }
+    void showSearch();
+
+Q_SIGNALS:
+    void maximiseToggled();
+    void closeRequested();
+    void focused(); // the user is looking at this pane
+    void stateChanged();
+    void attentionChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *makeHeader();
+    QWidget *makeSearchBar();
+    QWidget *makeExitBar();
+    void setState(State state, const QString &detail = {});
+    void updateHeader();
+    void search(bool backwards);
+
+    PaneLaunch m_launch;
+    std::unique_ptr<TerminalModel> m_model;
+    std::unique_ptr<TerminalSession> m_session;
+    std::unique_ptr<AttentionMonitor> m_attention;
+    TerminalView *m_view = nullptr;
+    QWidget *m_header = nullptr;
+    QLabel *m_stateDot = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_badge = nullptr;
+    QLabel *m_blockedLabel = nullptr;
+    QToolButton *m_maximise = nullptr;
+    QWidget *m_searchBar = nullptr;
+    QLineEdit *m_searchText = nullptr;
+    QLabel *m_searchStatus = nullptr;
+    QWidget *m_exitBar = nullptr;
+    QLabel *m_exitText = nullptr;
+    State m_state = State::Starting;
+    QString m_stateDetail;
+    int m_exitCode = 0;
+    int m_blocked = 0;
+    QDateTime m_sessionStartedAt;
+    int m_searchFrom = 0;
+    bool m_startedBefore = false;
+};
+
+} // namespace Paddock::App
