@@ -32,6 +32,8 @@ TerminalView::TerminalView(TerminalModel &model, QWidget *parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled);
+    m_blink.setInterval(std::max(200, QApplication::cursorFlashTime() / 2));
+    connect(&m_blink, &QTimer::timeout, this, &TerminalView::blinkCursor);
     viewport()->setAutoFillBackground(false);
     viewport()->setCursor(Qt::IBeamCursor);
     setFrameShape(QFrame::NoFrame);
@@ -187,6 +189,29 @@ void TerminalView::onModelChanged()
 {
     if (!m_frame.isActive())
         m_frame.start();
+    restartBlink();
+}
+
+void TerminalView::restartBlink()
+{
+    m_cursorShown = true;
+    m_blinkingFor.start();
+    if (hasFocus() && m_model.cursorBlinks()) {
+        if (!m_blink.isActive())
+            m_blink.start();
+    } else {
+        m_blink.stop();
+    }
+}
+
+void TerminalView::blinkCursor()
+{
+    // Blinking stops (cursor shown) after a while without output or keys: an idle pane costs no CPU.
+    m_cursorShown = m_blinkingFor.elapsed() > blinkForMs ? true : !m_cursorShown;
+    if (m_blinkingFor.elapsed() > blinkForMs)
+        m_blink.stop();
+    const int row = m_model.cursor().y() + (verticalScrollBar()->maximum() - verticalScrollBar()->value());
+    viewport()->update(QRect(0, row * m_cell.height(), viewport()->width(), m_cell.height()));
 }
 
 void TerminalView::flushDamage()
@@ -278,7 +303,7 @@ void TerminalView::paintEvent(QPaintEvent *event)
         }
         drawRun();
         // The cursor, where the program put it, when the screen is in view.
-        if (line == m_model.cursor().y() && m_model.cursorVisible()) {
+        if (line == m_model.cursor().y() && m_model.cursorVisible() && m_cursorShown) {
             const QRect box(m_model.cursor().x() * m_cell.width(), y, m_cell.width(), m_cell.height());
             painter.setPen(defaultForeground);
             switch (m_model.cursorShape()) {
@@ -304,6 +329,7 @@ void TerminalView::paintEvent(QPaintEvent *event)
 
 void TerminalView::keyPressEvent(QKeyEvent *event)
 {
+    restartBlink();
     const Qt::KeyboardModifiers modifiers = event->modifiers();
     const bool ctrlShift = (modifiers & Qt::ControlModifier) && (modifiers & Qt::ShiftModifier);
     if (ctrlShift && event->key() == Qt::Key_C)
@@ -434,6 +460,7 @@ void TerminalView::focusInEvent(QFocusEvent *event)
 {
     QAbstractScrollArea::focusInEvent(event);
     m_model.setFocused(true);
+    restartBlink();
     viewport()->update();
 }
 
@@ -441,6 +468,7 @@ void TerminalView::focusOutEvent(QFocusEvent *event)
 {
     QAbstractScrollArea::focusOutEvent(event);
     m_model.setFocused(false);
+    restartBlink();
     viewport()->update();
 }
 

@@ -63,6 +63,8 @@ private:
     void updateScrollRange();
     void onModelChanged();
     void flushDamage();
+    void restartBlink();
+    void blinkCursor();
     int lineAtRow(int row) const;                // model line index of a visible row
     QPoint cellAt(const QPoint &position) const; // x: column, y: model line index
     bool isSelected(int line, int column) const;
@@ -77,6 +79,10 @@ private:
     QSize m_cell;
     int m_zoom = 0;
     QTimer m_frame; // coalesces repaints
+    static constexpr int blinkForMs = 15'000;
+    QTimer m_blink;
+    QElapsedTimer m_blinkingFor;
+    bool m_cursorShown = true;
     bool m_followOutput = true;
     QPoint m_selectionAnchor{-1, 0};
     QPoint m_selectionEnd{-1, 0};

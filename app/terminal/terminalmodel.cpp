@@ -106,9 +106,11 @@ struct TerminalModelCallbacks
         switch (prop) {
         case VTERM_PROP_CURSORVISIBLE:
             m->m_cursorVisible = value->boolean;
+            m->markRows(m->m_cursor.y(), m->m_cursor.y() + 1); // the cursor's row looks different now
             break;
         case VTERM_PROP_CURSORBLINK:
             m->m_cursorBlink = value->boolean;
+            m->markRows(m->m_cursor.y(), m->m_cursor.y() + 1);
             break;
         case VTERM_PROP_ALTSCREEN:
             m->m_altScreen = value->boolean;
@@ -126,6 +128,7 @@ struct TerminalModelCallbacks
                 value->number == VTERM_PROP_CURSORSHAPE_UNDERLINE  ? TerminalModel::CursorShape::Underline
                 : value->number == VTERM_PROP_CURSORSHAPE_BAR_LEFT ? TerminalModel::CursorShape::Bar
                                                                    : TerminalModel::CursorShape::Block;
+            m->markRows(m->m_cursor.y(), m->m_cursor.y() + 1);
             break;
         case VTERM_PROP_TITLE: {
             const VTermStringFragment fragment = value->string;

@@ -187,6 +187,30 @@ private Q_SLOTS:
                           QColor(255, 170, 0)));
     }
 
+    // A blinking cursor blinks while the pane has focus; a steady one stays.
+    void theCursorBlinksWhenAsked()
+    {
+        TerminalModel model(6, 30);
+        TerminalView view(model);
+        view.resize(view.cellSize().width() * 30, view.cellSize().height() * 6);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.activateWindow();
+        view.setFocus();
+        QTRY_VERIFY(view.hasFocus());
+        const QRect cursorCell(0, 0, view.cellSize().width(), view.cellSize().height());
+        const auto cursorPixels = [&] { return view.viewport()->grab(cursorCell).toImage(); };
+        model.feed("\x1b[2 q"); // steady block
+        QTest::qWait(40);
+        const QImage steady = cursorPixels();
+        QTest::qWait(1200);
+        QCOMPARE(cursorPixels(), steady);
+        model.feed("\x1b[1 q"); // blinking block
+        QVERIFY(model.cursorBlinks());
+        QTRY_VERIFY_WITH_TIMEOUT(cursorPixels() != steady, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(cursorPixels() == steady, 2000);
+    }
+
     // A real shell in a real sandbox, typed into through the pane.
     void aShellInASandbox()
     {
