@@ -36,7 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() < 0xa0))
             abort();
     }
-    for (int line = -model.scrollbackLines(); line < model.rows(); ++line)
-        (void)model.lineText(line);
+    for (int line = -model.scrollbackLines(); line < model.rows(); ++line) {
+        const QString text = model.lineText(line);
+        (void)model.line(line); // the packed scrollback unpacked again
+        // Searching for part of a line finds a line holding it, within the line's cells.
+        if (const QString needle = text.trimmed().left(3); !needle.isEmpty()) {
+            const auto match = model.find(needle, line - 1, false, Qt::CaseSensitive);
+            if (!match || !model.lineText(match->line).contains(needle) || match->column < 0 ||
+                match->cells < 1)
+                abort();
+        }
+    }
     return 0;
 }
