@@ -48,4 +48,12 @@ inline int sleepersOf(const QString &seconds)
     return count;
 }
 
+// Where a GUI test saves a screenshot to be looked at: $PADDOCK_SCREENSHOTS, or the temporary folder.
+inline QString screenshotPath(const QString &name)
+{
+    const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
+    QDir().mkpath(folder);
+    return folder + QLatin1Char('/') + name;
+}
+
 } // namespace Paddock::Test

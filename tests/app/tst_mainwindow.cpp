@@ -33,13 +33,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString screenshotPath(const QString &name)
-{
-    const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
-    QDir().mkpath(folder);
-    return folder + u'/' + name;
-}
-
 bool screenContains(TerminalPane *pane, const QString &text)
 {
     for (int line = 0; line < pane->model().rows(); ++line) {
@@ -137,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, SandboxListModel::Branch).data().toString(), u"paddock/agent-1"_s);
         QCOMPARE(model->index(1, SandboxListModel::State).data().toString(), u"Stopped"_s);
         QVERIFY(m_window->paneGrid()->panes().isEmpty());
-        QVERIFY(m_window->grab().save(screenshotPath(u"mainwindow-empty.png"_s)));
+        QVERIFY(m_window->grab().save(Test::screenshotPath(u"mainwindow-empty.png"_s)));
     }
 
     // Select, Ctrl+T: the agent (here the shell template) runs in its real sandbox, in a pane.
@@ -192,7 +185,7 @@ private Q_SLOTS:
         for (int i = 0; i < panes.size(); ++i)
             QTRY_VERIFY(screenContains(panes[i], u"pane %1 in /workspace"_s.arg(i + 1)));
         QTest::qWait(50);
-        QVERIFY(m_window->grab().save(screenshotPath(u"terminal-grid-2x2.png"_s)));
+        QVERIFY(m_window->grab().save(Test::screenshotPath(u"terminal-grid-2x2.png"_s)));
     }
 
     void keyboardMovesBetweenPanes()
@@ -257,7 +250,7 @@ private Q_SLOTS:
         QListWidget *list = m_window->attentionList();
         QCOMPARE(list->count(), 1);
         QVERIFY(list->item(0)->text().startsWith(u"agent-4"_s));
-        QVERIFY(m_window->grab().save(screenshotPath(u"terminal-attention.png"_s)));
+        QVERIFY(m_window->grab().save(Test::screenshotPath(u"terminal-attention.png"_s)));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
         QCOMPARE(grid->currentPane(), panes[3]);
         QVERIFY(!panes[3]->attention().isRaised());
@@ -275,7 +268,7 @@ private Q_SLOTS:
         QVERIFY(exitText->isVisible());
         QVERIFY(exitText->text().contains(u"code 4"_s));
         QTest::qWait(30);
-        QVERIFY(pane->grab().save(screenshotPath(u"terminal-exited.png"_s)));
+        QVERIFY(pane->grab().save(Test::screenshotPath(u"terminal-exited.png"_s)));
         QTest::mouseClick(pane->findChild<QPushButton *>(u"restart"_s), Qt::LeftButton);
         QCOMPARE(pane->state(), TerminalPane::State::Running);
         QVERIFY(!exitText->isVisible());
@@ -297,7 +290,7 @@ private Q_SLOTS:
         QVERIFY(!pane->view()->isAtBottom()); // scrolled up to it
         QVERIFY(pane->findChild<QLabel *>(u"searchStatus"_s)->text().contains(u"scrollback"_s));
         QTest::qWait(30); // the bar's layout settles
-        QVERIFY(pane->grab().save(screenshotPath(u"terminal-search.png"_s)));
+        QVERIFY(pane->grab().save(Test::screenshotPath(u"terminal-search.png"_s)));
         QTest::keyClick(search, Qt::Key_Return); // the previous match: row-150 is the only one...
         QCOMPARE(pane->view()->selectedText(), u"row-150"_s);
         search->clear();

@@ -28,13 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString screenshotPath(const QString &name)
-{
-    const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
-    QDir().mkpath(folder);
-    return folder + u'/' + name;
-}
-
 // Whether any pixel in rect is close to colour.
 bool hasColour(const QImage &image, const QRect &rect, const QColor &colour)
 {
@@ -125,7 +118,7 @@ private Q_SLOTS:
         auto *bar = view.findChild<QFrame *>(u"confirmationBar"_s);
         QVERIFY(bar && bar->isVisible());
         QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s); // not yet
-        QVERIFY(view.grab().save(screenshotPath(u"terminal-clipboard-request.png"_s)));
+        QVERIFY(view.grab().save(Test::screenshotPath(u"terminal-clipboard-request.png"_s)));
         QTest::mouseClick(view.findChild<QPushButton *>(u"dismiss"_s), Qt::LeftButton);
         QVERIFY(!bar->isVisible());
         QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s);
@@ -153,7 +146,7 @@ private Q_SLOTS:
         QVERIFY(bar->findChild<QLabel *>()->text().contains(u"https://example.com/guide?a=1"_s));
         QVERIFY(!bar->findChild<QLabel *>()->text().contains(
             u"a=1."_s)); // sentence punctuation is not the link's
-        QVERIFY(view.grab().save(screenshotPath(u"terminal-link-request.png"_s)));
+        QVERIFY(view.grab().save(Test::screenshotPath(u"terminal-link-request.png"_s)));
         QCOMPARE(opened.size(), 0); // nothing before the click
         QTest::mouseClick(view.findChild<QPushButton *>(u"accept"_s), Qt::LeftButton);
         QCOMPARE(opened.size(), 1);
@@ -178,7 +171,7 @@ private Q_SLOTS:
                    "\x1b[7mreverse\x1b[0m plain \xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x98\x80\r\n$ ");
         QTest::qWait(60);
         const QImage image = view.grab().toImage();
-        QVERIFY(image.save(screenshotPath(u"terminal-colours.png"_s)));
+        QVERIFY(image.save(Test::screenshotPath(u"terminal-colours.png"_s)));
         const QSize cell = view.cellSize();
         QVERIFY(hasColour(image, QRect(0, 0, cell.width() * 3, cell.height()), QColor(0xe0, 0x6c, 0x75)));
         QVERIFY(hasColour(image, QRect(cell.width() * 10, 0, cell.width() * 4, cell.height()),
@@ -249,7 +242,7 @@ private Q_SLOTS:
         const QString size = u"%1 %2"_s.arg(model.rows()).arg(model.columns());
         QTRY_VERIFY(screenContains(size)); // the PTY has the pane's size
         QTest::qWait(50);
-        QVERIFY(view.grab().save(screenshotPath(u"terminal-sandbox-shell.png"_s)));
+        QVERIFY(view.grab().save(Test::screenshotPath(u"terminal-sandbox-shell.png"_s)));
         QTest::keyClicks(&view, u"exit 3"_s);
         QTest::keyClick(&view, Qt::Key_Return);
         QTRY_COMPARE(finished.size(), 1);
