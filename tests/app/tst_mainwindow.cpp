@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -320,6 +321,24 @@ private Q_SLOTS:
                         .contains(u"1 blocked"_s));
     }
 
+    // Closing the window while sandboxes run asks first; Cancel keeps the window and every sandbox.
+    void quittingAsksWhileSandboxesRun()
+    {
+        QVERIFY(!m_host->manager().runningSandboxes().isEmpty());
+        QString question;
+        QTimer::singleShot(100, this, [&question] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        });
+        QVERIFY(!m_window->close());
+        QVERIFY2(question.contains(u"running"_s) && question.contains(u"agent-1"_s), qPrintable(question));
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(m_host->manager().runningSandboxes().size(), sandboxCount);
+        QCOMPARE(m_window->paneGrid()->panes().size(), 4);
+    }
+
     void closingAPaneHangsItsAgentUp()
     {
         PaneGrid *grid = m_window->paneGrid();
@@ -328,6 +347,21 @@ private Q_SLOTS:
         QTest::mouseClick(pane->header()->findChild<QToolButton *>(u"close"_s), Qt::LeftButton);
         QCOMPARE(grid->panes().size(), 3);
         QTRY_VERIFY(!watch);
+    }
+
+    // ...and Yes stops them all: no process of any sandbox is left.
+    void quittingStopsEverySandbox()
+    {
+        QTimer::singleShot(100, this, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        QVERIFY(m_window->close());
+        QVERIFY(!m_window->isVisible());
+        QVERIFY(m_host->manager().runningSandboxes().isEmpty());
+        QTRY_COMPARE(m_window->sandboxModel()->index(0, SandboxListModel::State).data().toString(),
+                     u"Stopped"_s);
     }
 };
 
