@@ -1,13 +1,13 @@
 #include "app/gui/sandboxlistmodel.h"
 
+#include "app/gui/statedot.h"
+
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
 #include "vm/sandboxmanager.h"
 
 #include <QApplication>
 #include <QColor>
-#include <QPainter>
-#include <QPixmap>
 
 using namespace Qt::StringLiterals;
 using namespace Paddock::Core;
@@ -130,19 +130,10 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Workspace)
             return record.workspace;
     }
-    if (role == Qt::DecorationRole && index.column() == Name) {
-        const QColor colour = running ? QColor(0x2e, 0xa0, 0x43) : QColor(0x8b, 0x8b, 0x8b);
-        QPixmap dot(10, 10);
-        dot.fill(Qt::transparent);
-        QPainter painter(&dot);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(colour);
-        painter.drawEllipse(QRectF(0.5, 0.5, 9, 9));
-        return dot;
-    }
+    if (role == Qt::DecorationRole && index.column() == Name)
+        return stateDot(running ? StateLook::Running : StateLook::Stopped);
     if (role == Qt::ForegroundRole && index.column() == Requests && counts.blocked > 0)
-        return QColor(0xd1, 0x24, 0x2f);
+        return stateColour(StateLook::Failed);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "app/gui/terminalpane.h"
 
+#include "app/gui/statedot.h"
 #include "app/gui/terminalview.h"
 #include "app/terminal/terminalmodel.h"
 #include "app/terminal/terminalsession.h"
@@ -10,7 +11,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
@@ -35,19 +35,19 @@ QToolButton *toolButton(QWidget *parent, const QIcon &icon, const QString &tip, 
     return button;
 }
 
-QColor stateColour(TerminalPane::State state)
+StateLook lookOf(TerminalPane::State state)
 {
     switch (state) {
     case TerminalPane::State::Starting:
-        return QColor(0xd9, 0x9a, 0x06);
+        return StateLook::Starting;
     case TerminalPane::State::Running:
-        return QColor(0x2e, 0xa0, 0x43);
+        return StateLook::Running;
     case TerminalPane::State::Exited:
-        return QColor(0x8b, 0x8b, 0x8b);
+        return StateLook::Stopped;
     case TerminalPane::State::Failed:
-        return QColor(0xd1, 0x24, 0x2f);
+        return StateLook::Failed;
     }
-    return {};
+    return StateLook::Failed;
 }
 
 } // namespace
@@ -272,16 +272,7 @@ void TerminalPane::setState(State state, const QString &detail)
 
 void TerminalPane::updateHeader()
 {
-    QPixmap dot(10, 10);
-    dot.fill(Qt::transparent);
-    {
-        QPainter painter(&dot);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(stateColour(m_state));
-        painter.drawEllipse(QRectF(0.5, 0.5, 9, 9));
-    }
-    m_stateDot->setPixmap(dot);
+    m_stateDot->setPixmap(stateDot(lookOf(m_state)));
     m_stateDot->setToolTip(stateText());
     m_title->setText(m_launch.sandbox);
     QStringList details{m_launch.agent};
