@@ -198,7 +198,7 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     connect(pane, &TerminalPane::closeRequested, this, [this, pane] {
         const QString name = pane->sandbox();
         m_grid->removePane(pane);
-        delete m_attention->findItems(name, Qt::MatchStartsWith).value(0);
+        delete attentionItemOf(name);
     });
     m_grid->addPane(pane);
     pane->start();
@@ -224,13 +224,18 @@ void MainWindow::focusPaneOf(const QString &sandbox)
     }
 }
 
+QListWidgetItem *MainWindow::attentionItemOf(const QString &sandbox) const
+{
+    for (int i = 0; i < m_attention->count(); ++i) {
+        if (m_attention->item(i)->data(Qt::UserRole).toString() == sandbox)
+            return m_attention->item(i);
+    }
+    return nullptr;
+}
+
 void MainWindow::onAttentionChanged(TerminalPane *pane)
 {
-    QListWidgetItem *item = nullptr;
-    for (int i = 0; i < m_attention->count(); ++i) {
-        if (m_attention->item(i)->data(Qt::UserRole).toString() == pane->sandbox())
-            item = m_attention->item(i);
-    }
+    QListWidgetItem *item = attentionItemOf(pane->sandbox());
     if (!pane->attention().isRaised()) {
         delete item;
         return;

@@ -5,6 +5,7 @@
 
 class QAction;
 class QListWidget;
+class QListWidgetItem;
 class QSystemTrayIcon;
 class QTableView;
 
@@ -42,6 +43,7 @@ private:
     QString selectedSandbox() const;
     void stopSelected();
     void onAttentionChanged(TerminalPane *pane);
+    QListWidgetItem *attentionItemOf(const QString &sandbox) const;
     void focusPaneOf(const QString &sandbox);
 
     SandboxHost &m_host;
