@@ -56,8 +56,7 @@ MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
     connect(&host, &SandboxHost::decided, this, [this](const Proxy::DecisionEvent &event) {
         m_model->noteDecision(event);
         if (event.verdict != Proxy::DecisionEvent::Verdict::Allow) {
-            TerminalPane *pane = m_grid->paneOf(event.sandbox);
-            if (pane && pane->sessionStartedAt().isValid() && event.time >= pane->sessionStartedAt())
+            if (TerminalPane *pane = m_grid->paneOf(event.sandbox))
                 pane->noteBlockedRequest(u"%1:%2"_s.arg(event.host).arg(event.port));
         }
     });

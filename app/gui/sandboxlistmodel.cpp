@@ -21,7 +21,6 @@ SandboxListModel::SandboxListModel(Paths paths, Vm::SandboxManager &manager, QOb
 {
     connect(&manager, &Vm::SandboxManager::sandboxStarted, this, [this](const QString &name) {
         m_stopReasons.remove(name);
-        m_startedAt.insert(name, QDateTime::currentDateTimeUtc());
         refreshRow(name);
     });
     connect(&manager, &Vm::SandboxManager::sandboxStopped, this,
@@ -68,9 +67,6 @@ void SandboxListModel::refreshRow(const QString &name)
 
 void SandboxListModel::noteDecision(const Proxy::DecisionEvent &event)
 {
-    if (const auto started = m_startedAt.constFind(event.sandbox);
-        started != m_startedAt.cend() && event.time < *started)
-        return;
     Counts &counts = m_counts[event.sandbox];
     if (event.verdict == Proxy::DecisionEvent::Verdict::Allow)
         ++counts.allowed;

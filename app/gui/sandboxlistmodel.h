@@ -5,7 +5,6 @@
 #include "proxy/decisionevent.h"
 
 #include <QAbstractTableModel>
-#include <QDateTime>
 #include <QHash>
 
 namespace Paddock::Vm {
@@ -51,7 +50,6 @@ private:
     };
     QHash<QString, Counts> m_counts;
     QHash<QString, QString> m_stopReasons;
-    QHash<QString, QDateTime> m_startedAt; // decisions before it are the start-up self-test's
 };
 
 } // namespace Paddock::App

@@ -221,7 +221,6 @@ void TerminalPane::start()
         setState(State::Failed, control.error().message);
         return;
     }
-    m_sessionStartedAt = QDateTime::currentDateTimeUtc();
     m_session = std::make_unique<TerminalSession>(*m_model);
     connect(m_session.get(), &TerminalSession::finished, this, [this](int exitCode) {
         m_exitCode = exitCode;

@@ -3,7 +3,6 @@
 #include "app/terminal/attentionmonitor.h"
 #include "core/result.h"
 
-#include <QDateTime>
 #include <QFrame>
 #include <QMap>
 #include <QStringList>
@@ -54,8 +53,6 @@ public:
     QString stateText() const;
     int exitCode() const { return m_exitCode; }
     int blockedRequests() const { return m_blocked; }
-    // When the agent's session began: decisions before it belong to the sandbox's start-up self-test.
-    QDateTime sessionStartedAt() const { return m_sessionStartedAt; }
     void noteBlockedRequest(const QString &target);
     void setMaximised(bool maximised);
     void setCurrent(bool current); // the pane with the keyboard: its header is highlighted
@@ -105,7 +102,6 @@ private:
     QString m_stateDetail;
     int m_exitCode = 0;
     int m_blocked = 0;
-    QDateTime m_sessionStartedAt;
     int m_searchFrom = 0;
     bool m_startedBefore = false;
 };

@@ -37,7 +37,18 @@ SandboxHost::SandboxHost(Paths paths)
             m_audit.append(event);
         },
         Qt::DirectConnection);
-    connect(&m_proxy, &Proxy::ProxyServer::decided, this, &SandboxHost::decided, Qt::QueuedConnection);
+    // The start-up self-test's probes (the metadata address it expects refused) are logged, not reported:
+    // they are Paddock's, made before the sandbox counts as started, and never the agent's.
+    connect(
+        &m_proxy, &Proxy::ProxyServer::decided, this,
+        [this](const Proxy::DecisionEvent &event) {
+            const auto started = m_startedAt.constFind(event.sandbox);
+            if (started != m_startedAt.cend() && event.time >= *started)
+                Q_EMIT decided(event);
+        },
+        Qt::QueuedConnection);
+    connect(&m_manager, &Vm::SandboxManager::sandboxStarted, this,
+            [this](const QString &name) { m_startedAt.insert(name, QDateTime::currentDateTimeUtc()); });
     connect(&m_manager, &Vm::SandboxManager::sandboxStopped, this, [this] {
         if (m_manager.runningSandboxes().isEmpty())
             Q_EMIT idle();

@@ -8,6 +8,8 @@
 #include "vm/sandboxmanager.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QLocalServer>
 #include <QMutex>
 
@@ -35,7 +37,8 @@ public:
 
 Q_SIGNALS:
     void idle(); // the last sandbox it hosted stopped
-    // Every proxy decision, delivered on the host's thread (the proxy decides on its own threads).
+    // Every proxy decision on a started sandbox's traffic, delivered on the host's thread (the proxy decides
+    // on its own threads); the start-up self-test's are only in the audit log.
     void decided(const Paddock::Proxy::DecisionEvent &event);
 
 private:
@@ -49,6 +52,7 @@ private:
     QMutex m_auditMutex; // decisions arrive on the proxy's threads
     Vm::SandboxManager m_manager;
     QLocalServer m_control;
+    QHash<QString, QDateTime> m_startedAt; // when each sandbox passed its self-test
 };
 
 } // namespace Paddock::App
