@@ -14,6 +14,17 @@ namespace Paddock::App {
 
 namespace {
 
+// A cell's code points, up to the first 0 (or libvterm's -1, which marks the right half of a wide character).
+int codePointsOf(const VTermScreenCell &cell, char32_t (&chars)[VTERM_MAX_CHARS_PER_CELL])
+{
+    int count = 0;
+    while (count < VTERM_MAX_CHARS_PER_CELL && cell.chars[count] && cell.chars[count] != uint32_t(-1)) {
+        chars[count] = cell.chars[count];
+        ++count;
+    }
+    return count;
+}
+
 constexpr qsizetype maxTitleBytes = 4096;
 
 VTermModifier modifiersOf(Qt::KeyboardModifiers modifiers)
@@ -176,11 +187,7 @@ struct TerminalModelCallbacks
             if (cell.chars[0] == uint32_t(-1))
                 continue; // the right half of a wide character
             char32_t chars[VTERM_MAX_CHARS_PER_CELL];
-            int count = 0;
-            while (count < VTERM_MAX_CHARS_PER_CELL && cell.chars[count]) {
-                chars[count] = cell.chars[count];
-                ++count;
-            }
+            const int count = codePointsOf(cell, chars);
             m->m_scrollback.appendCell(chars, count, cell.width, m->styleOf(&cell));
         }
         m->m_scrollback.endLine();
@@ -387,12 +394,7 @@ TerminalCell TerminalModel::convert(const void *vtermCell) const
     const auto *source = static_cast<const VTermScreenCell *>(vtermCell);
     TerminalCell cell;
     char32_t chars[VTERM_MAX_CHARS_PER_CELL];
-    int count = 0;
-    while (count < VTERM_MAX_CHARS_PER_CELL && source->chars[count] && source->chars[count] != uint32_t(-1)) {
-        chars[count] = source->chars[count];
-        ++count;
-    }
-    cell.text = QString::fromUcs4(chars, count);
+    cell.text = QString::fromUcs4(chars, codePointsOf(*source, chars));
     cell.width = quint8(std::max<int>(source->width, 1));
     styleOf(vtermCell).applyTo(cell);
     return cell;
