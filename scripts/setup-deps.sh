@@ -101,7 +101,7 @@ build_ksyntaxhighlighting() {
 }
 
 build_libvterm() {
-  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-offscreenfix
+  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix
   [ -f "$stamp" ] && return 0
   fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
   log "building libvterm $VTERM_VER"
@@ -116,13 +116,12 @@ build_libvterm() {
     { echo "setup: libvterm's screen.c changed; check the resize fix" >&2; exit 1; }
   perl -0pi -e 's/fprintf\(stderr, "screen_resize failed to update cursor position\\n"\);\n\s*abort\(\);/new_cursor.row = 0, new_cursor.col = 0; \/* paddock: was abort() *\//' "$src/src/screen.c"
   grep -q 'paddock: was abort' "$src/src/screen.c" || { echo "setup: the libvterm resize fix did not apply" >&2; exit 1; }
-  # And a second: in insert mode a crafted sequence leaves the cursor at column -1, and moving or erasing cells
-  # then goes through a null pointer (found by fuzzing, tests/fuzz/corpus/terminalmodel/insert-mode-column-minus-one).
-  # Cells that lie off the screen are skipped, as libvterm's own putglyph skips them.
-  perl -0pi -e 's/for\(int row = init_row; row != test_row; row \+= inc_row\)\n\s*memmove\(getcell\(screen, row, dest.start_col\),\n\s*getcell\(screen, row \+ downward, src.start_col\),\n\s*cols \* sizeof\(ScreenCell\)\);/for(int row = init_row; row != test_row; row += inc_row) { \/* paddock: cells off the screen skipped *\/\n    ScreenCell *to = getcell(screen, row, dest.start_col), *from = getcell(screen, row + downward, src.start_col);\n    if(to && from && cols > 0) memmove(to, from, cols * sizeof(ScreenCell));\n  }/' "$src/src/screen.c"
-  grep -q 'paddock: cells off the screen skipped' "$src/src/screen.c" || { echo "setup: the libvterm move fix did not apply" >&2; exit 1; }
-  perl -0pi -e 's/(ScreenCell \*cell = getcell\(screen, row, col\);\n)(\n\s*if\(selective && cell->pen.protected_cell\))/$1      if(!cell) continue; \/* paddock: off the screen *\/\n$2/' "$src/src/screen.c"
-  grep -q 'paddock: off the screen' "$src/src/screen.c" || { echo "setup: the libvterm erase fix did not apply" >&2; exit 1; }
+  # And a second: libvterm's UTF-8 decoder passes C1 controls (U+0080..U+009F, encoded as C2 80..C2 9F) on as
+  # text, whose width is -1: the cursor then moves to column -1 and later writes go through a null pointer or
+  # before the tab-stop array (found by fuzzing; tests/fuzz/corpus/terminalmodel/utf8-c1-*). Such a character is
+  # shown as U+FFFD, one cell wide, as terminals show what they cannot print.
+  perl -0pi -e 's/(      int this_width = vterm_unicode_width\(codepoints\[i\]\);\n)/$1      if(this_width < 0) { chars[i - glyph_starts] = 0xFFFD; this_width = 1; } \/* paddock: C1 in UTF-8 *\/\n/' "$src/src/state.c"
+  grep -q 'paddock: C1 in UTF-8' "$src/src/state.c" || { echo "setup: the libvterm C1 fix did not apply" >&2; exit 1; }
   # The .inc tables ship pre-generated, so the C files compile directly. -fwrapv: libvterm multiplies escape
   # sequence numbers without an overflow check (signed overflow is undefined in C; found by fuzzing), and a
   # sandbox chooses those numbers.

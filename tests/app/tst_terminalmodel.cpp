@@ -64,6 +64,18 @@ private Q_SLOTS:
         QCOMPARE(model.cursor().x(), 6);
     }
 
+    // A C1 control encoded in UTF-8 is not text: libvterm gave it width -1 and put its cursor in column -1,
+    // from where later writes went out of bounds (found by fuzzing). It shows as one replacement character.
+    void c1ControlsInUtf8TakeOneCell()
+    {
+        TerminalModel model(5, 20);
+        model.feed("a\xc2\x92"
+                   "b\r\n\xc2\x92\x1b[4h\xc2\x85x\t\x1b[4l");
+        QCOMPARE(model.lineText(0), u"a\ufffdb"_s);
+        QCOMPARE(model.lineText(1), u"\ufffd\ufffdx"_s);
+        QVERIFY(model.cursor().x() >= 0);
+    }
+
     void scrollbackKeepsWhatScrolledOff()
     {
         TerminalModel model(5, 20, 50);
