@@ -5,6 +5,8 @@
 //                                              TerminalView, 120x40 cells. Prints one line:
 //                                              seconds max_latency_ms p99_latency_ms idle_cpu_percent rss_mib
 //   bench_terminal --model FILE                feeds FILE to a TerminalModel alone (where the time goes)
+//   bench_terminal --reflow                    times resizes that rewrap a full 10,000-line scrollback, as
+//                                              when a window edge is dragged: median and slowest, in ms
 // The latency is how late a 5 ms timer fires while the flood runs (the GUI's event loop); idle CPU is
 // measured over 3 s with a shell waiting in the pane after the flood.
 #include "app/gui/terminalview.h"
@@ -257,6 +259,34 @@ int modelOnly(const QString &path)
     return 0;
 }
 
+// Rewrapping on resize: a 120x40 model with a full scrollback of lines from 20 to 300 characters (a third
+// wrap), then the width dragged from 120 down to 60 columns and back, one column at a time.
+int reflow()
+{
+    App::TerminalModel model(40, 120);
+    QByteArray text;
+    for (int line = 0; line < App::TerminalModel::defaultScrollback + 40; ++line) {
+        const int length = 20 + (line * 37) % 281;
+        for (int i = 0; i < length; ++i)
+            text += char('a' + (line + i) % 26);
+        text += line % 5 == 0 ? "\x1b[1;32m ok\x1b[m\r\n" : "\r\n";
+    }
+    model.feed(text);
+    std::vector<double> milliseconds;
+    QElapsedTimer elapsed;
+    for (int step = 0; step < 120; ++step) {
+        const int columns = step < 60 ? 119 - step : 61 + (step - 60);
+        elapsed.start();
+        model.resize(40, columns);
+        milliseconds.push_back(double(elapsed.nsecsElapsed()) / 1e6);
+    }
+    std::sort(milliseconds.begin(), milliseconds.end());
+    std::printf("%d resizes with %d scrollback lines: median %.2f ms, slowest %.2f ms\n",
+                int(milliseconds.size()), model.scrollbackLines(), milliseconds[milliseconds.size() / 2],
+                milliseconds.back());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -267,10 +297,15 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return modelOnly(QString::fromLocal8Bit(argv[2]));
     }
+    if (argc == 2 && QByteArray(argv[1]) == "--reflow") {
+        QCoreApplication app(argc, argv);
+        return reflow();
+    }
     if (argc == 3 && QByteArray(argv[1]) == "--pane") {
         QApplication app(argc, argv);
         return pane(QString::fromLocal8Bit(argv[2]));
     }
-    std::fprintf(stderr, "usage: bench_terminal --generate FILE MEGABYTES | --pane FILE\n");
+    std::fprintf(stderr,
+                 "usage: bench_terminal --generate FILE MEGABYTES | --pane FILE | --model FILE | --reflow\n");
     return 2;
 }

@@ -101,7 +101,7 @@ build_ksyntaxhighlighting() {
 }
 
 build_libvterm() {
-  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix
+  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix
   [ -f "$stamp" ] && return 0
   fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
   log "building libvterm $VTERM_VER"
@@ -122,6 +122,10 @@ build_libvterm() {
   # shown as U+FFFD, one cell wide, as terminals show what they cannot print.
   perl -0pi -e 's/(      int this_width = vterm_unicode_width\(codepoints\[i\]\);\n)/$1      if(this_width < 0) { chars[i - glyph_starts] = 0xFFFD; this_width = 1; } \/* paddock: C1 in UTF-8 *\/\n/' "$src/src/state.c"
   grep -q 'paddock: C1 in UTF-8' "$src/src/state.c" || { echo "setup: the libvterm C1 fix did not apply" >&2; exit 1; }
+  # And a third: resizing while a full-screen program shows (the alternate screen), libvterm pushes the rows
+  # the shell's screen loses into the scrollback from the visible buffer, the program's, instead of the shell's.
+  perl -0pi -e 's/(    if\(screen->callbacks && screen->callbacks->sb_pushline\)\n      for\(int row = 0; row <= old_row; row\+\+\)\n        sb_pushline_from_row\(screen, row\);\n)/    ScreenCell *visible = screen->buffer; screen->buffer = old_buffer; \/* paddock: push from the buffer resized *\/\n$1    screen->buffer = visible;\n/' "$src/src/screen.c"
+  grep -q 'paddock: push from the buffer resized' "$src/src/screen.c" || { echo "setup: the libvterm push fix did not apply" >&2; exit 1; }
   # The .inc tables ship pre-generated, so the C files compile directly. -fwrapv: libvterm multiplies escape
   # sequence numbers without an overflow check (signed overflow is undefined in C; found by fuzzing), and a
   # sandbox chooses those numbers.

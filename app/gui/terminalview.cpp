@@ -142,7 +142,10 @@ void TerminalView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     m_confirmation->placeAtTopOf(viewport());
+    const int columns = m_model.columns();
     m_model.resize(viewport()->height() / m_cell.height(), viewport()->width() / m_cell.width());
+    if (m_model.columns() != columns)
+        m_selectionAnchor = m_selectionEnd = {-1, 0}; // the lines were rewrapped: the cells selected moved
     updateScrollRange();
 }
 

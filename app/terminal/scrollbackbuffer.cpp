@@ -68,11 +68,18 @@ void ScrollbackBuffer::appendCell(const char32_t *chars, int count, int width, c
     m_building.cells.push_back(cell);
 }
 
-void ScrollbackBuffer::endLine()
+void ScrollbackBuffer::endLine(bool wraps)
 {
     if (m_limit == 0)
         return;
+    finishLine(wraps);
+    dropOverLimit();
+}
+
+void ScrollbackBuffer::finishLine(bool wraps)
+{
     // Blank tails cost memory and mean nothing: spaces on the default background, not underlined or inverted.
+    // A line that wraps keeps them: they are spaces in the text that goes on in the next line.
     const auto isBlank = [this](const PackedCell &cell) {
         const quint16 flags = m_building.styles[cell.style].flags;
         return (cell.codePoint == U'\0' || cell.codePoint == U' ') &&
@@ -80,15 +87,118 @@ void ScrollbackBuffer::endLine()
                (flags >> CellStyle::UnderlineShift) == 0;
     };
     auto &cells = m_building.cells;
-    while (!cells.empty() && isBlank(cells.back()))
+    while (!wraps && !cells.empty() && isBlank(cells.back()))
         cells.pop_back();
-    if (int(m_lines.size()) >= m_limit)
-        m_lines.pop_front();
+    // A line that wraps ends in a never-written cell only where a wide character did not fit: no text.
+    if (wraps && !cells.empty() && cells.back().codePoint == U'\0')
+        cells.pop_back();
     Line line;
     line.cells.assign(cells.begin(), cells.end()); // exactly sized, unlike the reused builder
     line.styles = m_building.styles;
     line.extra = m_building.extra;
+    line.wraps = wraps;
     m_lines.push_back(std::move(line));
+}
+
+void ScrollbackBuffer::dropOverLimit()
+{
+    while (int(m_lines.size()) > m_limit)
+        m_lines.pop_front();
+}
+
+void ScrollbackBuffer::setLimit(int limit)
+{
+    m_limit = std::max(limit, 0);
+    dropOverLimit();
+}
+
+bool ScrollbackBuffer::wraps(int index) const
+{
+    return index >= 0 && index < size() && m_lines[std::size_t(index)].wraps;
+}
+
+void ScrollbackBuffer::setNewestWraps(bool wraps)
+{
+    if (!m_lines.empty())
+        m_lines.back().wraps = wraps;
+}
+
+std::vector<ScrollbackBuffer::TakenLine> ScrollbackBuffer::takeFrom(int index)
+{
+    std::vector<TakenLine> taken;
+    for (int at = std::max(index, 0); at < size(); ++at)
+        taken.push_back({line(at), m_lines[std::size_t(at)].wraps});
+    m_lines.resize(std::size_t(std::clamp(index, 0, size())));
+    return taken;
+}
+
+void ScrollbackBuffer::appendPacked(const Line &from, const PackedCell &cell)
+{
+    char32_t single = cell.codePoint;
+    const char32_t *chars = &single;
+    int count = cell.codePoint ? 1 : 0;
+    if (cell.codePoint & extraFlag) {
+        chars = from.extra.data() + (cell.codePoint & ~extraFlag);
+        count = int(std::char_traits<char32_t>::length(chars));
+    }
+    appendCell(chars, count, cell.width, from.styles[cell.style]);
+}
+
+void ScrollbackBuffer::reflow(int columns, std::vector<Position> &positions)
+{
+    columns = std::max(columns, 2); // a wide character must fit on a line
+    std::deque<Line> old;
+    old.swap(m_lines);
+    for (std::size_t first = 0; first < old.size();) {
+        std::size_t last = first;
+        while (last + 1 < old.size() && old[last].wraps)
+            ++last;
+        // Positions in this logical line become offsets into its text, counted in cells.
+        std::vector<std::pair<Position *, int>> inside;
+        int lineStart = 0;
+        for (std::size_t index = first; index <= last; ++index) {
+            for (Position &position : positions) {
+                if (position.line == int(index))
+                    inside.push_back({&position, lineStart + position.column});
+            }
+            for (const PackedCell &cell : old[index].cells)
+                lineStart += cell.width;
+        }
+        const int firstNew = size();
+        std::vector<int> newStarts{0}; // the offset at which each new line begins
+        if (first == last && lineStart <= columns) {
+            m_lines.push_back(std::move(old[first])); // most lines fit as they are
+        } else {
+            beginLine();
+            int used = 0;
+            int offset = 0;
+            for (std::size_t index = first; index <= last; ++index) {
+                for (const PackedCell &cell : old[index].cells) {
+                    if (used + cell.width > columns) {
+                        finishLine(true);
+                        beginLine();
+                        used = 0;
+                        newStarts.push_back(offset);
+                    }
+                    appendPacked(old[index], cell);
+                    used += cell.width;
+                    offset += cell.width;
+                }
+            }
+            finishLine(old[last].wraps);
+        }
+        for (auto [position, offset] : inside) {
+            const auto line =
+                std::upper_bound(newStarts.begin(), newStarts.end(), offset) - newStarts.begin() - 1;
+            position->line = firstNew + int(line);
+            position->column = offset - newStarts[std::size_t(line)];
+        }
+        first = last + 1;
+    }
+    const int dropped = std::max(size() - m_limit, 0);
+    dropOverLimit();
+    for (Position &position : positions)
+        position.line -= dropped;
 }
 
 QString ScrollbackBuffer::textOf(const Line &line, const PackedCell &cell)

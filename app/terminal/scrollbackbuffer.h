@@ -18,16 +18,38 @@ public:
 
     int size() const { return int(m_lines.size()); }
     int limit() const { return m_limit; }
+    void setLimit(int limit); // the oldest lines go if there are more
     void clear() { m_lines.clear(); }
 
-    // Adds a line cell by cell; the oldest line goes when the buffer is full.
+    // Adds a line cell by cell; the oldest line goes when the buffer is full. A line that `wraps` goes on in
+    // the next one (the program's text ran past the right edge): it keeps its trailing blanks, which are
+    // part of that text, and reflow() joins the two.
     void beginLine();
     void appendCell(const char32_t *chars, int count, int width, const CellStyle &style);
-    void endLine();
+    void endLine(bool wraps = false);
 
     TerminalLine line(int index) const; // 0: the oldest; wide characters are followed by a width-0 half
     QString text(int index) const;      // trailing blanks trimmed
-    TerminalLine takeNewest();          // empty when there is none
+    bool wraps(int index) const;
+    void setNewestWraps(bool wraps); // what the screen's first row says once it is known
+    TerminalLine takeNewest();       // empty when there is none
+    struct TakenLine
+    {
+        TerminalLine cells;
+        bool wraps = false;
+    };
+    std::vector<TakenLine> takeFrom(int index); // lines index.. (the newest), removed
+
+    // A cell's place: a line index as for line(), and a column counted in cells.
+    struct Position
+    {
+        int line = 0;
+        int column = 0;
+    };
+    // Rewraps every line at a new width: lines that wrap are joined with what follows and split again. Each
+    // position moves with its cell (a position past the end of its text stays that far past it, which may
+    // be beyond `columns`); a line index below 0 means the line went out of the buffer.
+    void reflow(int columns, std::vector<Position> &positions);
 
 private:
     struct PackedCell
@@ -43,8 +65,12 @@ private:
         std::vector<PackedCell> cells;
         std::vector<CellStyle> styles;
         std::u32string extra; // cells of several code points (combining marks, emoji sequences)
+        bool wraps = false;
     };
     static QString textOf(const Line &line, const PackedCell &cell);
+    void appendPacked(const Line &from, const PackedCell &cell);
+    void finishLine(bool wraps); // without making room: reflow() does that at the end
+    void dropOverLimit();
 
     int m_limit;
     std::deque<Line> m_lines;

@@ -7,6 +7,7 @@ extern "C" {
 }
 
 #include <cstring>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +27,69 @@ int codePointsOf(const VTermScreenCell &cell, char32_t (&chars)[VTERM_MAX_CHARS_
 }
 
 constexpr qsizetype maxTitleBytes = 4096;
+
+// Before the model draws a screen back after a resize: its ESC also ends any string the program's output was
+// in the middle of (a title, say); G0 becomes ASCII and is shifted in, so letters stay letters; the pen goes
+// to default so that erasing blanks; the scrolling region becomes the whole screen, so positions are
+// absolute; a no-break space ends any unfinished UTF-8 character before the screen is erased.
+constexpr std::string_view screenResetSequence = "\x1b(B\x0f\x1b[0m\x1b[r\x1b[H\xc2\xa0\x1b[2J";
+
+// SGR for a cell's looks.
+QByteArray sgrOf(const TerminalCell &cell)
+{
+    QByteArray sgr = "\x1b[0";
+    if (cell.bold)
+        sgr += ";1";
+    if (cell.italic)
+        sgr += ";3";
+    if (cell.underline)
+        sgr += cell.underline == 2 ? ";21" : cell.underline == 3 ? ";4:3" : ";4";
+    if (cell.blink)
+        sgr += ";5";
+    if (cell.reverse)
+        sgr += ";7";
+    if (cell.conceal)
+        sgr += ";8";
+    if (cell.strike)
+        sgr += ";9";
+    const auto rgb = [&](int base, QRgb colour) {
+        sgr += ';' + QByteArray::number(base) + ";2;" + QByteArray::number(qRed(colour)) + ';' +
+               QByteArray::number(qGreen(colour)) + ';' + QByteArray::number(qBlue(colour));
+    };
+    if (!cell.defaultForeground)
+        rgb(38, cell.foreground);
+    if (!cell.defaultBackground)
+        rgb(48, cell.background);
+    return sgr + 'm';
+}
+
+// A line of cells as output that draws it from the cursor on. Cells hold only printable text, but the
+// bytes go to libvterm's parser: anything that could read as a control is written as U+FFFD.
+QByteArray drawingOf(const TerminalLine &cells)
+{
+    QByteArray drawing;
+    CellStyle style;
+    bool first = true;
+    for (const TerminalCell &cell : cells) {
+        if (cell.width == 0)
+            continue; // the right half of a wide character
+        if (first || !(CellStyle::of(cell) == style)) {
+            drawing += sgrOf(cell);
+            style = CellStyle::of(cell);
+            first = false;
+        }
+        if (cell.text.isEmpty()) {
+            drawing += ' ';
+            continue;
+        }
+        for (const char32_t c : cell.text.toUcs4()) {
+            const bool control = c < 0x20 || (c >= 0x7f && c < 0xa0);
+            const char32_t safe = control ? U'\ufffd' : c;
+            drawing += QString::fromUcs4(&safe, 1).toUtf8();
+        }
+    }
+    return drawing;
+}
 
 VTermModifier modifiersOf(Qt::KeyboardModifiers modifiers)
 {
@@ -176,11 +240,9 @@ struct TerminalModelCallbacks
         m->markRows(0, rows);
         return 1;
     }
-    static int pushline(int columns, const VTermScreenCell *cells, void *user)
+    // A screen row into the scrollback; `wraps`: the program's text goes on in the row below.
+    static void push(TerminalModel *m, int columns, const VTermScreenCell *cells, bool wraps)
     {
-        TerminalModel *m = model(user);
-        if (m->m_scrollback.limit() <= 0)
-            return 1;
         m->m_scrollback.beginLine();
         for (int i = 0; i < columns; ++i) {
             const VTermScreenCell &cell = cells[i];
@@ -190,14 +252,27 @@ struct TerminalModelCallbacks
             const int count = codePointsOf(cell, chars);
             m->m_scrollback.appendCell(chars, count, cell.width, m->styleOf(&cell));
         }
-        m->m_scrollback.endLine();
+        m->m_scrollback.endLine(wraps);
+    }
+    static int pushline(int columns, const VTermScreenCell *cells, void *user)
+    {
+        TerminalModel *m = model(user);
+        if (m->m_scrollback.limit() <= 0 || m->m_resizing == TerminalModel::Resizing::Reflowing)
+            return 1; // the model has pushed the rows itself
+        // libvterm has already moved its row flags up when it pushes a row, so row 0's flag says whether the
+        // pushed row went on into the next. That is exact for a scroll by one line (a newline at the
+        // bottom, by far the usual case); a scroll by several lines marks them all as the last one is.
+        // Under a full-screen program the flags are that program's screen's, so they say nothing.
+        const bool wraps = m->m_resizing == TerminalModel::Resizing::No &&
+                           vterm_state_get_lineinfo(m->m_state, 0)->continuation;
+        push(m, columns, cells, wraps);
         Q_EMIT m->scrollbackChanged();
         return 1;
     }
     static int popline(int columns, VTermScreenCell *cells, void *user)
     {
         TerminalModel *m = model(user);
-        if (m->m_scrollback.size() == 0)
+        if (m->m_scrollback.size() == 0 || m->m_resizing == TerminalModel::Resizing::Reflowing)
             return 0;
         const TerminalLine line = m->m_scrollback.takeNewest();
         for (int i = 0; i < columns; ++i) {
@@ -302,8 +377,7 @@ TerminalModel::TerminalModel(int rows, int columns, int scrollbackLines, QObject
         vterm_color_rgb(&colour, uint8_t(qRed(ansi[i])), uint8_t(qGreen(ansi[i])), uint8_t(qBlue(ansi[i])));
         vterm_state_set_palette_color(m_state, i, &colour);
     }
-    // Reflow stays off: libvterm 0.3.3's reflowing resize reads and writes out of bounds on crafted screens
-    // (found by fuzzing; tests/fuzz/corpus/terminalmodel/reflow-*), and a sandbox controls the screen.
+    // libvterm's reflow stays off (it is not memory-safe, see resizeReflowing()); the model reflows instead.
     vterm_screen_enable_reflow(m_screen, false);
     vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_ROW);
     vterm_screen_reset(m_screen, 1);
@@ -341,25 +415,143 @@ void TerminalModel::resize(int rows, int columns)
     columns = std::max(columns, minColumns);
     if (rows == m_rows && columns == m_columns)
         return;
-    const bool shorter = rows < m_rows;
-    vterm_set_size(m_vterm, rows, columns);
-    if (shorter) {
-        // libvterm 0.3.3 keeps a scrolling region below the new bottom, and its next scroll then moves a
-        // negative number of lines (found by fuzzing). The region goes back to the whole screen, as in
-        // xterm; the cursor stays where it was.
-        static constexpr char resetRegion[] = "\x1b"
-                                              "7\x1b[r\x1b"
-                                              "8";
-        vterm_input_write(m_vterm, resetRegion, sizeof resetRegion - 1);
-    }
+    if (m_altScreen)
+        resizeUnderFullScreenProgram(rows, columns);
+    else
+        resizeReflowing(rows, columns);
     vterm_screen_flush_damage(m_screen);
     m_rows = rows;
     m_columns = columns;
     m_damage.clear();
     markRows(0, rows);
     m_changedPending = false;
+    Q_EMIT scrollbackChanged();
     Q_EMIT changed();
     Q_EMIT resized(rows, columns);
+}
+
+void TerminalModel::resizeUnderFullScreenProgram(int rows, int columns)
+{
+    // A full-screen program redraws itself on SIGWINCH; the shell's screen behind it is cut (its top rows go
+    // to the scrollback; setup-deps.sh fixes libvterm 0.3.3 pushing the program's rows instead) or padded.
+    const QPoint cursor = m_cursor;
+    m_resizing = Resizing::UnderFullScreenProgram;
+    vterm_set_size(m_vterm, rows, columns);
+    m_resizing = Resizing::No;
+    // libvterm 0.3.3 keeps a scrolling region below a new bottom, and its next scroll then moves a negative
+    // number of lines (found by fuzzing): the region goes back to the whole screen, as in xterm, and the
+    // cursor stays where it was (CSI r homes it).
+    vterm_input_write(m_vterm, "\x1b[r", 3);
+    moveCursorTo(std::min(cursor.y(), rows - 1), std::min(cursor.x(), columns - 1));
+}
+
+void TerminalModel::resizeReflowing(int rows, int columns)
+{
+    // libvterm 0.3.3's own reflow is not memory-safe (it reads and writes out of bounds on screens a program
+    // can draw: tests/fuzz/corpus/terminalmodel/reflow-*), so the model reflows: the screen's rows in use
+    // join the scrollback, every line that wrapped is rewrapped at the new width, and the lines that belong
+    // on the screen are drawn back through libvterm's parser like any other output.
+    const int limit = m_scrollback.limit();
+    m_scrollback.setLimit(limit + m_rows);
+    m_scrollback.setNewestWraps(vterm_state_get_lineinfo(m_state, 0)->continuation);
+    int lastRow = m_rows - 1;
+    while (lastRow > m_cursor.y() && rowIsBlank(lastRow))
+        --lastRow;
+    const int screenTop = m_scrollback.size();
+    std::vector<VTermScreenCell> cells(static_cast<std::size_t>(m_columns));
+    for (int row = 0; row <= lastRow; ++row) {
+        for (int column = 0; column < m_columns; ++column)
+            vterm_screen_get_cell(m_screen, VTermPos{row, column}, &cells[std::size_t(column)]);
+        const bool wraps = row < lastRow && vterm_state_get_lineinfo(m_state, row + 1)->continuation;
+        TerminalModelCallbacks::push(this, m_columns, cells.data(), wraps);
+    }
+    std::vector<ScrollbackBuffer::Position> anchors{{screenTop, 0}, {screenTop + m_cursor.y(), m_cursor.x()}};
+    if (columns != m_columns)
+        m_scrollback.reflow(columns, anchors);
+    const auto [top, cursor] = std::pair(anchors[0], anchors[1]);
+
+    // What was at the top stays there, unless the cursor would leave the screen; a screen filled to the
+    // cursor stays filled to it, taking lines back from the scrollback when it grows.
+    const bool filled = m_cursor.y() == m_rows - 1;
+    const int newTop =
+        std::clamp(std::max(cursor.line - rows + 1, filled ? 0 : top.line), 0, m_scrollback.size());
+    std::vector<ScrollbackBuffer::TakenLine> screen = m_scrollback.takeFrom(newTop);
+    if (int(screen.size()) > rows)
+        screen.resize(std::size_t(rows)); // below the cursor and off the new screen: the program redraws
+    const bool firstRowContinues = m_scrollback.wraps(m_scrollback.size() - 1);
+    m_scrollback.setLimit(limit);
+
+    m_resizing = Resizing::Reflowing;
+    vterm_set_size(m_vterm, rows, columns);
+    m_resizing = Resizing::No;
+    const QByteArray pen = penSequence();
+    vterm_input_write(m_vterm, screenResetSequence.data(), screenResetSequence.size());
+    for (int row = 0; row < int(screen.size()); ++row) {
+        const QByteArray drawing =
+            "\x1b["_ba + QByteArray::number(row + 1) + ";1H"_ba + drawingOf(screen[std::size_t(row)].cells);
+        vterm_input_write(m_vterm, drawing.constData(), std::size_t(drawing.size()));
+        // libvterm sets these flags only when its own cursor wraps, and has no setter: the array is its
+        // state's, alive until the next resize.
+        auto *info = const_cast<VTermLineInfo *>(vterm_state_get_lineinfo(m_state, row));
+        info->continuation = row == 0 ? firstRowContinues : screen[std::size_t(row) - 1].wraps;
+    }
+    vterm_input_write(m_vterm, pen.constData(), std::size_t(pen.size()));
+    moveCursorTo(std::clamp(cursor.line - newTop, 0, rows - 1), std::clamp(cursor.column, 0, columns - 1));
+}
+
+void TerminalModel::moveCursorTo(int row, int column)
+{
+    const QByteArray move =
+        "\x1b["_ba + QByteArray::number(row + 1) + ';' + QByteArray::number(column + 1) + 'H';
+    vterm_input_write(m_vterm, move.constData(), std::size_t(move.size()));
+}
+
+bool TerminalModel::rowIsBlank(int row) const
+{
+    VTermScreenCell cell;
+    for (int column = 0; column < m_columns; ++column) {
+        vterm_screen_get_cell(m_screen, VTermPos{row, column}, &cell);
+        if ((cell.chars[0] && cell.chars[0] != U' ') || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) ||
+            cell.attrs.reverse)
+            return false;
+    }
+    return true;
+}
+
+QByteArray TerminalModel::penSequence() const
+{
+    // The program's current pen, as SGR, to restore after drawing with others.
+    QByteArray sgr = "\x1b[0";
+    VTermValue value;
+    const auto flag = [&](VTermAttr attribute, const char *code) {
+        if (vterm_state_get_penattr(m_state, attribute, &value) && value.boolean)
+            sgr += code;
+    };
+    flag(VTERM_ATTR_BOLD, ";1");
+    flag(VTERM_ATTR_ITALIC, ";3");
+    flag(VTERM_ATTR_BLINK, ";5");
+    flag(VTERM_ATTR_REVERSE, ";7");
+    flag(VTERM_ATTR_CONCEAL, ";8");
+    flag(VTERM_ATTR_STRIKE, ";9");
+    if (vterm_state_get_penattr(m_state, VTERM_ATTR_UNDERLINE, &value) && value.number > 0)
+        sgr += value.number == 2 ? ";21" : value.number == 3 ? ";4:3" : ";4";
+    if (vterm_state_get_penattr(m_state, VTERM_ATTR_FONT, &value) && value.number > 0 && value.number < 10)
+        sgr += ';' + QByteArray::number(10 + value.number);
+    for (const auto &[attribute, base] :
+         {std::pair(VTERM_ATTR_FOREGROUND, 38), std::pair(VTERM_ATTR_BACKGROUND, 48)}) {
+        if (!vterm_state_get_penattr(m_state, attribute, &value))
+            continue;
+        const VTermColor &colour = value.color;
+        if (VTERM_COLOR_IS_DEFAULT_FG(&colour) || VTERM_COLOR_IS_DEFAULT_BG(&colour))
+            continue;
+        sgr += ';' + QByteArray::number(base);
+        if (VTERM_COLOR_IS_INDEXED(&colour))
+            sgr += ";5;" + QByteArray::number(colour.indexed.idx);
+        else
+            sgr += ";2;" + QByteArray::number(colour.rgb.red) + ';' + QByteArray::number(colour.rgb.green) +
+                   ';' + QByteArray::number(colour.rgb.blue);
+    }
+    return sgr + 'm';
 }
 
 QSet<int> TerminalModel::takeDamage()

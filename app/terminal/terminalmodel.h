@@ -42,7 +42,8 @@ public:
 
     // Bytes from the session.
     void feed(QByteArrayView bytes);
-    // Lines are cut or padded, not reflowed: libvterm 0.3.3's reflow is not memory-safe (see the .cpp).
+    // Lines that wrapped are rewrapped at the new width, in the scrollback and on the screen; under a
+    // full-screen program (the alternate screen) lines are cut or padded, and the program redraws.
     void resize(int rows, int columns);
 
     int rows() const { return m_rows; }
@@ -106,6 +107,11 @@ private:
     CellStyle styleOf(const void *vtermCell) const;
     TerminalCell convert(const void *vtermCell) const;
     void markRows(int from, int to);
+    void resizeReflowing(int rows, int columns);
+    void resizeUnderFullScreenProgram(int rows, int columns);
+    void moveCursorTo(int row, int column);
+    bool rowIsBlank(int row) const;
+    QByteArray penSequence() const;
 
     VTerm *m_vterm = nullptr;
     VTermScreen *m_screen = nullptr;
@@ -129,6 +135,9 @@ private:
     int m_droppedReplies = 0;
     bool m_changedPending = false;
     RepeatExpander m_repeatExpander;
+    // While resizing, libvterm's own scrollback traffic is not the program's: see resize().
+    enum class Resizing { No, Reflowing, UnderFullScreenProgram };
+    Resizing m_resizing = Resizing::No;
 
     friend struct TerminalModelCallbacks;
 };

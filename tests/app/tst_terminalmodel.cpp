@@ -125,12 +125,11 @@ private Q_SLOTS:
     void resizingKeepsTheScreen()
     {
         TerminalModel model(5, 20);
-        model.feed("abcdefghijklmnopqrstUVWXYZ\r\nnext");
+        model.feed("abcdefghijklmnopqrst\r\nnext");
+        model.resize(8, 40); // wider and taller: lines that did not wrap stay apart, the cursor stays put
         QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrst"_s);
-        QCOMPARE(model.lineText(1), u"UVWXYZ"_s);
-        model.resize(8, 40); // wider and taller: nothing lost, nothing joined (reflow is off, see the model)
-        QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrst"_s);
-        QCOMPARE(model.lineText(2), u"next"_s);
+        QCOMPARE(model.lineText(1), u"next"_s);
+        QCOMPARE(model.cursor(), QPoint(4, 1));
         QCOMPARE(model.rows(), 8);
         TerminalModel region(40, 20); // a scrolling region below the bottom of a shrunken screen
         region.feed("\x1b[30;38r\x1b[38H");
@@ -140,6 +139,157 @@ private Q_SLOTS:
         model.resize(1, 3); // never below the minimum
         QCOMPARE(model.rows(), TerminalModel::minRows);
         QCOMPARE(model.columns(), TerminalModel::minColumns);
+    }
+
+    void reflowRewrapsWhatWrapped()
+    {
+        TerminalModel model(5, 20);
+        model.feed("abcdefghijklmnopqrstUVWXYZ\r\nnext");
+        QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrst"_s);
+        QCOMPARE(model.lineText(1), u"UVWXYZ"_s);
+        model.resize(5, 40);
+        QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrstUVWXYZ"_s);
+        QCOMPARE(model.lineText(1), u"next"_s);
+        QCOMPARE(model.cursor(), QPoint(4, 1));
+        model.resize(5, 24);
+        QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrstUVWX"_s);
+        QCOMPARE(model.lineText(1), u"YZ"_s);
+        QCOMPARE(model.lineText(2), u"next"_s);
+        QCOMPARE(model.cursor(), QPoint(4, 2));
+        model.feed("\r\nmore"); // libvterm knows the rows it was given: the next resize joins them again
+        model.resize(5, 30);
+        QCOMPARE(model.lineText(0), u"abcdefghijklmnopqrstUVWXYZ"_s);
+        QCOMPARE(model.lineText(1), u"next"_s);
+        QCOMPARE(model.lineText(2), u"more"_s);
+    }
+
+    void reflowKeepsSpacesWhereLinesWrapped()
+    {
+        TerminalModel model(5, 20);
+        model.feed("aaaaaaaaaaaaaaaaaaa bbb\r\n"); // the space is the last cell of the first row
+        model.resize(5, 30);
+        QCOMPARE(model.lineText(0), u"aaaaaaaaaaaaaaaaaaa bbb"_s);
+    }
+
+    void reflowRewrapsTheScrollback()
+    {
+        TerminalModel model(5, 20);
+        QStringList lines;
+        for (int i = 0; i < 12; ++i) {
+            lines << u"line %1 "_s.arg(i, 2, 10, QChar(u'0')).leftJustified(30, u'.') + u"|"_s;
+            model.feed(QByteArray(lines.last().toUtf8() + "\r\n"));
+        }
+        QCOMPARE(model.lineText(-2), lines[9].left(20)); // every line took two rows
+        const int before = model.scrollbackLines();
+        QCOMPARE(before, 20);
+        model.resize(5, 40);
+        QCOMPARE(model.scrollbackLines(), 8); // one row each now, and the screen still ends at the cursor
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(model.lineText(-8 + i), lines[i]);
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(model.lineText(row), lines[8 + row]);
+        model.resize(5, 20); // and back again, through the scrollback and the screen
+        QCOMPARE(model.scrollbackLines(), before);
+        QCOMPARE(model.lineText(-1), lines[9].mid(20));
+        QCOMPARE(model.lineText(0), lines[10].left(20));
+        QCOMPARE(model.lineText(3), lines[11].mid(20));
+        QCOMPARE(model.cursor(), QPoint(0, 4));
+    }
+
+    void reflowKeepsWideCharactersWhole()
+    {
+        TerminalModel model(5, 20);
+        model.feed(QString(15, QChar(0x4f60)).toUtf8()); // 你 x15: 30 cells
+        QCOMPARE(model.lineText(0), QString(10, QChar(0x4f60)));
+        model.resize(5, 21); // ten fit, the eleventh does not
+        QCOMPARE(model.lineText(0), QString(10, QChar(0x4f60)));
+        QCOMPARE(model.lineText(1), QString(5, QChar(0x4f60)));
+        model.resize(5, 25);
+        QCOMPARE(model.lineText(0), QString(12, QChar(0x4f60)));
+        QCOMPARE(model.line(0)[1].width, quint8(0));
+        QCOMPARE(model.lineText(1), QString(3, QChar(0x4f60)));
+        QCOMPARE(model.cursor(), QPoint(6, 1));
+    }
+
+    void reflowKeepsLooksAndThePen()
+    {
+        TerminalModel model(5, 20);
+        model.feed(QByteArray("\x1b[1;38;2;200;10;10m" + QByteArray(25, 'r') +
+                              "\x1b[0;4;42m")); // the pen: underlined, green
+        model.resize(5, 30);
+        QCOMPARE(model.lineText(0), QString(25, u'r'));
+        QVERIFY(model.line(0)[22].bold);
+        QCOMPARE(model.line(0)[22].foreground, qRgb(200, 10, 10));
+        model.feed("x");
+        const TerminalCell typed = model.line(0)[25];
+        QCOMPARE(typed.text, u"x"_s);
+        QVERIFY(!typed.bold);
+        QCOMPARE(typed.underline, quint8(1));
+        QVERIFY(!typed.defaultBackground);
+    }
+
+    void reflowDrawsTextAsText()
+    {
+        // The screen is drawn back through the parser: what the program left half done or switched must
+        // not change how the text reads.
+        TerminalModel model(5, 20);
+        model.feed("abc\r\ndef\x1b(0"); // then the DEC line-drawing set, where "a" is a checkerboard
+        model.resize(5, 30);
+        QCOMPARE(model.lineText(0), u"abc"_s);
+        QCOMPARE(model.lineText(1), u"def"_s);
+        TerminalModel titled(5, 20);
+        titled.feed("abc\x1b]0;half a tit"); // a title still coming
+        titled.resize(5, 30);
+        QCOMPARE(titled.lineText(0), u"abc"_s);
+        QCOMPARE(titled.cursor(), QPoint(3, 0));
+        TerminalModel utf8(5, 20);
+        utf8.feed("\xe4\xbd\xa0\xe4\xbd"); // 你 and half of another
+        utf8.resize(5, 30);
+        QCOMPARE(utf8.lineText(0), u"你"_s);
+        QCOMPARE(utf8.lineText(1), QString());
+    }
+
+    void reflowKeepsTheCursorOnScreen()
+    {
+        TerminalModel model(5, 40);
+        model.feed(QByteArray("one\r\ntwo\r\nthree\r\nfour\r\n$ " + QByteArray(30, 'x'))); // a long command
+        model.resize(5, 20); // the command takes two rows now: the screen scrolls, the top row goes back
+        QCOMPARE(model.scrollbackLines(), 1);
+        QCOMPARE(model.lineText(-1), u"one"_s);
+        QCOMPARE(model.lineText(3), u"$ " + QString(18, u'x'));
+        QCOMPARE(model.lineText(4), QString(12, u'x'));
+        QCOMPARE(model.cursor(), QPoint(12, 4));
+        TerminalModel cleared(10, 40); // after "clear", the prompt at the top stays at the top
+        cleared.feed("old\r\n\x1b[H\x1b[2J$ ");
+        cleared.resize(12, 30);
+        QCOMPARE(cleared.lineText(0), u"$"_s);
+        QCOMPARE(cleared.cursor(), QPoint(2, 0));
+    }
+
+    void fullScreenProgramsKeepTheShellsScrollback()
+    {
+        TerminalModel model(10, 20);
+        for (int row = 0; row < 10; ++row)
+            model.feed(QByteArray("\r\nshell " + QByteArray::number(row)));
+        model.feed("\x1b[?1049h");
+        for (int row = 0; row < 10; ++row)
+            model.feed(QByteArray("\x1b[" + QByteArray::number(row + 1) + ";1Hprogram"));
+        model.resize(5, 20); // the shell's screen behind the program loses five rows to the scrollback
+        QCOMPARE(model.scrollbackLines(), 6);
+        for (int line = 1; line <= 5; ++line)
+            QCOMPARE(model.lineText(-line), u"shell %1"_s.arg(5 - line));
+        model.feed("\x1b[?1049l");
+        QVERIFY(!model.altScreen());
+        QCOMPARE(model.lineText(0), u"shell 5"_s);
+    }
+
+    void reflowWithoutScrollback()
+    {
+        TerminalModel model(5, 20, 0);
+        model.feed(QByteArray(30, 'z'));
+        model.resize(5, 40);
+        QCOMPARE(model.lineText(0), QString(30, u'z'));
+        QCOMPARE(model.scrollbackLines(), 0);
     }
 
     void damageNamesTheChangedRows()

@@ -105,6 +105,25 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), u"first line\nsecond"_s);
     }
 
+    void wideningRewrapsAndDropsTheSelection()
+    {
+        TerminalModel model(24, 80);
+        TerminalView view(model);
+        view.resize(480, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int columns = model.columns();
+        const QString text = QString(columns + 10, u'w') + u" tail"_s;
+        model.feed(QByteArray(text.toUtf8() + "\r\n"));
+        QCOMPARE(model.lineText(1), u"wwwwwwwwww tail"_s);
+        view.selectCells(0, 0, 5);
+        QCOMPARE(view.selectedText(), u"wwwww"_s);
+        view.resize(480 + 20 * view.cellSize().width(), 300);
+        QTRY_VERIFY(model.columns() > columns + 15);
+        QCOMPARE(model.lineText(0), text);
+        QCOMPARE(view.selectedText(), QString()); // what it covered moved
+    }
+
     // security.md item 15: OSC 52 puts nothing on the clipboard until the user clicks Copy.
     void clipboardWritesNeedAClick()
     {

@@ -1,7 +1,7 @@
 // Fuzzes the terminal model (and libvterm under it) with what a program in a sandbox may print: never
 // crashes, never sends anything but a fixed-form report on its own (security.md item 15), and its title
 // never holds a control character. The first two bytes choose the size; 0xff bytes split the input into
-// separate writes, and a resize happens half way.
+// separate writes, and from half way on each of the first four separators also resizes (reflowing).
 #include "app/terminal/terminalmodel.h"
 
 #include <QCoreApplication>
@@ -24,12 +24,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     });
     const QByteArrayView input(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
     qsizetype start = 0;
+    int resizes = 0;
     for (qsizetype i = 0; i <= input.size(); ++i) {
         if (i == input.size() || static_cast<uint8_t>(input[i]) == 0xff) {
             model.feed(input.sliced(start, i - start));
             start = i + 1;
-            if (i >= input.size() / 2 && model.columns() == columns)
-                model.resize(1 + (rows * 7) % 50, 1 + (columns * 3) % 100);
+            if (i >= input.size() / 2 && resizes < 4) {
+                ++resizes;
+                model.resize(1 + (rows * 7 * resizes) % 50, 1 + (columns * 3 + resizes * 17) % 100);
+                const QPoint cursor = model.cursor();
+                if (cursor.x() < 0 || cursor.y() < 0 || cursor.x() >= model.columns() ||
+                    cursor.y() >= model.rows())
+                    abort();
+            }
         }
     }
     for (const QChar c : model.title()) {
