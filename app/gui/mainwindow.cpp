@@ -1,5 +1,6 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
 #include "app/gui/sandboxlistmodel.h"
 #include "app/gui/terminalpane.h"
@@ -10,13 +11,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStyle>
 #include <QSystemTrayIcon>
@@ -71,9 +75,21 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_attachAction =
-        new QAction(QIcon::fromTheme(u"utilities-terminal"_s, style()->standardIcon(QStyle::SP_ComputerIcon)),
-                    tr("&Attach"), this);
+    const auto icon = [this](const QString &theme, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(theme, style()->standardIcon(fallback));
+    };
+    m_newAction = new QAction(icon(u"list-add"_s, QStyle::SP_FileDialogNewFolder), tr("&New Sandbox…"), this);
+    m_newAction->setObjectName(u"newAction"_s);
+    m_newAction->setIconText(tr("New"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setStatusTip(tr("Create a sandbox for a project folder and an agent"));
+    connect(m_newAction, &QAction::triggered, this, [this] { newSandbox(); });
+    m_startAction = new QAction(icon(u"media-playback-start"_s, QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_startAction->setObjectName(u"startAction"_s);
+    m_startAction->setShortcut(QKeySequence(u"Ctrl+R"_s));
+    m_startAction->setStatusTip(tr("Start the sandbox without opening a pane (its network self-test first)"));
+    connect(m_startAction, &QAction::triggered, this, &MainWindow::startSelected);
+    m_attachAction = new QAction(icon(u"utilities-terminal"_s, QStyle::SP_ComputerIcon), tr("&Attach"), this);
     m_attachAction->setObjectName(u"attachAction"_s);
     m_attachAction->setShortcut(QKeySequence(u"Ctrl+T"_s));
     m_attachAction->setStatusTip(
@@ -82,12 +98,18 @@ void MainWindow::createActions()
         if (const QString name = selectedSandbox(); !name.isEmpty())
             attach(name);
     });
-    m_stopAction = new QAction(
-        QIcon::fromTheme(u"process-stop"_s, style()->standardIcon(QStyle::SP_MediaStop)), tr("S&top"), this);
+    m_stopAction = new QAction(icon(u"process-stop"_s, QStyle::SP_MediaStop), tr("S&top"), this);
     m_stopAction->setObjectName(u"stopAction"_s);
     m_stopAction->setShortcut(QKeySequence(u"Ctrl+Shift+T"_s));
     m_stopAction->setStatusTip(tr("Stop every process in the sandbox"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopSelected);
+    m_removeAction = new QAction(icon(u"edit-delete"_s, QStyle::SP_TrashIcon), tr("&Remove…"), this);
+    m_removeAction->setObjectName(u"removeAction"_s);
+    m_removeAction->setIconText(tr("Remove"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Delete in a pane is the agent's
+    m_removeAction->setStatusTip(tr("Remove a stopped sandbox and its clone; your folder is not touched"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -95,13 +117,23 @@ void MainWindow::createActions()
     auto *toolbar = addToolBar(tr("Sandbox"));
     toolbar->setObjectName(u"sandboxToolBar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_newAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_startAction);
     toolbar->addAction(m_attachAction);
     toolbar->addAction(m_stopAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_removeAction);
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quit);
     QMenu *sandboxMenu = menuBar()->addMenu(tr("&Sandbox"));
+    sandboxMenu->addAction(m_startAction);
     sandboxMenu->addAction(m_attachAction);
     sandboxMenu->addAction(m_stopAction);
+    sandboxMenu->addSeparator();
+    sandboxMenu->addAction(m_removeAction);
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateActions);
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateActions);
 }
@@ -128,6 +160,11 @@ void MainWindow::createDocks()
             attach(record->name);
     });
     connect(m_model, &QAbstractItemModel::modelReset, m_sandboxes, &QTableView::resizeColumnsToContents);
+    m_sandboxes->addAction(m_removeAction); // Delete removes only with the list focused
+    m_sandboxes->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sandboxes->addAction(m_startAction);
+    m_sandboxes->addAction(m_attachAction);
+    m_sandboxes->addAction(m_stopAction);
     auto *sandboxDock = new QDockWidget(tr("Sandboxes"), this);
     sandboxDock->setObjectName(u"sandboxDock"_s);
     sandboxDock->setWidget(m_sandboxes);
@@ -159,8 +196,88 @@ QString MainWindow::selectedSandbox() const
 void MainWindow::updateActions()
 {
     const QString name = selectedSandbox();
+    const bool running = !name.isEmpty() && m_host.manager().isRunning(name);
+    m_startAction->setEnabled(!name.isEmpty() && !running);
     m_attachAction->setEnabled(!name.isEmpty());
-    m_stopAction->setEnabled(!name.isEmpty() && m_host.manager().isRunning(name));
+    m_stopAction->setEnabled(running);
+    m_removeAction->setEnabled(!name.isEmpty() && !running);
+}
+
+void MainWindow::select(const QString &sandbox)
+{
+    const int row = m_model->rowOf(sandbox);
+    if (row >= 0)
+        m_sandboxes->selectRow(row);
+    updateActions();
+}
+
+void MainWindow::newSandbox(const QString &folder)
+{
+    NewSandboxDialog dialog(
+        m_host.paths(), [this](const Vm::CreateOptions &options) { return m_host.manager().create(options); },
+        this);
+    if (!folder.isEmpty())
+        dialog.setFolder(folder);
+    if (dialog.exec() != QDialog::Accepted || !dialog.created())
+        return;
+    const QString name = dialog.created()->name;
+    m_model->reload();
+    select(name);
+    if (dialog.runAfterCreating())
+        attach(name);
+}
+
+void MainWindow::startSelected()
+{
+    const QString name = selectedSandbox();
+    if (name.isEmpty())
+        return;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto started = m_host.start(name);
+    QGuiApplication::restoreOverrideCursor();
+    if (!started)
+        QMessageBox::warning(this, tr("Cannot start %1").arg(name), started.error().message);
+    updateActions();
+}
+
+void MainWindow::removeSelected()
+{
+    const QString name = selectedSandbox();
+    const auto record = m_model->record(m_model->rowOf(name));
+    if (!record || m_host.manager().isRunning(name))
+        return;
+    const QString what = record->mode == SandboxRecord::Mode::Clone
+                             ? tr("Its clone and the branch %1 in it are deleted. Your folder %2 is not "
+                                  "touched.")
+                                   .arg(record->branch, QDir::toNativeSeparators(record->workspace))
+                             : tr("Its record goes; the folder %1 it worked in stays as it is.")
+                                   .arg(QDir::toNativeSeparators(record->workspace));
+    if (QMessageBox::question(this, tr("Remove %1?").arg(name), what,
+                              QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Yes,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    auto removed = m_host.manager().remove(name, false);
+    if (!removed && removed.error().code == ErrorCode::Conflict) {
+        // Unmerged commits: say so, and remove only when the user says to lose them.
+        QMessageBox box(QMessageBox::Warning, tr("Remove %1 and lose its work?").arg(name),
+                        removed.error().message, QMessageBox::Cancel, this);
+        QPushButton *lose = box.addButton(tr("Remove and Lose the Commits"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != lose)
+            return;
+        removed = m_host.manager().remove(name, true);
+    }
+    if (!removed) {
+        QMessageBox::warning(this, tr("Cannot remove %1").arg(name), removed.error().message);
+        return;
+    }
+    if (TerminalPane *pane = m_grid->paneOf(name)) {
+        m_grid->removePane(pane);
+        delete attentionItemOf(name);
+    }
+    m_model->reload();
+    updateActions();
 }
 
 TerminalPane *MainWindow::attach(const QString &sandbox)

@@ -32,6 +32,8 @@ public:
     QListWidget *attentionList() const { return m_attention; }
     // Opens a pane running the sandbox's agent, starting the sandbox if needed; focuses it if one is open.
     TerminalPane *attach(const QString &sandbox);
+    // "New Sandbox…": the dialog, then the new sandbox selected (and attached for Create & Run).
+    void newSandbox(const QString &folder = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -42,6 +44,9 @@ private:
     void updateActions();
     QString selectedSandbox() const;
     void stopSelected();
+    void startSelected();
+    void removeSelected();
+    void select(const QString &sandbox);
     void onAttentionChanged(TerminalPane *pane);
     QListWidgetItem *attentionItemOf(const QString &sandbox) const;
     void focusPaneOf(const QString &sandbox);
@@ -52,8 +57,11 @@ private:
     QTableView *m_sandboxes = nullptr;
     QListWidget *m_attention = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_startAction = nullptr;
     QAction *m_attachAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_removeAction = nullptr;
     QString m_lastNotified; // the sandbox a click on the tray's message goes to
 };
 

@@ -32,7 +32,8 @@ PaneGrid::PaneGrid(QWidget *parent)
     m_emptyState->setWordWrap(true);
     m_emptyState->setForegroundRole(QPalette::PlaceholderText);
     m_emptyState->setText(
-        tr("No agent terminals open.\nSelect a sandbox and choose Attach to run its agent here."));
+        tr("No agent terminals open.\nCreate a sandbox with New Sandbox (Ctrl+N), or select one and choose "
+           "Attach (Ctrl+T) to run its agent here."));
     const auto shortcut = [this](const char *keys, auto slot) {
         auto *s = new QShortcut(QKeySequence(QString::fromLatin1(keys)), this, this, slot);
         s->setContext(Qt::WidgetWithChildrenShortcut);

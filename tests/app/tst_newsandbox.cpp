@@ -1,0 +1,290 @@
+// Creating and removing sandboxes from the main window, as a person does it: New Sandbox, the dialog filled
+// in and checked as it is typed, Create & Run starting the agent in a real sandbox, Stop, and Remove asking
+// first (and again, when the sandbox holds commits the user's repository does not have).
+#include "app/gui/mainwindow.h"
+#include "app/gui/newsandboxdialog.h"
+#include "app/gui/panegrid.h"
+#include "app/gui/sandboxlistmodel.h"
+#include "app/gui/terminalpane.h"
+#include "app/gui/terminalview.h"
+#include "app/host/sandboxhost.h"
+#include "app/terminal/terminalmodel.h"
+#include "core/settings.h"
+
+#include "testsupport.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <functional>
+
+using namespace Paddock;
+using namespace Paddock::App;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void git(const QString &repo, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(repo);
+    process.start(u"git"_s,
+                  QStringList{u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=t@example.com"_s} +
+                      arguments);
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitCode(), 0);
+}
+
+QString gitOutput(const QString &repo, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(repo);
+    process.start(u"git"_s, arguments);
+    process.waitForFinished();
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+// Runs `act` on the next modal dialog of type T once it shows (the caller then opens it with exec()).
+template<typename T>
+void whenShown(QObject *context, std::function<void(T *)> act)
+{
+    auto *timer = new QTimer(context);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, act] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            act(dialog);
+        }
+    });
+    timer->start();
+}
+
+bool screenContains(TerminalPane *pane, const QString &text)
+{
+    for (int line = 0; line < pane->model().rows(); ++line) {
+        if (pane->model().lineText(line).contains(text))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestNewSandbox : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_folders;
+    QString m_repo;
+    std::unique_ptr<SandboxHost> m_host;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString problemOf(NewSandboxDialog &dialog) { return dialog.findChild<QLabel *>(u"problem"_s)->text(); }
+    bool canCreate(NewSandboxDialog &dialog)
+    {
+        return dialog.findChild<QPushButton *>(u"createAndRun"_s)->isEnabled() &&
+               dialog.findChild<QPushButton *>(u"create"_s)->isEnabled();
+    }
+    void typeInto(QWidget *field, const QString &text)
+    {
+        if (auto *line = qobject_cast<QLineEdit *>(field)) {
+            line->selectAll();
+            QTest::keyClick(line, Qt::Key_Delete);
+        }
+        QTest::keyClicks(field, text);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_repo = m_folders.path() + u"/My Project"_s;
+        QDir().mkpath(m_repo);
+        git(m_repo, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
+        QFile readme(m_repo + u"/README.md"_s);
+        QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("hello\n") > 0);
+        readme.close();
+        git(m_repo, {u"add"_s, u"."_s});
+        git(m_repo, {u"commit"_s, u"-qm"_s, u"first"_s});
+        QDir().mkpath(m_folders.path() + u"/notes"_s);
+        m_host = std::make_unique<SandboxHost>(Core::Paths(QProcessEnvironment::systemEnvironment()));
+        QVERIFY(m_host->open());
+        m_window = std::make_unique<MainWindow>(*m_host);
+        m_window->resize(1200, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_host->manager().stopAll();
+        m_window.reset();
+        m_host.reset();
+    }
+
+    // The dialog checks each field as it is typed and says what is wrong; Create waits until nothing is.
+    void theDialogChecksAsYouType()
+    {
+        int creates = 0;
+        NewSandboxDialog dialog(
+            m_host->paths(),
+            [&creates](const Vm::CreateOptions &) -> Core::Result<Core::SandboxRecord> {
+                ++creates;
+                return std::unexpected(Core::Error{Core::ErrorCode::Unavailable, u"the disk is full"_s});
+            },
+            m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *folder = dialog.findChild<QComboBox *>(u"folder"_s);
+        auto *name = dialog.findChild<QLineEdit *>(u"name"_s);
+        QVERIFY(!canCreate(dialog));
+        QCOMPARE(problemOf(dialog), u"Choose the project folder the agent works in."_s);
+
+        typeInto(folder, m_folders.path() + u"/missing"_s);
+        QVERIFY(problemOf(dialog).endsWith(u"is not a folder."_s));
+        QVERIFY(!canCreate(dialog));
+
+        folder->setCurrentText(QString());
+        typeInto(folder, m_repo);
+        QCOMPARE(problemOf(dialog), QString());
+        QVERIFY(canCreate(dialog));
+        QCOMPARE(name->text(), u"my-project-claude"_s); // from the folder and the default agent
+        QVERIFY(dialog.findChild<QRadioButton *>(u"cloneMode"_s)->isChecked()); // a repository: a clone
+        QVERIFY(dialog.findChild<QLabel *>(u"modeNote"_s)->text().contains(u"paddock/my-project-claude"_s));
+        auto *agent = dialog.findChild<QComboBox *>(u"agent"_s);
+        agent->setCurrentIndex(agent->findData(u"shell"_s));
+        QCOMPARE(name->text(), u"my-project-shell"_s); // still the suggestion, so it follows the agent
+        auto *preset = dialog.findChild<QComboBox *>(u"preset"_s);
+        QVERIFY(!dialog.findChild<QLabel *>(u"presetDescription"_s)->text().isEmpty());
+        preset->setCurrentIndex(preset->findData(u"locked-down"_s));
+        QCOMPARE(dialog.options().presetId, u"locked-down"_s);
+
+        typeInto(name, u"Not A Name"_s);
+        QVERIFY(problemOf(dialog).contains(u"is not a valid sandbox name"_s));
+        QVERIFY(!canCreate(dialog));
+        typeInto(name, u"mine"_s);
+        QVERIFY(canCreate(dialog));
+        agent->setCurrentIndex(agent->findData(u"claude"_s));
+        QCOMPARE(name->text(), u"mine"_s); // a name the user typed stays
+
+        auto *memory = dialog.findChild<QLineEdit *>(u"memory"_s);
+        typeInto(memory, u"lots"_s);
+        QCOMPARE(problemOf(dialog), u"Write the memory limit as a size, such as 4G or 512M."_s);
+        typeInto(memory, u"2G"_s);
+        QCOMPARE(dialog.options().memoryMiB, 2048);
+
+        // A folder that is not a repository can only be worked on directly.
+        folder->setCurrentText(m_folders.path() + u"/notes"_s);
+        QVERIFY(!dialog.findChild<QRadioButton *>(u"cloneMode"_s)->isEnabled());
+        QVERIFY(dialog.findChild<QRadioButton *>(u"directMode"_s)->isChecked());
+        QCOMPARE(dialog.options().mode, Core::SandboxRecord::Mode::Direct);
+        QVERIFY(dialog.grab().save(Test::screenshotPath(u"new-sandbox.png"_s)));
+
+        // A failed create says why and keeps everything typed.
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"create"_s), Qt::LeftButton);
+        QCOMPARE(creates, 1);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(problemOf(dialog), u"the disk is full"_s);
+        QCOMPARE(name->text(), u"mine"_s);
+    }
+
+    // New Sandbox → Create & Run: the sandbox is listed and its agent runs in a real sandbox, in a pane.
+    void createAndRunFromTheWindow()
+    {
+        whenShown<NewSandboxDialog>(this, [this](NewSandboxDialog *dialog) {
+            auto *folder = dialog->findChild<QComboBox *>(u"folder"_s);
+            folder->setCurrentText(m_repo);
+            auto *agent = dialog->findChild<QComboBox *>(u"agent"_s);
+            agent->setCurrentIndex(agent->findData(u"shell"_s));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAndRun"_s), Qt::LeftButton);
+        });
+        m_window->activateWindow(); // the dialog before had the keyboard
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        SandboxListModel *model = m_window->sandboxModel();
+        const int row = model->rowOf(u"my-project-shell"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(model->record(row)->branch, u"paddock/my-project-shell"_s);
+        QVERIFY(m_window->sandboxView()->selectionModel()->isRowSelected(row, {}));
+        TerminalPane *pane = m_window->paneGrid()->paneOf(u"my-project-shell"_s);
+        QVERIFY(pane);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->state(), TerminalPane::State::Running, 20000);
+        QTest::keyClicks(pane->view(), u"echo made-in-$(pwd)"_s);
+        QTest::keyClick(pane->view(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"made-in-/workspace"_s), 10000);
+        // The folder is remembered for the next sandbox.
+        Core::Settings settings(m_host->paths().settingsFile());
+        QVERIFY(settings.load());
+        QCOMPARE(settings.recentFolders().value(0), QFileInfo(m_repo).canonicalFilePath());
+    }
+
+    // Stop, then Remove: asked first, and the user's repository keeps everything.
+    void stopThenRemove()
+    {
+        const QString name = u"my-project-shell"_s;
+        QVERIFY(m_host->manager().isRunning(name));
+        auto *remove = m_window->findChild<QAction *>(u"removeAction"_s);
+        QVERIFY(!remove->isEnabled()); // not while it runs
+        m_window->findChild<QAction *>(u"stopAction"_s)->trigger();
+        QTRY_VERIFY(!m_host->manager().isRunning(name));
+        QVERIFY(remove->isEnabled());
+        const QString clone = m_host->manager().cloneDirectory(name);
+        QVERIFY(QFileInfo(clone).isDir());
+
+        // A commit in the sandbox's clone that the user's repository does not have: removing it would lose
+        // work, so the window asks again, and Cancel keeps it.
+        QFile work(clone + u"/work.txt"_s);
+        QVERIFY(work.open(QIODevice::WriteOnly) && work.write("agent work\n") > 0);
+        work.close();
+        git(clone, {u"add"_s, u"."_s});
+        git(clone, {u"commit"_s, u"-qm"_s, u"agent work"_s});
+        QStringList titles;
+        whenShown<QMessageBox>(this, [this, &titles](QMessageBox *question) {
+            titles << question->windowTitle();
+            whenShown<QMessageBox>(this, [&titles](QMessageBox *warning) {
+                titles << warning->windowTitle();
+                QTest::mouseClick(warning->button(QMessageBox::Cancel), Qt::LeftButton);
+            });
+            QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        remove->trigger();
+        QCOMPARE(titles, QStringList({u"Remove my-project-shell?"_s,
+                                      u"Remove my-project-shell and lose its work?"_s}));
+        QVERIFY(m_window->sandboxModel()->rowOf(name) >= 0);
+        QVERIFY(QFileInfo(clone + u"/work.txt"_s).exists());
+
+        // Said twice, it goes: the record, the clone and its pane; the user's repository is as it was.
+        whenShown<QMessageBox>(this, [this](QMessageBox *question) {
+            whenShown<QMessageBox>(this, [](QMessageBox *warning) {
+                for (QAbstractButton *button : warning->buttons()) {
+                    if (warning->buttonRole(button) == QMessageBox::DestructiveRole)
+                        QTest::mouseClick(button, Qt::LeftButton);
+                }
+            });
+            QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        remove->trigger();
+        QCOMPARE(m_window->sandboxModel()->rowOf(name), -1);
+        QVERIFY(!QFileInfo::exists(clone));
+        QVERIFY(!m_window->paneGrid()->paneOf(name));
+        QCOMPARE(gitOutput(m_repo, {u"log"_s, u"--format=%s"_s}), u"first"_s);
+        QCOMPARE(gitOutput(m_repo, {u"status"_s, u"--porcelain"_s}), QString());
+        QCOMPARE(gitOutput(m_repo, {u"branch"_s, u"--format=%(refname:short)"_s}), u"main"_s);
+    }
+};
+
+QTEST_MAIN(TestNewSandbox)
+#include "tst_newsandbox.moc"
