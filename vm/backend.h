@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "vm/processusage.h"
 #include "vm/resourcelimits.h"
 
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     // Ends every process of the sandbox: politely first, then for certain.
     virtual void stop(const QString &sandbox) = 0;
     virtual bool isRunning(const QString &sandbox) const = 0;
+    // CPU time and memory of everything running in it; nothing when it does not run.
+    virtual std::optional<ProcessUsage> usage(const QString &sandbox) const = 0;
 
 Q_SIGNALS:
     void ended(const QString &sandbox, const QString &reason); // it died without stop()

@@ -137,4 +137,12 @@ void NamespaceBackend::stop(const QString &sandbox)
     m_running.erase(it);
 }
 
+std::optional<ProcessUsage> NamespaceBackend::usage(const QString &sandbox) const
+{
+    const auto running = m_running.find(sandbox);
+    if (running == m_running.end())
+        return std::nullopt;
+    return ProcessUsage::ofTree(running->second.process->processId());
+}
+
 } // namespace Paddock::Vm

@@ -22,6 +22,7 @@ public:
     Core::Result<StartedSandbox> start(const BackendStart &request) override;
     void stop(const QString &sandbox) override;
     bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
+    std::optional<ProcessUsage> usage(const QString &sandbox) const override;
 
 private:
     struct Running

@@ -149,6 +149,11 @@ bool SandboxManager::isRunning(const QString &name) const
     return m_running.contains(name);
 }
 
+std::optional<ProcessUsage> SandboxManager::usage(const QString &name) const
+{
+    return isRunning(name) ? m_backend->usage(name) : std::nullopt;
+}
+
 QStringList SandboxManager::runningSandboxes() const
 {
     QStringList names;

@@ -57,6 +57,8 @@ public:
     Core::Result<> stop(const QString &name);
     void stopAll();
     bool isRunning(const QString &name) const;
+    // CPU time and memory of everything in the sandbox; nothing when it does not run here.
+    std::optional<ProcessUsage> usage(const QString &name) const;
     QStringList runningSandboxes() const;
     QString controlSocketOf(const QString &name) const; // empty when it does not run here
 

@@ -152,14 +152,23 @@ void MainWindow::createDocks()
     m_sandboxes->setColumnHidden(SandboxListModel::Workspace, true);
     m_sandboxes->setColumnHidden(SandboxListModel::Backend, true);
     m_sandboxes->setWordWrap(false);
-    m_sandboxes->resizeColumnsToContents();
     connect(m_sandboxes->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_sandboxes, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const auto record = m_model->record(index.row()))
             attach(record->name);
     });
-    connect(m_model, &QAbstractItemModel::modelReset, m_sandboxes, &QTableView::resizeColumnsToContents);
+    const auto fitColumns = [this] {
+        m_sandboxes->resizeColumnsToContents();
+        // CPU and memory change every few seconds: wide enough for the widest values from the start.
+        const QFontMetrics metrics = m_sandboxes->fontMetrics();
+        const int padding = metrics.horizontalAdvance(u"MM"_s);
+        m_sandboxes->setColumnWidth(SandboxListModel::Cpu, metrics.horizontalAdvance(u"188 %"_s) + padding);
+        m_sandboxes->setColumnWidth(SandboxListModel::Memory,
+                                    metrics.horizontalAdvance(u"1,888 MiB"_s) + padding);
+    };
+    fitColumns();
+    connect(m_model, &QAbstractItemModel::modelReset, m_sandboxes, fitColumns);
     m_sandboxes->addAction(m_removeAction); // Delete removes only with the list focused
     m_sandboxes->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sandboxes->addAction(m_startAction);
@@ -181,7 +190,7 @@ void MainWindow::createDocks()
     attentionDock->setObjectName(u"attentionDock"_s);
     attentionDock->setWidget(m_attention);
     addDockWidget(Qt::LeftDockWidgetArea, attentionDock);
-    resizeDocks({sandboxDock}, {420}, Qt::Horizontal);
+    resizeDocks({sandboxDock}, {480}, Qt::Horizontal);
 }
 
 QString MainWindow::selectedSandbox() const

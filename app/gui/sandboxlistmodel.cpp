@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QLocale>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Paddock::Core;
@@ -21,15 +23,41 @@ SandboxListModel::SandboxListModel(Paths paths, Vm::SandboxManager &manager, QOb
 {
     connect(&manager, &Vm::SandboxManager::sandboxStarted, this, [this](const QString &name) {
         m_stopReasons.remove(name);
+        sampleUsage(); // memory right away; CPU from the next sample on
         refreshRow(name);
     });
     connect(&manager, &Vm::SandboxManager::sandboxStopped, this,
             [this](const QString &name, const QString &reason) {
                 if (!reason.isEmpty())
                     m_stopReasons.insert(name, reason);
+                m_usage.remove(name);
                 refreshRow(name);
             });
+    m_clock.start();
+    auto *sampler = new QTimer(this);
+    sampler->setInterval(2000);
+    connect(sampler, &QTimer::timeout, this, &SandboxListModel::sampleUsage);
+    sampler->start();
     reload();
+}
+
+void SandboxListModel::sampleUsage()
+{
+    const qint64 now = m_clock.elapsed();
+    for (int row = 0; row < m_records.size(); ++row) {
+        const QString &name = m_records.at(row).name;
+        const auto usage = m_manager.usage(name);
+        if (!usage)
+            continue;
+        Usage &last = m_usage[name];
+        if (last.sampledAtMs > 0 && now > last.sampledAtMs)
+            last.cpuPercent = std::max(usage->cpuSeconds - last.cpuSeconds, 0.0) * 100'000.0 /
+                              double(now - last.sampledAtMs);
+        last.cpuSeconds = usage->cpuSeconds;
+        last.residentBytes = usage->residentBytes;
+        last.sampledAtMs = std::max<qint64>(now, 1);
+        Q_EMIT dataChanged(index(row, Cpu), index(row, Memory));
+    }
 }
 
 void SandboxListModel::reload()
@@ -116,15 +144,29 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return record.workspace;
         case Backend:
             return record.backend == SandboxRecord::Backend::MicroVm ? tr("microVM") : tr("Namespace");
+        case Cpu:
+            if (const Usage usage = m_usage.value(record.name); running && usage.cpuPercent >= 0)
+                return u"%1 %"_s.arg(usage.cpuPercent, 0, 'f', usage.cpuPercent < 10 ? 1 : 0);
+            return running ? u"…"_s : u"—"_s;
+        case Memory:
+            if (const Usage usage = m_usage.value(record.name); running && usage.sampledAtMs > 0)
+                return QLocale().formattedDataSize(usage.residentBytes, 0);
+            return running ? u"…"_s : u"—"_s;
         case Requests:
-            return tr("%1 allowed, %2 blocked").arg(counts.allowed).arg(counts.blocked);
+            // Blocked requests are what the user acts on; a clean sandbox keeps the column narrow.
+            return counts.blocked == 0 ? tr("%1 allowed").arg(counts.allowed)
+                                       : tr("%1 allowed, %2 blocked").arg(counts.allowed).arg(counts.blocked);
         }
     }
+    if (role == Qt::TextAlignmentRole && (index.column() == Cpu || index.column() == Memory))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         if (index.column() == State && m_stopReasons.contains(record.name))
             return m_stopReasons.value(record.name);
         if (index.column() == Workspace)
             return record.workspace;
+        if (index.column() == Memory)
+            return tr("Resident memory of every process in the sandbox, summed as ps shows it");
     }
     if (role == Qt::DecorationRole && index.column() == Name)
         return stateDot(running ? StateLook::Running : StateLook::Stopped);
@@ -150,6 +192,10 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Workspace");
     case Backend:
         return tr("Backend");
+    case Cpu:
+        return tr("CPU");
+    case Memory:
+        return tr("Memory");
     case Requests:
         return tr("Requests");
     }

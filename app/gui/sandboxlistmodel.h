@@ -5,6 +5,7 @@
 #include "proxy/decisionevent.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QHash>
 
 namespace Paddock::Vm {
@@ -20,7 +21,7 @@ class SandboxListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Agent, State, Branch, Workspace, Backend, Requests, ColumnCount };
+    enum Column { Name, Agent, State, Branch, Workspace, Backend, Cpu, Memory, Requests, ColumnCount };
     static constexpr int RecordNameRole = Qt::UserRole + 1;
 
     SandboxListModel(Core::Paths paths, Vm::SandboxManager &manager, QObject *parent = nullptr);
@@ -29,6 +30,8 @@ public:
     std::optional<Core::SandboxRecord> record(int row) const;
     int rowOf(const QString &name) const;
     void noteDecision(const Proxy::DecisionEvent &event);
+    // Reads the running sandboxes' CPU and memory use; a timer calls it every two seconds.
+    void sampleUsage();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,6 +42,7 @@ private:
     void refreshRow(const QString &name);
     QString agentName(const QString &templateId) const;
 
+    QElapsedTimer m_clock;
     Core::Paths m_paths;
     Vm::SandboxManager &m_manager;
     QList<Core::SandboxRecord> m_records;
@@ -50,6 +54,14 @@ private:
     };
     QHash<QString, Counts> m_counts;
     QHash<QString, QString> m_stopReasons;
+    struct Usage
+    {
+        double cpuSeconds = 0;
+        qint64 sampledAtMs = 0;
+        double cpuPercent = -1; // -1: not known yet (one sample so far)
+        qint64 residentBytes = 0;
+    };
+    QHash<QString, Usage> m_usage;
 };
 
 } // namespace Paddock::App

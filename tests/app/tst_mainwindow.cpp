@@ -157,6 +157,31 @@ private Q_SLOTS:
         QCOMPARE(m_window->paneGrid()->panes().size(), 1);
     }
 
+    // The list shows what a running sandbox uses: CPU while its agent works, and memory.
+    void theListShowsCpuAndMemory()
+    {
+        SandboxListModel *model = m_window->sandboxModel();
+        QCOMPARE(model->index(1, SandboxListModel::Cpu).data().toString(), u"—"_s); // not running
+        TerminalPane *pane = m_window->paneGrid()->paneOf(u"agent-1"_s);
+        typeLine(pane, u"timeout 5 sh -c 'while :; do :; done'; echo sp\"\"un"_s);
+        // Sampled every half second, as a person would see it change (the timer samples every two).
+        const auto cpuPercent = [model] {
+            QTest::qWait(500);
+            model->sampleUsage();
+            const QString text = model->index(0, SandboxListModel::Cpu).data().toString();
+            return text.endsWith(u" %"_s) ? text.section(u' ', 0, 0).toDouble() : -1.0;
+        };
+        double busiest = 0;
+        for (int i = 0; i < 12 && busiest < 50; ++i)
+            busiest = std::max(busiest, cpuPercent());
+        QVERIFY2(busiest >= 50, qPrintable(QString::number(busiest)));
+        const QString memory = model->index(0, SandboxListModel::Memory).data().toString();
+        QVERIFY2(memory.endsWith(u"MiB"_s) || memory.endsWith(u"KiB"_s), qPrintable(memory));
+        QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"spun"_s), 10000);
+        cpuPercent();
+        QVERIFY(cpuPercent() < 20); // and back down once it is idle
+    }
+
     void fourPanesMakeATwoByTwoGrid()
     {
         for (int row = 1; row < sandboxCount; ++row)
