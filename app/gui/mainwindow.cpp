@@ -16,12 +16,14 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -188,7 +190,25 @@ void MainWindow::createDocks()
             [this](QListWidgetItem *item) { focusPaneOf(item->data(Qt::UserRole).toString()); });
     auto *attentionDock = new QDockWidget(tr("Needs Attention"), this);
     attentionDock->setObjectName(u"attentionDock"_s);
-    attentionDock->setWidget(m_attention);
+    // Empty, the dock says what will appear in it rather than showing a blank list.
+    auto *nothingNeeded =
+        new QLabel(tr("Nothing needs you.\nAgents that finish, wait for input, ring or have a "
+                      "request blocked are listed here."),
+                   this);
+    nothingNeeded->setObjectName(u"attentionEmpty"_s);
+    nothingNeeded->setWordWrap(true);
+    nothingNeeded->setAlignment(Qt::AlignCenter);
+    nothingNeeded->setMargin(12);
+    nothingNeeded->setForegroundRole(QPalette::PlaceholderText);
+    auto *attentionStack = new QStackedWidget(this);
+    attentionStack->addWidget(nothingNeeded);
+    attentionStack->addWidget(m_attention);
+    const auto showEmptyState = [this, attentionStack] {
+        attentionStack->setCurrentIndex(m_attention->count() == 0 ? 0 : 1);
+    };
+    connect(m_attention->model(), &QAbstractItemModel::rowsInserted, this, showEmptyState);
+    connect(m_attention->model(), &QAbstractItemModel::rowsRemoved, this, showEmptyState);
+    attentionDock->setWidget(attentionStack);
     addDockWidget(Qt::LeftDockWidgetArea, attentionDock);
     resizeDocks({sandboxDock}, {480}, Qt::Horizontal);
 }

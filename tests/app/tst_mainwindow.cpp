@@ -131,6 +131,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, SandboxListModel::Branch).data().toString(), u"paddock/agent-1"_s);
         QCOMPARE(model->index(1, SandboxListModel::State).data().toString(), u"Stopped"_s);
         QVERIFY(m_window->paneGrid()->panes().isEmpty());
+        QVERIFY(m_window->findChild<QLabel *>(u"attentionEmpty"_s)->isVisible());
         QVERIFY(m_window->grab().save(Test::screenshotPath(u"mainwindow-empty.png"_s)));
     }
 
@@ -274,13 +275,17 @@ private Q_SLOTS:
         QCOMPARE(panes[3]->attention().reason(), AttentionMonitor::Reason::Bell);
         QVERIFY(panes[3]->header()->findChild<QLabel *>(u"attentionBadge"_s)->isVisible());
         QListWidget *list = m_window->attentionList();
+        auto *nothingNeeded = m_window->findChild<QLabel *>(u"attentionEmpty"_s);
         QCOMPARE(list->count(), 1);
+        QVERIFY(list->isVisible());
+        QVERIFY(!nothingNeeded->isVisible());
         QVERIFY(list->item(0)->text().startsWith(u"agent-4"_s));
         QVERIFY(m_window->grab().save(Test::screenshotPath(u"terminal-attention.png"_s)));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
         QCOMPARE(grid->currentPane(), panes[3]);
         QVERIFY(!panes[3]->attention().isRaised());
         QCOMPARE(list->count(), 0);
+        QVERIFY(nothingNeeded->isVisible()); // an empty dock says what it is for
     }
 
     void anExitOffersRestart()
