@@ -198,33 +198,44 @@ int PolicyCommand::addRule(const QString &action, const QStringList &args, CliIo
     if (!rule)
         return usageError(io, rule.error().message);
 
-    if (parser.isSet(sandbox)) {
-        SandboxStore store(m_paths.sandboxesDir());
-        auto record = store.find(parser.value(sandbox));
-        if (!record)
-            return failure(io, tr("There is no sandbox named \"%1\".").arg(parser.value(sandbox)));
-        if (!record->policyRules.contains(rule->toString()))
-            record->policyRules.append(rule->toString());
-        if (auto saved = store.save(*record); !saved)
-            return failure(io, saved.error().message);
-        io.out << tr("Sandbox %1: %2").arg(record->name, rule->toString()) << u'\n';
-        io.out.flush();
-        return ExitOk;
-    }
-    auto document = PolicyFile::load(m_paths.globalPolicyFile());
-    if (!document)
-        return failure(io, document.error().message);
-    if (document->rules.contains(*rule)) {
-        io.out << tr("The rule \"%1\" is already in the global policy.").arg(rule->toString()) << u'\n';
-        io.out.flush();
-        return ExitOk;
-    }
-    document->rules.append(*rule);
-    if (auto saved = PolicyFile::save(m_paths.globalPolicyFile(), *document); !saved)
+    if (parser.isSet(sandbox) && parser.value(sandbox).isEmpty())
+        return failure(io, tr("There is no sandbox named \"%1\".").arg(QString()));
+    const auto saved = saveRule(m_paths, *rule, parser.value(sandbox));
+    if (!saved)
         return failure(io, saved.error().message);
-    io.out << tr("Added the global rule \"%1\".").arg(rule->toString()) << u'\n';
+    if (parser.isSet(sandbox))
+        io.out << tr("Sandbox %1: %2").arg(parser.value(sandbox), rule->toString()) << u'\n';
+    else if (!*saved)
+        io.out << tr("The rule \"%1\" is already in the global policy.").arg(rule->toString()) << u'\n';
+    else
+        io.out << tr("Added the global rule \"%1\".").arg(rule->toString()) << u'\n';
     io.out.flush();
     return ExitOk;
+}
+
+Result<bool> PolicyCommand::saveRule(const Paths &paths, const PolicyRule &rule, const QString &sandboxName)
+{
+    if (!sandboxName.isEmpty()) {
+        SandboxStore store(paths.sandboxesDir());
+        auto record = store.find(sandboxName);
+        if (!record)
+            return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(sandboxName));
+        if (record->policyRules.contains(rule.toString()))
+            return false;
+        record->policyRules.append(rule.toString());
+        if (auto saved = store.save(*record); !saved)
+            return std::unexpected(saved.error());
+        return true;
+    }
+    auto document = PolicyFile::load(paths.globalPolicyFile());
+    if (!document)
+        return std::unexpected(document.error());
+    if (document->rules.contains(rule))
+        return false;
+    document->rules.append(rule);
+    if (auto saved = PolicyFile::save(paths.globalPolicyFile(), *document); !saved)
+        return std::unexpected(saved.error());
+    return true;
 }
 
 int PolicyCommand::removeRule(const QStringList &args, CliIo &io)

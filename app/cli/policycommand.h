@@ -20,6 +20,10 @@ public:
     // The effective policy for a sandbox (or, without one, for the project in projectDir).
     static Core::Result<Core::Policy> effectivePolicy(const Core::Paths &paths, const QString &sandboxName,
                                                       const QString &projectDir);
+    // Adds the rule to the global policy file, or with a sandbox name to that sandbox's rules, as
+    // `paddock policy allow|deny` does; false when the rule was there already.
+    static Core::Result<bool> saveRule(const Core::Paths &paths, const Core::PolicyRule &rule,
+                                       const QString &sandboxName);
 
 private:
     int list(const QStringList &args, CliIo &io);

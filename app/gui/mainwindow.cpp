@@ -1,5 +1,6 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/networklogwidget.h"
 #include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
 #include "app/gui/sandboxlistmodel.h"
@@ -210,7 +211,13 @@ void MainWindow::createDocks()
     connect(m_attention->model(), &QAbstractItemModel::rowsRemoved, this, showEmptyState);
     attentionDock->setWidget(attentionStack);
     addDockWidget(Qt::LeftDockWidgetArea, attentionDock);
+    m_networkLog = new NetworkLogWidget(m_host, this);
+    auto *networkDock = new QDockWidget(tr("Network Log"), this);
+    networkDock->setObjectName(u"networkLogDock"_s);
+    networkDock->setWidget(m_networkLog);
+    addDockWidget(Qt::BottomDockWidgetArea, networkDock);
     resizeDocks({sandboxDock}, {480}, Qt::Horizontal);
+    resizeDocks({networkDock}, {220}, Qt::Vertical);
 }
 
 QString MainWindow::selectedSandbox() const

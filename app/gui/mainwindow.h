@@ -11,6 +11,7 @@ class QTableView;
 
 namespace Paddock::App {
 
+class NetworkLogWidget;
 class PaneGrid;
 class SandboxHost;
 class SandboxListModel;
@@ -30,6 +31,7 @@ public:
     SandboxListModel *sandboxModel() const { return m_model; }
     QTableView *sandboxView() const { return m_sandboxes; }
     QListWidget *attentionList() const { return m_attention; }
+    NetworkLogWidget *networkLog() const { return m_networkLog; }
     // Opens a pane running the sandbox's agent, starting the sandbox if needed; focuses it if one is open.
     TerminalPane *attach(const QString &sandbox);
     // "New Sandbox…": the dialog, then the new sandbox selected (and attached for Create & Run).
@@ -56,6 +58,7 @@ private:
     PaneGrid *m_grid;
     QTableView *m_sandboxes = nullptr;
     QListWidget *m_attention = nullptr;
+    NetworkLogWidget *m_networkLog = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_startAction = nullptr;

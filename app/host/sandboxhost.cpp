@@ -96,6 +96,33 @@ Result<QString> SandboxHost::start(const QString &name)
     return m_manager.start(name, policy->matcher());
 }
 
+Result<> SandboxHost::addRule(const PolicyRule &rule, const QString &sandbox)
+{
+    if (auto saved = PolicyCommand::saveRule(m_paths, rule, sandbox); !saved)
+        return std::unexpected(saved.error());
+    const QStringList affected = sandbox.isEmpty()              ? m_manager.runningSandboxes()
+                                 : m_manager.isRunning(sandbox) ? QStringList{sandbox}
+                                                                : QStringList{};
+    // The rule is saved either way; a sandbox whose policy cannot be recomputed keeps its old one.
+    Result<> outcome;
+    for (const QString &name : affected) {
+        if (auto reloaded = reloadPolicy(name); !reloaded && outcome)
+            outcome = reloaded;
+    }
+    return outcome;
+}
+
+Result<> SandboxHost::reloadPolicy(const QString &name)
+{
+    if (!m_manager.isRunning(name))
+        return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
+    const auto policy = PolicyCommand::effectivePolicy(m_paths, name, {});
+    if (!policy)
+        return std::unexpected(policy.error());
+    m_proxy.setPolicy(name, policy->matcher());
+    return {};
+}
+
 void SandboxHost::onConnection()
 {
     while (QLocalSocket *socket = m_control.nextPendingConnection()) {

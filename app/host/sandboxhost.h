@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/paths.h"
+#include "core/policyrule.h"
 #include "core/result.h"
 #include "proxy/auditlog.h"
 #include "proxy/proxyserver.h"
@@ -32,6 +33,11 @@ public:
     const Core::Paths &paths() const { return m_paths; }
     // Starts a sandbox with its effective policy (preset, global, project and sandbox rules).
     Core::Result<QString> start(const QString &name);
+    // Saves the rule as `paddock policy allow|deny [--sandbox NAME]` does (globally when sandbox is empty),
+    // then applies it to the running sandboxes it concerns, from their next request on.
+    Core::Result<> addRule(const Core::PolicyRule &rule, const QString &sandbox = {});
+    // Gives a running sandbox's listener its effective policy computed afresh from the files and records.
+    Core::Result<> reloadPolicy(const QString &name);
 
     static QString controlSocketPath(const Core::Paths &paths);
 
