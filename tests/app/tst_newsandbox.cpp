@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <functional>
 
 using namespace Paddock;
@@ -238,8 +239,13 @@ private Q_SLOTS:
         QVERIFY(m_host->manager().isRunning(name));
         auto *remove = m_window->findChild<QAction *>(u"removeAction"_s);
         QVERIFY(!remove->isEnabled()); // not while it runs
+        TerminalPane *pane = m_window->paneGrid()->paneOf(name);
         m_window->findChild<QAction *>(u"stopAction"_s)->trigger();
         QTRY_VERIFY(!m_host->manager().isRunning(name));
+        QTRY_COMPARE(pane->state(), TerminalPane::State::Exited);
+        // Hung up, as when a terminal closes: an interactive shell ignores SIGTERM and would hold the stop
+        // (and the window) for the 3 s before SIGKILL (137).
+        QCOMPARE(pane->exitCode(), 128 + SIGHUP);
         QVERIFY(remove->isEnabled());
         const QString clone = m_host->manager().cloneDirectory(name);
         QVERIFY(QFileInfo(clone).isDir());
