@@ -59,13 +59,16 @@ void ScrollbackBuffer::appendCell(const char32_t *chars, int count, int width, c
             styleIndex = m_building.styles.size() - 1;
         }
     }
-    PackedCell cell{count > 0 ? chars[0] : U'\0', quint8(styleIndex), quint8(std::clamp(width, 1, 2))};
-    if (count > 1) {
-        cell.codePoint = extraFlag | char32_t(m_building.extra.size());
+    quint32 value = count <= 0 ? 0 : chars[0] <= 0x10FFFF ? chars[0] : 0xFFFD;
+    // Combining marks and emoji sequences go to the line's extra code points (unless a line held two million
+    // of them, where only the first of each cell is kept).
+    const bool several = count > 1 && m_building.extra.size() <= PackedCell::maxValue;
+    if (several) {
+        value = quint32(m_building.extra.size());
         m_building.extra.append(chars, std::size_t(count));
         m_building.extra.push_back(U'\0');
     }
-    m_building.cells.push_back(cell);
+    m_building.cells.push_back(PackedCell::of(value, several, width >= 2, styleIndex));
 }
 
 void ScrollbackBuffer::endLine(bool wraps)
@@ -81,8 +84,8 @@ void ScrollbackBuffer::finishLine(bool wraps)
     // Blank tails cost memory and mean nothing: spaces on the default background, not underlined or inverted.
     // A line that wraps keeps them: they are spaces in the text that goes on in the next line.
     const auto isBlank = [this](const PackedCell &cell) {
-        const quint16 flags = m_building.styles[cell.style].flags;
-        return (cell.codePoint == U'\0' || cell.codePoint == U' ') &&
+        const quint16 flags = m_building.styles[cell.style()].flags;
+        return !cell.several() && (cell.value() == U'\0' || cell.value() == U' ') &&
                (flags & CellStyle::DefaultBackground) && !(flags & CellStyle::Reverse) &&
                (flags >> CellStyle::UnderlineShift) == 0;
     };
@@ -90,7 +93,7 @@ void ScrollbackBuffer::finishLine(bool wraps)
     while (!wraps && !cells.empty() && isBlank(cells.back()))
         cells.pop_back();
     // A line that wraps ends in a never-written cell only where a wide character did not fit: no text.
-    if (wraps && !cells.empty() && cells.back().codePoint == U'\0')
+    if (wraps && !cells.empty() && !cells.back().several() && cells.back().value() == U'\0')
         cells.pop_back();
     Line line;
     line.cells.assign(cells.begin(), cells.end()); // exactly sized, unlike the reused builder
@@ -134,14 +137,14 @@ std::vector<ScrollbackBuffer::TakenLine> ScrollbackBuffer::takeFrom(int index)
 
 void ScrollbackBuffer::appendPacked(const Line &from, const PackedCell &cell)
 {
-    char32_t single = cell.codePoint;
+    char32_t single = cell.value();
     const char32_t *chars = &single;
-    int count = cell.codePoint ? 1 : 0;
-    if (cell.codePoint & extraFlag) {
-        chars = from.extra.data() + (cell.codePoint & ~extraFlag);
+    int count = single ? 1 : 0;
+    if (cell.several()) {
+        chars = from.extra.data() + cell.value();
         count = int(std::char_traits<char32_t>::length(chars));
     }
-    appendCell(chars, count, cell.width, from.styles[cell.style]);
+    appendCell(chars, count, cell.width(), from.styles[cell.style()]);
 }
 
 void ScrollbackBuffer::reflow(int columns, std::vector<Position> &positions)
@@ -162,7 +165,7 @@ void ScrollbackBuffer::reflow(int columns, std::vector<Position> &positions)
                     inside.push_back({&position, lineStart + position.column});
             }
             for (const PackedCell &cell : old[index].cells)
-                lineStart += cell.width;
+                lineStart += cell.width();
         }
         const int firstNew = size();
         std::vector<int> newStarts{0}; // the offset at which each new line begins
@@ -174,15 +177,15 @@ void ScrollbackBuffer::reflow(int columns, std::vector<Position> &positions)
             int offset = 0;
             for (std::size_t index = first; index <= last; ++index) {
                 for (const PackedCell &cell : old[index].cells) {
-                    if (used + cell.width > columns) {
+                    if (used + cell.width() > columns) {
                         finishLine(true);
                         beginLine();
                         used = 0;
                         newStarts.push_back(offset);
                     }
                     appendPacked(old[index], cell);
-                    used += cell.width;
-                    offset += cell.width;
+                    used += cell.width();
+                    offset += cell.width();
                 }
             }
             finishLine(old[last].wraps);
@@ -203,9 +206,11 @@ void ScrollbackBuffer::reflow(int columns, std::vector<Position> &positions)
 
 QString ScrollbackBuffer::textOf(const Line &line, const PackedCell &cell)
 {
-    if (!(cell.codePoint & extraFlag))
-        return cell.codePoint ? QString::fromUcs4(&cell.codePoint, 1) : QString();
-    const char32_t *start = line.extra.data() + (cell.codePoint & ~extraFlag);
+    if (!cell.several()) {
+        const char32_t codePoint = cell.value();
+        return codePoint ? QString::fromUcs4(&codePoint, 1) : QString();
+    }
+    const char32_t *start = line.extra.data() + cell.value();
     return QString::fromUcs4(start, qsizetype(std::char_traits<char32_t>::length(start)));
 }
 
@@ -219,10 +224,10 @@ TerminalLine ScrollbackBuffer::line(int index) const
     for (const PackedCell &packed : line.cells) {
         TerminalCell cell;
         cell.text = textOf(line, packed);
-        cell.width = packed.width;
-        line.styles[packed.style].applyTo(cell);
+        cell.width = quint8(packed.width());
+        line.styles[packed.style()].applyTo(cell);
         cells.push_back(cell);
-        if (packed.width == 2) { // the right half of a wide character
+        if (packed.wide()) { // the right half of a wide character
             cell.text.clear();
             cell.width = 0;
             cells.push_back(cell);

@@ -10,7 +10,7 @@ namespace Paddock::App {
 
 // The lines that scrolled off a terminal's screen, oldest first, at most limit() of them. Stored packed (a
 // code point, a width and a per-line style index per cell; blank tails dropped) because a pane keeps 10,000
-// lines and a user keeps many panes: about 8 bytes a cell instead of a TerminalCell's 80.
+// lines and a user keeps many panes: 4 bytes a cell instead of a TerminalCell's 80.
 class ScrollbackBuffer
 {
 public:
@@ -52,14 +52,30 @@ public:
     void reflow(int columns, std::vector<Position> &positions);
 
 private:
+    // Four bytes: a pane keeps 10,000 lines and a user eight panes or more (issue 6: ≤ 150 MB for the app).
+    // One word written at once, not bit-fields: a bit-field's partial writes stalled the reflow.
     struct PackedCell
     {
-        char32_t
-            codePoint; // with extraFlag: an index into Line::extra, where the cell's code points end at 0
-        quint8 style;  // index into Line::styles
-        quint8 width;
+        static constexpr quint32 maxValue = (1u << 21) - 1; // every code point fits (U+10FFFF is the last)
+        static constexpr quint32 severalBit = 1u << 21, wideBit = 1u << 22;
+        static constexpr int styleShift = 23;
+
+        // value: a code point; when `several`, an index into Line::extra, where the cell's code points end
+        // at 0. wide: two cells (the right half is not stored). style: an index into Line::styles.
+        static PackedCell of(quint32 value, bool several, bool wide, std::size_t style)
+        {
+            return {(value & maxValue) | (several ? severalBit : 0) | (wide ? wideBit : 0) |
+                    quint32(style) << styleShift};
+        }
+        quint32 value() const { return bits & maxValue; }
+        bool several() const { return bits & severalBit; }
+        bool wide() const { return bits & wideBit; }
+        int width() const { return wide() ? 2 : 1; }
+        quint32 style() const { return bits >> styleShift; }
+
+        quint32 bits = 0;
     };
-    static constexpr char32_t extraFlag = 0x80000000u;
+    static_assert(sizeof(PackedCell) == 4);
     struct Line
     {
         std::vector<PackedCell> cells;

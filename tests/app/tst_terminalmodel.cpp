@@ -122,6 +122,24 @@ private Q_SLOTS:
         QCOMPARE(model.line(0)[1].width, quint8(2));
     }
 
+    // Packed cells: a line's first cell made of several code points, and code points above U+FFFF, survive
+    // the scrollback and a reflow of it.
+    void scrollbackKeepsCombiningMarksAndEmoji()
+    {
+        TerminalModel model(5, 20);
+        const QString text = u"e\u0301\U0001F600x\U0001F680y\u00e9\u0300"_s; // é, 😀, x, 🚀, y, è
+        model.feed(text.toUtf8());
+        model.feed("\r\n\r\n\r\n\r\n\r\n");
+        QCOMPARE(model.scrollbackLines(), 1);
+        QCOMPARE(model.lineText(-1), text);
+        QCOMPARE(model.line(-1)[1].width, quint8(2));
+        QCOMPARE(model.line(-1)[2].width, quint8(0));
+        model.resize(5, 21); // a reflow: the scrollback is rewritten
+        QCOMPARE(model.lineText(-1), text);
+        model.resize(6, 21); // and brought back to the screen
+        QCOMPARE(model.lineText(0), text);
+    }
+
     void resizingKeepsTheScreen()
     {
         TerminalModel model(5, 20);
