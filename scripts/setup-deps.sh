@@ -101,7 +101,7 @@ build_ksyntaxhighlighting() {
 }
 
 build_libvterm() {
-  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix
+  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix-restorefix
   [ -f "$stamp" ] && return 0
   fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
   log "building libvterm $VTERM_VER"
@@ -126,6 +126,11 @@ build_libvterm() {
   # the shell's screen loses into the scrollback from the visible buffer, the program's, instead of the shell's.
   perl -0pi -e 's/(    if\(screen->callbacks && screen->callbacks->sb_pushline\)\n      for\(int row = 0; row <= old_row; row\+\+\)\n        sb_pushline_from_row\(screen, row\);\n)/    ScreenCell *visible = screen->buffer; screen->buffer = old_buffer; \/* paddock: push from the buffer resized *\/\n$1    screen->buffer = visible;\n/' "$src/src/screen.c"
   grep -q 'paddock: push from the buffer resized' "$src/src/screen.c" || { echo "setup: the libvterm push fix did not apply" >&2; exit 1; }
+  # And a fourth: restoring a cursor saved before the screen shrank (DECRC, or leaving a full-screen program)
+  # puts it below the new bottom, and the next character writes past the row array (found by fuzzing;
+  # tests/fuzz/corpus/terminalmodel/saved-cursor-after-resize). It is brought onto the screen, as xterm does.
+  perl -0pi -e 's/(    state->pos = state->saved.pos;\n)/$1    if(state->pos.row >= state->rows) state->pos.row = state->rows - 1; \/* paddock: saved before a resize *\/\n    if(state->pos.col >= state->cols) state->pos.col = state->cols - 1;\n/' "$src/src/state.c"
+  grep -q 'paddock: saved before a resize' "$src/src/state.c" || { echo "setup: the libvterm restore fix did not apply" >&2; exit 1; }
   # The .inc tables ship pre-generated, so the C files compile directly. -fwrapv: libvterm multiplies escape
   # sequence numbers without an overflow check (signed overflow is undefined in C; found by fuzzing), and a
   # sandbox chooses those numbers.

@@ -301,6 +301,24 @@ private Q_SLOTS:
         QCOMPARE(model.lineText(0), u"shell 5"_s);
     }
 
+    void aCursorSavedBeforeAResizeComesBackOnScreen()
+    {
+        // libvterm 0.3.3 restored it below the new bottom, and the next character wrote past its row array.
+        TerminalModel model(40, 20);
+        model.feed("\x1b[38;15H\x1b"
+                   "7");
+        model.resize(10, 20);
+        model.feed("\x1b"
+                   "8x");
+        QVERIFY(model.cursor().y() < model.rows());
+        QCOMPARE(model.lineText(9).trimmed(), u"x"_s);
+        TerminalModel program(40, 20); // the same through a full-screen program, which saves it on entry
+        program.feed("\x1b[38;1Hshell\x1b[?1049h");
+        program.resize(10, 20);
+        program.feed("\x1b[?1049lx");
+        QVERIFY(program.cursor().y() < program.rows());
+    }
+
     void reflowWithoutScrollback()
     {
         TerminalModel model(5, 20, 0);
