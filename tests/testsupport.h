@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtGlobal>
+#include <QtTest>
 
 namespace Paddock::Test {
 
@@ -54,6 +56,31 @@ inline QString screenshotPath(const QString &name)
     const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
     QDir().mkpath(folder);
     return folder + QLatin1Char('/') + name;
+}
+
+// Runs git in a repository with a fixed author; the test fails if git does.
+inline void git(const QString &repo, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(repo);
+    process.start(QStringLiteral("git"),
+                  QStringList{QStringLiteral("-c"), QStringLiteral("user.name=Test"), QStringLiteral("-c"),
+                              QStringLiteral("user.email=t@example.com")} +
+                      arguments);
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitCode(), 0);
+}
+
+// A new repository at path (on branch main) with one commit of a README.
+inline void makeRepository(const QString &path)
+{
+    QDir().mkpath(path);
+    git(path, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+    QFile readme(path + QStringLiteral("/README.md"));
+    QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("hello\n") > 0);
+    readme.close();
+    git(path, {QStringLiteral("add"), QStringLiteral(".")});
+    git(path, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("first")});
 }
 
 } // namespace Paddock::Test

@@ -29,6 +29,7 @@
 #include <QtTest>
 
 using namespace Paddock;
+using Paddock::Test::git;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
@@ -47,17 +48,6 @@ void typeLine(TerminalPane *pane, const QString &line)
 {
     QTest::keyClicks(pane->view(), line);
     QTest::keyClick(pane->view(), Qt::Key_Return);
-}
-
-void git(const QString &repo, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(repo);
-    process.start(u"git"_s,
-                  QStringList{u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=t@example.com"_s} +
-                      arguments);
-    QVERIFY(process.waitForFinished());
-    QCOMPARE(process.exitCode(), 0);
 }
 
 } // namespace
@@ -90,13 +80,7 @@ private Q_SLOTS:
         QVERIFY(m_host->open());
         // One git project (its sandbox works on a branch of a clone), three plain folders.
         const QString repo = m_workspaces.path() + u"/project"_s;
-        QDir().mkpath(repo);
-        git(repo, {u"init"_s, u"-q"_s});
-        QFile readme(repo + u"/README.md"_s);
-        QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("hello\n") > 0);
-        readme.close();
-        git(repo, {u"add"_s, u"."_s});
-        git(repo, {u"commit"_s, u"-qm"_s, u"first"_s});
+        Test::makeRepository(repo);
         for (int i = 0; i < sandboxCount; ++i) {
             Vm::CreateOptions options;
             options.name = u"agent-%1"_s.arg(i + 1);

@@ -31,21 +31,11 @@
 #include <functional>
 
 using namespace Paddock;
+using Paddock::Test::git;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void git(const QString &repo, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(repo);
-    process.start(u"git"_s,
-                  QStringList{u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=t@example.com"_s} +
-                      arguments);
-    QVERIFY(process.waitForFinished());
-    QCOMPARE(process.exitCode(), 0);
-}
 
 QString gitOutput(const QString &repo, const QStringList &arguments)
 {
@@ -113,13 +103,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_repo = m_folders.path() + u"/My Project"_s;
-        QDir().mkpath(m_repo);
-        git(m_repo, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
-        QFile readme(m_repo + u"/README.md"_s);
-        QVERIFY(readme.open(QIODevice::WriteOnly) && readme.write("hello\n") > 0);
-        readme.close();
-        git(m_repo, {u"add"_s, u"."_s});
-        git(m_repo, {u"commit"_s, u"-qm"_s, u"first"_s});
+        Test::makeRepository(m_repo);
         QDir().mkpath(m_folders.path() + u"/notes"_s);
         m_host = std::make_unique<SandboxHost>(Core::Paths(QProcessEnvironment::systemEnvironment()));
         QVERIFY(m_host->open());
