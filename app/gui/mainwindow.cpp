@@ -308,10 +308,8 @@ void MainWindow::removeSelected()
         QMessageBox::warning(this, tr("Cannot remove %1").arg(name), removed.error().message);
         return;
     }
-    if (TerminalPane *pane = m_grid->paneOf(name)) {
-        m_grid->removePane(pane);
-        delete attentionItemOf(name);
-    }
+    if (TerminalPane *pane = m_grid->paneOf(name))
+        closePane(pane);
     m_model->reload();
     updateActions();
 }
@@ -347,11 +345,7 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     launch.connect = [this, name = record->name] { return m_host.start(name); };
     auto *pane = new TerminalPane(launch);
     connect(pane, &TerminalPane::attentionChanged, this, [this, pane] { onAttentionChanged(pane); });
-    connect(pane, &TerminalPane::closeRequested, this, [this, pane] {
-        const QString name = pane->sandbox();
-        m_grid->removePane(pane);
-        delete attentionItemOf(name);
-    });
+    connect(pane, &TerminalPane::closeRequested, this, [this, pane] { closePane(pane); });
     m_grid->addPane(pane);
     pane->start();
     return pane;
@@ -365,6 +359,13 @@ void MainWindow::stopSelected()
     if (auto stopped = m_host.manager().stop(name); !stopped)
         QMessageBox::warning(this, tr("Cannot stop %1").arg(name), stopped.error().message);
     updateActions();
+}
+
+void MainWindow::closePane(TerminalPane *pane)
+{
+    const QString name = pane->sandbox(); // the pane is gone after removePane()
+    m_grid->removePane(pane);
+    delete attentionItemOf(name);
 }
 
 void MainWindow::focusPaneOf(const QString &sandbox)

@@ -52,6 +52,7 @@ private:
     void onAttentionChanged(TerminalPane *pane);
     QListWidgetItem *attentionItemOf(const QString &sandbox) const;
     void focusPaneOf(const QString &sandbox);
+    void closePane(TerminalPane *pane); // and its attention entry
 
     SandboxHost &m_host;
     SandboxListModel *m_model;

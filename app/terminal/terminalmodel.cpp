@@ -73,9 +73,9 @@ QByteArray drawingOf(const TerminalLine &cells)
     for (const TerminalCell &cell : cells) {
         if (cell.width == 0)
             continue; // the right half of a wide character
-        if (first || !(CellStyle::of(cell) == style)) {
+        if (const CellStyle looks = CellStyle::of(cell); first || !(looks == style)) {
             drawing += sgrOf(cell);
-            style = CellStyle::of(cell);
+            style = looks;
             first = false;
         }
         if (cell.text.isEmpty()) {
