@@ -10,6 +10,7 @@
 #include "app/host/sandboxhost.h"
 #include "app/terminal/terminalmodel.h"
 
+#include "app/panetestsupport.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -30,27 +31,12 @@
 
 using namespace Paddock;
 using Paddock::Test::git;
+using Paddock::Test::screenContains;
+using Paddock::Test::typeLine;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-bool screenContains(TerminalPane *pane, const QString &text)
-{
-    for (int line = 0; line < pane->model().rows(); ++line) {
-        if (pane->model().lineText(line).contains(text))
-            return true;
-    }
-    return false;
-}
-
-void typeLine(TerminalPane *pane, const QString &line)
-{
-    QTest::keyClicks(pane->view(), line);
-    QTest::keyClick(pane->view(), Qt::Key_Return);
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestMainWindow : public QObject
 {

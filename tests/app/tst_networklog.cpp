@@ -14,6 +14,7 @@
 #include "core/sandboxstore.h"
 #include "vm/guestsession.h"
 
+#include "sandboxtestsupport.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -47,25 +48,6 @@ using Verdict = Proxy::DecisionEvent::Verdict;
 
 namespace {
 
-// A loopback origin on the host: reachable from a sandbox only through the proxy, and only with a CIDR rule.
-class Origin : public QTcpServer
-{
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            if (!socket->readAll().contains("\r\n\r\n"))
-                return;
-            socket->write(
-                "HTTP/1.1 200 OK\r\nContent-Length: 17\r\nConnection: close\r\n\r\nhello-from-origin");
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-};
-
 Proxy::DecisionEvent decision(const QString &sandbox, Verdict verdict, const QString &method,
                               const QString &host, quint16 port, const QString &path = {},
                               const QString &rule = {}, qint64 up = 0, qint64 down = 0)
@@ -95,21 +77,6 @@ QStringList hostsShown(const QAbstractItemModel &model)
     return hosts;
 }
 
-QByteArray readAvailable(int fd, int waitMs)
-{
-    QByteArray data;
-    pollfd watched{fd, POLLIN, 0};
-    while (::poll(&watched, 1, waitMs) > 0) {
-        char buffer[4096];
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n <= 0)
-            break;
-        data.append(buffer, n);
-        waitMs = 50;
-    }
-    return data;
-}
-
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -125,7 +92,7 @@ class TestNetworkLog : public QObject
 private:
     Test::IsolatedXdg m_xdg;
     QTemporaryDir m_workspaces;
-    Origin m_origin;
+    Test::LoopbackOrigin m_origin;
     std::unique_ptr<SandboxHost> m_host;
 
     // A plain HTTP request from inside the running sandbox, through its proxy: the answer's bytes.
@@ -149,7 +116,7 @@ private:
             (*session)->waitForExit(); // runs the event loop: the origin answers meanwhile
         else
             qWarning("%s", qPrintable(session.error().message));
-        const QByteArray answer = readAvailable(output[0], 2000);
+        const QByteArray answer = Test::readAvailable(output[0], 2000);
         ::close(output[0]);
         return answer;
     }

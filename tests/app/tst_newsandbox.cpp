@@ -11,6 +11,7 @@
 #include "app/terminal/terminalmodel.h"
 #include "core/settings.h"
 
+#include "app/panetestsupport.h"
 #include "testsupport.h"
 
 #include <QAbstractButton>
@@ -32,6 +33,8 @@
 
 using namespace Paddock;
 using Paddock::Test::git;
+using Paddock::Test::screenContains;
+using Paddock::Test::typeLine;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
@@ -60,15 +63,6 @@ void whenShown(QObject *context, std::function<void(T *)> act)
         }
     });
     timer->start();
-}
-
-bool screenContains(TerminalPane *pane, const QString &text)
-{
-    for (int line = 0; line < pane->model().rows(); ++line) {
-        if (pane->model().lineText(line).contains(text))
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -207,8 +201,7 @@ private Q_SLOTS:
         TerminalPane *pane = m_window->paneGrid()->paneOf(u"my-project-shell"_s);
         QVERIFY(pane);
         QTRY_COMPARE_WITH_TIMEOUT(pane->state(), TerminalPane::State::Running, 20000);
-        QTest::keyClicks(pane->view(), u"echo made-in-$(pwd)"_s);
-        QTest::keyClick(pane->view(), Qt::Key_Return);
+        typeLine(pane, u"echo made-in-$(pwd)"_s);
         QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"made-in-/workspace"_s), 10000);
         // The folder is remembered for the next sandbox.
         Core::Settings settings(m_host->paths().settingsFile());

@@ -10,6 +10,7 @@
 #include "vm/guestsession.h"
 #include "vm/sandboxmanager.h"
 
+#include "sandboxtestsupport.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -40,28 +41,13 @@ struct Captured
     QByteArray out;
 };
 
-QByteArray readAvailable(int fd, int waitMs)
-{
-    QByteArray data;
-    pollfd watched{fd, POLLIN, 0};
-    while (::poll(&watched, 1, waitMs) > 0) {
-        char buffer[4096];
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n <= 0)
-            break;
-        data.append(buffer, n);
-        waitMs = 50;
-    }
-    return data;
-}
-
 // Reads a PTY master until text shows up (or time runs out); the event loop keeps running meanwhile.
 bool waitForText(int master, QByteArray &seen, const QByteArray &text, int timeoutMs = 10000)
 {
     QElapsedTimer timer;
     timer.start();
     while (!seen.contains(text) && timer.elapsed() < timeoutMs) {
-        seen += readAvailable(master, 20);
+        seen += Test::readAvailable(master, 20);
         QCoreApplication::processEvents();
     }
     return seen.contains(text);
@@ -117,7 +103,7 @@ private:
         } else {
             qWarning("%s", qPrintable(session.error().message));
         }
-        captured.out = readAvailable(output[0], 2000);
+        captured.out = Test::readAvailable(output[0], 2000);
         ::close(output[0]);
         return captured;
     }

@@ -8,6 +8,7 @@
 #include "vm/bwrapprocess.h"
 #include "vm/seccompfilter.h"
 
+#include "sandboxtestsupport.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -36,25 +37,6 @@ struct Outcome
     QByteArray err;
 };
 
-// A loopback origin on the host, the kind of service a sandbox must never reach directly.
-class Origin : public QTcpServer
-{
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            if (!socket->readAll().contains("\r\n\r\n"))
-                return;
-            socket->write(
-                "HTTP/1.1 200 OK\r\nContent-Length: 17\r\nConnection: close\r\n\r\nhello-from-origin");
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-};
-
 void makeWorldReadable(const QString &path, bool writable = false)
 {
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
@@ -75,7 +57,7 @@ private:
     QString m_workspace;
     QString m_etc;
     QString m_proxySocket;
-    Origin m_origin;
+    Test::LoopbackOrigin m_origin;
     Proxy::FakeResolver m_resolver;
     std::unique_ptr<Proxy::ProxyServer> m_proxy;
 
