@@ -168,12 +168,13 @@ PolicyDecision PolicyMatcher::explain(const PolicyRequest &request) const
     return decision;
 }
 
-std::optional<PolicyMatch> PolicyMatcher::cidrMatch(const QHostAddress &address, quint16 port) const
+std::optional<PolicyMatch> PolicyMatcher::cidrMatch(const QHostAddress &address,
+                                                    const PolicyRequest &request) const
 {
     const Entry *best = nullptr;
     for (const Entry &entry : m_cidr) {
         const RuleTarget &target = m_rules[entry.rule].rule.targets()[entry.target];
-        if (target.ports.contains(port) && target.host.matchesAddress(address) && beats(entry, best))
+        if (target.host.matchesAddress(address) && beats(entry, best) && entryMatches(entry, request))
             best = &entry;
     }
     if (!best)
@@ -181,9 +182,9 @@ std::optional<PolicyMatch> PolicyMatcher::cidrMatch(const QHostAddress &address,
     return toMatch(*best);
 }
 
-bool PolicyMatcher::cidrExplicitlyAllows(const QHostAddress &address, quint16 port) const
+bool PolicyMatcher::cidrExplicitlyAllows(const QHostAddress &address, const PolicyRequest &request) const
 {
-    const auto match = cidrMatch(address, port);
+    const auto match = cidrMatch(address, request);
     return match && match->rule.rule.isAllow();
 }
 

@@ -64,11 +64,12 @@ public:
     PolicyDecision decide(const PolicyRequest &request) const;
     // decide() plus every other matching rule, for `paddock policy explain`.
     PolicyDecision explain(const PolicyRequest &request) const;
-    // True when the most specific CIDR rule naming this address (not `**`) allows it: how a user opts a
-    // private or loopback address out of address vetting.
-    bool cidrExplicitlyAllows(const QHostAddress &address, quint16 port) const;
-    // The most specific CIDR rule that names this address, if any (deny CIDRs also apply after DNS).
-    std::optional<PolicyMatch> cidrMatch(const QHostAddress &address, quint16 port) const;
+    // True when the most specific CIDR rule naming this address (not `**`) and matching the request's port,
+    // method and path allows it: how a user opts a private or loopback address out of address vetting.
+    bool cidrExplicitlyAllows(const QHostAddress &address, const PolicyRequest &request) const;
+    // The most specific CIDR rule that names this address and matches the request's port, method and path,
+    // if any (deny CIDRs also apply after DNS). The request's host is not looked at.
+    std::optional<PolicyMatch> cidrMatch(const QHostAddress &address, const PolicyRequest &request) const;
 
     const QList<LayeredRule> &rules() const { return m_rules; }
     static QString layerName(PolicyLayer layer);

@@ -247,7 +247,6 @@ void ProxyConnection::handleHead()
     }
 
     const auto policy = m_context->policy();
-    const QString path = m_head.isConnect ? QString() : pathWithoutQuery(m_head.pathAndQuery);
     if (!policy) {
         // SECURITY: fail closed: without a policy nothing passes, unless the user turned fail-open on.
         if (!m_context->failOpen()) {
@@ -261,10 +260,7 @@ void ProxyConnection::handleHead()
     } else {
         // A tunnel is decided as method CONNECT with no path: method rules other than CONNECT and path rules
         // cannot see inside it, so they do not apply; `allow CONNECT host:port` does.
-        const Core::PolicyRequest request{m_head.isConnect ? u"CONNECT"_s
-                                                           : QString::fromLatin1(m_head.method),
-                                          m_authority.host, *m_authority.port, path, true};
-        const Core::PolicyDecision decision = policy->decide(request);
+        const Core::PolicyDecision decision = policy->decide(policyRequest());
         if (!decision.allowed) {
             deny(decision.ruleText(), decision.reason);
             return;
@@ -327,7 +323,7 @@ void ProxyConnection::onResolved(const Core::CanonicalAuthority &authority,
     if (addresses.isEmpty()) {
         // SECURITY: a resolver failure denies (fail closed).
         failClosed(tr("%1 could not be resolved: %2.")
-                       .arg(authority.host.host, error.isEmpty() ? u"no address"_s : error));
+                       .arg(authority.host.host, error.isEmpty() ? tr("it has no address") : error));
         return;
     }
     const quint16 port = *authority.port;
@@ -340,20 +336,33 @@ void ProxyConnection::onResolved(const Core::CanonicalAuthority &authority,
     dial(addresses.first(), port);
 }
 
+Core::PolicyRequest ProxyConnection::policyRequest() const
+{
+    // A tunnel is decided as method CONNECT with no path: method rules other than CONNECT and path rules
+    // cannot see inside it, so they do not apply; `allow CONNECT host:port` does.
+    return {m_head.isConnect ? u"CONNECT"_s : QString::fromLatin1(m_head.method), m_authority.host,
+            *m_authority.port, m_head.isConnect ? QString() : pathWithoutQuery(m_head.pathAndQuery), true};
+}
+
 std::optional<ProxyConnection::Refusal> ProxyConnection::vetAddress(const QHostAddress &address,
                                                                     quint16 port) const
 {
     const auto policy = m_context->policy();
+    Core::PolicyRequest request = policyRequest();
+    request.port = port;
+    // SECURITY: an address rule with a method or path applies to those requests only, as a host rule does.
     const AddressVetter::Verdict verdict =
-        m_context->vetter->vet(address, port, [&policy](const QHostAddress &a, quint16 p) {
-            return policy && policy->cidrExplicitlyAllows(a, p);
+        m_context->vetter->vet(address, port, [&policy, &request](const QHostAddress &a, quint16 p) {
+            Core::PolicyRequest probe = request;
+            probe.port = p;
+            return policy && policy->cidrExplicitlyAllows(a, probe);
         });
     if (!verdict.allowed)
         return Refusal{u"address-vetting"_s, verdict.reason};
     if (!policy)
         return std::nullopt;
     const QHostAddress embedded = AddressVetter::embeddedIPv4(address);
-    if (const auto cidr = policy->cidrMatch(embedded.isNull() ? address : embedded, port);
+    if (const auto cidr = policy->cidrMatch(embedded.isNull() ? address : embedded, request);
         cidr && !cidr->rule.rule.isAllow())
         return Refusal{cidr->rule.rule.toString(),
                        tr("%1 resolves to %2, which the rule \"%3\" denies.")

@@ -71,6 +71,7 @@ private:
         QString reason;
     };
     std::optional<Refusal> vetAddress(const QHostAddress &address, quint16 port) const;
+    Core::PolicyRequest policyRequest() const; // the request being decided, as the policy sees it
     void dial(const QHostAddress &address, quint16 port);
     void onUpstreamConnected();
     void beginForwarding();

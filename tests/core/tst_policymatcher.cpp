@@ -151,12 +151,30 @@ private Q_SLOTS:
         policy.setLayer(PolicyLayer::Global,
                         rules({u"allow **"_s, u"allow 127.0.0.1/32:8080"_s, u"deny 10.0.0.0/8"_s}));
         const auto matcher = policy.matcher();
-        QVERIFY(matcher->cidrExplicitlyAllows(QHostAddress(u"127.0.0.1"_s), 8080));
-        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"127.0.0.1"_s), 8081));
+        const auto at = [](quint16 port) { return request(u"example.com:%1"_s.arg(port)); };
+        QVERIFY(matcher->cidrExplicitlyAllows(QHostAddress(u"127.0.0.1"_s), at(8080)));
+        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"127.0.0.1"_s), at(8081)));
         // `**` is not an explicit opt-in for private addresses.
-        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"192.168.1.1"_s), 80));
-        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"10.1.1.1"_s), 80));
-        QVERIFY(matcher->cidrMatch(QHostAddress(u"10.1.1.1"_s), 80).has_value());
+        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"192.168.1.1"_s), at(80)));
+        QVERIFY(!matcher->cidrExplicitlyAllows(QHostAddress(u"10.1.1.1"_s), at(80)));
+        QVERIFY(matcher->cidrMatch(QHostAddress(u"10.1.1.1"_s), at(80)).has_value());
+    }
+
+    // An address rule with a method or a path applies to those requests only, as a host rule does: a deny
+    // of one path on an address leaves its other paths to the broader allow.
+    void cidrRulesHonourMethodAndPath()
+    {
+        Policy policy;
+        policy.setLayer(PolicyLayer::Global,
+                        rules({u"allow 127.0.0.1/32:8080"_s, u"deny GET 127.0.0.1/32:8080/secret/**"_s}));
+        const auto matcher = policy.matcher();
+        const QHostAddress loopback(u"127.0.0.1"_s);
+        const auto denied = matcher->cidrMatch(loopback, request(u"h:8080"_s, u"GET"_s, u"/secret/x"_s));
+        QVERIFY(denied && !denied->rule.rule.isAllow());
+        QVERIFY(matcher->cidrExplicitlyAllows(loopback, request(u"h:8080"_s, u"GET"_s, u"/public"_s)));
+        QVERIFY(matcher->cidrExplicitlyAllows(loopback, request(u"h:8080"_s, u"POST"_s, u"/secret/x"_s)));
+        // A tunnel cannot show its path: the path rule does not apply, the address rule does.
+        QVERIFY(matcher->cidrExplicitlyAllows(loopback, request(u"h:8080"_s, u"CONNECT"_s, QString())));
     }
 
     void scalesToManyRules()

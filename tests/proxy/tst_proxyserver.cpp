@@ -336,6 +336,20 @@ private Q_SLOTS:
         QVERIFY(get(port, u"origin.test"_s, m_originPort, "/admin/x").endsWith("GET /admin/x 0"));
     }
 
+    // The same for an address rule: denying one path of an address leaves its other paths allowed, both
+    // when the address is asked for directly and when a name resolves to it.
+    void methodAndPathRulesOnAnAddressApply()
+    {
+        const quint16 port = listen({u"allow origin.test"_s, cidr(m_originPort),
+                                     u"deny GET 127.0.0.1/32:%1/secret/**"_s.arg(m_originPort)});
+        for (const QString &host : {u"127.0.0.1"_s, u"origin.test"_s}) {
+            const QByteArray secret = get(port, host, m_originPort, "/secret/x");
+            QVERIFY2(secret.startsWith("HTTP/1.1 403"), secret.constData());
+            const QByteArray other = get(port, host, m_originPort, "/public");
+            QVERIFY2(other.endsWith("GET /public 0"), other.constData());
+        }
+    }
+
     void vetsResolvedAddresses_data()
     {
         QTest::addColumn<QString>("host");
