@@ -1,9 +1,9 @@
 #include "core/workspaceclone.h"
 
+#include "core/gitsupport_p.h"
+
 #include <QDir>
 #include <QFileInfo>
-
-#include <git2.h>
 
 #include <memory>
 
@@ -11,37 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace Paddock::Core {
 
+using namespace Git;
+
 namespace {
-
-// libgit2's global state, initialised once for the process.
-void ensureLibgit2()
-{
-    static const int initialised = git_libgit2_init();
-    Q_UNUSED(initialised);
-}
-
-template<auto Free>
-struct GitDeleter
-{
-    template<class T>
-    void operator()(T *object) const
-    {
-        Free(object);
-    }
-};
-using Repository = std::unique_ptr<git_repository, GitDeleter<git_repository_free>>;
-using Remote = std::unique_ptr<git_remote, GitDeleter<git_remote_free>>;
-using Object = std::unique_ptr<git_object, GitDeleter<git_object_free>>;
-using StatusList = std::unique_ptr<git_status_list, GitDeleter<git_status_list_free>>;
-using Odb = std::unique_ptr<git_odb, GitDeleter<git_odb_free>>;
-using ReferenceIterator = std::unique_ptr<git_reference_iterator, GitDeleter<git_reference_iterator_free>>;
-using Reference = std::unique_ptr<git_reference, GitDeleter<git_reference_free>>;
-
-QString lastGitError()
-{
-    const git_error *error = git_error_last();
-    return error && error->message ? QString::fromUtf8(error->message) : u"unknown error"_s;
-}
 
 Repository openWorkTree(const QString &path)
 {
@@ -60,13 +32,13 @@ Repository openWorkTree(const QString &path)
 
 bool WorkspaceClone::isRepository(const QString &path)
 {
-    ensureLibgit2();
+    ensureInitialised();
     return openWorkTree(path) != nullptr;
 }
 
 Result<bool> WorkspaceClone::hasUncommittedChanges(const QString &source)
 {
-    ensureLibgit2();
+    ensureInitialised();
     const Repository repository = openWorkTree(source);
     if (!repository)
         return fail(ErrorCode::NotFound, tr("%1 is not a git repository.").arg(source));
@@ -74,14 +46,14 @@ Result<bool> WorkspaceClone::hasUncommittedChanges(const QString &source)
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
     git_status_list *list = nullptr;
     if (git_status_list_new(&list, repository.get(), &options) != 0)
-        return fail(ErrorCode::Io, tr("Could not read the status of %1: %2").arg(source, lastGitError()));
+        return fail(ErrorCode::Io, tr("Could not read the status of %1: %2").arg(source, lastError()));
     const StatusList owned(list);
     return git_status_list_entrycount(list) > 0;
 }
 
 Result<bool> WorkspaceClone::hasWorkNotIn(const QString &clone, const QString &source)
 {
-    ensureLibgit2();
+    ensureInitialised();
     const Repository cloneRepository = openWorkTree(clone);
     const Repository sourceRepository = openWorkTree(source);
     if (!cloneRepository || !sourceRepository)
@@ -89,11 +61,11 @@ Result<bool> WorkspaceClone::hasWorkNotIn(const QString &clone, const QString &s
                     tr("Could not open %1 or %2 as a git repository.").arg(clone, source));
     git_odb *odb = nullptr;
     if (git_repository_odb(&odb, sourceRepository.get()) != 0)
-        return fail(ErrorCode::Io, tr("Could not read %1: %2").arg(source, lastGitError()));
+        return fail(ErrorCode::Io, tr("Could not read %1: %2").arg(source, lastError()));
     const Odb sourceObjects(odb);
     git_reference_iterator *iterator = nullptr;
     if (git_reference_iterator_glob_new(&iterator, cloneRepository.get(), "refs/heads/*") != 0)
-        return fail(ErrorCode::Io, tr("Could not list the branches of %1: %2").arg(clone, lastGitError()));
+        return fail(ErrorCode::Io, tr("Could not list the branches of %1: %2").arg(clone, lastError()));
     const ReferenceIterator branches(iterator);
     git_reference *reference = nullptr;
     while (git_reference_next(&reference, iterator) == 0) {
@@ -107,7 +79,7 @@ Result<bool> WorkspaceClone::hasWorkNotIn(const QString &clone, const QString &s
 
 Result<> WorkspaceClone::create(const QString &source, const QString &destination, const QString &branch)
 {
-    ensureLibgit2();
+    ensureInitialised();
     const QString sourcePath = QFileInfo(source).absoluteFilePath();
     const Repository sourceRepository = openWorkTree(sourcePath);
     if (!sourceRepository)
@@ -132,11 +104,11 @@ Result<> WorkspaceClone::create(const QString &source, const QString &destinatio
     };
     git_repository *created = nullptr;
     if (git_repository_init(&created, QFile::encodeName(destination).constData(), 0) != 0)
-        return cleanUp(tr("Could not create the clone in %1: %2").arg(destination, lastGitError()));
+        return cleanUp(tr("Could not create the clone in %1: %2").arg(destination, lastError()));
     const Repository clone(created);
     git_remote *remote = nullptr;
     if (git_remote_create(&remote, clone.get(), "origin", QFile::encodeName(sourcePath).constData()) != 0)
-        return cleanUp(tr("Could not set up the clone's origin: %1").arg(lastGitError()));
+        return cleanUp(tr("Could not set up the clone's origin: %1").arg(lastError()));
     const Remote ownedRemote(remote);
     // The user's branches for reference, and HEAD (even a detached one) as the sandbox's branch.
     const QByteArray headSpec = "+HEAD:" + branchRef;
@@ -146,13 +118,13 @@ Result<> WorkspaceClone::create(const QString &source, const QString &destinatio
     git_fetch_options fetchOptions = GIT_FETCH_OPTIONS_INIT;
     fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
     if (git_remote_fetch(remote, &refspecs, &fetchOptions, "paddock: clone for the sandbox") != 0)
-        return cleanUp(tr("Could not fetch from %1: %2").arg(sourcePath, lastGitError()));
+        return cleanUp(tr("Could not fetch from %1: %2").arg(sourcePath, lastError()));
     if (git_repository_set_head(clone.get(), branchRef.constData()) != 0)
-        return cleanUp(tr("Could not switch the clone to %1: %2").arg(branch, lastGitError()));
+        return cleanUp(tr("Could not switch the clone to %1: %2").arg(branch, lastError()));
     git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
     checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
     if (git_checkout_head(clone.get(), &checkout) != 0)
-        return cleanUp(tr("Could not check out %1: %2").arg(branch, lastGitError()));
+        return cleanUp(tr("Could not check out %1: %2").arg(branch, lastError()));
     return {};
 }
 

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace Paddock::Core {
+
+// How far an import may go: an agent's branch is hostile data and may be built to exhaust the host.
+struct ImportLimits
+{
+    std::int64_t maxObjects = 2'000'000;
+    std::int64_t maxBytes = std::int64_t(4) << 30; // uncompressed, all new objects together
+};
+
+// One file of a diff. Paths are the raw bytes git stores, decoded as UTF-8 for display: names are data.
+struct FileChange
+{
+    enum class Status { Added, Deleted, Modified, Renamed, Copied, TypeChanged };
+    Status status = Status::Modified;
+    QString oldPath;
+    QString path;
+    int similarity = 0; // renames and copies, 0..100
+    bool binary = false;
+    bool symlink = false; // the new (or deleted) entry is a symbolic link
+    int additions = 0;
+    int deletions = 0;
+    QByteArray patch;          // unified diff of this file, as `git diff` prints it; empty unless asked for
+    bool patchOmitted = false; // asked for, but the diff's patches passed their size budget before this file
+};
+
+struct DiffStats
+{
+    int files = 0;
+    int additions = 0;
+    int deletions = 0;
+};
+
+// What a branch changes against its merge base with a target, tree to tree.
+struct BranchDiff
+{
+    QString branchCommit; // hex ids
+    QString baseCommit;
+    QString targetCommit;
+    QList<FileChange> files;
+    DiffStats stats;
+    bool renamesCapped = false; // too many files for rename detection: renames show as delete + add
+};
+
+// The sandbox's work that is not committed: its working files against the branch tip.
+struct UncommittedChanges
+{
+    QList<FileChange> files;
+    DiffStats stats;
+    bool truncated = false; // more changed files than the limit; the rest are not listed
+};
+
+// One imported branch against its target, for a list of branches.
+struct BranchSummary
+{
+    QString name; // the sandbox name; the ref is refs/paddock/<name>
+    QString branchCommit;
+    QString target; // the branch it is compared with, e.g. "main"
+    int ahead = 0;
+    int behind = 0;
+    DiffStats stats;
+};
+
+struct MergeOptions
+{
+    enum class Mode {
+        Auto,            // fast-forward when possible, else a merge commit
+        FastForwardOnly, // refuse unless the target is an ancestor of the branch
+        MergeCommit,     // always a merge commit (--no-ff)
+        Squash,          // one new commit on the target with the branch's changes
+    };
+    Mode mode = Mode::Auto;
+    QString into;           // a local branch name; empty: the branch HEAD points at
+    QString message;        // for merge and squash commits; empty: a default one
+    QString expectedCommit; // when set, refuse if refs/paddock/<name> moved away from it (what was reviewed)
+};
+
+struct MergeOutcome
+{
+    // Conflict: the merge would conflict in the paths in conflicts; nothing was changed.
+    enum class Kind { UpToDate, FastForward, MergeCommit, Squash, Conflict };
+    Kind kind = Kind::UpToDate;
+    QStringList conflicts;
+    QString into;
+    QString commit;                  // the target branch's new tip
+    bool workingTreeUpdated = false; // the target was checked out; its changed files were written
+};
+
+// Brings a sandbox's branch back into the user's repository and reviews and merges it (design.md "Review and
+// merge"). Every call is synchronous, opens its own repositories, and may run on any thread; the GUI calls
+// them from a worker. The user's repository and its configuration are trusted; the sandbox's clone is
+// hostile data: its objects are copied, nothing else in it (config, hooks, attributes, filters, alternates)
+// is read as configuration or run. libgit2 runs no hooks and no filter, diff or merge drivers.
+class BranchReview
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::Core::BranchReview)
+
+public:
+    // "refs/paddock/<name>" for a valid sandbox name; an error for anything else.
+    static Result<QByteArray> importedRef(const QString &name);
+
+    // Copies the objects reachable from the clone's refs/heads/paddock/<name> that repository lacks into
+    // repository, then points refs/paddock/<name> at it. Returns the branch's commit id (hex).
+    static Result<QString> importBranch(const QString &clone, const QString &repository, const QString &name,
+                                        const ImportLimits &limits = {});
+    // The names of the imported branches (refs/paddock/*), sorted.
+    static Result<QStringList> importedBranches(const QString &repository);
+    // Deletes refs/paddock/<name>; its objects stay until git gc.
+    static Result<> discard(const QString &repository, const QString &name);
+
+    // The branch HEAD points at ("main"), or an error when HEAD is detached or unborn.
+    static Result<QString> currentBranch(const QString &repository);
+    // refs/paddock/<name> against target (a local branch; empty: HEAD's branch).
+    static Result<BranchSummary> summary(const QString &repository, const QString &name,
+                                         const QString &target = {});
+    // merge-base..refs/paddock/<name>; patches only when withPatches (the stats are always there).
+    static Result<BranchDiff> diff(const QString &repository, const QString &name, const QString &target = {},
+                                   bool withPatches = true);
+    // The clone's working files against its refs/heads/paddock/<name>, read as plain files.
+    static Result<UncommittedChanges> uncommittedChanges(const QString &clone, const QString &name,
+                                                         bool withPatches = true);
+
+    // Merges refs/paddock/<name> into a branch of repository. Nothing is half applied: on a conflict (an
+    // outcome of kind Conflict) or an error, the user's refs, index and files are as before. A checked-out
+    // target must have no uncommitted changes (ErrorCode::Conflict); its changed files are then written.
+    static Result<MergeOutcome> merge(const QString &repository, const QString &name,
+                                      const MergeOptions &options = {});
+
+    // `git diff --stat`-like text, and a path made safe for a terminal (control characters escaped).
+    static QString statText(const QList<FileChange> &files, const DiffStats &stats);
+    static QString displayPath(const QString &path);
+    static QString statusLetter(FileChange::Status status);
+};
+
+} // namespace Paddock::Core
