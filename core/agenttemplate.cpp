@@ -78,19 +78,6 @@ private:
     QString m_origin;
 };
 
-bool isValidId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 40)
-        return false;
-    for (qsizetype i = 0; i < id.size(); ++i) {
-        const QChar c = id[i];
-        const bool alnum = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
-        if (!alnum && (i == 0 || c != u'-'))
-            return false;
-    }
-    return true;
-}
-
 bool isValidEnvName(const QString &name)
 {
     if (name.isEmpty() || (name[0] >= u'0' && name[0] <= u'9'))
@@ -129,6 +116,19 @@ void checkPatterns(StrictReader &reader, const QStringList &patterns, const QStr
 }
 
 } // namespace
+
+bool AgentTemplate::isValidId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 40)
+        return false;
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const QChar c = id[i];
+        const bool alnum = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+        if (!alnum && (i == 0 || c != u'-'))
+            return false;
+    }
+    return true;
+}
 
 Result<AgentTemplate> AgentTemplate::fromJson(const QByteArray &json, const QString &origin)
 {

@@ -47,6 +47,9 @@ public:
 
     // Strict: unknown keys (other than "x-…"), wrong types and invalid values are errors naming the key path.
     static Result<AgentTemplate> fromJson(const QByteArray &json, const QString &origin);
+    // 1-40 lower-case letters, digits and hyphens, starting with a letter or digit: template ids and the
+    // names of the secrets they use.
+    static bool isValidId(const QString &id);
     static Result<AgentTemplate> fromJsonObject(const QJsonObject &object, const QString &origin);
     QJsonObject toJson() const;
     bool operator==(const AgentTemplate &) const = default;

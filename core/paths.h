@@ -22,6 +22,7 @@ public:
     QString templatesDir() const { return m_config + QStringLiteral("/templates"); }
     QString globalPolicyFile() const { return m_config + QStringLiteral("/policy.json"); }
     QString settingsFile() const { return m_config + QStringLiteral("/settings.json"); }
+    QString secretsIndexFile() const { return m_config + QStringLiteral("/secrets.json"); } // names only
     QString sandboxesDir() const { return m_data + QStringLiteral("/sandboxes"); }
     QString auditLogDir() const { return m_state + QStringLiteral("/audit"); }
 

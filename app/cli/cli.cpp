@@ -2,7 +2,9 @@
 
 #include "app/cli/policycommand.h"
 #include "app/cli/proxycommand.h"
+#include "app/cli/reviewcommand.h"
 #include "app/cli/sandboxcommand.h"
+#include "app/cli/secretcommand.h"
 #include "app/cli/templatecommand.h"
 
 #include <QCoreApplication>
@@ -23,9 +25,14 @@ Cli::Cli(Core::Paths paths)
     m_commands.push_back(std::make_unique<StopCommand>(m_paths));
     m_commands.push_back(std::make_unique<ListCommand>(m_paths));
     m_commands.push_back(std::make_unique<RemoveCommand>(m_paths));
+    m_commands.push_back(std::make_unique<ReviewCommand>(m_paths));
+    m_commands.push_back(std::make_unique<DiffCommand>(m_paths));
+    m_commands.push_back(std::make_unique<MergeCommand>(m_paths));
+    m_commands.push_back(std::make_unique<DiscardCommand>(m_paths));
     m_commands.push_back(std::make_unique<PolicyCommand>(m_paths));
     m_commands.push_back(std::make_unique<ProxyCommand>(m_paths));
     m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));
+    m_commands.push_back(std::make_unique<SecretCommand>(m_paths));
     m_commands.push_back(std::make_unique<ServeCommand>(m_paths));
 }
 
