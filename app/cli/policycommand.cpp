@@ -1,13 +1,14 @@
 #include "app/cli/policycommand.h"
 
 #include "app/cli/proxycommand.h"
-
+#include "app/host/controlclient.h"
 #include "core/policyfile.h"
 #include "core/presetcatalog.h"
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -27,46 +28,18 @@ QList<PolicyRule> parseAll(const QStringList &texts)
     return rules;
 }
 
-struct ParsedTarget
-{
-    CanonicalHost host;
-    quint16 port = 0;
-    QString path;
-};
-
-// Accepts `https://host[:port]/path`, `http://…` or `host[:port]` (port 443 by default).
-Result<ParsedTarget> parseTarget(const QString &text)
-{
-    QString authority = text;
-    QString path = u"/"_s;
-    quint16 defaultPort = 443;
-    const qsizetype scheme = text.indexOf("://"_L1);
-    if (scheme >= 0) {
-        const QString name = text.left(scheme).toLower();
-        if (name != "http"_L1 && name != "https"_L1)
-            return fail(ErrorCode::InvalidArgument,
-                        PolicyCommand::tr("\"%1\" is not an http or https URL.").arg(text));
-        defaultPort = name == "http"_L1 ? 80 : 443;
-        const QString rest = text.mid(scheme + 3);
-        const qsizetype slash = rest.indexOf(u'/');
-        authority = slash < 0 ? rest : rest.left(slash);
-        path = slash < 0 ? u"/"_s : rest.mid(slash);
-        path = path.left(path.indexOf(u'?') < 0 ? path.size() : path.indexOf(u'?'));
-    }
-    auto parsed = HostCanonicalizer::canonicalizeAuthority(authority);
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    return ParsedTarget{parsed->host, parsed->port.value_or(defaultPort), path};
-}
-
 } // namespace
 
 Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString &sandboxName,
-                                              const QString &projectDir)
+                                              const QString &projectDir, const Draft &draft)
 {
     auto global = PolicyFile::load(paths.globalPolicyFile());
     if (!global)
         return std::unexpected(global.error());
+    if (draft.globalPreset)
+        global->preset = *draft.globalPreset;
+    if (draft.globalRules)
+        global->rules = *draft.globalRules;
     QString presetId = global->preset.isEmpty() ? PresetCatalog::defaultPresetId() : global->preset;
     QString project = projectDir;
     QList<PolicyRule> sandboxRules;
@@ -75,10 +48,11 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
         const auto record = store.find(sandboxName);
         if (!record)
             return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(sandboxName));
-        if (!record->presetId.isEmpty())
-            presetId = record->presetId;
+        const QString sandboxPreset = draft.sandboxPreset.value_or(record->presetId);
+        if (!sandboxPreset.isEmpty())
+            presetId = sandboxPreset;
         project = record->workspace;
-        sandboxRules = parseAll(record->policyRules);
+        sandboxRules = draft.sandboxRules.value_or(parseAll(record->policyRules));
         // The hosts the agent needs are part of its sandbox's policy.
         TemplateCatalog templates(paths.templatesDir());
         if (const auto agent = templates.find(record->templateId)) {
@@ -92,7 +66,9 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
     Policy policy;
     policy.setLayer(PolicyLayer::Preset, preset->rules());
     policy.setLayer(PolicyLayer::Global, global->rules);
-    if (!project.isEmpty()) {
+    if (draft.projectRules) {
+        policy.setLayer(PolicyLayer::Project, *draft.projectRules);
+    } else if (!project.isEmpty()) {
         auto projectFile = PolicyFile::load(project + u"/.paddock/policy.json"_s);
         if (!projectFile)
             return std::unexpected(projectFile.error());
@@ -183,6 +159,28 @@ int PolicyCommand::list(const QStringList &args, CliIo &io)
     return ExitOk;
 }
 
+void PolicyCommand::applyToRunningSandboxes(const QString &sandbox, CliIo &io) const
+{
+    // The process hosting sandboxes (the window, or `paddock serve`) enforces the saved files from the next
+    // request on; without one, sandboxes read them when they start.
+    const auto host = ControlClient::connectToHost(m_paths);
+    if (!host)
+        return;
+    const auto reply = host->request({{u"op"_s, u"reload-policy"_s}, {u"name"_s, sandbox}});
+    if (!reply) {
+        io.err << tr("Saved, but the running sandboxes still use the policy they had: %1")
+                      .arg(reply.error().message)
+               << u'\n';
+        io.err.flush();
+        return;
+    }
+    QStringList reloaded;
+    for (const QJsonValue &name : reply->value(u"reloaded"_s).toArray())
+        reloaded << name.toString();
+    if (!reloaded.isEmpty())
+        io.out << tr("In effect now for %1.").arg(reloaded.join(u", "_s)) << u'\n';
+}
+
 int PolicyCommand::addRule(const QString &action, const QStringList &args, CliIo &io)
 {
     QCommandLineParser parser;
@@ -209,6 +207,8 @@ int PolicyCommand::addRule(const QString &action, const QStringList &args, CliIo
         io.out << tr("The rule \"%1\" is already in the global policy.").arg(rule->toString()) << u'\n';
     else
         io.out << tr("Added the global rule \"%1\".").arg(rule->toString()) << u'\n';
+    if (*saved)
+        applyToRunningSandboxes(parser.value(sandbox), io);
     io.out.flush();
     return ExitOk;
 }
@@ -295,6 +295,7 @@ int PolicyCommand::removeRule(const QStringList &args, CliIo &io)
             return failure(io, saved.error().message);
     }
     io.out << tr("Removed \"%1\".").arg(text) << u'\n';
+    applyToRunningSandboxes(parser.value(sandbox), io);
     io.out.flush();
     return ExitOk;
 }
@@ -320,6 +321,7 @@ int PolicyCommand::setPreset(const QStringList &args, CliIo &io)
     if (auto saved = PolicyFile::save(m_paths.globalPolicyFile(), *document); !saved)
         return failure(io, saved.error().message);
     io.out << tr("The preset is now %1: %2").arg(preset->name, preset->description) << u'\n';
+    applyToRunningSandboxes({}, io);
     io.out.flush();
     return ExitOk;
 }
@@ -335,37 +337,65 @@ int PolicyCommand::explain(const QStringList &args, CliIo &io)
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(io, tr("'paddock policy explain' needs one URL."));
-    auto target = parseTarget(parser.positionalArguments().first());
-    if (!target)
-        return usageError(io, target.error().message);
+    auto request = explainRequest(parser.positionalArguments().first(), parser.value(method));
+    if (!request)
+        return usageError(io, request.error().message);
     auto policy = effectivePolicy(m_paths, parser.value(sandbox), QDir::currentPath());
     if (!policy)
         return failure(io, policy.error().message);
-    const PolicyRequest request{parser.value(method).toUpper(), target->host, target->port, target->path,
-                                true};
-    const PolicyDecision decision = policy->matcher()->explain(request);
-    io.out << (decision.allowed ? tr("ALLOWED") : tr("DENIED")) << u"  "_s << target->host.authorityHost()
-           << u':' << target->port << target->path << u'\n';
-    io.out << u"  "_s << decision.reason << u'\n';
-    if (decision.winner)
-        io.out << u"  "_s
-               << tr("Winning rule: %1 (%2 layer)")
-                      .arg(decision.ruleText(), PolicyMatcher::layerName(decision.winner->rule.layer))
-               << u'\n';
-    if (!decision.losers.isEmpty()) {
-        io.out << u"  "_s << tr("Also matched, but less specific:") << u'\n';
-        for (const PolicyMatch &match : decision.losers)
-            io.out << u"    "_s << match.rule.rule.toString() << u" ("_s
-                   << PolicyMatcher::layerName(match.rule.layer) << u")\n"_s;
-    }
+    const PolicyDecision decision = policy->matcher()->explain(*request);
+    io.out << (decision.allowed ? tr("ALLOWED") : tr("DENIED")) << u"  "_s << request->host.authorityHost()
+           << u':' << request->port << request->path << u'\n';
+    for (const QString &line : explanationLines(decision))
+        io.out << u"  "_s << line << u'\n';
     if (!decision.allowed)
         io.out << u"  "_s
                << tr("To allow it: paddock policy allow '%1:%2'")
-                      .arg(target->host.authorityHost())
-                      .arg(target->port)
+                      .arg(request->host.authorityHost())
+                      .arg(request->port)
                << u'\n';
     io.out.flush();
     return ExitOk;
+}
+
+// Accepts `https://host[:port]/path`, `http://…` or `host[:port]` (port 443 by default).
+Result<PolicyRequest> PolicyCommand::explainRequest(const QString &url, const QString &method)
+{
+    QString authority = url;
+    QString path = u"/"_s;
+    quint16 defaultPort = 443;
+    const qsizetype scheme = url.indexOf("://"_L1);
+    if (scheme >= 0) {
+        const QString name = url.left(scheme).toLower();
+        if (name != "http"_L1 && name != "https"_L1)
+            return fail(ErrorCode::InvalidArgument, tr("\"%1\" is not an http or https URL.").arg(url));
+        defaultPort = name == "http"_L1 ? 80 : 443;
+        const QString rest = url.mid(scheme + 3);
+        const qsizetype slash = rest.indexOf(u'/');
+        authority = slash < 0 ? rest : rest.left(slash);
+        path = slash < 0 ? u"/"_s : rest.mid(slash);
+        path = path.left(path.indexOf(u'?') < 0 ? path.size() : path.indexOf(u'?'));
+    }
+    auto parsed = HostCanonicalizer::canonicalizeAuthority(authority);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return PolicyRequest{method.isEmpty() ? u"GET"_s : method.toUpper(), parsed->host,
+                         parsed->port.value_or(defaultPort), path, true};
+}
+
+QStringList PolicyCommand::explanationLines(const PolicyDecision &decision)
+{
+    QStringList lines{decision.reason};
+    if (decision.winner)
+        lines.append(tr("Winning rule: %1 (%2 layer)")
+                         .arg(decision.ruleText(), PolicyMatcher::layerName(decision.winner->rule.layer)));
+    if (!decision.losers.isEmpty()) {
+        lines.append(tr("Also matched, but less specific:"));
+        for (const PolicyMatch &match : decision.losers)
+            lines.append(u"  "_s + match.rule.rule.toString() + u" ("_s +
+                         PolicyMatcher::layerName(match.rule.layer) + u')');
+    }
+    return lines;
 }
 
 } // namespace Paddock::App

@@ -169,6 +169,20 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
             return refusal(stopped.error().message);
         return {{u"ok"_s, true}};
     }
+    if (op == "reload-policy"_L1) {
+        // The CLI changed a policy file: the sandboxes it applies to (all of them for the global file)
+        // enforce the new rules from their next request on.
+        const QStringList affected = name.isEmpty()              ? m_manager.runningSandboxes()
+                                     : m_manager.isRunning(name) ? QStringList{name}
+                                                                 : QStringList{};
+        QJsonArray reloaded;
+        for (const QString &sandbox : affected) {
+            if (auto outcome = reloadPolicy(sandbox); !outcome)
+                return refusal(outcome.error().message);
+            reloaded.append(sandbox);
+        }
+        return {{u"ok"_s, true}, {u"reloaded"_s, reloaded}};
+    }
     return refusal(tr("Unknown request \"%1\".").arg(op));
 }
 
