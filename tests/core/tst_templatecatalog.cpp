@@ -15,6 +15,12 @@ void write(const QString &path, const QByteArray &content)
     file.write(content);
 }
 
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestTemplateCatalog : public QObject
@@ -60,6 +66,42 @@ private Q_SLOTS:
         QVERIFY(!catalog.saveUserTemplate(claude).has_value());
         QVERIFY(!catalog.removeUserTemplate(u"claude"_s).has_value());
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    void savesJsonAsWrittenAndRenamesWithTheId()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(u"mine.json"_s), R"({"id": "mine", "name": "Mine", "command": ["x"]})");
+        write(dir.filePath(u"other.json"_s), R"({"id": "other", "name": "Other", "command": ["x"]})");
+        write(dir.filePath(u"broken.json"_s), "{ not json");
+        TemplateCatalog catalog(dir.path());
+        QCOMPARE(catalog.fileOf(u"mine"_s), dir.filePath(u"mine.json"_s));
+        QCOMPARE(catalog.brokenFiles().size(), 1);
+
+        // Invalid or taken: nothing is written.
+        QVERIFY(
+            !catalog.saveUserTemplateJson(R"({"id": "mine", "name": "Mine"})", catalog.fileOf(u"mine"_s)));
+        QVERIFY(!catalog.saveUserTemplateJson(R"({"id": "other", "name": "M", "command": ["x"]})",
+                                              catalog.fileOf(u"mine"_s)));
+        QVERIFY(
+            !catalog.saveUserTemplateJson(R"({"id": "n", "name": "N", "command": ["x"]})", u"/etc/passwd"_s));
+        QCOMPARE(read(dir.filePath(u"mine.json"_s)), R"({"id": "mine", "name": "Mine", "command": ["x"]})");
+
+        // Written unchanged, the user's own keys too; a file named after its id follows a new id.
+        const QByteArray renamed = R"({"id": "ours", "name": "Ours", "command": ["x"], "x-note": "kept"})";
+        QVERIFY(catalog.saveUserTemplateJson(renamed, catalog.fileOf(u"mine"_s)).has_value());
+        QVERIFY(!QFile::exists(dir.filePath(u"mine.json"_s)));
+        QCOMPARE(read(dir.filePath(u"ours.json"_s)), renamed);
+        QVERIFY(catalog.find(u"ours"_s).has_value());
+
+        // A broken file, fixed, stays where it is.
+        const auto fixed = catalog.saveUserTemplateJson(R"({"id": "fixed", "name": "F", "command": ["x"]})",
+                                                        catalog.brokenFiles().first().path);
+        QVERIFY(fixed.has_value());
+        QCOMPARE(catalog.fileOf(u"fixed"_s), dir.filePath(u"broken.json"_s));
+        QVERIFY(catalog.brokenFiles().isEmpty());
+        QVERIFY(catalog.removeUserTemplate(u"fixed"_s).has_value());
+        QVERIFY(!QFile::exists(dir.filePath(u"broken.json"_s)));
     }
 };
 
