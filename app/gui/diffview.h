@@ -1,0 +1,65 @@
+#pragma once
+
+#include "app/gui/unifieddiff.h"
+
+#include <QPlainTextEdit>
+
+#include <memory>
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
+
+namespace Paddock::App {
+
+class DiffHighlighter;
+
+// One file's unified diff, read-only: the old and new line numbers and the +/− marks in a gutter, added and
+// removed lines on tinted backgrounds in the palette's colours, the changed part of a replaced line
+// stronger, and the code highlighted for its language (KSyntaxHighlighting).
+class DiffView : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    // Files with more diff lines than this are shown without syntax highlighting, to stay quick.
+    static constexpr int maxHighlightedLines = 20'000;
+    // Longer lines are cut here for display (a minified file would otherwise stall the layout).
+    static constexpr int maxShownLineLength = 4'000;
+
+    explicit DiffView(QWidget *parent = nullptr);
+    ~DiffView() override;
+
+    // Shows patch, one file's diff; path picks the syntax definition.
+    void showDiff(const QString &path, const QByteArray &patch);
+    void clearDiff();
+    const UnifiedDiff &diff() const { return m_diff; }
+    QString definitionName() const; // the syntax in use, e.g. "C++"; empty for none
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    class Gutter;
+    struct Colours
+    {
+        QColor added, removed, addedStrong, removedStrong, hunk, hunkText, gutter, gutterText, escape;
+    };
+    void updateColours();
+    void updateGutterWidth();
+    void paintGutter(QPaintEvent *event);
+    QColor lineBackground(int block, bool gutter) const;
+    KSyntaxHighlighting::Repository &repository();
+
+    UnifiedDiff m_diff;
+    Colours m_colours;
+    Gutter *m_gutter;
+    DiffHighlighter *m_highlighter;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository; // loaded on first use
+    QString m_path;
+    int m_numberDigits = 1;
+};
+
+} // namespace Paddock::App

@@ -1,0 +1,330 @@
+// The review page on real repositories: a user's repository, sandboxes made by SandboxManager (not started)
+// and an agent that commits in its clone; merge and discard through the page's own dialogs.
+#include "app/cli/translations.h"
+#include "app/dialogtestsupport.h"
+#include "app/gui/branchlistmodel.h"
+#include "app/gui/changedfilesmodel.h"
+#include "app/gui/diffview.h"
+#include "app/gui/mergedialog.h"
+#include "app/gui/reviewpage.h"
+#include "core/paths.h"
+#include "testsupport.h"
+#include "vm/sandboxmanager.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Paddock;
+using Paddock::Test::whenShown;
+using namespace Paddock::App;
+using Paddock::Test::git;
+using Paddock::Test::writeFile;
+
+namespace {
+
+QByteArray gitOutput(const QString &repo, const QStringList &args, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.setWorkingDirectory(repo);
+    process.start(u"git"_s, args);
+    process.waitForFinished();
+    if (exitCode)
+        *exitCode = process.exitCode();
+    return process.readAllStandardOutput().trimmed();
+}
+
+const QByteArray mainBefore = "#include <cstdio>\n\n"
+                              "int main()\n{\n"
+                              "    int answer = 41;\n"
+                              "    std::printf(\"%d\\n\", answer);\n"
+                              "    return 0;\n}\n";
+const QByteArray mainAfter = "#include \"util.h\"\n\n#include <cstdio>\n\n"
+                             "int main()\n{\n"
+                             "    int answer = 42;\n"
+                             "    std::printf(\"%d\\n\", twice(answer) / 2);\n"
+                             "    return 0;\n}\n";
+
+} // namespace
+
+class TestReviewPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_dir;
+    QString m_repo;
+    QString m_clone;
+    std::unique_ptr<Vm::SandboxManager> m_manager;
+    std::unique_ptr<ReviewPage> m_page;
+    std::unique_ptr<QAbstractItemModelTester> m_branchTester;
+    std::unique_ptr<QAbstractItemModelTester> m_fileTester;
+
+    void agentCommits(const QString &file, const QByteArray &content, const QString &message)
+    {
+        writeFile(m_clone + u'/' + file, content);
+        git(m_clone, {u"add"_s, u"-A"_s});
+        git(m_clone, {u"commit"_s, u"-qm"_s, message});
+    }
+    const BranchListModel::Branch *agent1() const
+    {
+        return m_page->branchModel()->branch(m_page->branchModel()->rowOf(u"agent1"_s));
+    }
+    // Reloads and waits until agent1's diff of its current tip is listed.
+    void reloadAndWait()
+    {
+        QSignalSpy loaded(m_page.get(), &ReviewPage::diffLoaded);
+        m_page->reload();
+        m_page->showSandbox(u"agent1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
+    }
+    void selectFile(const QString &path)
+    {
+        const int row = m_page->fileModel()->rowOf(path);
+        QVERIFY(row >= 0);
+        m_page->fileView()->setCurrentIndex(m_page->fileModel()->index(row, ChangedFilesModel::File));
+    }
+    QByteArray head() const { return gitOutput(m_repo, {u"rev-parse"_s, u"HEAD"_s}); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installTranslations(*qApp, u"en"_s); // English plurals ("1 file", "2 files"), as the app shows them
+        m_repo = m_dir.path() + u"/project"_s;
+        Test::makeRepository(m_repo);
+        writeFile(m_repo + u"/src/main.cpp"_s, mainBefore);
+        git(m_repo, {u"add"_s, u"."_s});
+        git(m_repo, {u"commit"_s, u"-qm"_s, u"main"_s});
+        git(m_repo, {u"config"_s, u"user.name"_s, u"Test"_s});
+        git(m_repo, {u"config"_s, u"user.email"_s, u"t@example.com"_s});
+
+        m_manager = std::make_unique<Vm::SandboxManager>(Core::Paths::fromSystem());
+        for (const QString &name : {u"agent1"_s, u"docs-pass"_s}) {
+            Vm::CreateOptions options;
+            options.name = name;
+            options.workspace = m_repo;
+            options.templateId = name == "agent1"_L1 ? u"claude"_s : u"codex"_s;
+            const auto created = m_manager->create(options);
+            QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+        }
+        m_clone = m_manager->cloneDirectory(u"agent1"_s);
+        QVERIFY(QFileInfo(m_clone + u"/.git"_s).isDir());
+
+        agentCommits(u"src/main.cpp"_s, mainAfter, u"Use twice()"_s);
+        writeFile(m_clone + u"/src/util.h"_s,
+                  "#pragma once\n\ninline int twice(int x)\n{\n    return 2 * x;\n}\n");
+        writeFile(m_clone + u"/package.json"_s,
+                  "{\n  \"scripts\": { \"postinstall\": \"node setup.js\" }\n}\n");
+        writeFile(m_clone + u"/.github/workflows/ci.yml"_s,
+                  "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n");
+        writeFile(m_clone + u"/CLAUDE.md"_s, "Always run the tests.\n");
+        writeFile(m_clone + u"/logo.png"_s, QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+        git(m_clone, {u"add"_s, u"-A"_s});
+        git(m_clone, {u"commit"_s, u"-qm"_s, u"Add CI, a helper and a logo"_s});
+
+        m_page = std::make_unique<ReviewPage>(Core::Paths::fromSystem(), *m_manager);
+        m_branchTester = std::make_unique<QAbstractItemModelTester>(
+            m_page->branchModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_fileTester = std::make_unique<QAbstractItemModelTester>(
+            m_page->fileModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_page->resize(1280, 800);
+    }
+
+    void listsEachCloneSandboxWithItsCounts()
+    {
+        QSignalSpy loaded(m_page.get(), &ReviewPage::diffLoaded);
+        m_page->show(); // the first show brings the branches in
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        BranchListModel *model = m_page->branchModel();
+        QCOMPARE(model->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(agent1()->state == BranchListModel::Branch::State::Ready, 20000);
+        const Core::BranchSummary &summary = agent1()->summary;
+        QCOMPARE(summary.ahead, 2);
+        QCOMPARE(summary.behind, 0);
+        QCOMPARE(summary.target, u"main"_s);
+        QCOMPARE(summary.stats.files, 6);
+        const int row = model->rowOf(u"agent1"_s);
+        QCOMPARE(model->index(row, BranchListModel::Agent).data().toString(), u"Claude Code"_s);
+        QCOMPARE(model->index(row, BranchListModel::Commits).data().toString(), u"2 ahead"_s);
+        QCOMPARE(model->index(row, BranchListModel::Files).data().toInt(), 6);
+        QCOMPARE(model->index(row, BranchListModel::Changes).data().toString(),
+                 u"+%1 −%2"_s.arg(summary.stats.additions).arg(summary.stats.deletions));
+        QVERIFY(summary.stats.deletions >= 2);
+        const int other = model->rowOf(u"docs-pass"_s);
+        QTRY_COMPARE(model->branch(other)->state, BranchListModel::Branch::State::Ready);
+        QCOMPARE(model->index(other, BranchListModel::Commits).data().toString(), u"0 ahead"_s);
+        QVERIFY(!gitOutput(m_repo, {u"rev-parse"_s, u"refs/paddock/agent1"_s}).isEmpty());
+        m_page->showSandbox(u"agent1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->fileModel()->rowCount() == 6, 20000);
+    }
+
+    void listsRiskyFilesFirst()
+    {
+        ChangedFilesModel *files = m_page->fileModel();
+        QStringList paths;
+        QStringList risks;
+        for (int row = 0; row < files->rowCount(); ++row) {
+            paths << files->file(row)->path;
+            risks << files->index(row, ChangedFilesModel::Risk).data().toString();
+        }
+        QCOMPARE(paths, (QStringList{u".github/workflows/ci.yml"_s, u"package.json"_s, u"CLAUDE.md"_s,
+                                     u"logo.png"_s, u"src/main.cpp"_s, u"src/util.h"_s}));
+        QCOMPARE(risks, (QStringList{u"CI workflow"_s, u"Build script"_s, u"Agent configuration"_s, QString(),
+                                     QString(), QString()}));
+        QVERIFY(!files->index(0, ChangedFilesModel::File).data(Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(files->riskyCount(), 3);
+        // The first, riskiest file is selected and shown with why it is risky.
+        QCOMPARE(m_page->fileView()->currentIndex().row(), 0);
+        QVERIFY(m_page->isDiffShown());
+        auto *risk = m_page->findChild<QLabel *>(u"fileRisk"_s);
+        QVERIFY(risk->isVisible() && risk->text().contains(u"CI workflows run in your CI"_s));
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-risky-file.png"_s)));
+    }
+
+    void showsTheSelectedFilesDiff()
+    {
+        selectFile(u"src/main.cpp"_s);
+        QVERIFY(m_page->isDiffShown());
+        const UnifiedDiff &diff = m_page->diffView()->diff();
+        QStringList added;
+        QStringList removed;
+        const UnifiedDiff::Line *changedLine = nullptr;
+        for (const UnifiedDiff::Line &line : diff.lines) {
+            if (line.kind == UnifiedDiff::Line::Kind::Added)
+                added << line.text;
+            if (line.kind == UnifiedDiff::Line::Kind::Removed)
+                removed << line.text;
+            if (line.kind == UnifiedDiff::Line::Kind::Added && line.text == "    int answer = 42;"_L1)
+                changedLine = &line;
+        }
+        QVERIFY(added.contains(u"    int answer = 42;"_s));
+        QVERIFY(removed.contains(u"    int answer = 41;"_s));
+        QVERIFY(added.contains(u"#include \"util.h\""_s));
+        QVERIFY(changedLine && changedLine->changed.size() == 1);
+        QCOMPARE(changedLine->changed.first().start, 18); // just the "2" of 42
+        QCOMPARE(changedLine->changed.first().length, 1);
+        const QString text = m_page->diffView()->toPlainText();
+        QVERIFY(text.contains(u"\n    int answer = 41;\n"_s) && text.contains(u"\n    int answer = 42;\n"_s));
+        QCOMPARE(m_page->diffView()->definitionName(), u"C++"_s);
+
+        QCoreApplication::processEvents(); // the layout, now that the risk note is hidden
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review.png"_s)));
+    }
+
+    void showsAPlaceholderForABinaryFile()
+    {
+        selectFile(u"logo.png"_s);
+        QVERIFY(!m_page->isDiffShown());
+        QVERIFY2(m_page->placeholder()->text().startsWith(u"Binary file"_s),
+                 qPrintable(m_page->placeholder()->text()));
+        QVERIFY(m_page->diffView()->diff().lines.isEmpty());
+    }
+
+    void squashesThroughTheMergeDialog()
+    {
+        const QByteArray before = head();
+        const QString reviewed = m_page->shownDiff().branchCommit;
+        QCOMPARE(reviewed, agent1()->summary.branchCommit);
+        QStringList title;
+        whenShown<MergeDialog>(this, [&title](MergeDialog *dialog) {
+            title << dialog->windowTitle();
+            dialog->findChild<QRadioButton *>(u"squash"_s)->click();
+            dialog->findChild<QPlainTextEdit *>(u"message"_s)->setPlainText(u"Agent work, squashed"_s);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"merge"_s), Qt::LeftButton);
+        });
+        QSignalSpy finished(m_page.get(), &ReviewPage::mergeFinished);
+        m_page->mergeSelected();
+        QCOMPARE(title, QStringList{u"Merge paddock/agent1"_s});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        auto *message = m_page->findChild<QLabel *>(u"messageText"_s);
+        QVERIFY2(message->text().startsWith(u"Squashed paddock/agent1 into main"_s),
+                 qPrintable(message->text()));
+        QCOMPARE(gitOutput(m_repo, {u"log"_s, u"-1"_s, u"--format=%s"_s}),
+                 QByteArray("Agent work, squashed"));
+        QCOMPARE(gitOutput(m_repo, {u"rev-parse"_s, u"HEAD~1"_s}), before);
+        QCOMPARE(gitOutput(m_repo, {u"status"_s, u"--porcelain"_s}), QByteArray());
+        QCOMPARE(gitOutput(m_repo, {u"show"_s, u"HEAD:src/main.cpp"_s}) + '\n', mainAfter);
+        QVERIFY(QFile::exists(m_repo + u"/.github/workflows/ci.yml"_s));
+    }
+
+    void showsAConflictAndChangesNothing()
+    {
+        agentCommits(u"README.md"_s, "agent version\n", u"agent edit"_s);
+        writeFile(m_repo + u"/README.md"_s, "user version\n");
+        git(m_repo, {u"commit"_s, u"-qam"_s, u"user edit"_s});
+        reloadAndWait();
+        QVERIFY(m_page->fileModel()->rowOf(u"README.md"_s) >= 0);
+        const QByteArray before = head();
+        const QByteArray refs = gitOutput(m_repo, {u"show-ref"_s});
+        whenShown<MergeDialog>(this, [](MergeDialog *dialog) {
+            dialog->findChild<QRadioButton *>(u"mergeCommit"_s)->click();
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"merge"_s), Qt::LeftButton);
+        });
+        QSignalSpy finished(m_page.get(), &ReviewPage::mergeFinished);
+        m_page->mergeSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        auto *conflicts = m_page->findChild<QListWidget *>(u"conflicts"_s);
+        QVERIFY(conflicts->isVisible());
+        QCOMPARE(conflicts->count(), 1);
+        QCOMPARE(conflicts->item(0)->text(), u"README.md"_s);
+        QVERIFY(m_page->findChild<QLabel *>(u"messageText"_s)->text().contains(u"Nothing was changed"_s));
+        QCOMPARE(head(), before);
+        QCOMPARE(gitOutput(m_repo, {u"show-ref"_s}), refs);
+        QCOMPARE(gitOutput(m_repo, {u"status"_s, u"--porcelain"_s}), QByteArray());
+    }
+
+    void refreshKeepsTheDiffUntilTheNewTipIsLoaded()
+    {
+        agentCommits(u"late.txt"_s, "unseen\n", u"late"_s);
+        QSignalSpy loaded(m_page.get(), &ReviewPage::diffLoaded);
+        m_page->reload(); // brings the new tip in while the old diff is still on screen…
+        const QString shown = m_page->shownDiff().branchCommit;
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
+        QVERIFY(m_page->shownDiff().branchCommit != shown); // …and then shows it
+        QVERIFY(m_page->fileModel()->rowOf(u"late.txt"_s) >= 0);
+    }
+
+    void discardDeletesTheImportedRef()
+    {
+        int exitCode = -1;
+        gitOutput(m_repo, {u"rev-parse"_s, u"--verify"_s, u"-q"_s, u"refs/paddock/agent1"_s}, &exitCode);
+        QCOMPARE(exitCode, 0);
+        whenShown<QMessageBox>(this, [](QMessageBox *box) {
+            QVERIFY(!box->checkBox()->isChecked());
+            QTest::mouseClick(box->findChild<QPushButton *>(u"discard"_s), Qt::LeftButton);
+        });
+        m_page->discardSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(agent1()->state, BranchListModel::Branch::State::Discarded, 20000);
+        gitOutput(m_repo, {u"rev-parse"_s, u"--verify"_s, u"-q"_s, u"refs/paddock/agent1"_s}, &exitCode);
+        QVERIFY(exitCode != 0);
+        QCOMPARE(m_page->fileModel()->rowCount(), 0);
+        QVERIFY(!m_page->isDiffShown());
+        QVERIFY(!m_page->findChild<QPushButton *>(u"merge"_s)->isEnabled());
+        QVERIFY(QFileInfo(m_clone).isDir()); // the sandbox keeps its clone
+    }
+
+    void cleanupTestCase()
+    {
+        m_fileTester.reset();
+        m_branchTester.reset();
+        m_page.reset();
+    }
+};
+
+QTEST_MAIN(TestReviewPage)
+#include "tst_reviewpage.moc"
