@@ -1,6 +1,7 @@
 #include "app/gui/guiapplication.h"
 
 #include "app/cli/cli.h"
+#include "app/cli/translations.h"
 #include "app/gui/mainwindow.h"
 #include "app/host/sandboxhost.h"
 
@@ -15,8 +16,11 @@ int runGui(int argc, char *argv[])
     QApplication app(argc, argv);
     Cli::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Paddock"));
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const Core::Paths paths(environment);
+    installTranslations(app, preferredLanguage(paths, environment));
     // The window hosts the sandboxes it runs: the proxy, the audit log and the control socket live here.
-    SandboxHost host(Core::Paths(QProcessEnvironment::systemEnvironment()));
+    SandboxHost host(paths);
     if (auto opened = host.open(); !opened) {
         QMessageBox::critical(nullptr,
                               QApplication::translate("Paddock::App::MainWindow", "Paddock cannot start"),
@@ -24,6 +28,11 @@ int runGui(int argc, char *argv[])
         return 1;
     }
     MainWindow window(host);
+    // The window may hide in the tray while sandboxes run, and a dialog closing then is not the end:
+    // Paddock ends when the window says the user quit.
+    app.setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &MainWindow::quitConfirmed, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     return app.exec();
 }
