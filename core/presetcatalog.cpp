@@ -1,5 +1,6 @@
 #include "core/presetcatalog.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,49 @@
 using namespace Qt::StringLiterals;
 
 namespace Paddock::Core {
+
+namespace {
+
+// What the built-in presets (resources/presets/*.json) show, for lupdate to find: load() translates them.
+// Keep in step with the files; tests/app/tst_translations.cpp fails when one is missing here.
+[[maybe_unused]] constexpr const char *builtInTexts[] = {
+    //: The name of a built-in network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Open"),
+    QT_TRANSLATE_NOOP(
+        "Paddock::Core::PresetCatalog",
+        "Allows every host; address vetting still blocks the host's loopback, LAN and cloud metadata."),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Everything"),
+    //: The name of a built-in network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Balanced"),
+    QT_TRANSLATE_NOOP(
+        "Paddock::Core::PresetCatalog",
+        "Denies everything except AI services, package registries, code hosts, cloud tooling and OS "
+        "package mirrors."),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "AI services"),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Package managers"),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Code hosts and container registries"),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Cloud infrastructure"),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "OS package mirrors"),
+    //: The name of a built-in network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Locked Down"),
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog",
+                      "Denies everything; only the hosts an agent template needs are added for its sandbox."),
+    //: A group of rules in a network policy preset.
+    QT_TRANSLATE_NOOP("Paddock::Core::PresetCatalog", "Nothing"),
+};
+
+QString translated(const QString &text)
+{
+    return QCoreApplication::translate("Paddock::Core::PresetCatalog", text.toUtf8().constData());
+}
+
+} // namespace
 
 QList<PolicyRule> Preset::rules() const
 {
@@ -32,7 +76,14 @@ Result<Preset> PresetCatalog::load(const QString &id)
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Internal,
                     tr("The built-in preset \"%1\" is missing from this build.").arg(id));
-    return parse(file.readAll(), file.fileName());
+    auto preset = parse(file.readAll(), file.fileName());
+    if (preset) {
+        preset->name = translated(preset->name);
+        preset->description = translated(preset->description);
+        for (PresetGroup &group : preset->groups)
+            group.name = translated(group.name);
+    }
+    return preset;
 }
 
 Result<Preset> PresetCatalog::parse(const QByteArray &json, const QString &origin)

@@ -14,9 +14,7 @@ void SystemResolver::resolve(const QString &host, QObject *context, Callback don
         if (info.error() != QHostInfo::NoError) {
             result.error = info.errorString();
         } else {
-            result.addresses = info.addresses().mid(0, maxAnswers);
-            if (result.addresses.isEmpty())
-                result.error = u"no addresses"_s;
+            result.addresses = info.addresses().mid(0, maxAnswers); // none: the proxy says so
         }
         done(result);
     });

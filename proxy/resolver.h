@@ -13,7 +13,7 @@ namespace Paddock::Proxy {
 struct ResolveResult
 {
     QList<QHostAddress> addresses; // empty on failure
-    QString error;
+    QString error;                 // why there are none; empty when the name simply has no address
 };
 
 // Turns a canonical host name into addresses, asynchronously. Injected into the proxy so tests use a fake

@@ -20,18 +20,16 @@ namespace {
 
 constexpr int startTimeoutMs = 10'000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Paddock::Vm::GuestSession", text);
-}
-
 Result<int> connectControl(const QString &path)
 {
     std::string error;
     const int fd = Guest::connectUnix(path.toStdString(), error);
-    if (fd < 0)
-        return fail(ErrorCode::Unavailable,
-                    tr("The sandbox is not running (%1).").arg(QString::fromStdString(error)));
+    if (fd < 0) {
+        const QString reason = QString::fromStdString(error);
+        return fail(ErrorCode::Unavailable, QCoreApplication::translate("Paddock::Vm::GuestSession",
+                                                                        "The sandbox is not running (%1).")
+                                                .arg(reason));
+    }
     return fd;
 }
 

@@ -1,7 +1,5 @@
 #include "app/cli/clicommand.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace Paddock::App {
@@ -17,8 +15,10 @@ std::optional<int> CliCommand::parseOrExit(QCommandLineParser &parser, const QSt
         return usageError(io, parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        // helpText() names only the program; name the whole command.
-        text.replace(QRegularExpression(u"^Usage: \\S+"_s), u"Usage: paddock "_s + commandLine);
+        // helpText() names only the program (in its translated "Usage: %1" line); name the whole command.
+        const QString program = QCoreApplication::arguments().value(0);
+        if (const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program); at >= 0)
+            text.replace(at, program.size(), u"paddock "_s + commandLine);
         io.out << text;
         io.out.flush();
         return ExitOk;

@@ -7,8 +7,8 @@
 
 namespace Paddock::App {
 
-// Exit codes shared by every command: usage errors are 2, failures 1.
-enum ExitCode : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+// Exit codes shared by every command: usage errors are 2, failures 1. (No ": int": lupdate cannot parse it.)
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 
 // Where a command writes; tests and the real CLI pass different streams.
 struct CliIo
@@ -18,7 +18,7 @@ struct CliIo
     QTextStream &in;
 };
 
-// One `paddock <name>` command.
+// One `paddock <name>` command. Each subclass declares its own tr() context, as lupdate expects.
 class CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Paddock::App::CliCommand)

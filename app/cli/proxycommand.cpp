@@ -20,7 +20,9 @@ namespace {
 
 QString formatEvent(const Proxy::DecisionEvent &e)
 {
-    return u"%1  %2  %3  %4 %5:%6%7  [%8]  up %9 B, down %10 B"_s
+    //: One request in `paddock policy log`: time, verdict, sandbox, method, host:port/path, [rule], bytes
+    //: sent and received.
+    return ProxyCommand::tr("%1  %2  %3  %4 %5:%6%7  [%8]  up %9 B, down %10 B")
         .arg(e.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
              Proxy::DecisionEvent::verdictName(e.verdict).toUpper().leftJustified(5), e.sandbox, e.method,
              e.host)

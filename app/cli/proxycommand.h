@@ -8,6 +8,8 @@ namespace Paddock::App {
 // `paddock proxy --listen …`: runs the egress proxy standalone (servers, benchmarks).
 class ProxyCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::ProxyCommand)
+
 public:
     explicit ProxyCommand(const Core::Paths &paths)
         : m_paths(paths)

@@ -8,6 +8,8 @@ namespace Paddock::App {
 // `paddock create NAME --workspace DIR [--template ID] [--policy PRESET] [--mode clone|direct] [--backend …]`
 class CreateCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::CreateCommand)
+
 public:
     explicit CreateCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -23,6 +25,8 @@ private:
 // `paddock exec [-i] [-t] NAME -- COMMAND [ARG…]`: runs a command in the sandbox; its exit code becomes ours.
 class ExecCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::ExecCommand)
+
 public:
     explicit ExecCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -38,6 +42,8 @@ private:
 // `paddock run NAME`: the sandbox's agent (its template's command) in this terminal, with a PTY.
 class RunCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::RunCommand)
+
 public:
     explicit RunCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -53,6 +59,8 @@ private:
 // `paddock start NAME`: starts it in the hosting Paddock process (launched in the background if none runs).
 class StartCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::StartCommand)
+
 public:
     explicit StartCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -68,6 +76,8 @@ private:
 // `paddock stop NAME`: ends every process in it.
 class StopCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::StopCommand)
+
 public:
     explicit StopCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -84,6 +94,8 @@ private:
 // the control socket.
 class ServeCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::ServeCommand)
+
 public:
     explicit ServeCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -102,6 +114,8 @@ private:
 // `paddock rm [--force] NAME`
 class RemoveCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::RemoveCommand)
+
 public:
     explicit RemoveCommand(const Core::Paths &paths)
         : m_paths(paths)

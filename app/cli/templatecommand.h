@@ -8,6 +8,8 @@ namespace Paddock::App {
 // `paddock template ls | show ID`: the agent templates.
 class TemplateCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::TemplateCommand)
+
 public:
     explicit TemplateCommand(const Core::Paths &paths)
         : m_paths(paths)
@@ -23,6 +25,8 @@ private:
 // `paddock ls [--json]`: the sandboxes.
 class ListCommand : public CliCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::ListCommand)
+
 public:
     explicit ListCommand(const Core::Paths &paths)
         : m_paths(paths)
