@@ -2,10 +2,14 @@
 
 // Helpers for tests that run real sandboxes and talk to them.
 
+#include "vm/guestsession.h"
+
 #include <QByteArray>
+#include <QString>
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -45,6 +49,33 @@ inline QByteArray readAvailable(int fd, int waitMs)
         waitMs = 50;
     }
     return data;
+}
+
+// A plain HTTP request from inside a running sandbox, through its proxy: the answer's bytes.
+inline QByteArray requestFromSandbox(const QString &controlSocket, const QString &authority,
+                                     const QString &path)
+{
+    using namespace Qt::StringLiterals;
+    const QString script =
+        uR"SH(exec 3<>/dev/tcp/127.0.0.1/3128 && printf 'GET http://%1%2 HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
+            .arg(authority, path);
+    int output[2];
+    if (::pipe2(output, O_CLOEXEC) != 0)
+        return {};
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    Vm::SessionOptions options;
+    options.command = {u"/bin/bash"_s, u"-c"_s, script};
+    options.descriptors = {devNull, output[1], output[1]};
+    auto session = Vm::GuestSession::open(controlSocket, options);
+    ::close(devNull);
+    ::close(output[1]);
+    if (session)
+        (*session)->waitForExit(); // runs the event loop: the origin answers meanwhile
+    else
+        qWarning("%s", qPrintable(session.error().message));
+    const QByteArray answer = readAvailable(output[0], 2000);
+    ::close(output[0]);
+    return answer;
 }
 
 } // namespace Paddock::Test

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtGlobal>
@@ -56,6 +57,22 @@ inline QString screenshotPath(const QString &name)
     const QString folder = qEnvironmentVariable("PADDOCK_SCREENSHOTS", QDir::tempPath());
     QDir().mkpath(folder);
     return folder + QLatin1Char('/') + name;
+}
+
+// Writes a file, making its folder first; the test fails if it cannot be opened.
+inline void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+// A file's bytes, or "<missing>" so that a missing file never equals an empty one.
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
 }
 
 // Runs git in a repository with a fixed author; the test fails if git does.

@@ -1,36 +1,13 @@
 // The real paddock binary as a user runs it: exit codes, messages and files it writes.
+#include "app/clitestsupport.h"
 #include "testsupport.h"
 
 #include <QProcess>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run paddock(const QStringList &args, const QByteArray &stdinData = {})
-{
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("PADDOCK_BINARY"));
-    process.setArguments(args);
-    process.start();
-    process.write(stdinData);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-} // namespace
+using Paddock::Test::paddock;
+using Paddock::Test::Run;
 
 class TestCli : public QObject
 {

@@ -12,7 +12,6 @@
 #include "app/host/sandboxhost.h"
 #include "core/policyfile.h"
 #include "core/sandboxstore.h"
-#include "vm/guestsession.h"
 
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
@@ -36,10 +35,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
 
 using namespace Paddock;
 using namespace Paddock::App;
@@ -95,30 +90,11 @@ private:
     Test::LoopbackOrigin m_origin;
     std::unique_ptr<SandboxHost> m_host;
 
-    // A plain HTTP request from inside the running sandbox, through its proxy: the answer's bytes.
+    // A plain HTTP request from agent-1 to the loopback origin, through its proxy: the answer's bytes.
     QByteArray requestFromSandbox(const QString &path)
     {
-        const QString authority = u"127.0.0.1:%1"_s.arg(m_origin.serverPort());
-        const QString script =
-            uR"SH(exec 3<>/dev/tcp/127.0.0.1/3128 && printf 'GET http://%1%2 HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
-                .arg(authority, path);
-        int output[2];
-        if (::pipe2(output, O_CLOEXEC) != 0)
-            return {};
-        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-        Vm::SessionOptions options;
-        options.command = {u"/bin/bash"_s, u"-c"_s, script};
-        options.descriptors = {devNull, output[1], output[1]};
-        auto session = Vm::GuestSession::open(m_host->manager().controlSocketOf(u"agent-1"_s), options);
-        ::close(devNull);
-        ::close(output[1]);
-        if (session)
-            (*session)->waitForExit(); // runs the event loop: the origin answers meanwhile
-        else
-            qWarning("%s", qPrintable(session.error().message));
-        const QByteArray answer = Test::readAvailable(output[0], 2000);
-        ::close(output[0]);
-        return answer;
+        return Test::requestFromSandbox(m_host->manager().controlSocketOf(u"agent-1"_s),
+                                        u"127.0.0.1:%1"_s.arg(m_origin.serverPort()), path);
     }
 
     static QPushButton *button(const NetworkLogWidget &widget, const QString &name)

@@ -11,6 +11,7 @@
 #include "app/terminal/terminalmodel.h"
 #include "core/settings.h"
 
+#include "app/dialogtestsupport.h"
 #include "app/panetestsupport.h"
 #include "testsupport.h"
 
@@ -35,6 +36,7 @@ using namespace Paddock;
 using Paddock::Test::git;
 using Paddock::Test::screenContains;
 using Paddock::Test::typeLine;
+using Paddock::Test::whenShown;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
@@ -47,22 +49,6 @@ QString gitOutput(const QString &repo, const QStringList &arguments)
     process.start(u"git"_s, arguments);
     process.waitForFinished();
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
-
-// Runs `act` on the next modal dialog of type T once it shows (the caller then opens it with exec()).
-template<typename T>
-void whenShown(QObject *context, std::function<void(T *)> act)
-{
-    auto *timer = new QTimer(context);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, act] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            act(dialog);
-        }
-    });
-    timer->start();
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // WorkspaceClone on real git repositories in temporary folders (made with the git CLI, as a user would).
 #include "core/workspaceclone.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -9,6 +11,8 @@
 
 using namespace Paddock::Core;
 using namespace Qt::StringLiterals;
+using Paddock::Test::readFile;
+using Paddock::Test::writeFile;
 
 class TestWorkspaceClone : public QObject
 {
@@ -29,30 +33,16 @@ private:
         return process.readAllStandardOutput().trimmed();
     }
 
-    static void write(const QString &path, const QByteArray &content)
-    {
-        QDir().mkpath(QFileInfo(path).path());
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-    }
-
-    static QByteArray read(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
-    }
-
     // main with one commit; feature one commit further, checked out.
     static void makeRepository(const QString &repo)
     {
         QDir().mkpath(repo);
         git(repo, {u"init"_s, u"-q"_s});
-        write(repo + u"/README.md"_s, "main\n");
+        writeFile(repo + u"/README.md"_s, "main\n");
         git(repo, {u"add"_s, u"."_s});
         git(repo, {u"commit"_s, u"-qm"_s, u"first"_s});
         git(repo, {u"checkout"_s, u"-qb"_s, u"feature"_s});
-        write(repo + u"/src/feature.txt"_s, "feature\n");
+        writeFile(repo + u"/src/feature.txt"_s, "feature\n");
         git(repo, {u"add"_s, u"."_s});
         git(repo, {u"commit"_s, u"-qm"_s, u"feature work"_s});
     }
@@ -70,7 +60,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString repo = dir.filePath(u"project"_s), clone = dir.filePath(u"clone"_s);
         makeRepository(repo);
-        write(repo + u"/README.md"_s, "uncommitted edit\n");
+        writeFile(repo + u"/README.md"_s, "uncommitted edit\n");
         const QByteArray before = snapshot(repo);
         QVERIFY(WorkspaceClone::isRepository(repo));
         QCOMPARE(WorkspaceClone::hasUncommittedChanges(repo).value_or(false), true);
@@ -79,8 +69,8 @@ private Q_SLOTS:
         QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().message));
         QCOMPARE(git(clone, {u"symbolic-ref"_s, u"HEAD"_s}), QByteArray("refs/heads/paddock/fix-login"));
         QCOMPARE(git(clone, {u"rev-parse"_s, u"HEAD"_s}), git(repo, {u"rev-parse"_s, u"feature"_s}));
-        QCOMPARE(read(clone + u"/src/feature.txt"_s), QByteArray("feature\n"));
-        QCOMPARE(read(clone + u"/README.md"_s), QByteArray("main\n")); // committed content only
+        QCOMPARE(readFile(clone + u"/src/feature.txt"_s), QByteArray("feature\n"));
+        QCOMPARE(readFile(clone + u"/README.md"_s), QByteArray("main\n")); // committed content only
         QCOMPARE(git(clone, {u"status"_s, u"--porcelain"_s}), QByteArray());
         QVERIFY(!git(clone, {u"rev-parse"_s, u"--verify"_s, u"-q"_s, u"origin/main"_s}).isEmpty());
         // The user's repository is only read.
@@ -93,12 +83,12 @@ private Q_SLOTS:
         const QString repo = dir.filePath(u"project"_s), clone = dir.filePath(u"clone"_s);
         makeRepository(repo);
         git(repo, {u"checkout"_s, u"-q"_s, u"--detach"_s});
-        write(repo + u"/detached.txt"_s, "on no branch\n");
+        writeFile(repo + u"/detached.txt"_s, "on no branch\n");
         git(repo, {u"add"_s, u"."_s});
         git(repo, {u"commit"_s, u"-qm"_s, u"detached"_s});
         QVERIFY(WorkspaceClone::create(repo, clone, u"paddock/d"_s).has_value());
         QCOMPARE(git(clone, {u"rev-parse"_s, u"HEAD"_s}), git(repo, {u"rev-parse"_s, u"HEAD"_s}));
-        QCOMPARE(read(clone + u"/detached.txt"_s), QByteArray("on no branch\n"));
+        QCOMPARE(readFile(clone + u"/detached.txt"_s), QByteArray("on no branch\n"));
     }
 
     void refusesWhatItCannotCloneWithAReason()
@@ -110,7 +100,7 @@ private Q_SLOTS:
         QDir().mkpath(empty);
         git(empty, {u"init"_s, u"-q"_s});
         makeRepository(repo);
-        write(existing + u"/keep.txt"_s, "mine\n");
+        writeFile(existing + u"/keep.txt"_s, "mine\n");
 
         QVERIFY(!WorkspaceClone::isRepository(plain));
         QVERIFY(!WorkspaceClone::isRepository(repo + u"/src"_s)); // inside a repository is not its top
@@ -122,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(!result && result.error().message.contains(u"not a valid branch name"_s));
         result = WorkspaceClone::create(repo, existing, u"paddock/a"_s);
         QVERIFY(!result && result.error().code == ErrorCode::AlreadyExists);
-        QCOMPARE(read(existing + u"/keep.txt"_s), QByteArray("mine\n")); // never touched
+        QCOMPARE(readFile(existing + u"/keep.txt"_s), QByteArray("mine\n")); // never touched
         for (const QString &name : {u"c1"_s, u"c2"_s, u"c3"_s})
             QVERIFY(!QFileInfo::exists(dir.filePath(name)));
     }
