@@ -1,12 +1,22 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/actionicons.h"
+#include "app/gui/generalsettingspage.h"
 #include "app/gui/networklogwidget.h"
 #include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
+#include "app/gui/policyeditor.h"
+#include "app/gui/reviewpage.h"
 #include "app/gui/sandboxlistmodel.h"
+#include "app/gui/secretspage.h"
+#include "app/gui/settingsdialog.h"
+#include "app/gui/templatespage.h"
 #include "app/gui/terminalpane.h"
 #include "app/gui/terminalview.h"
+#include "app/gui/trayicon.h"
 #include "app/host/sandboxhost.h"
+#include "core/secretstore.h"
+#include "core/settings.h"
 #include "core/templatecatalog.h"
 
 #include <QAction>
@@ -23,11 +33,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTabWidget>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -40,26 +52,21 @@ MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
     , m_host(host)
     , m_model(new SandboxListModel(host.paths(), host.manager(), this))
     , m_grid(new PaneGrid(this))
+    , m_review(new ReviewPage(host.paths(), host.manager(), this))
+    , m_central(new QTabWidget(this))
 {
     setWindowTitle(tr("Paddock"));
     setWindowIcon(QIcon(u":/icons/paddock.svg"_s));
     setObjectName(u"mainWindow"_s);
-    setCentralWidget(m_grid);
+    m_central->setObjectName(u"centralTabs"_s);
+    m_central->setDocumentMode(true);
+    m_central->addTab(m_grid, tr("Agents"));
+    m_central->addTab(m_review, tr("Review"));
+    setCentralWidget(m_central);
+    connect(m_review, &ReviewPage::sandboxRemoved, m_model, &SandboxListModel::reload);
     createActions();
     createDocks();
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Paddock"));
-        auto *menu = new QMenu(this);
-        menu->addAction(tr("Show Paddock"), this, [this] {
-            showNormal();
-            activateWindow();
-        });
-        menu->addAction(tr("Quit"), this, &QWidget::close);
-        m_tray->setContextMenu(menu);
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { focusPaneOf(m_lastNotified); });
-        m_tray->show();
-    }
+    createTrayIcon();
     connect(&host, &SandboxHost::decided, this, [this](const Proxy::DecisionEvent &event) {
         m_model->noteDecision(event);
         if (event.verdict != Proxy::DecisionEvent::Verdict::Allow) {
@@ -78,21 +85,18 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    const auto icon = [this](const QString &theme, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(theme, style()->standardIcon(fallback));
-    };
-    m_newAction = new QAction(icon(u"list-add"_s, QStyle::SP_FileDialogNewFolder), tr("&New Sandbox…"), this);
+    m_newAction = new QAction(tr("&New Sandbox…"), this);
     m_newAction->setObjectName(u"newAction"_s);
     m_newAction->setIconText(tr("New"));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setStatusTip(tr("Create a sandbox for a project folder and an agent"));
     connect(m_newAction, &QAction::triggered, this, [this] { newSandbox(); });
-    m_startAction = new QAction(icon(u"media-playback-start"_s, QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_startAction = new QAction(tr("&Start"), this);
     m_startAction->setObjectName(u"startAction"_s);
     m_startAction->setShortcut(QKeySequence(u"Ctrl+R"_s));
     m_startAction->setStatusTip(tr("Start the sandbox without opening a pane (its network self-test first)"));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startSelected);
-    m_attachAction = new QAction(icon(u"utilities-terminal"_s, QStyle::SP_ComputerIcon), tr("&Attach"), this);
+    m_attachAction = new QAction(tr("&Attach"), this);
     m_attachAction->setObjectName(u"attachAction"_s);
     m_attachAction->setShortcut(QKeySequence(u"Ctrl+T"_s));
     m_attachAction->setStatusTip(
@@ -101,21 +105,41 @@ void MainWindow::createActions()
         if (const QString name = selectedSandbox(); !name.isEmpty())
             attach(name);
     });
-    m_stopAction = new QAction(icon(u"process-stop"_s, QStyle::SP_MediaStop), tr("S&top"), this);
+    m_stopAction = new QAction(tr("S&top"), this);
     m_stopAction->setObjectName(u"stopAction"_s);
     m_stopAction->setShortcut(QKeySequence(u"Ctrl+Shift+T"_s));
     m_stopAction->setStatusTip(tr("Stop every process in the sandbox"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopSelected);
-    m_removeAction = new QAction(icon(u"edit-delete"_s, QStyle::SP_TrashIcon), tr("&Remove…"), this);
+    m_removeAction = new QAction(tr("&Remove…"), this);
     m_removeAction->setObjectName(u"removeAction"_s);
     m_removeAction->setIconText(tr("Remove"));
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Delete in a pane is the agent's
     m_removeAction->setStatusTip(tr("Remove a stopped sandbox and its clone; your folder is not touched"));
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+    m_policyAction = new QAction(tr("Network &Policy…"), this);
+    m_policyAction->setObjectName(u"policyAction"_s);
+    m_policyAction->setIconText(tr("Policy"));
+    m_policyAction->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
+    m_policyAction->setStatusTip(tr("Edit the network policy of the selected sandbox, or the global one"));
+    connect(m_policyAction, &QAction::triggered, this, &MainWindow::editPolicyOfSelected);
+    m_reviewAction = new QAction(tr("Re&view"), this);
+    m_reviewAction->setObjectName(u"reviewAction"_s);
+    m_reviewAction->setShortcut(QKeySequence(u"Ctrl+Shift+R"_s));
+    m_reviewAction->setStatusTip(
+        tr("Review the selected sandbox's branch: its diff, then merge or discard it"));
+    connect(m_reviewAction, &QAction::triggered, this, [this] { showReview(selectedSandbox()); });
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(u"settingsAction"_s);
+    m_settingsAction->setShortcut(QKeySequence(u"Ctrl+,"_s));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setStatusTip(tr("Language, defaults, network policy, agent templates and secrets"));
+    connect(m_settingsAction, &QAction::triggered, this, [this] { showSettings(); });
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    quit->setObjectName(u"quitAction"_s);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &MainWindow::quit);
 
     auto *toolbar = addToolBar(tr("Sandbox"));
     toolbar->setObjectName(u"sandboxToolBar"_s);
@@ -126,9 +150,14 @@ void MainWindow::createActions()
     toolbar->addAction(m_attachAction);
     toolbar->addAction(m_stopAction);
     toolbar->addSeparator();
+    toolbar->addAction(m_reviewAction);
+    toolbar->addAction(m_policyAction);
+    toolbar->addSeparator();
     toolbar->addAction(m_removeAction);
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
     QMenu *sandboxMenu = menuBar()->addMenu(tr("&Sandbox"));
@@ -136,9 +165,64 @@ void MainWindow::createActions()
     sandboxMenu->addAction(m_attachAction);
     sandboxMenu->addAction(m_stopAction);
     sandboxMenu->addSeparator();
+    sandboxMenu->addAction(m_reviewAction);
+    sandboxMenu->addAction(m_policyAction);
+    sandboxMenu->addSeparator();
     sandboxMenu->addAction(m_removeAction);
+    updateIcons();
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateActions);
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateActions);
+}
+
+void MainWindow::createTrayIcon()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // the list, the dock badge and QApplication::alert still notify
+    m_tray = new TrayIcon(this);
+    connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
+    connect(m_tray, &TrayIcon::newSandboxRequested, this, [this] {
+        showFromTray();
+        newSandbox();
+    });
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] {
+        showFromTray();
+        focusPaneOf(m_lastNotified);
+    });
+    connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateTrayIcon);
+    connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateTrayIcon);
+}
+
+void MainWindow::updateTrayIcon()
+{
+    if (m_tray)
+        m_tray->setState(int(m_host.manager().runningSandboxes().size()), m_attention->count());
+}
+
+void MainWindow::showFromTray()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::hideToTray()
+{
+    QSettings().setValue(u"mainWindow/geometry"_s, saveGeometry());
+    hide();
+    // Said once: later closes hide the window without a word.
+    Settings settings(m_host.paths().settingsFile());
+    (void)settings.load(); // a broken file was moved aside; defaults apply
+    if (settings.trayNoticeShown)
+        return;
+    m_tray->showMessage(tr("Paddock is still running"),
+                        tr("Your sandboxes keep running. Open Paddock from its tray icon, or choose Quit "
+                           "Paddock there to stop them."));
+    settings.trayNoticeShown = true;
+    (void)settings.save(); // at worst the notice comes again next time
 }
 
 void MainWindow::createDocks()
@@ -218,6 +302,89 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, networkDock);
     resizeDocks({sandboxDock}, {480}, Qt::Horizontal);
     resizeDocks({networkDock}, {220}, Qt::Vertical);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : {sandboxDock, attentionDock, networkDock})
+        viewMenu->addAction(dock->toggleViewAction());
+    QAction *logAction = networkDock->toggleViewAction();
+    logAction->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
+    logAction->setObjectName(u"networkLogAction"_s);
+    logAction->setIconText(tr("Network Log"));
+}
+
+void MainWindow::showAgents()
+{
+    m_central->setCurrentWidget(m_grid);
+}
+
+void MainWindow::showReview(const QString &sandbox)
+{
+    m_central->setCurrentWidget(m_review);
+    if (!sandbox.isEmpty())
+        m_review->showSandbox(sandbox);
+}
+
+void MainWindow::updateIcons()
+{
+    const QPalette colours = palette();
+    m_newAction->setIcon(actionIcon(u"new-sandbox"_s, colours));
+    m_startAction->setIcon(actionIcon(u"start"_s, colours));
+    m_attachAction->setIcon(actionIcon(u"attach"_s, colours));
+    m_stopAction->setIcon(actionIcon(u"stop"_s, colours));
+    m_policyAction->setIcon(actionIcon(u"policy"_s, colours));
+    m_reviewAction->setIcon(actionIcon(u"review"_s, colours));
+    m_removeAction->setIcon(actionIcon(u"remove"_s, colours));
+    m_settingsAction->setIcon(actionIcon(u"settings"_s, colours));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // A switch between light and dark redraws the icons in the new text colour.
+    if (event->type() == QEvent::PaletteChange && m_newAction)
+        updateIcons();
+    QMainWindow::changeEvent(event);
+}
+
+SettingsDialog *MainWindow::showSettings(const QString &page)
+{
+    if (!m_settings) {
+        if (!m_templates)
+            m_templates = std::make_unique<TemplateCatalog>(m_host.paths().templatesDir());
+        if (!m_secrets)
+            m_secrets = std::make_unique<SecretStore>(m_host.paths().secretsIndexFile());
+        m_templates->reload();
+        const QPalette colours = palette();
+        m_settings = new SettingsDialog(this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        auto *policy = new PolicyEditor(m_host.paths(), &m_host);
+        auto *templates = new TemplatesPage(*m_templates);
+        auto *secrets = new SecretsPage(*m_secrets, *m_templates);
+        m_settings->addPage(new GeneralSettingsPage(m_host.paths(), *m_templates),
+                            actionIcon(u"settings"_s, colours), tr("General"));
+        m_settings->addPage(policy, actionIcon(u"policy"_s, colours), tr("Network Policy"),
+                            [policy] { return policy->confirmClose(); });
+        m_settings->addPage(templates, actionIcon(u"templates"_s, colours), tr("Agent Templates"),
+                            [templates] { return templates->confirmDiscard(); });
+        m_settings->addPage(secrets, actionIcon(u"secrets"_s, colours), tr("Secrets"));
+        // A template added or removed may need a secret, or no longer need one.
+        connect(templates, &TemplatesPage::templatesChanged, secrets, &SecretsPage::reload);
+        connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, policy, &PolicyEditor::refreshScopes);
+        connect(m_model, &QAbstractItemModel::modelReset, policy, &PolicyEditor::refreshScopes);
+    }
+    if (!page.isEmpty())
+        m_settings->showPage(page);
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+    return m_settings;
+}
+
+void MainWindow::editPolicyOfSelected()
+{
+    const QString sandbox = selectedSandbox();
+    SettingsDialog *settings = showSettings(u"policyEditor"_s);
+    if (auto *editor = qobject_cast<PolicyEditor *>(settings->currentPage()))
+        editor->setScope(sandbox.isEmpty() ? PolicyEditor::Scope::Global : PolicyEditor::Scope::Sandbox,
+                         sandbox);
 }
 
 QString MainWindow::selectedSandbox() const
@@ -316,6 +483,7 @@ void MainWindow::removeSelected()
 
 TerminalPane *MainWindow::attach(const QString &sandbox)
 {
+    showAgents();
     if (TerminalPane *open = m_grid->paneOf(sandbox)) {
         m_grid->focusPane(open);
         if (open->state() == TerminalPane::State::Exited || open->state() == TerminalPane::State::Failed)
@@ -342,6 +510,9 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     launch.environment = agent->environment;
     launch.waitingPatterns = agent->waitingPatterns;
     launch.donePatterns = agent->donePatterns;
+    Settings settings(m_host.paths().settingsFile());
+    (void)settings.load(); // defaults when the file is missing or broken
+    launch.scrollbackLines = settings.scrollbackLines;
     launch.connect = [this, name = record->name] { return m_host.start(name); };
     auto *pane = new TerminalPane(launch);
     connect(pane, &TerminalPane::attentionChanged, this, [this, pane] { onAttentionChanged(pane); });
@@ -373,6 +544,7 @@ void MainWindow::focusPaneOf(const QString &sandbox)
     if (TerminalPane *pane = m_grid->paneOf(sandbox)) {
         showNormal();
         activateWindow();
+        showAgents();
         m_grid->focusPane(pane);
     }
 }
@@ -389,6 +561,7 @@ QListWidgetItem *MainWindow::attentionItemOf(const QString &sandbox) const
 void MainWindow::onAttentionChanged(TerminalPane *pane)
 {
     QListWidgetItem *item = attentionItemOf(pane->sandbox());
+    const auto updateTray = qScopeGuard([this] { updateTrayIcon(); });
     if (!pane->attention().isRaised()) {
         delete item;
         return;
@@ -405,29 +578,47 @@ void MainWindow::onAttentionChanged(TerminalPane *pane)
     if (isActiveWindow() && m_grid->currentPane() == pane)
         return;
     m_lastNotified = pane->sandbox();
-    if (m_tray && m_tray->isVisible())
-        m_tray->showMessage(tr("%1: %2").arg(pane->sandbox(), reason), pane->attention().detail(),
-                            QSystemTrayIcon::Information, 8000);
+    if (m_tray)
+        m_tray->showMessage(tr("%1: %2").arg(pane->sandbox(), reason), pane->attention().detail());
     QApplication::alert(this);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    if (!m_host.manager().runningSandboxes().isEmpty())
+        showFromTray(); // the question needs the window
+    close();
+    m_quitting = false;
+}
+
+bool MainWindow::confirmQuit()
+{
+    const QStringList running = m_host.manager().runningSandboxes();
+    if (running.isEmpty())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Quit Paddock?"),
+        running.size() == 1
+            ? tr("The sandbox %1 is running. Quitting stops it and every agent in it.").arg(running.first())
+            : tr("%1 sandboxes are running (%2). Quitting stops them and every agent in them.")
+                  .arg(running.size())
+                  .arg(running.join(u", "_s)),
+        QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Yes, QMessageBox::Cancel);
+    return answer == QMessageBox::Yes;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const QStringList running = m_host.manager().runningSandboxes();
-    if (!running.isEmpty()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit Paddock?"),
-            running.size() == 1
-                ? tr("The sandbox %1 is running. Quitting stops it and every agent in it.")
-                      .arg(running.first())
-                : tr("%1 sandboxes are running (%2). Quitting stops them and every agent in them.")
-                      .arg(running.size())
-                      .arg(running.join(u", "_s)),
-            QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Yes, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
+    // Closing the window is not quitting: with a tray, running sandboxes keep running behind it.
+    if (!m_quitting && m_tray && !m_host.manager().runningSandboxes().isEmpty()) {
+        event->ignore();
+        hideToTray();
+        return;
+    }
+    if (!confirmQuit()) {
+        event->ignore();
+        return;
     }
     QSettings settings;
     settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
@@ -436,6 +627,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_grid->removePane(pane); // hang the agents up before their sandboxes go
     m_host.manager().stopAll();
     event->accept();
+    Q_EMIT quitConfirmed();
 }
 
 } // namespace Paddock::App

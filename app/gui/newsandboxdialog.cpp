@@ -1,5 +1,7 @@
 #include "app/gui/newsandboxdialog.h"
 
+#include "app/gui/notelabel.h"
+
 #include "core/presetcatalog.h"
 #include "core/sandboxstore.h"
 #include "core/settings.h"
@@ -34,18 +36,6 @@ namespace Paddock::App {
 
 namespace {
 
-// A second line under a field: smaller and quieter than the field itself.
-QLabel *noteLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 0.92);
-    label->setFont(font);
-    return label;
-}
-
 // A sandbox name from a folder name: lower case, other characters as '-', within the name rules.
 QString nameFrom(const QString &folder, const QString &agent)
 {
@@ -74,15 +64,15 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     , m_name(new QLineEdit(this))
     , m_agent(new QComboBox(this))
     , m_preset(new QComboBox(this))
-    , m_presetDescription(noteLabel(this))
+    , m_presetDescription(createNoteLabel(this))
     , m_clone(new QRadioButton(tr("A clone, on a branch of its own"), this))
     , m_direct(new QRadioButton(tr("The folder itself"), this))
-    , m_modeNote(noteLabel(this))
+    , m_modeNote(createNoteLabel(this))
     , m_backend(new QComboBox(this))
-    , m_backendNote(noteLabel(this))
+    , m_backendNote(createNoteLabel(this))
     , m_cpus(new QSpinBox(this))
     , m_memory(new QLineEdit(this))
-    , m_limitsNote(noteLabel(this))
+    , m_limitsNote(createNoteLabel(this))
     , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("New Sandbox"));

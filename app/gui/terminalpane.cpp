@@ -55,7 +55,7 @@ StateLook lookOf(TerminalPane::State state)
 TerminalPane::TerminalPane(PaneLaunch launch, QWidget *parent)
     : QFrame(parent)
     , m_launch(std::move(launch))
-    , m_model(std::make_unique<TerminalModel>(24, 80))
+    , m_model(std::make_unique<TerminalModel>(24, 80, m_launch.scrollbackLines))
 {
     setObjectName(u"terminalPane"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -338,10 +338,9 @@ void TerminalPane::search(bool backwards)
     }
     m_searchFrom = match->line;
     m_view->selectCells(match->line, match->column, match->cells);
-    // Plural forms come from translations; English spells both out until an English .qm ships.
-    m_searchStatus->setText(match->line >= 0    ? tr("On screen")
-                            : match->line == -1 ? tr("1 line into the scrollback")
-                                                : tr("%1 lines into the scrollback").arg(-match->line));
+    // The plural forms come from the translations (English's too).
+    m_searchStatus->setText(match->line >= 0 ? tr("On screen")
+                                             : tr("%Ln line(s) into the scrollback", nullptr, -match->line));
 }
 
 bool TerminalPane::eventFilter(QObject *watched, QEvent *event)

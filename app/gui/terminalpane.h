@@ -30,6 +30,7 @@ struct PaneLaunch
     QMap<QString, QString> environment;
     QStringList waitingPatterns;
     QStringList donePatterns;
+    int scrollbackLines = 10000;
     // Starts the sandbox if needed and returns its control socket; called on every (re)start.
     std::function<Core::Result<QString>()> connect;
 };

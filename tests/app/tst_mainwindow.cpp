@@ -4,7 +4,10 @@
 // (default: the temporary folder) to be looked at.
 #include "app/gui/mainwindow.h"
 #include "app/gui/panegrid.h"
+#include "app/gui/policyeditor.h"
+#include "app/gui/reviewpage.h"
 #include "app/gui/sandboxlistmodel.h"
+#include "app/gui/settingsdialog.h"
 #include "app/gui/terminalpane.h"
 #include "app/gui/terminalview.h"
 #include "app/host/sandboxhost.h"
@@ -319,6 +322,71 @@ private Q_SLOTS:
                         .data()
                         .toString()
                         .contains(u"1 blocked"_s));
+    }
+
+    // Review (Ctrl+Shift+R) turns the central area to the review of the selected sandbox's branch; attaching
+    // turns it back to the agents.
+    void reviewShowsTheSelectedSandboxsBranch()
+    {
+        QTableView *list = m_window->sandboxView();
+        QTest::mouseClick(
+            list->viewport(), Qt::LeftButton, {},
+            list->visualRect(m_window->sandboxModel()->index(0, SandboxListModel::Name)).center());
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        ReviewPage *review = m_window->reviewPage();
+        QVERIFY(review->isVisible());
+        QVERIFY(!m_window->paneGrid()->isVisible());
+        QTRY_COMPARE(review->currentSandbox(), u"agent-1"_s); // the one sandbox working on a clone
+        QVERIFY(m_window->grab().save(Test::screenshotPath(u"mainwindow-review.png"_s)));
+        QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier);
+        QVERIFY(m_window->paneGrid()->isVisible());
+        QVERIFY(!review->isVisible());
+    }
+
+    // Network Policy (Ctrl+Shift+P) opens the settings on the selected sandbox's policy; Settings (Ctrl+,)
+    // lists every page, and each can be switched to.
+    void settingsOpenOnThePageAsked()
+    {
+        QTableView *list = m_window->sandboxView();
+        QTest::mouseClick(
+            list->viewport(), Qt::LeftButton, {},
+            list->visualRect(m_window->sandboxModel()->index(0, SandboxListModel::Name)).center());
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        SettingsDialog *dialog = m_window->findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *editor = qobject_cast<PolicyEditor *>(dialog->currentPage());
+        QVERIFY(editor);
+        QCOMPARE(editor->scope(), PolicyEditor::Scope::Sandbox);
+        QCOMPARE(editor->scopeTarget(), u"agent-1"_s);
+        QVERIFY(dialog->grab().save(Test::screenshotPath(u"settings-policy.png"_s)));
+
+        auto *pages = dialog->findChild<QListWidget *>(u"settingsPages"_s);
+        QStringList titles;
+        for (int row = 0; row < pages->count(); ++row) {
+            titles << pages->item(row)->text();
+            QTest::mouseClick(pages->viewport(), Qt::LeftButton, {},
+                              pages->visualItemRect(pages->item(row)).center());
+            QCOMPARE(dialog->currentPage()->objectName(), pages->item(row)->data(Qt::UserRole).toString());
+        }
+        QCOMPARE(titles,
+                 (QStringList{u"General"_s, u"Network Policy"_s, u"Agent Templates"_s, u"Secrets"_s}));
+        QVERIFY(dialog->grab().save(Test::screenshotPath(u"settings-secrets.png"_s)));
+        QPointer<SettingsDialog> watch(dialog);
+        dialog->close(); // nothing edited: no question
+        QTRY_VERIFY(!watch);
+
+        m_window->activateWindow();
+        QTRY_VERIFY(m_window->isActiveWindow());
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        dialog = m_window->findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->currentPage()->objectName(), u"generalPage"_s);
+        QVERIFY(dialog->grab().save(Test::screenshotPath(u"settings-general.png"_s)));
+        dialog->close();
     }
 
     // Closing the window while sandboxes run asks first; Cancel keeps the window and every sandbox.
