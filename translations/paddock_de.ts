@@ -1,0 +1,4598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Paddock::App::AttentionMonitor</name>
+    <message>
+        <source>The terminal rang its bell.</source>
+        <translation>Das Terminal hat geklingelt.</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Glocke</translation>
+    </message>
+    <message>
+        <source>Output stopped</source>
+        <translation>Keine Ausgabe mehr</translation>
+    </message>
+    <message>
+        <source>Waiting for input</source>
+        <translation>Wartet auf Eingabe</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>Anfrage blockiert</translation>
+    </message>
+    <message>
+        <source>No output for a while after a stretch of work.</source>
+        <translation>Nach einer Weile Arbeit seit einiger Zeit keine Ausgabe mehr.</translation>
+    </message>
+    <message>
+        <source>The agent exited with code %1.</source>
+        <translation>Der Agent wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <source>The proxy blocked a request to %1.</source>
+        <translation>Der Proxy hat eine Anfrage an %1 blockiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::BranchListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ahead</source>
+        <translation>
+            <numerusform>%n voraus</numerusform>
+            <numerusform>%n voraus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ahead, %2 behind</source>
+        <extracomment>Commits the branch has that its target lacks, and the other way round</extracomment>
+        <translation>%1 voraus, %2 zurück</translation>
+    </message>
+    <message>
+        <source>+%1 −%2</source>
+        <extracomment>Lines added and removed, e.g. &quot;+120 −8&quot;</extracomment>
+        <translation>+%1 −%2</translation>
+    </message>
+    <message>
+        <source>paddock/%1 against %2</source>
+        <translation>paddock/%1 verglichen mit %2</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Commits</source>
+        <translation>Commits</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ChangeRiskText</name>
+    <message>
+        <source>Git hook</source>
+        <translation>Git-Hook</translation>
+    </message>
+    <message>
+        <source>CI workflow</source>
+        <translation>CI-Workflow</translation>
+    </message>
+    <message>
+        <source>Build script</source>
+        <translation>Build-Skript</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Agent configuration</source>
+        <extracomment>Configuration of AI coding agents (CLAUDE.md, AGENTS.md, .cursor/ …)</extracomment>
+        <translation>Agent-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Git hooks run on your machine when you commit, check out or push.</source>
+        <translation>Git-Hooks laufen auf Ihrem Rechner, wenn Sie committen, auschecken oder pushen.</translation>
+    </message>
+    <message>
+        <source>CI workflows run in your CI, with its secrets, once this is merged.</source>
+        <translation>CI-Workflows laufen nach dem Zusammenführen in Ihrer CI, mit deren Geheimnissen.</translation>
+    </message>
+    <message>
+        <source>Build scripts run on every machine that builds or installs the project.</source>
+        <translation>Build-Skripte laufen auf jedem Rechner, der das Projekt baut oder installiert.</translation>
+    </message>
+    <message>
+        <source>Dependency manifests and lockfiles decide which third-party code is downloaded and run.</source>
+        <translation>Abhängigkeitsmanifeste und Lockfiles bestimmen, welcher fremde Code heruntergeladen und ausgeführt wird.</translation>
+    </message>
+    <message>
+        <source>Agent configuration steers every coding agent that works in this repository later.</source>
+        <translation>Die Agent-Konfiguration steuert jeden Programmieragenten, der später in diesem Repository arbeitet.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ChangedFilesModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Renamed from %1 (%2 % similar)</source>
+        <translation>Umbenannt von %1 (%2 % ähnlich)</translation>
+    </message>
+    <message>
+        <source>Copied from %1 (%2 % similar)</source>
+        <translation>Kopiert von %1 (%2 % ähnlich)</translation>
+    </message>
+    <message>
+        <source>Type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>%1, symbolic link</source>
+        <translation>%1, symbolischer Link</translation>
+    </message>
+    <message>
+        <source>A added, M modified, D deleted, R renamed, C copied, T type changed</source>
+        <translation>A hinzugefügt, M geändert, D gelöscht, R umbenannt, C kopiert, T Typ geändert</translation>
+    </message>
+    <message>
+        <source>Files that run code or steer agents once merged are listed first.</source>
+        <translation>Dateien, die nach dem Zusammenführen Code ausführen oder Agenten steuern, stehen oben.</translation>
+    </message>
+    <message>
+        <source>Lines added</source>
+        <translation>Hinzugefügte Zeilen</translation>
+    </message>
+    <message>
+        <source>Lines removed</source>
+        <translation>Entfernte Zeilen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Review First</source>
+        <translation>Zuerst prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::Cli</name>
+    <message>
+        <source>paddock: unknown command &apos;%1&apos;.</source>
+        <translation>paddock: unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>Run &apos;paddock --help&apos; for the list of commands.</source>
+        <translation>„paddock --help“ zeigt die Liste der Befehle.</translation>
+    </message>
+    <message>
+        <source>Usage: paddock [COMMAND] [OPTIONS]</source>
+        <translation>Aufruf: paddock [BEFEHL] [OPTIONEN]</translation>
+    </message>
+    <message>
+        <source>Runs AI coding agents in sandboxes whose network goes only through Paddock&apos;s filtering proxy.</source>
+        <translation>Führt KI-Programmieragenten in Sandboxen aus, deren Netzwerkverkehr nur über den filternden Proxy von Paddock läuft.</translation>
+    </message>
+    <message>
+        <source>With no command, opens the desktop application.</source>
+        <translation>Ohne Befehl öffnet sich die Desktop-Anwendung.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;paddock COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>„paddock BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::CliCommand</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>paddock: %1</source>
+        <translation>paddock: %1</translation>
+    </message>
+    <message>
+        <source>Run &apos;paddock --help&apos; for usage.</source>
+        <translation>„paddock --help“ zeigt die Verwendung.</translation>
+    </message>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock %1&apos; needs one sandbox name.</source>
+        <translation>„paddock %1“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>paddock: warning: %1</source>
+        <translation>paddock: Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ConfirmationBar</name>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ControlClient</name>
+    <message>
+        <source>Could not start the Paddock host process.</source>
+        <translation>Der Paddock-Hostprozess konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The Paddock host process did not come up; see %1.</source>
+        <translation>Der Paddock-Hostprozess ist nicht hochgefahren; siehe %1.</translation>
+    </message>
+    <message>
+        <source>The Paddock host process does not listen.</source>
+        <translation>Der Paddock-Hostprozess nimmt keine Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>The Paddock host process did not answer.</source>
+        <translation>Der Paddock-Hostprozess hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The Paddock host process gave an answer that is not JSON.</source>
+        <translation>Der Paddock-Hostprozess hat mit etwas geantwortet, das kein JSON ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::CreateCommand</name>
+    <message>
+        <source>The sandbox&apos;s name; its branch is paddock/NAME.</source>
+        <translation>Der Name der Sandbox; ihr Branch heißt paddock/NAME.</translation>
+    </message>
+    <message>
+        <source>The project folder.</source>
+        <translation>Der Projektordner.</translation>
+    </message>
+    <message>
+        <source>The agent template (&apos;paddock template ls&apos;).</source>
+        <translation>Die Agentenvorlage („paddock template ls“).</translation>
+    </message>
+    <message>
+        <source>The network policy preset: %1.</source>
+        <translation>Die Vorgabe für die Netzwerkrichtlinie: %1.</translation>
+    </message>
+    <message>
+        <source>clone (default for git repositories) or direct.</source>
+        <translation>clone (Standard für Git-Repositorys) oder direct.</translation>
+    </message>
+    <message>
+        <source>namespace (default) or microvm.</source>
+        <translation>namespace (Standard) oder microvm.</translation>
+    </message>
+    <message>
+        <source>At most this many CPUs (where cgroup limits are possible).</source>
+        <translation>Höchstens so viele CPUs (wo cgroup-Grenzen möglich sind).</translation>
+    </message>
+    <message>
+        <source>At most this much memory, e.g. 4G or 512M.</source>
+        <translation>Höchstens so viel Arbeitsspeicher, z. B. 4G oder 512M.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock create&apos; needs one sandbox name.</source>
+        <translation>„paddock create“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock create&apos; needs --workspace DIR.</source>
+        <translation>„paddock create“ braucht --workspace ORDNER.</translation>
+    </message>
+    <message>
+        <source>--policy must be one of: %1.</source>
+        <translation>--policy muss eines davon sein: %1.</translation>
+    </message>
+    <message>
+        <source>--mode must be clone or direct.</source>
+        <translation>--mode muss clone oder direct sein.</translation>
+    </message>
+    <message>
+        <source>--backend must be namespace or microvm.</source>
+        <translation>--backend muss namespace oder microvm sein.</translation>
+    </message>
+    <message>
+        <source>--cpus must be a whole number of CPUs, at least 1.</source>
+        <translation>--cpus muss eine ganze Zahl von CPUs sein, mindestens 1.</translation>
+    </message>
+    <message>
+        <source>--memory must be a size of at least 64M, such as 512M or 4G.</source>
+        <translation>--memory muss eine Größe von mindestens 64M sein, etwa 512M oder 4G.</translation>
+    </message>
+    <message>
+        <source>Created sandbox &quot;%1&quot; (%2 mode).</source>
+        <translation>Sandbox „%1“ erstellt (Modus %2).</translation>
+    </message>
+    <message>
+        <source>The agent works on branch %1 in %2.</source>
+        <translation>Der Agent arbeitet auf dem Branch %1 in %2.</translation>
+    </message>
+    <message>
+        <source>paddock: note: %1 has uncommitted changes; the sandbox starts from the last commit.</source>
+        <translation>paddock: Hinweis: %1 hat nicht committete Änderungen; die Sandbox beginnt mit dem letzten Commit.</translation>
+    </message>
+    <message>
+        <source>paddock: note: the CPU and memory limits cannot be applied on this machine (%1); the sandbox will run without them.</source>
+        <translation>paddock: Hinweis: Die Grenzen für CPU und Arbeitsspeicher lassen sich auf diesem Rechner nicht anwenden (%1); die Sandbox läuft ohne sie.</translation>
+    </message>
+    <message>
+        <source>Create a sandbox for a project folder.</source>
+        <translation>Eine Sandbox für einen Projektordner erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::DiffCommand</name>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>Only the changed files and their line counts.</source>
+        <translation>Nur die geänderten Dateien und ihre Zeilenzahlen.</translation>
+    </message>
+    <message>
+        <source>Print the diff unchanged (control characters included), e.g. for git apply.</source>
+        <translation>Den Diff unverändert ausgeben (mit Steuerzeichen), z. B. für git apply.</translation>
+    </message>
+    <message>
+        <source>Compare with this branch (default: the checked-out one).</source>
+        <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
+    </message>
+    <message>
+        <source>&apos;paddock diff&apos; needs one sandbox name.</source>
+        <translation>„paddock diff“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>paddock: the sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <translation>paddock: Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes in the sandbox (not part of paddock/%1, not merged):</source>
+        <translation>Nicht committete Änderungen in der Sandbox (nicht Teil von paddock/%1, werden nicht zusammengeführt):</translation>
+    </message>
+    <message>
+        <source>(more changed files than Paddock lists)</source>
+        <translation>(mehr geänderte Dateien, als Paddock auflistet)</translation>
+    </message>
+    <message>
+        <source>Show what a sandbox&apos;s agent changed.</source>
+        <translation>Anzeigen, was der Agent einer Sandbox geändert hat.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::DiffView</name>
+    <message numerus="yes">
+        <source>%1 … (%n more characters)</source>
+        <translation>
+            <numerusform>%1 … (%n weiteres Zeichen)</numerusform>
+            <numerusform>%1 … (%n weitere Zeichen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::DiscardCommand</name>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>Also remove the sandbox and its clone, with all of its work.</source>
+        <translation>Auch die Sandbox und ihren Klon entfernen, mit all ihrer Arbeit.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock discard&apos; needs one sandbox name.</source>
+        <translation>„paddock discard“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
+    </message>
+    <message>
+        <source>Deleted refs/paddock/%1 from %2.</source>
+        <translation>refs/paddock/%1 aus %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Removed sandbox &quot;%1&quot;.</source>
+        <translation>Sandbox „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>The sandbox still has its branch; &apos;paddock discard --remove-sandbox %1&apos; removes it too.</source>
+        <translation>Die Sandbox hat ihren Branch noch; „paddock discard --remove-sandbox %1“ entfernt auch sie.</translation>
+    </message>
+    <message>
+        <source>Throw away a sandbox&apos;s branch.</source>
+        <translation>Den Branch einer Sandbox verwerfen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ExecCommand</name>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>The command and its arguments, after --.</source>
+        <translation>Der Befehl und seine Argumente, nach --.</translation>
+    </message>
+    <message>
+        <source>Pass this terminal&apos;s input on (piped input always is).</source>
+        <translation>Die Eingabe dieses Terminals weiterreichen (eine Eingabe über eine Pipe wird immer weitergereicht).</translation>
+    </message>
+    <message>
+        <source>Give the command a terminal (a PTY of its own) connected to this one.</source>
+        <translation>Dem Befehl ein eigenes Terminal (ein eigenes PTY) geben, das mit diesem verbunden ist.</translation>
+    </message>
+    <message>
+        <source>usage: paddock exec [-i] [-t] NAME -- COMMAND [ARG...]</source>
+        <translation>Aufruf: paddock exec [-i] [-t] NAME -- BEFEHL [ARGUMENT...]</translation>
+    </message>
+    <message>
+        <source>Run a command in a sandbox.</source>
+        <translation>Einen Befehl in einer Sandbox ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::GeneralSettingsPage</name>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>Paddock uses the new language the next time it starts.</source>
+        <translation>Paddock verwendet die neue Sprache ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Default &amp;agent:</source>
+        <translation>Standard-&amp;Agent:</translation>
+    </message>
+    <message>
+        <source>Default network &amp;preset:</source>
+        <translation>Standard-&amp;Netzwerkvorgabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Scrollback per pane:</source>
+        <translation>&amp;Verlauf pro Bereich:</translation>
+    </message>
+    <message>
+        <source>New sandboxes start with the default agent and preset; the New Sandbox dialog lets you choose others. Scrollback applies to panes opened from now on.</source>
+        <translation>Neue Sandboxen beginnen mit dem Standard-Agenten und der Standardvorgabe; im Dialog „Neue Sandbox“ können Sie andere wählen. Der Verlauf gilt für Bereiche, die ab jetzt geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::HostCountModel</name>
+    <message>
+        <source>One request to %1, %2 blocked.</source>
+        <translation>Eine Anfrage an %1, %2 blockiert.</translation>
+    </message>
+    <message>
+        <source>%1 requests to %2, %3 blocked.</source>
+        <translation>%1 Anfragen an %2, %3 blockiert.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ListCommand</name>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>JSON statt einer Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock ls&apos; takes no arguments.</source>
+        <translation>„paddock ls“ nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>limits not applied: %1</source>
+        <translation>Grenzen nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>its Paddock process ended</source>
+        <translation>ihr Paddock-Prozess wurde beendet</translation>
+    </message>
+    <message>
+        <source>No sandboxes.</source>
+        <translation>Keine Sandboxen.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>AGENT</source>
+        <translation>AGENT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>BACKEND</source>
+        <translation>BACKEND</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODUS</translation>
+    </message>
+    <message>
+        <source>WORKSPACE</source>
+        <translation>ARBEITSBEREICH</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>HINWEIS</translation>
+    </message>
+    <message>
+        <source>List sandboxes.</source>
+        <translation>Sandboxen auflisten.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::MainWindow</name>
+    <message>
+        <source>Paddock cannot start</source>
+        <translation>Paddock kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Paddock</source>
+        <translation>Paddock</translation>
+    </message>
+    <message>
+        <source>&amp;New Sandbox…</source>
+        <translation>&amp;Neue Sandbox …</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Create a sandbox for a project folder and an agent</source>
+        <translation>Eine Sandbox für einen Projektordner und einen Agenten erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start the sandbox without opening a pane (its network self-test first)</source>
+        <translation>Die Sandbox starten, ohne einen Bereich zu öffnen (zuerst ihr Netzwerk-Selbsttest)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Run the sandbox&apos;s agent in a terminal pane, starting the sandbox if needed</source>
+        <translation>Den Agenten der Sandbox in einem Terminalbereich ausführen und die Sandbox dazu bei Bedarf starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop every process in the sandbox</source>
+        <translation>Alle Prozesse in der Sandbox beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove a stopped sandbox and its clone; your folder is not touched</source>
+        <translation>Eine gestoppte Sandbox und ihren Klon entfernen; Ihr Ordner bleibt unberührt</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox</source>
+        <translation>&amp;Sandbox</translation>
+    </message>
+    <message>
+        <source>Paddock is still running</source>
+        <translation>Paddock läuft weiter</translation>
+    </message>
+    <message>
+        <source>Your sandboxes keep running. Open Paddock from its tray icon, or choose Quit Paddock there to stop them.</source>
+        <translation>Ihre Sandboxen laufen weiter. Öffnen Sie Paddock über sein Symbol in der Kontrollleiste, oder wählen Sie dort „Paddock beenden“, um sie zu stoppen.</translation>
+    </message>
+    <message>
+        <source>Sandboxes</source>
+        <translation>Sandboxen</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Nothing needs you.
+Agents that finish, wait for input, ring or have a request blocked are listed here.</source>
+        <translation>Gerade braucht Sie nichts.
+Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfrage blockiert wurde, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Network Log</source>
+        <translation>Netzwerkprotokoll</translation>
+    </message>
+    <message>
+        <source>Cannot start %1</source>
+        <translation>%1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Its clone and the branch %1 in it are deleted. Your folder %2 is not touched.</source>
+        <translation>Ihr Klon und der Branch %1 darin werden gelöscht. Ihr Ordner %2 bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Its record goes; the folder %1 it worked in stays as it is.</source>
+        <translation>Ihr Eintrag wird entfernt; der Ordner %1, in dem sie gearbeitet hat, bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1 and lose its work?</source>
+        <translation>%1 entfernen und ihre Arbeit verlieren?</translation>
+    </message>
+    <message>
+        <source>Remove and Lose the Commits</source>
+        <translation>Entfernen und Commits verlieren</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation>Verbinden nicht möglich</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s agent template &quot;%1&quot; does not exist any more.</source>
+        <translation>Die Agentenvorlage „%1“ der Sandbox gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot stop %1</source>
+        <translation>%1 kann nicht gestoppt werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Quit Paddock?</source>
+        <translation>Paddock beenden?</translation>
+    </message>
+    <message>
+        <source>The sandbox %1 is running. Quitting stops it and every agent in it.</source>
+        <translation>Die Sandbox %1 läuft. Beenden stoppt sie und jeden Agenten darin.</translation>
+    </message>
+    <message>
+        <source>%1 sandboxes are running (%2). Quitting stops them and every agent in them.</source>
+        <translation>%1 Sandboxen laufen (%2). Beenden stoppt sie und jeden Agenten darin.</translation>
+    </message>
+    <message>
+        <source>Network &amp;Policy…</source>
+        <translation>Netzwerk&amp;richtlinie …</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Edit the network policy of the selected sandbox, or the global one</source>
+        <translation>Die Netzwerkrichtlinie der ausgewählten Sandbox oder die globale bearbeiten</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Einste&amp;llungen …</translation>
+    </message>
+    <message>
+        <source>Language, defaults, network policy, agent templates and secrets</source>
+        <translation>Sprache, Standards, Netzwerkrichtlinie, Agentenvorlagen und Geheimnisse</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Network Policy</source>
+        <translation>Netzwerkrichtlinie</translation>
+    </message>
+    <message>
+        <source>Agent Templates</source>
+        <translation>Agentenvorlagen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Review the selected sandbox&apos;s branch: its diff, then merge or discard it</source>
+        <translation>Den Branch der ausgewählten Sandbox prüfen: seinen Diff ansehen, dann zusammenführen oder verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::MergeCommand</name>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>Make one new commit with all of the branch&apos;s changes.</source>
+        <translation>Einen einzigen neuen Commit mit allen Änderungen des Branches erstellen.</translation>
+    </message>
+    <message>
+        <source>Only fast-forward; refuse when a merge commit is needed.</source>
+        <translation>Nur vorspulen (Fast-Forward); ablehnen, wenn ein Merge-Commit nötig ist.</translation>
+    </message>
+    <message>
+        <source>Always make a merge commit.</source>
+        <translation>Immer einen Merge-Commit erstellen.</translation>
+    </message>
+    <message>
+        <source>The branch to merge into (default: the checked-out one).</source>
+        <translation>Der Branch, in den zusammengeführt wird (Standard: der ausgecheckte).</translation>
+    </message>
+    <message>
+        <source>The message of the merge or squash commit.</source>
+        <translation>Die Nachricht des Merge- oder Squash-Commits.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock merge&apos; needs one sandbox name.</source>
+        <translation>„paddock merge“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>Choose one of --squash, --ff-only and --no-ff.</source>
+        <translation>Wählen Sie nur eines von --squash, --ff-only und --no-ff.</translation>
+    </message>
+    <message>
+        <source>A fast-forward makes no commit, so it takes no --message.</source>
+        <translation>Ein Fast-Forward erstellt keinen Commit und nimmt daher kein --message.</translation>
+    </message>
+    <message>
+        <source>Merging %1 into %2 conflicts in: %3. Nothing was changed. Ask the agent to merge %2 into its branch, then review it again.</source>
+        <translation>Das Zusammenführen von %1 in %2 erzeugt Konflikte in: %3. Es wurde nichts geändert. Bitten Sie den Agenten, %2 in seinen Branch zusammenzuführen, und prüfen Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 already contains everything in %2.</source>
+        <translation>%1 enthält bereits alles aus %2.</translation>
+    </message>
+    <message>
+        <source>Fast-forwarded %1 to %2 (%3).</source>
+        <translation>%1 auf %2 vorgespult (%3).</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2: commit %3.</source>
+        <translation>%1 in %2 zusammengeführt: Commit %3.</translation>
+    </message>
+    <message>
+        <source>Squashed %1 into %2: commit %3.</source>
+        <translation>%1 in %2 zusammengefasst (Squash): Commit %3.</translation>
+    </message>
+    <message>
+        <source>Merge a reviewed sandbox branch into your branch.</source>
+        <translation>Einen geprüften Sandbox-Branch in Ihren Branch zusammenführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::MergeDialog</name>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>%1 zusammenführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge the %n commit(s) of %1 into one of your branches. Nothing is changed if the merge would conflict.</source>
+        <translation>
+            <numerusform>Den %n Commit von %1 in einen Ihrer Branches zusammenführen. Gäbe es Konflikte, wird nichts geändert.</numerusform>
+            <numerusform>Die %n Commits von %1 in einen Ihrer Branches zusammenführen. Gäbe es Konflikte, wird nichts geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A local branch of your repository. If it is checked out, it must have no uncommitted changes.</source>
+        <translation>Ein lokaler Branch Ihres Repositorys. Ist er ausgecheckt, darf er keine nicht committeten Änderungen haben.</translation>
+    </message>
+    <message>
+        <source>&amp;Squash into one commit</source>
+        <translation>Zu einem Commit zu&amp;sammenfassen (Squash)</translation>
+    </message>
+    <message>
+        <source>One new commit on the target with all of the branch&apos;s changes and the message below.</source>
+        <translation>Ein neuer Commit auf dem Ziel mit allen Änderungen des Branches und der Nachricht unten.</translation>
+    </message>
+    <message>
+        <source>Create a merge &amp;commit</source>
+        <translation>Merge-&amp;Commit erstellen</translation>
+    </message>
+    <message>
+        <source>Keeps the agent&apos;s commits and joins them with a merge commit.</source>
+        <translation>Behält die Commits des Agenten und verbindet sie mit einem Merge-Commit.</translation>
+    </message>
+    <message>
+        <source>&amp;Fast-forward only</source>
+        <translation>Nur &amp;vorspulen (Fast-Forward)</translation>
+    </message>
+    <message>
+        <source>Moves the target to the branch&apos;s last commit; refused if the target has commits the branch lacks.</source>
+        <translation>Setzt das Ziel auf den letzten Commit des Branches; abgelehnt, wenn das Ziel Commits hat, die dem Branch fehlen.</translation>
+    </message>
+    <message>
+        <source>&amp;Into:</source>
+        <translation>Zie&amp;l:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>Wie:</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>A fast-forward makes no commit.</source>
+        <translation>Vorspulen erstellt keinen Commit.</translation>
+    </message>
+    <message>
+        <source>Leave empty for a message listing the agent&apos;s commits.</source>
+        <translation>Leer lassen für eine Nachricht, die die Commits des Agenten auflistet.</translation>
+    </message>
+    <message>
+        <source>Leave empty for &quot;Merge %1 into %2&quot;.</source>
+        <translation>Leer lassen für „%1 in %2 zusammenführen“.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::NetworkLogExport</name>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::NetworkLogModel</name>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>The proxy allowed the request but could not complete it (DNS, connection, a scan failed).</extracomment>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 gesendet, %2 empfangen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>Bytes the sandbox sent.</extracomment>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <extracomment>Bytes the sandbox received.</extracomment>
+        <translation>Empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::NetworkLogWidget</name>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Double-click a host to show only its requests.</source>
+        <translation>Doppelklicken Sie auf einen Host, um nur seine Anfragen anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>All sandboxes</source>
+        <translation>Alle Sandboxen</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <extracomment>Verdict filter: allowed and blocked requests alike.</extracomment>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Filter by host</source>
+        <translation>Nach Host filtern</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the requests shown as CSV or JSON</source>
+        <translation>Die angezeigten Anfragen als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Allow for This Sandbox…</source>
+        <translation>Für diese Sandbox erlauben …</translation>
+    </message>
+    <message>
+        <source>Propose a rule that lets requests like this one through in its sandbox</source>
+        <translation>Eine Regel vorschlagen, die Anfragen wie diese in ihrer Sandbox durchlässt</translation>
+    </message>
+    <message>
+        <source>Allow Everywhere…</source>
+        <translation>Überall erlauben …</translation>
+    </message>
+    <message>
+        <source>Propose a global rule that lets requests like this one through</source>
+        <translation>Eine globale Regel vorschlagen, die Anfragen wie diese durchlässt</translation>
+    </message>
+    <message>
+        <source>Deny…</source>
+        <translation>Verweigern …</translation>
+    </message>
+    <message>
+        <source>Propose a rule that blocks requests like this one in its sandbox</source>
+        <translation>Eine Regel vorschlagen, die Anfragen wie diese in ihrer Sandbox blockiert</translation>
+    </message>
+    <message>
+        <source>Show Only This Host</source>
+        <translation>Nur diesen Host anzeigen</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot; to the global rules.</source>
+        <translation>„%1“ zu den globalen Regeln hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot; to the rules of %2.</source>
+        <translation>„%1“ zu den Regeln von %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;, but &quot;%2&quot; still decides this request: it is more specific, or an equally specific deny.</source>
+        <translation>„%1“ hinzugefügt, aber über diese Anfrage entscheidet weiterhin „%2“: Diese Regel ist spezifischer oder ein ebenso spezifisches Verbot.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Network Log</source>
+        <translation>Netzwerkprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Each request a sandbox makes will appear here as it happens, with the rule that allowed or blocked it.</source>
+        <translation>Jede Anfrage einer Sandbox erscheint hier, sobald sie geschieht, mit der Regel, die sie erlaubt oder blockiert hat.</translation>
+    </message>
+    <message>
+        <source>No request matches the filter.</source>
+        <translation>Keine Anfrage passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>One request</source>
+        <translation>Eine Anfrage</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::NewSandboxDialog</name>
+    <message>
+        <source>A clone, on a branch of its own</source>
+        <translation>In einem Klon, auf einem eigenen Branch</translation>
+    </message>
+    <message>
+        <source>The folder itself</source>
+        <translation>Im Ordner selbst</translation>
+    </message>
+    <message>
+        <source>New Sandbox</source>
+        <translation>Neue Sandbox</translation>
+    </message>
+    <message>
+        <source>The project folder the agent works in</source>
+        <translation>Der Projektordner, in dem der Agent arbeitet</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and -</source>
+        <translation>Kleinbuchstaben, Ziffern und -</translation>
+    </message>
+    <message>
+        <source>Linux namespaces (bubblewrap)</source>
+        <translation>Linux-Namespaces (bubblewrap)</translation>
+    </message>
+    <message>
+        <source>MicroVM (QEMU) — not available</source>
+        <translation>MicroVM (QEMU) – nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>MicroVMs, with a kernel of their own, are not available in this version of Paddock. Namespace sandboxes see only their workspace and reach the network only through Paddock&apos;s proxy.</source>
+        <translation>MicroVMs mit eigenem Kernel sind in dieser Version von Paddock nicht verfügbar. Namespace-Sandboxen sehen nur ihren Arbeitsbereich und erreichen das Netzwerk nur über den Proxy von Paddock.</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation> CPUs</translation>
+    </message>
+    <message>
+        <source>No memory limit (e.g. 4G)</source>
+        <translation>Keine Speichergrenze (z. B. 4G)</translation>
+    </message>
+    <message>
+        <source>Limits cannot be applied on this computer: %1</source>
+        <translation>Grenzen lassen sich auf diesem Computer nicht anwenden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Project folder:</source>
+        <translation>&amp;Projektordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Agent:</source>
+        <translation>Agen&amp;t:</translation>
+    </message>
+    <message>
+        <source>Net&amp;work policy:</source>
+        <translation>Netz&amp;werkrichtlinie:</translation>
+    </message>
+    <message>
+        <source>The agent works in:</source>
+        <translation>Der Agent arbeitet:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>&amp;Limits:</source>
+        <translation>&amp;Grenzen:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Create &amp;&amp; &amp;Run</source>
+        <translation>Erstellen und &amp;starten</translation>
+    </message>
+    <message>
+        <source>Project Folder</source>
+        <translation>Projektordner</translation>
+    </message>
+    <message>
+        <source>The agent commits to the branch paddock/%1 in a clone; your folder and its branches are untouched until you merge.</source>
+        <translation>Der Agent committet auf den Branch paddock/%1 in einem Klon; Ihr Ordner und seine Branches bleiben unberührt, bis Sie zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Not a git repository, so the agent changes the folder itself.</source>
+        <translation>Kein Git-Repository, daher ändert der Agent den Ordner selbst.</translation>
+    </message>
+    <message>
+        <source>The agent changes the folder itself; nothing to review or merge later.</source>
+        <translation>Der Agent ändert den Ordner selbst; später gibt es nichts zu prüfen oder zusammenzuführen.</translation>
+    </message>
+    <message>
+        <source>Choose the project folder the agent works in.</source>
+        <translation>Wählen Sie den Projektordner, in dem der Agent arbeitet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Give the sandbox a name.</source>
+        <translation>Geben Sie der Sandbox einen Namen.</translation>
+    </message>
+    <message>
+        <source>A sandbox named &quot;%1&quot; exists already.</source>
+        <translation>Eine Sandbox namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>Write the memory limit as a size, such as 4G or 512M.</source>
+        <translation>Geben Sie die Speichergrenze als Größe an, etwa 4G oder 512M.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PaneGrid</name>
+    <message>
+        <source>No agent terminals open.
+Create a sandbox with New Sandbox (Ctrl+N), or select one and choose Attach (Ctrl+T) to run its agent here.</source>
+        <translation>Keine Agenten-Terminals geöffnet.
+Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie eine aus und dann „Verbinden“ (Strg+T), um ihren Agenten hier auszuführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PolicyCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <translation>„%1“ ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Usage: paddock policy COMMAND</source>
+        <translation>Aufruf: paddock policy BEFEHL</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Show the preset and the rules.</source>
+        <translation>Die Vorgabe und die Regeln anzeigen.</translation>
+    </message>
+    <message>
+        <source>Add an allow rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <translation>Eine Erlauben-Regel hinzufügen, z. B. „**.github.com:443“.</translation>
+    </message>
+    <message>
+        <source>Add a deny rule.</source>
+        <translation>Eine Verweigern-Regel hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Remove a rule.</source>
+        <translation>Eine Regel entfernen.</translation>
+    </message>
+    <message>
+        <source>Choose the preset: %1.</source>
+        <translation>Die Vorgabe wählen: %1.</translation>
+    </message>
+    <message>
+        <source>Show which rule decides a URL, and why.</source>
+        <translation>Anzeigen, welche Regel über eine URL entscheidet, und warum.</translation>
+    </message>
+    <message>
+        <source>Rule syntax: [METHODS] host[:port][/path-glob] with host exact, *.x, **.x, ** or a CIDR.</source>
+        <translation>Regelsyntax: [METHODEN] host[:port][/pfad-muster], mit host exakt, *.x, **.x, ** oder einem CIDR-Bereich.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy&apos; needs a command: ls, allow, deny, rm, preset or explain.</source>
+        <translation>„paddock policy“ braucht einen Befehl: ls, allow, deny, rm, preset oder explain.</translation>
+    </message>
+    <message>
+        <source>unknown policy command &apos;%1&apos;.</source>
+        <translation>unbekannter policy-Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>Also list the preset&apos;s rules.</source>
+        <translation>Auch die Regeln der Vorgabe auflisten.</translation>
+    </message>
+    <message>
+        <source>Show this sandbox&apos;s rules too.</source>
+        <translation>Auch die Regeln dieser Sandbox anzeigen.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy ls&apos; takes no arguments.</source>
+        <translation>„paddock policy ls“ nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Preset: %1 (%2)</source>
+        <translation>Vorgabe: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Global rules (%1):</source>
+        <translation>Globale Regeln (%1):</translation>
+    </message>
+    <message>
+        <source>Project rules (%1):</source>
+        <translation>Projektregeln (%1):</translation>
+    </message>
+    <message>
+        <source>Sandbox rules (%1):</source>
+        <translation>Sandbox-Regeln (%1):</translation>
+    </message>
+    <message>
+        <source>Add the rule to this sandbox instead of globally.</source>
+        <translation>Die Regel dieser Sandbox statt global hinzufügen.</translation>
+    </message>
+    <message>
+        <source>[METHODS] host[:port][/path-glob], e.g. **.github.com:443</source>
+        <translation>[METHODEN] host[:port][/pfad-muster], z. B. **.github.com:443</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy %1&apos; needs a rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <translation>„paddock policy %1“ braucht eine Regel, z. B. „**.github.com:443“.</translation>
+    </message>
+    <message>
+        <source>Sandbox %1: %2</source>
+        <translation>Sandbox %1: %2</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; is already in the global policy.</source>
+        <translation>Die Regel „%1“ steht schon in der globalen Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Added the global rule &quot;%1&quot;.</source>
+        <translation>Globale Regel „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove the rule from this sandbox.</source>
+        <translation>Die Regel aus dieser Sandbox entfernen.</translation>
+    </message>
+    <message>
+        <source>The rule as &apos;paddock policy ls&apos; shows it.</source>
+        <translation>Die Regel, wie „paddock policy ls“ sie anzeigt.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy rm&apos; needs the rule to remove.</source>
+        <translation>„paddock policy rm“ braucht die zu entfernende Regel.</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 has no rule &quot;%2&quot;.</source>
+        <translation>Die Sandbox %1 hat keine Regel „%2“.</translation>
+    </message>
+    <message>
+        <source>The global policy has no rule &quot;%1&quot;; &apos;paddock policy ls&apos; lists the rules.</source>
+        <translation>Die globale Richtlinie hat keine Regel „%1“; „paddock policy ls“ listet die Regeln auf.</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy preset&apos; needs one preset name: %1.</source>
+        <translation>„paddock policy preset“ braucht genau einen Vorgabennamen: %1.</translation>
+    </message>
+    <message>
+        <source>The preset is now %1: %2</source>
+        <translation>Die Vorgabe ist jetzt %1: %2</translation>
+    </message>
+    <message>
+        <source>Explain for this sandbox&apos;s policy.</source>
+        <translation>Für die Richtlinie dieser Sandbox erklären.</translation>
+    </message>
+    <message>
+        <source>The HTTP method (default GET).</source>
+        <translation>Die HTTP-Methode (Standard: GET).</translation>
+    </message>
+    <message>
+        <source>https://host/path, http://host:port/path or host:port</source>
+        <translation>https://host/pfad, http://host:port/pfad oder host:port</translation>
+    </message>
+    <message>
+        <source>&apos;paddock policy explain&apos; needs one URL.</source>
+        <translation>„paddock policy explain“ braucht genau eine URL.</translation>
+    </message>
+    <message>
+        <source>ALLOWED</source>
+        <translation>ERLAUBT</translation>
+    </message>
+    <message>
+        <source>DENIED</source>
+        <translation>VERWEIGERT</translation>
+    </message>
+    <message>
+        <source>Winning rule: %1 (%2 layer)</source>
+        <translation>Entscheidende Regel: %1 (Ebene: %2)</translation>
+    </message>
+    <message>
+        <source>Also matched, but less specific:</source>
+        <translation>Ebenfalls zutreffend, aber weniger spezifisch:</translation>
+    </message>
+    <message>
+        <source>To allow it: paddock policy allow &apos;%1:%2&apos;</source>
+        <translation>Zum Erlauben: paddock policy allow &apos;%1:%2&apos;</translation>
+    </message>
+    <message>
+        <source>Show, change and explain the network policy.</source>
+        <translation>Die Netzwerkrichtlinie anzeigen, ändern und erklären.</translation>
+    </message>
+    <message>
+        <source>Saved, but the running sandboxes still use the policy they had: %1</source>
+        <translation>Gespeichert, aber die laufenden Sandboxen verwenden noch ihre bisherige Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>In effect now for %1.</source>
+        <translation>Gilt jetzt für %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PolicyEditor</name>
+    <message>
+        <source>Network Policy</source>
+        <translation>Netzwerkrichtlinie</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Verweigern</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the selected rule (F2 or double-click)</source>
+        <translation>Die ausgewählte Regel ändern (F2 oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rules (Delete)</source>
+        <translation>Die ausgewählten Regeln entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>[METHODS] host[:port][/path], e.g. **.example.com:443</source>
+        <translation>[METHODEN] host[:port][/pfad], z. B. **.example.com:443</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;New rule:</source>
+        <translation>&amp;Neue Regel:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Add the rules of a policy file, such as a project&apos;s .paddock/policy.json</source>
+        <translation>Die Regeln einer Richtliniendatei hinzufügen, etwa der .paddock/policy.json eines Projekts</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Save these rules as a policy file, for example to commit as .paddock/policy.json</source>
+        <translation>Diese Regeln als Richtliniendatei speichern, etwa um sie als .paddock/policy.json zu committen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Forget the changes and show the saved rules</source>
+        <translation>Die Änderungen verwerfen und die gespeicherten Regeln anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Showing the saved rules.</source>
+        <translation>Die gespeicherten Regeln werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <extracomment>A scope of the policy editor: the policy file of a project folder.</extracomment>
+        <translation>Projekt %1</translation>
+    </message>
+    <message>
+        <source>Other Project Folder…</source>
+        <translation>Anderer Projektordner …</translation>
+    </message>
+    <message>
+        <source>Choose a project folder to edit its policy file</source>
+        <translation>Einen Projektordner wählen, um seine Richtliniendatei zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>Sandbox %1</source>
+        <extracomment>A scope of the policy editor: one sandbox&apos;s own rules.</extracomment>
+        <translation>Sandbox %1</translation>
+    </message>
+    <message>
+        <source>The rules of this sandbox only</source>
+        <translation>Nur die Regeln dieser Sandbox</translation>
+    </message>
+    <message>
+        <source>Project Folder</source>
+        <translation>Projektordner</translation>
+    </message>
+    <message>
+        <source>%1 Fix the file in a text editor, then choose Revert.</source>
+        <translation>%1 Korrigieren Sie die Datei in einem Texteditor und wählen Sie dann „Zurücksetzen“.</translation>
+    </message>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Not set by a project file</source>
+        <extracomment>The preset field when a project&apos;s policy file is edited.</extracomment>
+        <translation>Nicht durch eine Projektdatei festgelegt</translation>
+    </message>
+    <message>
+        <source>Same as the global policy (%1)</source>
+        <translation>Wie die globale Richtlinie (%1)</translation>
+    </message>
+    <message>
+        <source>A project&apos;s file holds rules only: each sandbox starts from its own preset or the global one.</source>
+        <translation>Die Datei eines Projekts enthält nur Regeln: Jede Sandbox geht von ihrer eigenen Vorgabe oder der globalen aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n rules)</source>
+        <translation>
+            <numerusform>%1 (%n Regel)</numerusform>
+            <numerusform>%1 (%n Regeln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For example **.github.com:443, GET,HEAD registry.npmjs.org:443 or 10.0.0.0/8:8080.</source>
+        <translation>Zum Beispiel **.github.com:443, GET,HEAD registry.npmjs.org:443 oder 10.0.0.0/8:8080.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed already.</source>
+        <translation>„%1“ ist bereits aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Press Enter to add &quot;%1&quot;.</source>
+        <translation>Drücken Sie die Eingabetaste, um „%1“ hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>The most specific rule wins, and at equal specificity deny wins, so the order of the rules does not matter. Anything no rule allows is blocked.</source>
+        <translation>Die spezifischste Regel gewinnt, bei gleicher Spezifität gewinnt „Verweigern“; die Reihenfolge der Regeln spielt also keine Rolle. Was keine Regel erlaubt, wird blockiert.</translation>
+    </message>
+    <message>
+        <source>The hosts %1 needs are allowed as well: %2.</source>
+        <translation>Die Hosts, die %1 braucht, sind ebenfalls erlaubt: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) cannot be read: correct or remove them before saving.</source>
+        <translation>
+            <numerusform>%n Regel ist nicht lesbar: Korrigieren oder entfernen Sie sie vor dem Speichern.</numerusform>
+            <numerusform>%n Regeln sind nicht lesbar: Korrigieren oder entfernen Sie sie vor dem Speichern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With the preset and the global rules above, changes not saved yet included. A project&apos;s file and a sandbox&apos;s rules can change the answer.</source>
+        <translation>Mit der Vorgabe und den globalen Regeln oben, einschließlich noch nicht gespeicherter Änderungen. Die Datei eines Projekts und die Regeln einer Sandbox können die Antwort ändern.</translation>
+    </message>
+    <message>
+        <source>With the global policy and this project&apos;s rules above, changes not saved yet included. A sandbox&apos;s own rules can change the answer.</source>
+        <translation>Mit der globalen Richtlinie und den Regeln dieses Projekts oben, einschließlich noch nicht gespeicherter Änderungen. Die eigenen Regeln einer Sandbox können die Antwort ändern.</translation>
+    </message>
+    <message>
+        <source>With everything that applies to %1: its preset, the global rules, its project&apos;s file and its rules above, changes not saved yet included.</source>
+        <translation>Mit allem, was für %1 gilt: ihre Vorgabe, die globalen Regeln, die Datei ihres Projekts und ihre Regeln oben, einschließlich noch nicht gespeicherter Änderungen.</translation>
+    </message>
+    <message>
+        <source>Rules that cannot be read are left out.</source>
+        <translation>Nicht lesbare Regeln werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>the global policy</source>
+        <translation>die globale Richtlinie</translation>
+    </message>
+    <message>
+        <source>the policy file of %1</source>
+        <translation>die Richtliniendatei von %1</translation>
+    </message>
+    <message>
+        <source>the rules of %1</source>
+        <translation>die Regeln von %1</translation>
+    </message>
+    <message>
+        <source>%1 keeps its old policy: %2</source>
+        <translation>%1 behält ihre alte Richtlinie: %2</translation>
+    </message>
+    <message>
+        <source>Saved, but %1</source>
+        <translation>Gespeichert, aber %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. The %n running sandbox(es) use the new rules from their next request.</source>
+        <translation>
+            <numerusform>Gespeichert. Die %n laufende Sandbox verwendet die neuen Regeln ab ihrer nächsten Anfrage.</numerusform>
+            <numerusform>Gespeichert. Die %n laufenden Sandboxen verwenden die neuen Regeln ab ihrer nächsten Anfrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Sandboxes use the new rules from their next start.</source>
+        <translation>Gespeichert. Sandboxen verwenden die neuen Regeln ab ihrem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Die Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>The rules you added, changed or removed are lost otherwise.</source>
+        <translation>Sonst gehen die Regeln verloren, die Sie hinzugefügt, geändert oder entfernt haben.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Es gibt keine Datei %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) cannot be read: correct or remove them before exporting.</source>
+        <translation>
+            <numerusform>%n Regel ist nicht lesbar: Korrigieren oder entfernen Sie sie vor dem Exportieren.</numerusform>
+            <numerusform>%n Regeln sind nicht lesbar: Korrigieren oder entfernen Sie sie vor dem Exportieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Policy File</source>
+        <translation>Richtliniendatei importieren</translation>
+    </message>
+    <message>
+        <source>Policy files (*.json);;All files (*)</source>
+        <translation>Richtliniendateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Es wurde nichts importiert. %1</translation>
+    </message>
+    <message>
+        <source>%1 has no rule that is not listed already.</source>
+        <translation>%1 enthält keine Regel, die nicht schon aufgeführt ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s) from %1; save to keep them.</source>
+        <translation>
+            <numerusform>%n Regel aus %1 importiert; speichern Sie, um sie zu behalten.</numerusform>
+            <numerusform>%n Regeln aus %1 importiert; speichern Sie, um sie zu behalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Policy File</source>
+        <translation>Richtliniendatei exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Policy:</source>
+        <translation>&amp;Richtlinie:</translation>
+    </message>
+    <message>
+        <source>Prese&amp;t:</source>
+        <translation>&amp;Vorgabe:</translation>
+    </message>
+    <message>
+        <source>Global (every sandbox)</source>
+        <translation>Global (alle Sandboxen)</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PolicyRulesModel</name>
+    <message>
+        <source>Listed twice: this copy changes nothing.</source>
+        <translation>Doppelt aufgeführt: Diese Kopie ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <extracomment>A rule the policy parser does not accept.</extracomment>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Verweigern</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <extracomment>Column header: allow or deny.</extracomment>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <extracomment>Column header: the hosts, ports, paths and methods a rule names.</extracomment>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Plain HTTP only: a tunnel hides methods and paths.</source>
+        <translation>Nur bei unverschlüsseltem HTTP: Ein Tunnel verbirgt Methoden und Pfade.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PolicyTestBox</name>
+    <message>
+        <source>Test a URL</source>
+        <translation>Eine URL testen</translation>
+    </message>
+    <message>
+        <source>https://api.github.com/repos, http://host:8080/path or host:port</source>
+        <translation>https://api.github.com/repos, http://host:8080/pfad oder host:port</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Type a URL to see whether a sandbox may reach it, and which rule decides.</source>
+        <translation>Geben Sie eine URL ein, um zu sehen, ob eine Sandbox sie erreichen darf und welche Regel entscheidet.</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 %2</source>
+        <extracomment>The answer of &quot;Test a URL&quot;: the method and the URL, e.g. &quot;Allowed: GET api.github.com:443/repos&quot;.</extracomment>
+        <translation>Erlaubt: %1 %2</translation>
+    </message>
+    <message>
+        <source>Blocked: %1 %2</source>
+        <translation>Blockiert: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ProxyCommand</name>
+    <message>
+        <source>%1  %2  %3  %4 %5:%6%7  [%8]  up %9 B, down %10 B</source>
+        <extracomment>One request in `paddock policy log`: time, verdict, sandbox, method, host:port/path, [rule], bytes sent and received.</extracomment>
+        <translation>%1  %2  %3  %4 %5:%6%7  [%8]  gesendet %9 B, empfangen %10 B</translation>
+    </message>
+    <message>
+        <source>Where to listen: HOST:PORT (port 0 picks one) or unix:PATH.</source>
+        <translation>Wo gelauscht wird: HOST:PORT (Port 0 wählt einen) oder unix:PFAD.</translation>
+    </message>
+    <message>
+        <source>A preset (open, balanced, locked-down) or a policy file.</source>
+        <translation>Eine Vorgabe (open, balanced, locked-down) oder eine Richtliniendatei.</translation>
+    </message>
+    <message>
+        <source>An extra allow rule (repeatable).</source>
+        <translation>Eine zusätzliche Erlauben-Regel (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>An extra deny rule (repeatable).</source>
+        <translation>Eine zusätzliche Verweigern-Regel (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>The JSON-lines audit log (default: the state folder).</source>
+        <translation>Das Prüfprotokoll im JSON-Lines-Format (Standard: der Statusordner).</translation>
+    </message>
+    <message>
+        <source>The name decisions are logged under.</source>
+        <translation>Der Name, unter dem Entscheidungen protokolliert werden.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock proxy&apos; needs --listen HOST:PORT or --listen unix:PATH.</source>
+        <translation>„paddock proxy“ braucht --listen HOST:PORT oder --listen unix:PFAD.</translation>
+    </message>
+    <message>
+        <source>--policy %1 is neither a preset (%2) nor an existing file.</source>
+        <translation>--policy %1 ist weder eine Vorgabe (%2) noch eine vorhandene Datei.</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>--listen needs an IP address and a port, such as 127.0.0.1:3128.</source>
+        <translation>--listen braucht eine IP-Adresse und einen Port, etwa 127.0.0.1:3128.</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>Lauscht auf %1:%2</translation>
+    </message>
+    <message>
+        <source>Keep printing new decisions as they happen.</source>
+        <translation>Neue Entscheidungen weiter ausgeben, sobald sie fallen.</translation>
+    </message>
+    <message>
+        <source>Only this sandbox&apos;s decisions.</source>
+        <translation>Nur die Entscheidungen dieser Sandbox.</translation>
+    </message>
+    <message>
+        <source>Read this audit log instead of the default one.</source>
+        <translation>Dieses Prüfprotokoll statt des voreingestellten lesen.</translation>
+    </message>
+    <message>
+        <source>No decisions logged yet (%1).</source>
+        <translation>Noch keine Entscheidungen protokolliert (%1).</translation>
+    </message>
+    <message>
+        <source>Run the filtering proxy on its own.</source>
+        <translation>Den filternden Proxy eigenständig ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::RemoveCommand</name>
+    <message>
+        <source>The sandbox.</source>
+        <translation>Die Sandbox.</translation>
+    </message>
+    <message>
+        <source>Remove it even if its clone has commits that are not merged.</source>
+        <translation>Auch entfernen, wenn ihr Klon nicht zusammengeführte Commits enthält.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock rm&apos; needs one sandbox name.</source>
+        <translation>„paddock rm“ braucht genau einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
+    </message>
+    <message>
+        <source>Removed sandbox &quot;%1&quot;.</source>
+        <translation>Sandbox „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Remove a sandbox (keeps work that is not merged, unless forced).</source>
+        <translation>Eine Sandbox entfernen (behält nicht zusammengeführte Arbeit, außer mit --force).</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewCommand</name>
+    <message>
+        <source>Usage: paddock review ls [NAME] [--against BRANCH]</source>
+        <translation>Aufruf: paddock review ls [NAME] [--against BRANCH]</translation>
+    </message>
+    <message>
+        <source>Brings each sandbox&apos;s branch into its repository and lists it.</source>
+        <translation>Holt den Branch jeder Sandbox in ihr Repository und listet ihn auf.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock review&apos; needs a subcommand: ls.</source>
+        <translation>„paddock review“ braucht einen Unterbefehl: ls.</translation>
+    </message>
+    <message>
+        <source>Only this sandbox.</source>
+        <translation>Nur diese Sandbox.</translation>
+    </message>
+    <message>
+        <source>Compare with this branch (default: the checked-out one).</source>
+        <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
+    </message>
+    <message>
+        <source>&apos;paddock review ls&apos; takes at most one sandbox name.</source>
+        <translation>„paddock review ls“ nimmt höchstens einen Sandbox-Namen.</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>BRANCH</source>
+        <translation>BRANCH</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>ZIEL</translation>
+    </message>
+    <message>
+        <source>AHEAD</source>
+        <translation>VORAUS</translation>
+    </message>
+    <message>
+        <source>BEHIND</source>
+        <translation>ZURÜCK</translation>
+    </message>
+    <message>
+        <source>FILES</source>
+        <translation>DATEIEN</translation>
+    </message>
+    <message>
+        <source>+/-</source>
+        <translation>+/-</translation>
+    </message>
+    <message>
+        <source>UNCOMMITTED</source>
+        <translation>NICHT COMMITTET</translation>
+    </message>
+    <message>
+        <source>paddock: %1: %2</source>
+        <translation>paddock: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>List the sandboxes&apos; branches to review.</source>
+        <translation>Die zu prüfenden Branches der Sandboxen auflisten.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Bring every sandbox&apos;s branch in again</source>
+        <translation>Den Branch jeder Sandbox erneut holen</translation>
+    </message>
+    <message>
+        <source>Branches to review</source>
+        <translation>Zu prüfende Branches</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <source>Delete the branch from your repository</source>
+        <translation>Den Branch aus Ihrem Repository löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Merge the branch as shown into one of your branches</source>
+        <translation>Den Branch wie angezeigt in einen Ihrer Branches zusammenführen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No sandbox works on a branch yet. Sandboxes created for a git repository work on their own branch in a clone; their work shows up here.</source>
+        <translation>Noch arbeitet keine Sandbox auf einem Branch. Sandboxen für ein Git-Repository arbeiten in einem Klon auf einem eigenen Branch; ihre Arbeit erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Bringing paddock/%1 into %2…</source>
+        <translation>paddock/%1 wird nach %2 geholt …</translation>
+    </message>
+    <message>
+        <source>The branch was discarded. Refresh brings it in again while the sandbox exists.</source>
+        <translation>Der Branch wurde verworfen. „Aktualisieren“ holt ihn erneut, solange die Sandbox existiert.</translation>
+    </message>
+    <message>
+        <source>Loading the diff…</source>
+        <translation>Der Diff wird geladen …</translation>
+    </message>
+    <message>
+        <source>This branch changes no files.</source>
+        <translation>Dieser Branch ändert keine Dateien.</translation>
+    </message>
+    <message>
+        <source>Review this first: %1</source>
+        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. &quot;Git hooks run on your machine …&quot;</extracomment>
+        <translation>Zuerst prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Binary file: its contents are not shown. (Files larger than 16 MiB count as binary too.)</source>
+        <translation>Binärdatei: Ihr Inhalt wird nicht angezeigt. (Dateien über 16 MiB gelten ebenfalls als binär.)</translation>
+    </message>
+    <message>
+        <source>This file&apos;s diff was not loaded: the branch&apos;s diff is larger than Paddock keeps in memory. Run &apos;paddock diff %1&apos; in a terminal to read it.</source>
+        <translation>Der Diff dieser Datei wurde nicht geladen: Der Diff des Branches ist größer, als Paddock im Speicher hält. Führen Sie „paddock diff %1“ in einem Terminal aus, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>This file&apos;s diff is too large to show here (%1). Run &apos;paddock diff %2&apos; in a terminal to read it.</source>
+        <translation>Der Diff dieser Datei ist zu groß, um ihn hier zu zeigen (%1). Führen Sie „paddock diff %2“ in einem Terminal aus, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>Renamed without changes to its contents.</source>
+        <translation>Umbenannt, ohne Änderungen am Inhalt.</translation>
+    </message>
+    <message>
+        <source>No changes to the contents (for example only the file mode changed).</source>
+        <translation>Keine Änderungen am Inhalt (zum Beispiel wurde nur der Dateimodus geändert).</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3 · %4, %5</source>
+        <extracomment>paddock/NAME → TARGET · N commits ahead · N files, +N −N</extracomment>
+        <translation>%1 → %2 · %3 · %4, %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) ahead</source>
+        <translation>
+            <numerusform>%n Commit voraus</numerusform>
+            <numerusform>%n Commits voraus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n behind</source>
+        <translation>
+            <numerusform>, %n zurück</numerusform>
+            <numerusform>, %n zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>+%1 −%2</source>
+        <translation>+%1 −%2</translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2</source>
+        <translation>%1 wurde nicht zusammengeführt: %2</translation>
+    </message>
+    <message>
+        <source>Merging %1 into %2 would conflict in the files below. Nothing was changed. Ask the agent to merge %2 into its branch, then review it again.</source>
+        <translation>Das Zusammenführen von %1 in %2 erzeugt Konflikte in den Dateien unten. Es wurde nichts geändert. Bitten Sie den Agenten, %2 in seinen Branch zusammenzuführen, und prüfen Sie ihn dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 already contains everything in %2.</source>
+        <translation>%1 enthält bereits alles aus %2.</translation>
+    </message>
+    <message>
+        <source>Fast-forwarded %1 to %2 (%3).</source>
+        <translation>%1 auf %2 vorgespult (%3).</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2: commit %3.</source>
+        <translation>%1 in %2 zusammengeführt: Commit %3.</translation>
+    </message>
+    <message>
+        <source>Squashed %1 into %2: commit %3.</source>
+        <translation>%1 in %2 zusammengefasst (Squash): Commit %3.</translation>
+    </message>
+    <message>
+        <source>Discard paddock/%1?</source>
+        <translation>paddock/%1 verwerfen?</translation>
+    </message>
+    <message>
+        <source>Delete the branch paddock/%1 from %2?</source>
+        <translation>Den Branch paddock/%1 aus %2 löschen?</translation>
+    </message>
+    <message>
+        <source>The sandbox keeps its own copy of the branch, so Refresh brings it back unless you also remove the sandbox.</source>
+        <translation>Die Sandbox behält ihre eigene Kopie des Branches; „Aktualisieren“ holt ihn daher zurück, wenn Sie nicht auch die Sandbox entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Branch</source>
+        <translation>Branch &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Also remove the sandbox and its clone, with all of its work</source>
+        <translation>Auch die Sandbox und ihren Klon entfernen, mit all ihrer Arbeit</translation>
+    </message>
+    <message>
+        <source>Stop the sandbox first.</source>
+        <translation>Stoppen Sie zuerst die Sandbox.</translation>
+    </message>
+    <message>
+        <source>Removed the sandbox &quot;%1&quot; and its branch.</source>
+        <translation>Die Sandbox „%1“ und ihr Branch wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Deleted paddock/%1 from %2.</source>
+        <translation>paddock/%1 aus %2 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewSupport</name>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; works directly in %2 (direct mode), so it has no branch to review; look at the folder with your usual tools.</source>
+        <translation>Die Sandbox „%1“ arbeitet direkt in %2 (direkter Modus) und hat daher keinen Branch zum Prüfen; sehen Sie sich den Ordner mit Ihren üblichen Werkzeugen an.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::RuleProposal</name>
+    <message>
+        <source>Only %1 requests to this path.</source>
+        <translation>Nur %1-Anfragen an diesen Pfad.</translation>
+    </message>
+    <message>
+        <source>This address on port %1.</source>
+        <translation>Diese Adresse auf Port %1.</translation>
+    </message>
+    <message>
+        <source>This host on port %1.</source>
+        <translation>Dieser Host auf Port %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::RuleProposalBar</name>
+    <message>
+        <source>Add Rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <source>Add &amp;to:</source>
+        <translation>Hinzufügen &amp;zu:</translation>
+    </message>
+    <message>
+        <source>%1&apos;s rules</source>
+        <extracomment>Where a new rule is saved: the sandbox&apos;s own rules.</extracomment>
+        <translation>Regeln von %1</translation>
+    </message>
+    <message>
+        <source>Global rules (every sandbox)</source>
+        <extracomment>Where a new rule is saved: the global rules, which apply to every sandbox.</extracomment>
+        <translation>Globale Regeln (jede Sandbox)</translation>
+    </message>
+    <message>
+        <source>This rule does not match the selected request.</source>
+        <translation>Diese Regel passt nicht zur ausgewählten Anfrage.</translation>
+    </message>
+    <message>
+        <source>Matches the selected request.</source>
+        <translation>Passt zur ausgewählten Anfrage.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::RunCommand</name>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s template &quot;%1&quot; does not exist (&apos;paddock template ls&apos;).</source>
+        <translation>Die Vorlage „%1“ der Sandbox gibt es nicht („paddock template ls“).</translation>
+    </message>
+    <message>
+        <source>Start a sandbox&apos;s agent in this terminal.</source>
+        <translation>Den Agenten einer Sandbox in diesem Terminal starten.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SandboxAccess</name>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Paddock process that hosts sandboxes.</source>
+        <translation>Der Paddock-Prozess, der die Sandboxen betreibt, ist nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SandboxHost</name>
+    <message>
+        <source>Another Paddock process hosts the sandboxes already.</source>
+        <translation>Ein anderer Paddock-Prozess betreibt die Sandboxen bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <translation>Die Sandbox „%1“ läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The request is not JSON.</source>
+        <translation>Die Anfrage ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>Unknown request &quot;%1&quot;.</source>
+        <translation>Unbekannte Anfrage „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SandboxListModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped (crashed)</source>
+        <translation>Gestoppt (abgestürzt)</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>(direct)</source>
+        <translation>(direkt)</translation>
+    </message>
+    <message>
+        <source>microVM</source>
+        <translation>MicroVM</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>%1 allowed</source>
+        <translation>%1 erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 allowed, %2 blocked</source>
+        <translation>%1 erlaubt, %2 blockiert</translation>
+    </message>
+    <message>
+        <source>Resident memory of every process in the sandbox, summed as ps shows it</source>
+        <translation>Residenter Speicher aller Prozesse in der Sandbox, summiert, wie ps ihn anzeigt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SecretCommand</name>
+    <message>
+        <source>Usage: paddock secret set NAME | ls | rm NAME</source>
+        <translation>Aufruf: paddock secret set NAME | ls | rm NAME</translation>
+    </message>
+    <message>
+        <source>The API keys and tokens the proxy adds to an agent&apos;s requests, kept in the system keychain. &apos;set&apos; reads the value from standard input, or asks for it without showing it.</source>
+        <translation>Die API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt, aufbewahrt im Schlüsselbund des Systems. „set“ liest den Wert von der Standardeingabe oder fragt ihn ab, ohne ihn anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock secret&apos; needs a command: set, ls or rm.</source>
+        <translation>„paddock secret“ braucht einen Befehl: set, ls oder rm.</translation>
+    </message>
+    <message>
+        <source>unknown secret command &apos;%1&apos;.</source>
+        <translation>unbekannter secret-Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>Saves a secret in the system keychain. The value is read from standard input (one trailing line break is dropped); on a terminal it is asked for and not shown.</source>
+        <translation>Speichert ein Geheimnis im Schlüsselbund des Systems. Der Wert wird von der Standardeingabe gelesen (ein abschließender Zeilenumbruch entfällt); an einem Terminal wird er abgefragt und nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name, such as anthropic-api-key.</source>
+        <translation>Der Name des Geheimnisses, etwa anthropic-api-key.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock secret set&apos; needs the secret&apos;s name, such as anthropic-api-key.</source>
+        <translation>„paddock secret set“ braucht den Namen des Geheimnisses, etwa anthropic-api-key.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock secret set&apos; takes only the name. The value is read from standard input, never from the command line, where other programs and your shell&apos;s history would see it: paddock secret set %1 &lt; key.txt</source>
+        <translation>„paddock secret set“ nimmt nur den Namen. Der Wert wird von der Standardeingabe gelesen, nie von der Befehlszeile, wo andere Programme und der Verlauf Ihrer Shell ihn sähen: paddock secret set %1 &lt; key.txt</translation>
+    </message>
+    <message>
+        <source>Value for %1 (not shown as you type): </source>
+        <translation>Wert für %1 (wird bei der Eingabe nicht angezeigt): </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>Abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The value is empty, so nothing was saved. Type or paste the key when asked, or pipe it in: paddock secret set %1 &lt; key.txt</source>
+        <translation>Der Wert ist leer, daher wurde nichts gespeichert. Tippen oder fügen Sie den Schlüssel ein, wenn Sie gefragt werden, oder leiten Sie ihn um: paddock secret set %1 &lt; key.txt</translation>
+    </message>
+    <message>
+        <source>Saved %1 in the keychain.</source>
+        <translation>%1 im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Lists the secrets that are set and the ones templates need, with the templates that use each. Values are never shown.</source>
+        <translation>Listet die festgelegten Geheimnisse und die von Vorlagen benötigten auf, jeweils mit den Vorlagen, die sie verwenden. Werte werden nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock secret ls&apos; takes no arguments.</source>
+        <translation>„paddock secret ls“ nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <source>paddock: warning: %1</source>
+        <translation>paddock: Warnung: %1</translation>
+    </message>
+    <message>
+        <source>No secrets are set, and no template needs one.</source>
+        <translation>Es sind keine Geheimnisse festgelegt, und keine Vorlage braucht eines.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <translation>VERWENDET VON</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>festgelegt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Removes a secret from the system keychain.</source>
+        <translation>Entfernt ein Geheimnis aus dem Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name, as &apos;paddock secret ls&apos; lists it.</source>
+        <translation>Der Name des Geheimnisses, wie „paddock secret ls“ ihn auflistet.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock secret rm&apos; needs one secret name.</source>
+        <translation>„paddock secret rm“ braucht genau einen Geheimnisnamen.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the keychain.</source>
+        <translation>%1 aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Set, list or remove the API keys in the keychain.</source>
+        <translation>Die API-Schlüssel im Schlüsselbund festlegen, auflisten oder entfernen.</translation>
+    </message>
+    <message>
+        <source>Templates need these, and they are not set: %1. Set one with: paddock secret set NAME</source>
+        <translation>Vorlagen brauchen diese, und sie sind nicht festgelegt: %1. Eines festlegen mit: paddock secret set NAME</translation>
+    </message>
+    <message>
+        <source>The input is longer than %1 characters; that is not an API key or token.</source>
+        <translation>Die Eingabe ist länger als %1 Zeichen; das ist kein API-Schlüssel und kein Token.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SecretsPage</name>
+    <message>
+        <source>Add Secret</source>
+        <translation>Geheimnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>%1 ersetzen</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 festlegen</translation>
+    </message>
+    <message>
+        <source>such as anthropic-api-key</source>
+        <translation>etwa anthropic-api-key</translation>
+    </message>
+    <message>
+        <source>Paste the new key or token</source>
+        <translation>Den neuen Schlüssel oder das neue Token einfügen</translation>
+    </message>
+    <message>
+        <source>Paste the key or token</source>
+        <translation>Den Schlüssel oder das Token einfügen</translation>
+    </message>
+    <message>
+        <source>No template uses %1 at the moment.</source>
+        <translation>Zurzeit verwendet keine Vorlage %1.</translation>
+    </message>
+    <message>
+        <source>The proxy adds %1 to the requests of %2.</source>
+        <translation>Der Proxy fügt %1 den Anfragen von %2 hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain. Paddock never shows it again, and sandboxes only see a placeholder.</source>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt. Paddock zeigt ihn nie wieder an, und Sandboxen sehen nur einen Platzhalter.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Set…</source>
+        <translation>&amp;Festlegen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>API keys and tokens that the proxy adds to an agent&apos;s requests. They are kept in the system keychain; sandboxes only ever see a placeholder, and Paddock never shows a value again once it is saved.</source>
+        <translation>API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt. Sie werden im Schlüsselbund des Systems aufbewahrt; Sandboxen sehen immer nur einen Platzhalter, und Paddock zeigt einen gespeicherten Wert nie wieder an.</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Used By</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Save a secret that no template names yet</source>
+        <translation>Ein Geheimnis speichern, das noch keine Vorlage nennt</translation>
+    </message>
+    <message>
+        <source>Delete the selected secret from the keychain</source>
+        <translation>Das ausgewählte Geheimnis aus dem Schlüsselbund löschen</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Keine Vorlage</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain; Replace… saves a new value.</source>
+        <translation>Im Schlüsselbund gespeichert; „Ersetzen …“ speichert einen neuen Wert.</translation>
+    </message>
+    <message>
+        <source>Not set.</source>
+        <translation>Nicht festgelegt.</translation>
+    </message>
+    <message>
+        <source>Not set: %1 cannot sign in until it is. Set… saves it.</source>
+        <translation>Nicht festgelegt: %1 kann sich erst anmelden, wenn es festgelegt ist. „Festlegen …“ speichert es.</translation>
+    </message>
+    <message>
+        <source>Asking the keychain…</source>
+        <translation>Schlüsselbund wird abgefragt …</translation>
+    </message>
+    <message>
+        <source>Re&amp;place…</source>
+        <translation>Er&amp;setzen …</translation>
+    </message>
+    <message>
+        <source>Save a new value for the selected secret</source>
+        <translation>Einen neuen Wert für das ausgewählte Geheimnis speichern</translation>
+    </message>
+    <message>
+        <source>Save a value for the selected secret</source>
+        <translation>Einen Wert für das ausgewählte Geheimnis speichern</translation>
+    </message>
+    <message>
+        <source>Saving %1 in the keychain…</source>
+        <translation>%1 wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could Not Save the Secret</source>
+        <translation>Geheimnis konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the keychain?</source>
+        <translation>%1 aus dem Schlüsselbund entfernen?</translation>
+    </message>
+    <message>
+        <source>No template uses it.</source>
+        <translation>Keine Vorlage verwendet es.</translation>
+    </message>
+    <message>
+        <source>The proxy then stops adding it to requests, so %1 cannot sign in until you set it again.</source>
+        <translation>Der Proxy fügt es dann den Anfragen nicht mehr hinzu, sodass %1 sich erst wieder anmelden kann, wenn Sie es erneut festlegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing %1 from the keychain…</source>
+        <translation>%1 wird aus dem Schlüsselbund entfernt …</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Could Not Remove the Secret</source>
+        <translation>Geheimnis konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Name the secret as templates refer to it, and paste its value.</source>
+        <translation>Benennen Sie das Geheimnis so, wie Vorlagen es nennen, und fügen Sie seinen Wert ein.</translation>
+    </message>
+    <message>
+        <source>Set Up a Keychain to Save API Keys</source>
+        <translation>Richten Sie einen Schlüsselbund ein, um API-Schlüssel zu speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ServeCommand</name>
+    <message>
+        <source>End when no sandbox runs any more (how &apos;paddock start&apos; uses it).</source>
+        <translation>Enden, sobald keine Sandbox mehr läuft (so verwendet es „paddock start“).</translation>
+    </message>
+    <message>
+        <source>Paddock hosts sandboxes (process %1); Ctrl-C stops them.</source>
+        <translation>Paddock betreibt Sandboxen (Prozess %1); Strg+C stoppt sie.</translation>
+    </message>
+    <message>
+        <source>Host sandboxes for other paddock commands (used by start).</source>
+        <translation>Sandboxen für andere paddock-Befehle betreiben (von start verwendet).</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::StartCommand</name>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Started sandbox &quot;%1&quot;; &apos;paddock run %1&apos; attaches to its agent, &apos;paddock stop %1&apos; stops it.</source>
+        <translation>Sandbox „%1“ gestartet; „paddock run %1“ verbindet mit ihrem Agenten, „paddock stop %1“ stoppt sie.</translation>
+    </message>
+    <message>
+        <source>Start a sandbox and keep it running.</source>
+        <translation>Eine Sandbox starten und laufen lassen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::StopCommand</name>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <translation>Die Sandbox „%1“ läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Stopped sandbox &quot;%1&quot;.</source>
+        <translation>Sandbox „%1“ gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stop a running sandbox.</source>
+        <translation>Eine laufende Sandbox stoppen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TemplateCommand</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>BEFEHL</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>eigene</translation>
+    </message>
+    <message>
+        <source>The template&apos;s id, as &apos;paddock template ls&apos; lists it.</source>
+        <translation>Die ID der Vorlage, wie „paddock template ls“ sie auflistet.</translation>
+    </message>
+    <message>
+        <source>&apos;paddock template show&apos; needs one template id.</source>
+        <translation>„paddock template show“ braucht genau eine Vorlagen-ID.</translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot;; &apos;paddock template ls&apos; lists them.</source>
+        <translation>Es gibt keine Vorlage „%1“; „paddock template ls“ listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Usage: paddock template ls | show ID</source>
+        <translation>Aufruf: paddock template ls | show ID</translation>
+    </message>
+    <message>
+        <source>&apos;paddock template&apos; needs a command: ls or show.</source>
+        <translation>„paddock template“ braucht einen Befehl: ls oder show.</translation>
+    </message>
+    <message>
+        <source>unknown template command &apos;%1&apos;.</source>
+        <translation>unbekannter template-Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>List agent templates or show one.</source>
+        <translation>Agentenvorlagen auflisten oder eine anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TemplateListModel</name>
+    <message>
+        <source>%1 · Built-in, read-only</source>
+        <translation>%1 · Eingebaut, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Cannot be loaded: select it to see why</source>
+        <translation>Kann nicht geladen werden: Auswählen zeigt den Grund</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TemplatesPage</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu …</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;uplizieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Make a new template of your own</source>
+        <translation>Eine neue eigene Vorlage anlegen</translation>
+    </message>
+    <message>
+        <source>Copy the selected template under a new id, to change the copy</source>
+        <translation>Die ausgewählte Vorlage unter einer neuen ID kopieren, um die Kopie zu ändern</translation>
+    </message>
+    <message>
+        <source>Delete the selected template&apos;s file</source>
+        <translation>Die Datei der ausgewählten Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and -</source>
+        <translation>Kleinbuchstaben, Ziffern und -</translation>
+    </message>
+    <message>
+        <source>The name shown in Paddock</source>
+        <translation>Der in Paddock angezeigte Name</translation>
+    </message>
+    <message>
+        <source>Optional: a sentence on what it is</source>
+        <translation>Optional: ein Satz dazu, was sie ist</translation>
+    </message>
+    <message>
+        <source>Nothing to install</source>
+        <translation>Nichts zu installieren</translation>
+    </message>
+    <message>
+        <source>npm package</source>
+        <translation>npm-Paket</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, such as aider --model sonnet</source>
+        <translation>Das Programm und seine Argumente, etwa aider --model sonnet</translation>
+    </message>
+    <message>
+        <source>The flags that turn the agent&apos;s prompts off, such as --yes-always</source>
+        <translation>Die Schalter, die die Rückfragen des Agenten abschalten, etwa --yes-always</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line</source>
+        <translation>NAME=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>One per line, such as api.example.com:443</source>
+        <translation>Einer pro Zeile, etwa api.example.com:443</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The proxy adds &quot;Header: Format&quot; to requests to the host, with {secret} replaced by the secret of that name; the sandbox only sees a placeholder in the variable.</source>
+        <translation>Der Proxy fügt Anfragen an den Host „Header: Format“ hinzu, wobei {secret} durch das Geheimnis dieses Namens ersetzt wird; die Sandbox sieht in der Variable nur einen Platzhalter.</translation>
+    </message>
+    <message>
+        <source>Regular expressions, one per line</source>
+        <translation>Reguläre Ausdrücke, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Beschre&amp;ibung:</translation>
+    </message>
+    <message>
+        <source>Ins&amp;tall:</source>
+        <translation>Ins&amp;tallation:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;YOLO flags:</source>
+        <translation>&amp;YOLO-Schalter:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>U&amp;mgebung:</translation>
+    </message>
+    <message>
+        <source>Variables set in the sandbox.</source>
+        <translation>Variablen, die in der Sandbox gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Required &amp;hosts:</source>
+        <translation>Benötigte &amp;Hosts:</translation>
+    </message>
+    <message>
+        <source>Allowed in the policy of every sandbox that runs this agent.</source>
+        <translation>In der Richtlinie jeder Sandbox erlaubt, die diesen Agenten ausführt.</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials:</source>
+        <translation>Zugangs&amp;daten:</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for input:</source>
+        <translation>&amp;Wartet auf Eingabe:</translation>
+    </message>
+    <message>
+        <source>Terminal output that means the agent waits for you.</source>
+        <translation>Terminalausgabe, die bedeutet, dass der Agent auf Sie wartet.</translation>
+    </message>
+    <message>
+        <source>D&amp;one:</source>
+        <translation>Fe&amp;rtig:</translation>
+    </message>
+    <message>
+        <source>Terminal output that means the agent is done.</source>
+        <translation>Terminalausgabe, die bedeutet, dass der Agent fertig ist.</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has changes that are not saved. Save them?</source>
+        <translation>Die Vorlage „%1“ hat nicht gespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>No Template</source>
+        <translation>Keine Vorlage</translation>
+    </message>
+    <message>
+        <source>Built-in template &quot;%1&quot;</source>
+        <translation>Eingebaute Vorlage „%1“</translation>
+    </message>
+    <message>
+        <source>Built-in templates are read-only. To change this one, duplicate it: the copy is yours to edit.</source>
+        <translation>Eingebaute Vorlagen sind schreibgeschützt. Um diese zu ändern, duplizieren Sie sie: Die Kopie können Sie bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Paddock skips this file until it is fixed. Correct it below and save, or delete it.</source>
+        <translation>Paddock überspringt diese Datei, bis sie repariert ist. Korrigieren Sie sie unten und speichern Sie, oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <source>package[@version]</source>
+        <translation>paket[@version]</translation>
+    </message>
+    <message>
+        <source>A command run in the sandbox</source>
+        <translation>Ein Befehl, der in der Sandbox ausgeführt wird</translation>
+    </message>
+    <message>
+        <source>Edit as &amp;JSON</source>
+        <translation>Als &amp;JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show as &amp;JSON</source>
+        <translation>Als &amp;JSON anzeigen</translation>
+    </message>
+    <message>
+        <source>Edit in a &amp;Form</source>
+        <translation>In einem &amp;Formular bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show as a &amp;Form</source>
+        <translation>Als &amp;Formular anzeigen</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Changed; not saved yet.</source>
+        <translation>Geändert; noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>The new template&apos;s &amp;id (lower-case letters, digits and hyphens):</source>
+        <translation>Die &amp;ID der neuen Vorlage (Kleinbuchstaben, Ziffern und Bindestriche):</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <source>Cannot Create the Template</source>
+        <translation>Vorlage kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>New Template</source>
+        <translation>Neue Vorlage</translation>
+    </message>
+    <message>
+        <source>Duplicate Template</source>
+        <translation>Vorlage duplizieren</translation>
+    </message>
+    <message>
+        <source>%1 (Copy)</source>
+        <extracomment>The name of a copied template; %1 is the original&apos;s name.</extracomment>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Delete the template &quot;%1&quot;?</source>
+        <translation>Die Vorlage „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its file %1 is deleted. Sandboxes made with it keep their settings.</source>
+        <translation>Ihre Datei %1 wird gelöscht. Sandboxen, die mit ihr erstellt wurden, behalten ihre Einstellungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cannot Delete the Template</source>
+        <translation>Vorlage kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>The host the credential is sent to, such as api.example.com</source>
+        <translation>Der Host, an den die Zugangsdaten gesendet werden, etwa api.example.com</translation>
+    </message>
+    <message>
+        <source>The HTTP header the proxy adds, such as Authorization</source>
+        <translation>Der HTTP-Header, den der Proxy hinzufügt, etwa Authorization</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value, with {secret} where the secret goes</source>
+        <translation>Der Wert des Headers, mit {secret} an der Stelle des Geheimnisses</translation>
+    </message>
+    <message>
+        <source>The name of the secret in Paddock&apos;s keychain</source>
+        <translation>Der Name des Geheimnisses im Schlüsselbund von Paddock</translation>
+    </message>
+    <message>
+        <source>Optional: the variable in the sandbox that holds a placeholder</source>
+        <translation>Optional: die Variable in der Sandbox, die einen Platzhalter enthält</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TerminalPane</name>
+    <message>
+        <source>Drag to move this pane; double-click to maximise it</source>
+        <translation>Ziehen verschiebt diesen Bereich, Doppelklicken maximiert ihn</translation>
+    </message>
+    <message>
+        <source>Search the scrollback (Ctrl+Shift+F)</source>
+        <translation>Im Verlauf suchen (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Maximise (Ctrl+Shift+Return)</source>
+        <translation>Maximieren (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close this pane</source>
+        <translation>Diesen Bereich schließen</translation>
+    </message>
+    <message>
+        <source>Search the scrollback</source>
+        <translation>Im Verlauf suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Return)</source>
+        <translation>Vorheriger Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Shift+Return)</source>
+        <translation>Nächster Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Close Pane</source>
+        <translation>Bereich schließen</translation>
+    </message>
+    <message>
+        <source>Nothing to connect to.</source>
+        <translation>Nichts zum Verbinden da.</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>beendet mit Code %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2.</source>
+        <translation>%1 wurde mit Code %2 beendet.</translation>
+    </message>
+    <message>
+        <source>%1 could not run: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blockiert</numerusform>
+            <numerusform>%n blockiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests the proxy blocked for this sandbox</source>
+        <translation>Anfragen, die der Proxy für diese Sandbox blockiert hat</translation>
+    </message>
+    <message>
+        <source>Restore the grid (Ctrl+Shift+Return)</source>
+        <translation>Raster wiederherstellen (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>Auf dem Bildschirm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) into the scrollback</source>
+        <translation>
+            <numerusform>%Ln Zeile im Verlauf zurück</numerusform>
+            <numerusform>%Ln Zeilen im Verlauf zurück</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TerminalView</name>
+    <message>
+        <source>The program asks to put this on the clipboard: “%1”</source>
+        <translation>Das Programm möchte dies in die Zwischenablage legen: „%1“</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser? %1</source>
+        <translation>Diesen Link im Browser öffnen? %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TrayIcon</name>
+    <message>
+        <source>Show Paddock</source>
+        <translation>Paddock anzeigen</translation>
+    </message>
+    <message>
+        <source>New Sandbox…</source>
+        <translation>Neue Sandbox …</translation>
+    </message>
+    <message>
+        <source>Quit Paddock</source>
+        <translation>Paddock beenden</translation>
+    </message>
+    <message>
+        <source>Paddock</source>
+        <translation>Paddock</translation>
+    </message>
+    <message>
+        <source>No sandbox running</source>
+        <translation>Keine Sandbox läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) running</source>
+        <translation>
+            <numerusform>%n Sandbox läuft</numerusform>
+            <numerusform>%n Sandboxen laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::AgentTemplate</name>
+    <message>
+        <source>Template %1: &quot;%2&quot;: %3</source>
+        <translation>Vorlage %1: „%2“: %3</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>unknown key; the known keys are %1 (prefix your own keys with &quot;x-&quot;).</source>
+        <translation>unbekannter Schlüssel; bekannt sind %1 (eigene Schlüssel beginnen mit „x-“).</translation>
+    </message>
+    <message>
+        <source>this key is required.</source>
+        <translation>dieser Schlüssel ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation>muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>must be a list of strings.</source>
+        <translation>muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1 at offset %2.</source>
+        <translation>ungültiger regulärer Ausdruck: %1 an Position %2.</translation>
+    </message>
+    <message>
+        <source>Template %1 is not valid JSON: %2 at offset %3.</source>
+        <translation>Die Vorlage %1 ist kein gültiges JSON: %2 an Position %3.</translation>
+    </message>
+    <message>
+        <source>Template %1 must contain a JSON object.</source>
+        <translation>Die Vorlage %1 muss ein JSON-Objekt enthalten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid id; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit.</source>
+        <translation>„%1“ ist keine gültige ID; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;npm&quot; or &quot;command&quot;.</source>
+        <translation>muss ein Objekt mit „npm“ oder „command“ sein.</translation>
+    </message>
+    <message>
+        <source>give exactly one of &quot;npm&quot; and &quot;command&quot;.</source>
+        <translation>geben Sie genau eines von „npm“ und „command“ an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an npm package name.</source>
+        <translation>„%1“ ist kein npm-Paketname.</translation>
+    </message>
+    <message>
+        <source>give the program to run as a non-empty list, such as [&quot;claude&quot;].</source>
+        <translation>geben Sie das auszuführende Programm als nicht leere Liste an, etwa [&quot;claude&quot;].</translation>
+    </message>
+    <message>
+        <source>must be an object of names to string values.</source>
+        <translation>muss ein Objekt aus Namen und Zeichenkettenwerten sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name (letters, digits, underscores).</source>
+        <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern, Unterstriche).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host such as api.example.com:443.</source>
+        <translation>„%1“ ist kein Host wie api.example.com:443.</translation>
+    </message>
+    <message>
+        <source>must be a list of objects.</source>
+        <translation>muss eine Liste von Objekten sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name.</source>
+        <translation>„%1“ ist kein Hostname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name.</source>
+        <translation>„%1“ ist kein gültiger HTTP-Headername.</translation>
+    </message>
+    <message>
+        <source>must contain {secret}, for example &quot;Bearer {secret}&quot;; it is replaced by the secret.</source>
+        <translation>muss {secret} enthalten, zum Beispiel „Bearer {secret}“; es wird durch das Geheimnis ersetzt.</translation>
+    </message>
+    <message>
+        <source>must not contain line breaks.</source>
+        <translation>darf keine Zeilenumbrüche enthalten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid secret name (lower-case letters, digits, hyphens).</source>
+        <translation>„%1“ ist kein gültiger Geheimnisname (Kleinbuchstaben, Ziffern, Bindestriche).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <translation>„%1“ ist kein gültiger Variablenname.</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;waitingForInput&quot; and &quot;done&quot; lists.</source>
+        <translation>muss ein Objekt mit den Listen „waitingForInput“ und „done“ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::BranchReview</name>
+    <message>
+        <source>There is no branch %1.</source>
+        <translation>Es gibt keinen Branch %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not point at a commit.</source>
+        <translation>%1 zeigt auf keinen Commit.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet.</source>
+        <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <translation>„%1“ ist kein gültiger Branch-Name.</translation>
+    </message>
+    <message>
+        <source>Could not find where paddock/%1 and %2 meet: %3</source>
+        <translation>Der gemeinsame Ursprung von paddock/%1 und %2 wurde nicht gefunden: %3</translation>
+    </message>
+    <message>
+        <source>Could not read paddock/%1: %2</source>
+        <translation>paddock/%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the merge base: %1</source>
+        <translation>Die Merge-Basis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not compare paddock/%1: %2</source>
+        <translation>paddock/%1 konnte nicht verglichen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not look for renamed files: %1</source>
+        <translation>Die Suche nach umbenannten Dateien ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not count the commits of paddock/%1: %2</source>
+        <translation>Die Commits von paddock/%1 konnten nicht gezählt werden: %2</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <extracomment>the summary line of a diffstat</extracomment>
+        <translation>
+            <numerusform>%n Datei geändert</numerusform>
+            <numerusform>%n Dateien geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertion(s)(+)</source>
+        <translation>
+            <numerusform>%n Einfügung(+)</numerusform>
+            <numerusform>%n Einfügungen(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s)(-)</source>
+        <translation>
+            <numerusform>%n Löschung(-)</numerusform>
+            <numerusform>%n Löschungen(-)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The branch contains a malformed commit; it was not imported.</source>
+        <translation>Der Branch enthält einen fehlerhaften Commit; er wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Could not open the objects of %1: %2</source>
+        <translation>Die Objekte von %1 konnten nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not import the sandbox&apos;s branch from %1: %2</source>
+        <translation>Der Branch der Sandbox konnte nicht aus %1 importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>In %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>object %1 does not match its content</source>
+        <translation>Objekt %1 passt nicht zu seinem Inhalt</translation>
+    </message>
+    <message>
+        <source>object %1 refers to itself</source>
+        <translation>Objekt %1 verweist auf sich selbst</translation>
+    </message>
+    <message>
+        <source>object %1 is missing: %2</source>
+        <translation>Objekt %1 fehlt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <translation>
+            <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekt); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
+            <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekte); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>object %1 has the wrong type</source>
+        <translation>Objekt %1 hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>object %1 could not be read: %2</source>
+        <translation>Objekt %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not create %1 in %2: %3</source>
+        <translation>%1 konnte in %2 nicht erstellt werden: %3</translation>
+    </message>
+    <message>
+        <source>Could not list the branches of %1: %2</source>
+        <translation>Die Branches von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no imported branch %2.</source>
+        <translation>%1 hat keinen importierten Branch %2.</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read HEAD of %1: %2</source>
+        <translation>HEAD von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not on a branch (detached HEAD); name the branch with --into.</source>
+        <translation>%1 ist auf keinem Branch (losgelöster HEAD); nennen Sie den Branch mit --into.</translation>
+    </message>
+    <message>
+        <source>Work of sandbox %1 (squashed)</source>
+        <translation>Arbeit der Sandbox %1 (zusammengefasst)</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet; review it first.</source>
+        <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt; prüfen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>paddock/%1 changed since it was reviewed (it is now at %2); review it again before merging.</source>
+        <translation>paddock/%1 hat sich seit der Prüfung geändert (steht jetzt auf %2); prüfen Sie ihn vor dem Zusammenführen erneut.</translation>
+    </message>
+    <message>
+        <source>%1 has no branch %2.</source>
+        <translation>%1 hat keinen Branch %2.</translation>
+    </message>
+    <message>
+        <source>%1 has commits that paddock/%2 does not, so it cannot be fast-forwarded. Merge without --ff-only, or have the agent rebase its branch.</source>
+        <translation>%1 hat Commits, die paddock/%2 nicht hat, und lässt sich daher nicht vorspulen. Führen Sie ohne --ff-only zusammen, oder lassen Sie den Agenten seinen Branch rebasen.</translation>
+    </message>
+    <message>
+        <source>Could not read the commits to merge: %1</source>
+        <translation>Die zusammenzuführenden Commits konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not merge paddock/%1: %2</source>
+        <translation>paddock/%1 konnte nicht zusammengeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write the merged files: %1</source>
+        <translation>Die zusammengeführten Dateien konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the merged files: %1</source>
+        <translation>Die zusammengeführten Dateien konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>git does not know who you are; set it with &apos;git config --global user.name &quot;Your Name&quot;&apos; and &apos;git config --global user.email you@example.com&apos;, then merge again.</source>
+        <translation>git weiß nicht, wer Sie sind; legen Sie es mit „git config --global user.name &quot;Ihr Name&quot;“ und „git config --global user.email sie@example.com“ fest und führen Sie dann erneut zusammen.</translation>
+    </message>
+    <message>
+        <source>Merge paddock/%1 into %2</source>
+        <translation>paddock/%1 in %2 zusammenführen</translation>
+    </message>
+    <message>
+        <source>Could not create the commit: %1</source>
+        <translation>Der Commit konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 moved while merging (%2); nothing was merged. Try again.</source>
+        <translation>%1 hat sich während des Zusammenführens bewegt (%2); es wurde nichts zusammengeführt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is checked out in another working tree of %2; merge there, or switch that working tree to another branch.</source>
+        <translation>%1 ist in einem anderen Arbeitsverzeichnis von %2 ausgecheckt; führen Sie dort zusammen, oder wechseln Sie dort auf einen anderen Branch.</translation>
+    </message>
+    <message>
+        <source>Could not read the status of %1: %2</source>
+        <translation>Der Status von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has uncommitted changes in %2; commit or stash them, then merge again. Nothing was changed.</source>
+        <translation>%1 hat nicht committete Änderungen in %2; committen oder stashen Sie sie und führen Sie dann erneut zusammen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Could not update the files of %1: %2</source>
+        <translation>Die Dateien von %1 konnten nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>git gave no reason</source>
+        <translation>git hat keinen Grund genannt</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository: %2</source>
+        <translation>%1 ist kein Git-Repository: %2</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s clone %1 cannot be read safely (%2); nothing was imported. Check the clone, or discard the sandbox.</source>
+        <translation>Der Klon %1 der Sandbox lässt sich nicht sicher lesen (%2); es wurde nichts importiert. Prüfen Sie den Klon, oder verwerfen Sie die Sandbox.</translation>
+    </message>
+    <message>
+        <source>its .git or .git/objects is not a plain folder</source>
+        <translation>sein .git oder .git/objects ist kein einfacher Ordner</translation>
+    </message>
+    <message>
+        <source>its object store contains links or special files</source>
+        <translation>sein Objektspeicher enthält Verknüpfungen oder Spezialdateien</translation>
+    </message>
+    <message>
+        <source>its refs folder is a link</source>
+        <translation>sein refs-Ordner ist eine Verknüpfung</translation>
+    </message>
+    <message>
+        <source>its branch %1 is not a plain commit id</source>
+        <translation>sein Branch %1 ist keine einfache Commit-ID</translation>
+    </message>
+    <message>
+        <source>its branch %1 is not a plain file</source>
+        <translation>sein Branch %1 ist keine einfache Datei</translation>
+    </message>
+    <message>
+        <source>its packed-refs is not a plain file</source>
+        <translation>sein packed-refs ist keine einfache Datei</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s clone %1 has no branch paddock/%2.</source>
+        <translation>Der Klon %1 der Sandbox hat keinen Branch paddock/%2.</translation>
+    </message>
+    <message>
+        <source>The branch contains a malformed or dangerous tree (%1); it was not imported.</source>
+        <translation>Der Branch enthält einen fehlerhaften oder gefährlichen Baum (%1); er wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>bad mode</source>
+        <translation>ungültiger Modus</translation>
+    </message>
+    <message>
+        <source>truncated entry</source>
+        <translation>abgeschnittener Eintrag</translation>
+    </message>
+    <message>
+        <source>an entry named &quot;%1&quot;</source>
+        <translation>ein Eintrag namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1 as a symbolic link</source>
+        <translation>%1 als symbolische Verknüpfung</translation>
+    </message>
+    <message>
+        <source>unknown file mode %1</source>
+        <translation>unbekannter Dateimodus %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s branch nests folders too deeply.</source>
+        <translation>Der Branch der Sandbox verschachtelt Ordner zu tief.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s branch is incomplete: %1</source>
+        <translation>Der Branch der Sandbox ist unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s branch paddock/%1 is incomplete.</source>
+        <translation>Der Sandbox-Branch paddock/%1 ist unvollständig.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::HostCanonicalizer</name>
+    <message>
+        <source>The host is empty.</source>
+        <translation>Der Host ist leer.</translation>
+    </message>
+    <message>
+        <source>The IPv6 address %1 has no closing bracket.</source>
+        <translation>Der IPv6-Adresse %1 fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <source>The IPv6 address %1 has a zone id, which is not accepted.</source>
+        <translation>Die IPv6-Adresse %1 hat eine Zonen-ID, was nicht akzeptiert wird.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid IPv6 address.</source>
+        <translation>%1 ist keine gültige IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>The host %1 contains a space, a control character or a non-ASCII character; write international names in punycode (xn--).</source>
+        <translation>Der Host %1 enthält ein Leerzeichen, ein Steuerzeichen oder ein Nicht-ASCII-Zeichen; schreiben Sie internationale Namen in Punycode (xn--).</translation>
+    </message>
+    <message>
+        <source>The host %1 contains the character &apos;%2&apos;, which is not allowed in a host name.</source>
+        <translation>Der Host %1 enthält das Zeichen „%2“, das in einem Hostnamen nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The host %1 is empty.</source>
+        <translation>Der Host %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The host %1 is longer than 253 characters.</source>
+        <translation>Der Host %1 ist länger als 253 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid IPv4 address; write it as four decimal numbers such as 192.0.2.1 (numeric, octal and hexadecimal forms are refused).</source>
+        <translation>%1 ist keine gültige IPv4-Adresse; schreiben Sie sie als vier Dezimalzahlen wie 192.0.2.1 (numerische, oktale und hexadezimale Formen werden abgelehnt).</translation>
+    </message>
+    <message>
+        <source>The host %1 has an empty label.</source>
+        <translation>Der Host %1 hat ein leeres Label.</translation>
+    </message>
+    <message>
+        <source>The host %1 has a label longer than 63 characters.</source>
+        <translation>Der Host %1 hat ein Label, das länger als 63 Zeichen ist.</translation>
+    </message>
+    <message>
+        <source>The host %1 has a label that starts or ends with a hyphen.</source>
+        <translation>Der Host %1 hat ein Label, das mit einem Bindestrich beginnt oder endet.</translation>
+    </message>
+    <message>
+        <source>The host %1 has an invalid punycode label.</source>
+        <translation>Der Host %1 hat ein ungültiges Punycode-Label.</translation>
+    </message>
+    <message>
+        <source>The IPv6 address in &quot;%1&quot; has no closing bracket.</source>
+        <translation>Der IPv6-Adresse in „%1“ fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the IPv6 address in &quot;%1&quot;.</source>
+        <translation>Unerwarteter Text nach der IPv6-Adresse in „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid port; use a number from 1 to 65535.</source>
+        <translation>„%1“ ist kein gültiger Port; verwenden Sie eine Zahl von 1 bis 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::PolicyFile</name>
+    <message>
+        <source>Cannot read the policy file %1: %2.</source>
+        <translation>Die Richtliniendatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 is larger than 16 MiB.</source>
+        <translation>Die Richtliniendatei %1 ist größer als 16 MiB.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 is not valid JSON: %2 at offset %3.</source>
+        <translation>Die Richtliniendatei %1 ist kein gültiges JSON: %2 an Position %3.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 must contain a JSON object.</source>
+        <translation>Die Richtliniendatei %1 muss ein JSON-Objekt enthalten.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 has an unknown key &quot;%2&quot;; the keys are &quot;version&quot;, &quot;preset&quot; and &quot;rules&quot;.</source>
+        <translation>Die Richtliniendatei %1 hat einen unbekannten Schlüssel „%2“; die Schlüssel sind „version“, „preset“ und „rules“.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 has version %2; this Paddock reads version %3.</source>
+        <translation>Die Richtliniendatei %1 hat Version %2; dieses Paddock liest Version %3.</translation>
+    </message>
+    <message>
+        <source>In the policy file %1, &quot;preset&quot; must be a string.</source>
+        <translation>In der Richtliniendatei %1 muss „preset“ eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>In the policy file %1, &quot;rules&quot; must be a list of strings.</source>
+        <translation>In der Richtliniendatei %1 muss „rules“ eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>In the policy file %1, rule %2 is not a string.</source>
+        <translation>In der Richtliniendatei %1 ist Regel %2 keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>In the policy file %1, rule %2: %3</source>
+        <translation>In der Richtliniendatei %1, Regel %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write the policy file %1: %2.</source>
+        <translation>Die Richtliniendatei %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::PolicyMatcher</name>
+    <message>
+        <source>preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>global</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>No rule allows %1, so it is denied.</source>
+        <translation>Keine Regel erlaubt %1, daher wird es verweigert.</translation>
+    </message>
+    <message>
+        <source>%1 is allowed by the %2 rule &quot;%3&quot;.</source>
+        <translation>%1 wird durch die Regel „%3“ (Ebene: %2) erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 is denied by the %2 rule &quot;%3&quot;.</source>
+        <translation>%1 wird durch die Regel „%3“ (Ebene: %2) verweigert.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::PolicyRule</name>
+    <message>
+        <source>Invalid rule &quot;%1&quot;: column %2: %3</source>
+        <translation>Ungültige Regel „%1“: Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>the rule is empty; write for example &quot;allow **.github.com:443&quot;.</source>
+        <translation>die Regel ist leer; schreiben Sie zum Beispiel „allow **.github.com:443“.</translation>
+    </message>
+    <message>
+        <source>a rule starts with &quot;allow&quot; or &quot;deny&quot;.</source>
+        <translation>eine Regel beginnt mit „allow“ oder „deny“.</translation>
+    </message>
+    <message>
+        <source>a host is missing after &quot;%1&quot;.</source>
+        <translation>nach „%1“ fehlt ein Host.</translation>
+    </message>
+    <message>
+        <source>unexpected text &quot;%1&quot;; separate several hosts with commas, without spaces.</source>
+        <translation>unerwarteter Text „%1“; trennen Sie mehrere Hosts mit Kommas, ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>an empty host in the comma-separated list.</source>
+        <translation>ein leerer Host in der kommagetrennten Liste.</translation>
+    </message>
+    <message>
+        <source>the IPv6 address has no closing bracket.</source>
+        <translation>der IPv6-Adresse fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <source>wildcards apply to host names; use a CIDR such as 10.0.0.0/8 for addresses.</source>
+        <translation>Platzhalter gelten für Hostnamen; verwenden Sie für Adressen einen CIDR-Bereich wie 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>a wildcard must be a whole leading label: &quot;*.example.com&quot;, &quot;**.example.com&quot; or &quot;**&quot;.</source>
+        <translation>ein Platzhalter muss ein ganzes vorderes Label sein: „*.example.com“, „**.example.com“ oder „**“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a prefix length from 0 to %2.</source>
+        <translation>„%1“ ist keine Präfixlänge von 0 bis %2.</translation>
+    </message>
+    <message>
+        <source>the address has bits set outside the /%1 prefix; did you mean %2?</source>
+        <translation>die Adresse hat Bits außerhalb des Präfixes /%1 gesetzt; meinten Sie %2?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1-65535), a range such as 8000-8100, or *.</source>
+        <translation>„%1“ ist weder ein Port (1–65535) noch ein Bereich wie 8000-8100 noch *.</translation>
+    </message>
+    <message>
+        <source>the port range %1 ends before it starts.</source>
+        <translation>der Portbereich %1 endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;.</source>
+        <translation>unerwartetes Zeichen „%1“.</translation>
+    </message>
+    <message>
+        <source>a path may not contain spaces, &apos;?&apos;, &apos;#&apos; or non-ASCII characters.</source>
+        <translation>ein Pfad darf keine Leerzeichen, „?“, „#“ oder Nicht-ASCII-Zeichen enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::PresetCatalog</name>
+    <message>
+        <source>There is no preset named &quot;%1&quot;. Valid presets are: %2.</source>
+        <translation>Es gibt keine Vorgabe namens „%1“. Gültige Vorgaben sind: %2.</translation>
+    </message>
+    <message>
+        <source>The built-in preset &quot;%1&quot; is missing from this build.</source>
+        <translation>Die eingebaute Vorgabe „%1“ fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid preset: %2.</source>
+        <translation>%1 ist keine gültige Vorgabe: %2.</translation>
+    </message>
+    <message>
+        <source>%1 needs &quot;id&quot;, &quot;name&quot; and &quot;groups&quot;.</source>
+        <translation>%1 braucht „id“, „name“ und „groups“.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>The name of a built-in network policy preset.</extracomment>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Allows every host; address vetting still blocks the host&apos;s loopback, LAN and cloud metadata.</source>
+        <translation>Erlaubt jeden Host; die Adressprüfung blockiert weiterhin Loopback und LAN des Rechners sowie Cloud-Metadaten.</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <extracomment>The name of a built-in network policy preset.</extracomment>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Denies everything except AI services, package registries, code hosts, cloud tooling and OS package mirrors.</source>
+        <translation>Verweigert alles außer KI-Diensten, Paketregistern, Code-Hostern, Cloud-Werkzeugen und Paketspiegeln der Betriebssysteme.</translation>
+    </message>
+    <message>
+        <source>AI services</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>KI-Dienste</translation>
+    </message>
+    <message>
+        <source>Package managers</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Paketverwaltungen</translation>
+    </message>
+    <message>
+        <source>Code hosts and container registries</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Code-Hoster und Container-Registrys</translation>
+    </message>
+    <message>
+        <source>Cloud infrastructure</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Cloud-Infrastruktur</translation>
+    </message>
+    <message>
+        <source>OS package mirrors</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Paketspiegel der Betriebssysteme</translation>
+    </message>
+    <message>
+        <source>Locked Down</source>
+        <extracomment>The name of a built-in network policy preset.</extracomment>
+        <translation>Abgeriegelt</translation>
+    </message>
+    <message>
+        <source>Denies everything; only the hosts an agent template needs are added for its sandbox.</source>
+        <translation>Verweigert alles; nur die Hosts, die eine Agentenvorlage braucht, werden für ihre Sandbox hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <extracomment>A group of rules in a network policy preset.</extracomment>
+        <translation>Nichts</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::SandboxRecord</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid sandbox name: use up to 63 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Sandbox-Name: Verwenden Sie bis zu 63 Kleinbuchstaben, Ziffern, „.“, „_“ und „-“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>The sandbox record is invalid: %1</source>
+        <translation>Der Sandbox-Eintrag ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>unsupported version %1.</source>
+        <translation>nicht unterstützte Version %1.</translation>
+    </message>
+    <message>
+        <source>the workspace &quot;%1&quot; is not an absolute path.</source>
+        <translation>der Arbeitsbereich „%1“ ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <source>unknown mode, backend or state.</source>
+        <translation>unbekannter Modus, unbekanntes Backend oder unbekannter Zustand.</translation>
+    </message>
+    <message>
+        <source>negative resources.</source>
+        <translation>negative Ressourcen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::SandboxStore</name>
+    <message>
+        <source>The sandbox record %1 could not be read (%2); it was moved to %3.</source>
+        <translation>Der Sandbox-Eintrag %1 konnte nicht gelesen werden (%2); er wurde nach %3 verschoben.</translation>
+    </message>
+    <message>
+        <source>The sandbox record %1 could not be read (%2) and could not be moved aside.</source>
+        <translation>Der Sandbox-Eintrag %1 konnte nicht gelesen werden (%2) und ließ sich nicht beiseiteschieben.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sandbox record %1: %2.</source>
+        <translation>Der Sandbox-Eintrag %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>its name &quot;%1&quot; does not match the file name</source>
+        <translation>sein Name „%1“ passt nicht zum Dateinamen</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the sandbox &quot;%1&quot;: %2. The previous record is unchanged.</source>
+        <translation>Die Sandbox „%1“ kann nicht gespeichert werden: %2. Der bisherige Eintrag bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the record of sandbox &quot;%1&quot;.</source>
+        <translation>Der Eintrag der Sandbox „%1“ kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::SecretStore</name>
+    <message>
+        <source>Cannot read the list of secret names in %1: %2.</source>
+        <translation>Die Liste der Geheimnisnamen in %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>it has no &quot;names&quot; list</source>
+        <translation>sie hat keine Liste „names“</translation>
+    </message>
+    <message>
+        <source>it lists an invalid name</source>
+        <translation>sie enthält einen ungültigen Namen</translation>
+    </message>
+    <message>
+        <source>The list of secret names in %1 is damaged (%2). Delete the file and set the secrets again; the keychain still holds their values.</source>
+        <translation>Die Liste der Geheimnisnamen in %1 ist beschädigt (%2). Löschen Sie die Datei und legen Sie die Geheimnisse erneut fest; der Schlüsselbund enthält ihre Werte weiterhin.</translation>
+    </message>
+    <message>
+        <source>Cannot save the list of secret names to %1: %2.</source>
+        <translation>Die Liste der Geheimnisnamen kann nicht in %1 gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Paddock keeps API keys only in the system keychain, never in a file. Install GNOME Keyring (on Debian and Ubuntu: sudo apt install gnome-keyring libsecret-1-0) or KDE Wallet, and use Paddock in a desktop session, which starts D-Bus and the keychain for you. docs/secrets.md explains the other cases.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Paddock bewahrt API-Schlüssel nur im Schlüsselbund des Systems auf, nie in einer Datei. Installieren Sie GNOME Keyring (unter Debian und Ubuntu: sudo apt install gnome-keyring libsecret-1-0) oder KDE Wallet und verwenden Sie Paddock in einer Desktop-Sitzung, die D-Bus und den Schlüsselbund für Sie startet. docs/secrets.md erklärt die übrigen Fälle.</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus: %1</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus: %1</translation>
+    </message>
+    <message>
+        <source>no keychain service runs or is installed on the D-Bus session bus</source>
+        <translation>auf dem D-Bus-Sitzungsbus läuft kein Schlüsselbunddienst, und keiner ist installiert</translation>
+    </message>
+    <message>
+        <source>The keychain holds no secret &quot;%1&quot;. Set it with &apos;paddock secret set %1&apos; or on the Secrets page.</source>
+        <translation>Der Schlüsselbund enthält kein Geheimnis „%1“. Legen Sie es mit „paddock secret set %1“ oder auf der Seite „Geheimnisse“ fest.</translation>
+    </message>
+    <message>
+        <source>The keychain could not save the secret &quot;%1&quot;: %2.</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht speichern: %2.</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the secret &quot;%1&quot;: %2.</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht lesen: %2.</translation>
+    </message>
+    <message>
+        <source>The keychain could not remove the secret &quot;%1&quot;: %2.</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht entfernen: %2.</translation>
+    </message>
+    <message>
+        <source>The keychain does not answer: %1.</source>
+        <translation>Der Schlüsselbund antwortet nicht: %1.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain when it asks for its password, and try again.</source>
+        <translation>Entsperren Sie den Schlüsselbund, wenn er nach seinem Passwort fragt, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>If the keychain is locked or has no default keyring, unlock or create one (GNOME: Passwords and Keys; KDE: KWalletManager) and try again.</source>
+        <translation>Wenn der Schlüsselbund gesperrt ist oder keinen Standardschlüsselbund hat, entsperren oder erstellen Sie einen (GNOME: Passwörter und Verschlüsselung; KDE: KWalletManager) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>this Paddock was built without QtKeychain; install qtkeychain-qt6-dev and build it again</source>
+        <translation>dieses Paddock wurde ohne QtKeychain gebaut; installieren Sie qtkeychain-qt6-dev und bauen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid secret name; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit, such as anthropic-api-key.</source>
+        <translation>„%1“ ist kein gültiger Geheimnisname; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer, etwa anthropic-api-key.</translation>
+    </message>
+    <message>
+        <source>The secret is empty; paste the key or token itself.</source>
+        <translation>Das Geheimnis ist leer; fügen Sie den Schlüssel oder das Token selbst ein.</translation>
+    </message>
+    <message>
+        <source>There is no secret &quot;%1&quot;; &apos;paddock secret ls&apos; lists them.</source>
+        <translation>Es gibt kein Geheimnis „%1“; „paddock secret ls“ listet sie auf.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 seconds. If it asks for a password, unlock it and try again.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet. Wenn er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The secret is longer than %1 characters; that is not an API key or token.</source>
+        <translation>Das Geheimnis ist länger als %1 Zeichen; das ist kein API-Schlüssel und kein Token.</translation>
+    </message>
+    <message>
+        <source>The secret contains a line break, tab or other invisible control character; API keys and tokens have none. Check that only the key was copied.</source>
+        <translation>Das Geheimnis enthält einen Zeilenumbruch, einen Tabulator oder ein anderes unsichtbares Steuerzeichen; API-Schlüssel und Tokens enthalten keine. Prüfen Sie, ob nur der Schlüssel kopiert wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::Settings</name>
+    <message>
+        <source>Cannot read the settings file %1: %2.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); it was moved to %3 and the defaults are used.</source>
+        <translation>Die Einstellungsdatei %1 war beschädigt (%2); sie wurde nach %3 verschoben, und es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings to %1: %2.</source>
+        <translation>Die Einstellungen können nicht in %1 gespeichert werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::TemplateCatalog</name>
+    <message>
+        <source>The template %1 uses the id &quot;%2&quot;, which is already taken; give it another id.</source>
+        <translation>Die Vorlage %1 verwendet die ID „%2“, die schon vergeben ist; geben Sie ihr eine andere ID.</translation>
+    </message>
+    <message>
+        <source>Cannot read the template %1 (unreadable or larger than 1 MiB).</source>
+        <translation>Die Vorlage %1 kann nicht gelesen werden (nicht lesbar oder größer als 1 MiB).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a built-in template and cannot be changed; save a copy under another id.</source>
+        <translation>„%1“ ist eine eingebaute Vorlage und kann nicht geändert werden; speichern Sie eine Kopie unter einer anderen ID.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of your template files.</source>
+        <translation>%1 ist keine Ihrer Vorlagendateien.</translation>
+    </message>
+    <message>
+        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <source>The file %1 exists already; choose another id.</source>
+        <translation>Die Datei %1 gibt es bereits; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <source>Cannot save the template &quot;%1&quot;: %2.</source>
+        <translation>Die Vorlage „%1“ kann nicht gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation>Es gibt keine Vorlage „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a built-in template and cannot be removed.</source>
+        <translation>„%1“ ist eine eingebaute Vorlage und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the template file %1.</source>
+        <translation>Die Vorlagendatei %1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Anthropic&apos;s coding agent, with permission prompts skipped.</source>
+        <translation>Der Programmieragent von Anthropic, ohne Rückfragen nach Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s Codex CLI, approvals and its own sandbox bypassed (Paddock is the sandbox).</source>
+        <translation>Codex CLI von OpenAI, ohne Freigaben und ohne eigene Sandbox (Paddock ist die Sandbox).</translation>
+    </message>
+    <message>
+        <source>GitHub Copilot&apos;s command-line agent with every tool allowed.</source>
+        <translation>Der Kommandozeilenagent von GitHub Copilot, mit allen Werkzeugen erlaubt.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s Gemini CLI in YOLO mode.</source>
+        <translation>Gemini CLI von Google im YOLO-Modus.</translation>
+    </message>
+    <message>
+        <source>The open-source terminal coding agent.</source>
+        <translation>Der quelloffene Programmieragent fürs Terminal.</translation>
+    </message>
+    <message>
+        <source>A plain login shell in the sandbox, for doing things by hand.</source>
+        <translation>Eine einfache Login-Shell in der Sandbox, um Dinge von Hand zu erledigen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::WorkspaceClone</name>
+    <message>
+        <source>%1 is not a git repository.</source>
+        <translation>%1 ist kein Git-Repository.</translation>
+    </message>
+    <message>
+        <source>Could not read the status of %1: %2</source>
+        <translation>Der Status von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1 or %2 as a git repository.</source>
+        <translation>Weder %1 noch %2 ließ sich als Git-Repository öffnen.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not list the branches of %1: %2</source>
+        <translation>Die Branches von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not the top folder of a git repository; use --mode direct for a plain folder.</source>
+        <translation>%1 ist nicht der oberste Ordner eines Git-Repositorys; verwenden Sie --mode direct für einen einfachen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 has no commits yet, so there is nothing to clone. Commit once, or use --mode direct.</source>
+        <translation>%1 hat noch keine Commits, es gibt also nichts zu klonen. Committen Sie einmal, oder verwenden Sie --mode direct.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <translation>„%1“ ist kein gültiger Branch-Name.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>Could not create the clone in %1: %2</source>
+        <translation>Der Klon in %1 konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not set up the clone&apos;s origin: %1</source>
+        <translation>Der Origin des Klons konnte nicht eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not fetch from %1: %2</source>
+        <translation>Abrufen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Could not switch the clone to %1: %2</source>
+        <translation>Der Klon konnte nicht auf %1 umgestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not check out %1: %2</source>
+        <translation>%1 konnte nicht ausgecheckt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::AddressVetter</name>
+    <message>
+        <source>a public address</source>
+        <translation>eine öffentliche Adresse</translation>
+    </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation>eine unspezifizierte Adresse</translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation>eine Loopback-Adresse</translation>
+    </message>
+    <message>
+        <source>a private network address</source>
+        <translation>eine Adresse eines privaten Netzwerks</translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT address</source>
+        <translation>eine Carrier-Grade-NAT-Adresse</translation>
+    </message>
+    <message>
+        <source>a link-local address (such as cloud metadata)</source>
+        <translation>eine Link-Local-Adresse (etwa Cloud-Metadaten)</translation>
+    </message>
+    <message>
+        <source>a unique-local IPv6 address</source>
+        <translation>eine Unique-Local-IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation>eine Multicast-Adresse</translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation>eine reservierte Adresse</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s own address</source>
+        <translation>die eigene Adresse dieses Rechners</translation>
+    </message>
+    <message>
+        <source>Paddock&apos;s own proxy</source>
+        <translation>der eigene Proxy von Paddock</translation>
+    </message>
+    <message>
+        <source>%1 is %2; it is never reachable from a sandbox.</source>
+        <translation>%1 ist %2; sie ist aus einer Sandbox nie erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, allowed by an explicit rule.</source>
+        <translation>%1 ist %2, erlaubt durch eine ausdrückliche Regel.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which sandboxes may not reach unless a rule names it, e.g. &apos;allow %3/32:%4&apos;.</source>
+        <translation>%1 ist %2, die Sandboxen nur erreichen dürfen, wenn eine Regel sie nennt, z. B. „allow %3/32:%4“.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::AuditLog</name>
+    <message>
+        <source>Cannot open the audit log %1: %2.</source>
+        <translation>Das Prüfprotokoll %1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::ProxyConnection</name>
+    <message>
+        <source>Paddock: the request head did not arrive in time.
+</source>
+        <translation>Paddock: Der Kopf der Anfrage ist nicht rechtzeitig angekommen.
+</translation>
+    </message>
+    <message>
+        <source>The tunnel to %1 sent no TLS ClientHello in time.</source>
+        <translation>Der Tunnel zu %1 hat nicht rechtzeitig ein TLS-ClientHello gesendet.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out.</source>
+        <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s policy could not be loaded, so every request is denied.</source>
+        <translation>Die Richtlinie der Sandbox konnte nicht geladen werden, daher wird jede Anfrage verweigert.</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded; passed through because fail-open is on for this sandbox.</source>
+        <translation>Die Richtlinie konnte nicht geladen werden; durchgelassen, weil für diese Sandbox „fail-open“ eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>%1 could not be resolved: %2.</source>
+        <translation>%1 konnte nicht aufgelöst werden: %2.</translation>
+    </message>
+    <message>
+        <source>it has no address</source>
+        <translation>der Name hat keine Adresse</translation>
+    </message>
+    <message>
+        <source>%1 resolves to %2, which the rule &quot;%3&quot; denies.</source>
+        <translation>%1 wird zu %2 aufgelöst, was die Regel „%3“ verweigert.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 failed: %2.</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule such as &apos;allow CONNECT %2&apos;.</source>
+        <translation>Der Tunnel zu %1 hat nicht mit einem TLS-ClientHello begonnen; reines TCP auf Port 443 braucht eine Regel wie „allow CONNECT %2“.</translation>
+    </message>
+    <message>
+        <source>The TLS ClientHello for %1 names no server (SNI).</source>
+        <translation>Das TLS-ClientHello für %1 nennt keinen Server (SNI).</translation>
+    </message>
+    <message>
+        <source>The TLS ClientHello names %1, not the approved host %2.</source>
+        <translation>Das TLS-ClientHello nennt %1, nicht den freigegebenen Host %2.</translation>
+    </message>
+    <message>
+        <source>%1 sent a response Paddock cannot relay.</source>
+        <translation>%1 hat eine Antwort gesendet, die Paddock nicht weiterleiten kann.</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed response body; the connection was closed.</source>
+        <translation>%1 hat einen fehlerhaften Antwortinhalt gesendet; die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without a response.</source>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the end of its response.</source>
+        <translation>%1 hat die Verbindung vor dem Ende seiner Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Paddock blocked %1
+Reason: %2
+Rule: %3
+</source>
+        <translation>Paddock hat %1 blockiert
+Grund: %2
+Regel: %3
+</translation>
+    </message>
+    <message>
+        <source>To allow it: paddock policy allow --sandbox %1 &apos;%2&apos;
+</source>
+        <translation>Zum Erlauben: paddock policy allow --sandbox %1 &apos;%2&apos;
+</translation>
+    </message>
+    <message>
+        <source>Paddock refused a malformed request: %1
+</source>
+        <translation>Paddock hat eine fehlerhafte Anfrage abgelehnt: %1
+</translation>
+    </message>
+    <message>
+        <source>Paddock: %1
+</source>
+        <translation>Paddock: %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::ProxyServer</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3.</source>
+        <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on the socket %1: %2.</source>
+        <translation>Auf dem Socket %1 kann nicht gelauscht werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::BackendAvailability</name>
+    <message>
+        <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the &apos;userns&apos; permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
+        <translation>AppArmor schränkt auf diesem System User-Namespaces ohne Privilegien ein (Ubuntu 23.10 und neuer). Erlauben Sie bubblewrap mit einem AppArmor-Profil für /usr/bin/bwrap, das die Berechtigung „userns“ hat (siehe docs/sandbox.md), oder schalten Sie die Einschränkung ab: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</translation>
+    </message>
+    <message>
+        <source>The kernel refuses user namespaces to unprivileged users (kernel.unprivileged_userns_clone=0). Turn them on: sudo sysctl -w kernel.unprivileged_userns_clone=1 (and add the line kernel.unprivileged_userns_clone=1 to /etc/sysctl.d/50-paddock.conf to keep it).</source>
+        <translation>Der Kernel verweigert Benutzern ohne Privilegien User-Namespaces (kernel.unprivileged_userns_clone=0). Schalten Sie sie ein: sudo sysctl -w kernel.unprivileged_userns_clone=1 (und fügen Sie die Zeile kernel.unprivileged_userns_clone=1 in /etc/sysctl.d/50-paddock.conf ein, damit es so bleibt).</translation>
+    </message>
+    <message>
+        <source>The kernel allows no user namespaces (user.max_user_namespaces=0). Allow them: sudo sysctl -w user.max_user_namespaces=15000 (and add it to /etc/sysctl.d/50-paddock.conf to keep it).</source>
+        <translation>Der Kernel erlaubt keine User-Namespaces (user.max_user_namespaces=0). Erlauben Sie sie: sudo sysctl -w user.max_user_namespaces=15000 (und fügen Sie dies in /etc/sysctl.d/50-paddock.conf ein, damit es so bleibt).</translation>
+    </message>
+    <message>
+        <source>bubblewrap (bwrap) is not installed. Install the &apos;bubblewrap&apos; package.</source>
+        <translation>bubblewrap (bwrap) ist nicht installiert. Installieren Sie das Paket „bubblewrap“.</translation>
+    </message>
+    <message>
+        <source>Linux namespaces through bubblewrap.</source>
+        <translation>Linux-Namespaces über bubblewrap.</translation>
+    </message>
+    <message>
+        <source>bubblewrap cannot create a sandbox on this system: %1</source>
+        <translation>bubblewrap kann auf diesem System keine Sandbox erstellen: %1</translation>
+    </message>
+    <message>
+        <source>QEMU is not installed. Install the &apos;qemu-system-x86&apos; package.</source>
+        <translation>QEMU ist nicht installiert. Installieren Sie das Paket „qemu-system-x86“.</translation>
+    </message>
+    <message>
+        <source>%1 is not usable, so the microVM is emulated: it boots and runs several times slower.</source>
+        <translation>%1 ist nicht nutzbar, daher wird die MicroVM emuliert: Sie startet und läuft um ein Mehrfaches langsamer.</translation>
+    </message>
+    <message>
+        <source>QEMU microVM with KVM acceleration.</source>
+        <translation>QEMU-MicroVM mit KVM-Beschleunigung.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::BwrapProcess</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::GuestSession</name>
+    <message>
+        <source>The sandbox is not running (%1).</source>
+        <translation>Die Sandbox läuft nicht (%1).</translation>
+    </message>
+    <message>
+        <source>No command to run.</source>
+        <translation>Kein Befehl zum Ausführen.</translation>
+    </message>
+    <message>
+        <source>Bad environment variable %1.</source>
+        <translation>Ungültige Umgebungsvariable %1.</translation>
+    </message>
+    <message>
+        <source>An argument contains a NUL character.</source>
+        <translation>Ein Argument enthält ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <source>The command and its environment are too long.</source>
+        <translation>Der Befehl und seine Umgebung sind zu lang.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s guest did not take the request.</source>
+        <translation>Der Gast der Sandbox hat die Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start the command: %1</source>
+        <translation>Die Sandbox konnte den Befehl nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s guest did not answer as expected.</source>
+        <translation>Der Gast der Sandbox hat nicht wie erwartet geantwortet.</translation>
+    </message>
+    <message>
+        <source>The sandbox did not shut down in time.</source>
+        <translation>Die Sandbox wurde nicht rechtzeitig heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped before the command ended.</source>
+        <translation>Die Sandbox wurde gestoppt, bevor der Befehl endete.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s guest sent something that is not a session reply.</source>
+        <translation>Der Gast der Sandbox hat etwas gesendet, das keine Sitzungsantwort ist.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s guest says: %1</source>
+        <translation>Der Gast der Sandbox meldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::NamespaceBackend</name>
+    <message>
+        <source>The sandbox &quot;%1&quot; runs already.</source>
+        <translation>Die Sandbox „%1“ läuft bereits.</translation>
+    </message>
+    <message>
+        <source>paddock-guest is missing next to paddock (%1).</source>
+        <translation>paddock-guest fehlt neben paddock (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>limits not applied: %1</source>
+        <translation>Grenzen nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Could not start bubblewrap: %1</source>
+        <translation>bubblewrap konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>it did not become ready within %1 seconds</source>
+        <translation>sie war nicht innerhalb von %1 Sekunden bereit</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; ended unexpectedly.</source>
+        <translation>Die Sandbox „%1“ wurde unerwartet beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::ResourceLimits</name>
+    <message>
+        <source>systemd-run is not installed</source>
+        <translation>systemd-run ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>the system does not use the unified cgroup v2 hierarchy</source>
+        <translation>das System verwendet nicht die einheitliche cgroup-v2-Hierarchie</translation>
+    </message>
+    <message>
+        <source>systemd did not create a limited scope in time</source>
+        <translation>systemd hat nicht rechtzeitig einen begrenzten Scope erstellt</translation>
+    </message>
+    <message>
+        <source>systemd could not create a limited scope (%1)</source>
+        <translation>systemd konnte keinen begrenzten Scope erstellen (%1)</translation>
+    </message>
+    <message>
+        <source>no systemd session for this user</source>
+        <translation>keine systemd-Sitzung für diesen Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::SandboxManager</name>
+    <message>
+        <source>The workspace %1 is not a folder.</source>
+        <translation>Der Arbeitsbereich %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>CPU and memory limits must be positive.</source>
+        <translation>Grenzen für CPU und Arbeitsspeicher müssen positiv sein.</translation>
+    </message>
+    <message>
+        <source>The microVM backend is not available yet; use --backend namespace.</source>
+        <translation>Das MicroVM-Backend ist noch nicht verfügbar; verwenden Sie --backend namespace.</translation>
+    </message>
+    <message>
+        <source>A sandbox named &quot;%1&quot; exists already; &apos;paddock rm %1&apos; removes it.</source>
+        <translation>Eine Sandbox namens „%1“ gibt es bereits; „paddock rm %1“ entfernt sie.</translation>
+    </message>
+    <message>
+        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; has commits that are not in %2 yet; removing it would lose them. Review and merge them first, or remove it anyway with &apos;paddock rm --force %1&apos;.</source>
+        <translation>Die Sandbox „%1“ hat Commits, die noch nicht in %2 sind; beim Entfernen gingen sie verloren. Prüfen Sie sie und führen Sie sie zuerst zusammen, oder entfernen Sie die Sandbox trotzdem mit „paddock rm --force %1“.</translation>
+    </message>
+    <message>
+        <source>This Paddock process cannot start sandboxes (it has no proxy).</source>
+        <translation>Dieser Paddock-Prozess kann keine Sandboxen starten (er hat keinen Proxy).</translation>
+    </message>
+    <message>
+        <source>The microVM backend is not available yet.</source>
+        <translation>Das MicroVM-Backend ist noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The workspace of &quot;%1&quot; (%2) is gone; remove the sandbox with &apos;paddock rm %1&apos;.</source>
+        <translation>Der Arbeitsbereich von „%1“ (%2) ist verschwunden; entfernen Sie die Sandbox mit „paddock rm %1“.</translation>
+    </message>
+    <message>
+        <source>Cannot create the runtime folder %1.</source>
+        <translation>Der Laufzeitordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; did not start: %2</source>
+        <translation>Die Sandbox „%1“ ist nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <translation>Die Sandbox „%1“ läuft nicht.</translation>
+    </message>
+    <message>
+        <source>No command to run.</source>
+        <translation>Kein Befehl zum Ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::SeccompFilter</name>
+    <message>
+        <source>Could not build the sandbox&apos;s system call filter.</source>
+        <translation>Der Systemaufruf-Filter der Sandbox konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not store the sandbox&apos;s system call filter: %1.</source>
+        <translation>Der Systemaufruf-Filter der Sandbox konnte nicht gespeichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Could not export the sandbox&apos;s system call filter.</source>
+        <translation>Der Systemaufruf-Filter der Sandbox konnte nicht exportiert werden.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Paddock::App::BranchListModel</name>
+    <message numerus="yes">
+        <source>%n ahead</source>
+        <translation>
+            <numerusform>%n ahead</numerusform>
+            <numerusform>%n ahead</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::DiffView</name>
+    <message numerus="yes">
+        <source>%1 … (%n more characters)</source>
+        <translation>
+            <numerusform>%1 … (%n more character)</numerusform>
+            <numerusform>%1 … (%n more characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::MergeDialog</name>
+    <message numerus="yes">
+        <source>Merge the %n commit(s) of %1 into one of your branches. Nothing is changed if the merge would conflict.</source>
+        <translation>
+            <numerusform>Merge the %n commit of %1 into one of your branches. Nothing is changed if the merge would conflict.</numerusform>
+            <numerusform>Merge the %n commits of %1 into one of your branches. Nothing is changed if the merge would conflict.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PolicyEditor</name>
+    <message numerus="yes">
+        <source>%1 (%n rules)</source>
+        <translation>
+            <numerusform>%1 (%n rule)</numerusform>
+            <numerusform>%1 (%n rules)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) cannot be read: correct or remove them before saving.</source>
+        <translation>
+            <numerusform>%n rule cannot be read: correct or remove it before saving.</numerusform>
+            <numerusform>%n rules cannot be read: correct or remove them before saving.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. The %n running sandbox(es) use the new rules from their next request.</source>
+        <translation>
+            <numerusform>Saved. The %n running sandbox uses the new rules from its next request.</numerusform>
+            <numerusform>Saved. The %n running sandboxes use the new rules from their next request.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) cannot be read: correct or remove them before exporting.</source>
+        <translation>
+            <numerusform>%n rule cannot be read: correct or remove it before exporting.</numerusform>
+            <numerusform>%n rules cannot be read: correct or remove them before exporting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s) from %1; save to keep them.</source>
+        <translation>
+            <numerusform>Imported %n rule from %1; save to keep it.</numerusform>
+            <numerusform>Imported %n rules from %1; save to keep them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewCommand</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewPage</name>
+    <message numerus="yes">
+        <source>%n commit(s) ahead</source>
+        <translation>
+            <numerusform>%n commit ahead</numerusform>
+            <numerusform>%n commits ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n behind</source>
+        <translation>
+            <numerusform>, %n behind</numerusform>
+            <numerusform>, %n behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TerminalPane</name>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blocked</numerusform>
+            <numerusform>%n blocked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) into the scrollback</source>
+        <translation>
+            <numerusform>%Ln line into the scrollback</numerusform>
+            <numerusform>%Ln lines into the scrollback</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n sandbox(es) running</source>
+        <translation>
+            <numerusform>%n sandbox running</numerusform>
+            <numerusform>%n sandboxes running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::BranchReview</name>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <extracomment>the summary line of a diffstat</extracomment>
+        <translation>
+            <numerusform>%n file changed</numerusform>
+            <numerusform>%n files changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertion(s)(+)</source>
+        <translation>
+            <numerusform>%n insertion(+)</numerusform>
+            <numerusform>%n insertions(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s)(-)</source>
+        <translation>
+            <numerusform>%n deletion(-)</numerusform>
+            <numerusform>%n deletions(-)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <translation>
+            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n object so far); nothing was merged. Look at it in the sandbox.</numerusform>
+            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
