@@ -241,9 +241,9 @@ Result<T> waitFor(Start start, int timeoutMs)
         loop.exec();
     if (!result)
         return fail(ErrorCode::Unavailable,
-                    SecretStore::tr("The keychain did not answer within %1 seconds. If it asks for a "
-                                    "password, unlock it and try again.")
-                        .arg(timeoutMs / 1000));
+                    SecretStore::tr("The keychain did not answer within %n second(s). If it asks for a "
+                                    "password, unlock it and try again.",
+                                    nullptr, timeoutMs / 1000));
     return std::move(*result);
 }
 

@@ -2636,7 +2636,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Set Up a Keychain to Save API Keys</source>
-        <translation>Richten Sie einen Schlüsselbund ein, um API-Schlüssel zu speichern</translation>
+        <translation>Schlüsselbund einrichten, um API-Schlüssel zu speichern</translation>
     </message>
 </context>
 <context>
@@ -4043,16 +4043,19 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Es gibt kein Geheimnis „%1“; „paddock secret ls“ listet sie auf.</translation>
     </message>
     <message>
-        <source>The keychain did not answer within %1 seconds. If it asks for a password, unlock it and try again.</source>
-        <translation>Der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet. Wenn er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>The secret is longer than %1 characters; that is not an API key or token.</source>
         <translation>Das Geheimnis ist länger als %1 Zeichen; das ist kein API-Schlüssel und kein Token.</translation>
     </message>
     <message>
         <source>The secret contains a line break, tab or other invisible control character; API keys and tokens have none. Check that only the key was copied.</source>
         <translation>Das Geheimnis enthält einen Zeilenumbruch, einen Tabulator oder ein anderes unsichtbares Steuerzeichen; API-Schlüssel und Tokens enthalten keine. Prüfen Sie, ob nur der Schlüssel kopiert wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s). If it asks for a password, unlock it and try again.</source>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet. Falls er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut.</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet. Falls er nach einem Passwort fragt, entsperren Sie ihn und versuchen Sie es erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

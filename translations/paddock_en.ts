@@ -169,4 +169,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Paddock::Core::SecretStore</name>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s). If it asks for a password, unlock it and try again.</source>
+        <translation>
+            <numerusform>The keychain did not answer within %n second. If it asks for a password, unlock it and try again.</numerusform>
+            <numerusform>The keychain did not answer within %n seconds. If it asks for a password, unlock it and try again.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
