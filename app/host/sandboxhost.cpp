@@ -100,14 +100,24 @@ Result<> SandboxHost::addRule(const PolicyRule &rule, const QString &sandbox)
 {
     if (auto saved = PolicyCommand::saveRule(m_paths, rule, sandbox); !saved)
         return std::unexpected(saved.error());
+    // The rule is saved either way; a sandbox whose policy cannot be recomputed keeps its old one.
+    if (auto reloaded = reloadPolicies(sandbox); !reloaded)
+        return std::unexpected(reloaded.error());
+    return {};
+}
+
+Result<QStringList> SandboxHost::reloadPolicies(const QString &sandbox)
+{
     const QStringList affected = sandbox.isEmpty()              ? m_manager.runningSandboxes()
                                  : m_manager.isRunning(sandbox) ? QStringList{sandbox}
                                                                 : QStringList{};
-    // The rule is saved either way; a sandbox whose policy cannot be recomputed keeps its old one.
-    Result<> outcome;
+    Result<QStringList> outcome = QStringList();
     for (const QString &name : affected) {
-        if (auto reloaded = reloadPolicy(name); !reloaded && outcome)
-            outcome = reloaded;
+        auto reloaded = reloadPolicy(name);
+        if (!reloaded && outcome)
+            outcome = std::unexpected(reloaded.error());
+        else if (reloaded && outcome)
+            outcome->append(name);
     }
     return outcome;
 }
@@ -172,16 +182,10 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
     if (op == "reload-policy"_L1) {
         // The CLI changed a policy file: the sandboxes it applies to (all of them for the global file)
         // enforce the new rules from their next request on.
-        const QStringList affected = name.isEmpty()              ? m_manager.runningSandboxes()
-                                     : m_manager.isRunning(name) ? QStringList{name}
-                                                                 : QStringList{};
-        QJsonArray reloaded;
-        for (const QString &sandbox : affected) {
-            if (auto outcome = reloadPolicy(sandbox); !outcome)
-                return refusal(outcome.error().message);
-            reloaded.append(sandbox);
-        }
-        return {{u"ok"_s, true}, {u"reloaded"_s, reloaded}};
+        const auto reloaded = reloadPolicies(name);
+        if (!reloaded)
+            return refusal(reloaded.error().message);
+        return {{u"ok"_s, true}, {u"reloaded"_s, QJsonArray::fromStringList(*reloaded)}};
     }
     return refusal(tr("Unknown request \"%1\".").arg(op));
 }

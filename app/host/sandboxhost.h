@@ -38,6 +38,9 @@ public:
     Core::Result<> addRule(const Core::PolicyRule &rule, const QString &sandbox = {});
     // Gives a running sandbox's listener its effective policy computed afresh from the files and records.
     Core::Result<> reloadPolicy(const QString &name);
+    // reloadPolicy() for that sandbox if it runs, or with no name for every running one: the names
+    // reloaded, or the first failure (the others are reloaded all the same).
+    Core::Result<QStringList> reloadPolicies(const QString &sandbox = {});
 
     static QString controlSocketPath(const Core::Paths &paths);
 
