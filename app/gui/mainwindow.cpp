@@ -209,9 +209,16 @@ void MainWindow::showFromTray()
     activateWindow();
 }
 
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
+}
+
 void MainWindow::hideToTray()
 {
-    QSettings().setValue(u"mainWindow/geometry"_s, saveGeometry());
+    saveLayout();
     hide();
     // Said once: later closes hide the window without a word.
     Settings settings(m_host.paths().settingsFile());
@@ -620,9 +627,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QSettings settings;
-    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
-    settings.setValue(u"mainWindow/state"_s, saveState());
+    saveLayout();
     for (TerminalPane *pane : m_grid->panes())
         m_grid->removePane(pane); // hang the agents up before their sandboxes go
     m_host.manager().stopAll();

@@ -82,6 +82,7 @@ private:
     void createTrayIcon();
     void updateTrayIcon();
     void hideToTray();
+    void saveLayout() const; // geometry and docks, restored at the next start
     void showFromTray();
     bool confirmQuit();
 
