@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -29,10 +30,21 @@ struct FileChange
     int similarity = 0; // renames and copies, 0..100
     bool binary = false;
     bool symlink = false; // the new (or deleted) entry is a symbolic link
+    bool counted = true;  // additions, deletions and binary are known (see DiffDetail)
     int additions = 0;
     int deletions = 0;
+    QByteArray oldBlob; // object ids (hex) of both sides, for loading this file's patch on its own
+    QByteArray newBlob;
     QByteArray patch;          // unified diff of this file, as `git diff` prints it; empty unless asked for
     bool patchOmitted = false; // asked for, but the diff's patches passed their size budget before this file
+};
+
+// How much of a diff to compute: the list of files is quick even for a huge branch; line counts and patches
+// need every file's contents.
+enum class DiffDetail {
+    Files,   // statuses and paths (renames found); counted is false
+    Stats,   // and line counts and binary
+    Patches, // and the patch text
 };
 
 struct DiffStats
@@ -61,15 +73,36 @@ struct UncommittedChanges
     bool truncated = false; // more changed files than the limit; the rest are not listed
 };
 
+// One commit of a branch, as its (agent-written) message and author say.
+struct CommitInfo
+{
+    QString id;      // hex
+    QString summary; // the message's first line
+    QString message; // the whole message
+    QString author;
+    QString authorEmail;
+    QDateTime time; // the author's time
+    int parents = 1;
+};
+
+// The commits a branch has that its target lacks, newest first.
+struct BranchCommits
+{
+    QList<CommitInfo> commits;
+    bool truncated = false; // more commits than asked for; the oldest are not listed
+};
+
 // One imported branch against its target, for a list of branches.
 struct BranchSummary
 {
     QString name; // the sandbox name; the ref is refs/paddock/<name>
     QString branchCommit;
     QString target; // the branch it is compared with, e.g. "main"
+    QString targetCommit;
     int ahead = 0;
     int behind = 0;
     DiffStats stats;
+    bool counted = true; // stats.additions and stats.deletions are known (summary() with DiffDetail::Stats)
 };
 
 struct MergeOptions
@@ -122,11 +155,19 @@ public:
     // The branch HEAD points at ("main"), or an error when HEAD is detached or unborn.
     static Result<QString> currentBranch(const QString &repository);
     // refs/paddock/<name> against target (a local branch; empty: HEAD's branch).
+    // With DiffDetail::Files it counts only the files, which is quick for a huge branch.
     static Result<BranchSummary> summary(const QString &repository, const QString &name,
-                                         const QString &target = {});
-    // merge-base..refs/paddock/<name>; patches only when withPatches (the stats are always there).
+                                         const QString &target = {}, DiffDetail detail = DiffDetail::Stats);
+    // merge-base..refs/paddock/<name>, to the detail asked for.
     static Result<BranchDiff> diff(const QString &repository, const QString &name, const QString &target = {},
-                                   bool withPatches = true);
+                                   DiffDetail detail = DiffDetail::Patches);
+    // One file of a diff, as diff() listed it, with its line counts and patch text: for a reviewer that
+    // reads one file at a time.
+    static Result<FileChange> filePatch(const QString &repository, const FileChange &file);
+    // The commits of refs/paddock/<name> that target (empty: HEAD's branch) lacks, newest first, at most
+    // limit.
+    static Result<BranchCommits> commits(const QString &repository, const QString &name,
+                                         const QString &target = {}, int limit = 1000);
     // The clone's working files against its refs/heads/paddock/<name>, read as plain files.
     static Result<UncommittedChanges> uncommittedChanges(const QString &clone, const QString &name,
                                                          bool withPatches = true);

@@ -3,6 +3,7 @@
 #include "app/host/controlclient.h"
 #include "core/branchreview.h"
 #include "core/sandboxstore.h"
+#include "proxy/networksummary.h"
 #include "vm/sandboxmanager.h"
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,31 @@ public:
 
 } // namespace
 
+void ReviewCommand::printDetails(const SandboxRecord &record, const QString &against, CliIo &io) const
+{
+    // Subjects and names are the agent's text: escaped like file names, so they cannot drive the terminal.
+    const auto commits = BranchReview::commits(record.workspace, record.name, against);
+    if (commits) {
+        io.out << u'\n' << tr("Commits (newest first):") << u'\n';
+        for (const CommitInfo &commit : commits->commits)
+            io.out << u"  "_s << commit.id.left(10) << u"  "_s << commit.time.toString(u"yyyy-MM-dd HH:mm"_s)
+                   << u"  "_s << BranchReview::displayPath(commit.summary) << u'\n';
+        if (commits->truncated)
+            io.out << u"  "_s << tr("(older commits not listed)") << u'\n';
+    }
+    const auto network = Proxy::NetworkSummary::fromAuditLog(m_paths.auditLogDir() + u"/audit.jsonl"_s,
+                                                             {{record.name, record.createdAt}})
+                             .value(record.name);
+    io.out << u'\n' << tr("Network: %n request(s)", nullptr, network.requests) << u", "_s
+           << tr("%n host(s) reached", nullptr, network.hostsContacted()) << u", "_s
+           << tr("%n blocked", nullptr, network.blocked) << u", "_s
+           << tr("%n secret(s) caught", nullptr, network.secretsCaught) << u'\n';
+    for (const Proxy::NetworkSummary::Host &host : network.hosts)
+        io.out << u"  "_s << host.host.leftJustified(40) << QString::number(host.requests).rightJustified(6)
+               << (host.blocked > 0 ? QString(u"  "_s + tr("%n blocked", nullptr, host.blocked)) : QString())
+               << u'\n';
+}
+
 int ReviewCommand::run(const QStringList &args, CliIo &io)
 {
     if (args.isEmpty() || args.first() != "ls"_L1) {
@@ -121,6 +147,8 @@ int ReviewCommand::run(const QStringList &args, CliIo &io)
                << u"  "_s
                << (uncommitted ? tr("%n file(s)", nullptr, int(uncommitted->files.size())) : tr("unknown"))
                << u'\n';
+        if (parser.positionalArguments().size() == 1)
+            printDetails(record, parser.value(against), io);
     }
     io.out.flush();
     io.err.flush();
@@ -146,8 +174,8 @@ int DiffCommand::run(const QStringList &args, CliIo &io)
         return failure(io, record.error().message);
     if (auto imported = ReviewSupport::import(m_paths, *record); !imported)
         return failure(io, imported.error().message);
-    const auto diff =
-        BranchReview::diff(record->workspace, record->name, parser.value(against), !parser.isSet(stat));
+    const auto diff = BranchReview::diff(record->workspace, record->name, parser.value(against),
+                                         parser.isSet(stat) ? DiffDetail::Stats : DiffDetail::Patches);
     if (!diff)
         return failure(io, diff.error().message);
     const auto show = [&](const QList<FileChange> &files, const DiffStats &stats) {

@@ -212,6 +212,55 @@ private Q_SLOTS:
                 !readFile(m_host + u"/.git/info/attributes"_s).contains("filter"));
     }
 
+    // The review page lists files first and loads each file's patch when it is shown: the same result.
+    void filesFirstThenOnePatchAtATime()
+    {
+        commitInClone(u"src/keep.txt"_s, "one\ntwo\nTHREE\nfour\nfive\nsix\nseven\n", u"change"_s);
+        QFile::rename(m_clone + u"/README.md"_s, m_clone + u"/READ.md"_s);
+        writeFile(m_clone + u"/image.bin"_s, QByteArray("\x89PNG\0\0\x01\x02", 8));
+        writeFile(m_clone + u"/new.txt"_s, "a\nb\n");
+        agentGit(m_clone, {u"add"_s, u"-A"_s});
+        agentGit(m_clone, {u"commit"_s, u"-qm"_s, u"more"_s});
+        QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        const auto full = BranchReview::diff(m_host, u"a"_s);
+        const auto listed = BranchReview::diff(m_host, u"a"_s, {}, DiffDetail::Files);
+        const auto counted = BranchReview::diff(m_host, u"a"_s, {}, DiffDetail::Stats);
+        QVERIFY(full && listed && counted);
+        QCOMPARE(listed->files.size(), 4);
+        QCOMPARE(listed->stats.files, 4);
+        QCOMPARE(counted->stats.additions, full->stats.additions);
+        for (qsizetype i = 0; i < full->files.size(); ++i) {
+            const FileChange &expected = full->files[i];
+            const FileChange &file = listed->files[i];
+            QCOMPARE(file.path, expected.path);
+            QCOMPARE(file.oldPath, expected.oldPath);
+            QCOMPARE(file.status, expected.status);
+            QVERIFY(!file.counted);
+            QVERIFY(file.patch.isEmpty());
+            QVERIFY(counted->files[i].counted);
+            QCOMPARE(counted->files[i].additions, expected.additions);
+            QVERIFY(counted->files[i].patch.isEmpty());
+            const auto loaded = BranchReview::filePatch(m_host, file);
+            QVERIFY2(loaded.has_value(), loaded ? "" : qPrintable(loaded.error().message));
+            QVERIFY(loaded->counted);
+            QCOMPARE(loaded->status, expected.status);
+            QCOMPARE(loaded->binary, expected.binary);
+            QCOMPARE(loaded->additions, expected.additions);
+            QCOMPARE(loaded->deletions, expected.deletions);
+            // The hunks are git's; the header of a rename differs (the blobs alone do not say "rename").
+            const auto hunks = [](const QByteArray &patch) { return patch.mid(patch.indexOf("\n@@")); };
+            if (expected.patch.contains("\n@@"))
+                QCOMPARE(hunks(loaded->patch), hunks(expected.patch));
+            else // binary, or a rename without changes
+                QVERIFY(!loaded->patch.contains("\n@@"));
+        }
+        FileChange gone = listed->files.first();
+        gone.newBlob = QByteArray(40, 'a');
+        const auto missing = BranchReview::filePatch(m_host, gone);
+        QVERIFY(!missing.has_value());
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
     void ignoresAlternatesOfTheClone()
     {
         // Another repository on the host holds a blob the agent names but does not have.
@@ -386,6 +435,37 @@ private Q_SLOTS:
         QCOMPARE(git(m_host, {u"status"_s, u"--porcelain"_s}), QByteArray());
     }
 
+    void listsTheBranchCommitsNewestFirst()
+    {
+        commitInClone(u"one.txt"_s, "1\n", u"Add one\n\nBecause one is needed."_s);
+        commitInClone(u"two.txt"_s, "2\n", u"Add two"_s);
+        writeFile(m_host + u"/user.txt"_s, "user\n");
+        git(m_host, {u"add"_s, u"."_s});
+        git(m_host, {u"commit"_s, u"-qm"_s, u"user work"_s});
+        QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        auto listed = BranchReview::commits(m_host, u"a"_s);
+        QVERIFY2(listed.has_value(), listed ? "" : qPrintable(listed.error().message));
+        // The user's own commit on main and the shared first commit are not the branch's.
+        QCOMPARE(listed->commits.size(), 2);
+        QVERIFY(!listed->truncated);
+        QCOMPARE(listed->commits[0].summary, u"Add two"_s);
+        QCOMPARE(listed->commits[0].id.toUtf8(), head(m_clone, u"paddock/a"_s));
+        QCOMPARE(listed->commits[1].summary, u"Add one"_s);
+        QCOMPARE(listed->commits[1].message, u"Add one\n\nBecause one is needed."_s);
+        QCOMPARE(listed->commits[1].author, u"Test"_s);
+        QCOMPARE(listed->commits[1].authorEmail, u"t@example.com"_s);
+        QCOMPARE(
+            listed->commits[1].time.toSecsSinceEpoch(),
+            git(m_clone, {u"log"_s, u"-1"_s, u"--format=%at"_s, u"paddock/a~1"_s}).trimmed().toLongLong());
+
+        const auto limited = BranchReview::commits(m_host, u"a"_s, {}, 1);
+        QVERIFY(limited.has_value());
+        QCOMPARE(limited->commits.size(), 1);
+        QVERIFY(limited->truncated);
+        QCOMPARE(limited->commits[0].summary, u"Add two"_s);
+        QVERIFY(!BranchReview::commits(m_host, u"missing"_s).has_value());
+    }
+
     void squashMakesOneCommitWithTheMessage()
     {
         commitInClone(u"one.txt"_s, "1\n", u"one"_s);
@@ -482,6 +562,53 @@ private Q_SLOTS:
         QCOMPARE(git(m_host, {u"show-ref"_s, u"refs/paddock/a"_s}), QByteArray());
         limits.maxObjects = 3; // commit, tree, blob
         QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s, limits).has_value());
+    }
+
+    // A large branch arrives as one pack (a few objects stay loose files, as with git fetch); a limit hit on
+    // the way leaves neither.
+    void largeImportsArriveAsOnePack()
+    {
+        for (int i = 0; i < 600; ++i)
+            writeFile(m_clone + u"/many/file%1.txt"_s.arg(i), "content " + QByteArray::number(i) + '\n');
+        agentGit(m_clone, {u"add"_s, u"-A"_s});
+        agentGit(m_clone, {u"commit"_s, u"-qm"_s, u"many files"_s});
+        const QDir packs(m_host + u"/.git/objects/pack"_s, u"*.pack"_s);
+        const auto packCount = [&packs] { return QDir(packs.path(), u"*.pack"_s).entryList().size(); };
+        const auto looseCount = [this] {
+            return git(m_host, {u"count-objects"_s}).split(' ').value(0).toInt();
+        };
+        const int packsBefore = packCount();
+        const int looseBefore = looseCount();
+        ImportLimits limits;
+        limits.maxObjects = 140;
+        const auto refused = BranchReview::importBranch(m_clone, m_host, u"a"_s, limits);
+        QVERIFY(!refused.has_value());
+        QCOMPARE(packCount(), packsBefore);
+        QCOMPARE(looseCount(), looseBefore);
+
+        const auto imported = BranchReview::importBranch(m_clone, m_host, u"a"_s);
+        QVERIFY2(imported.has_value(), imported ? "" : qPrintable(imported.error().message));
+        QCOMPARE(packCount(), packsBefore + 1);
+        QCOMPARE(looseCount(), looseBefore);
+        int fsck = -1;
+        git(m_host, {u"fsck"_s, u"--strict"_s, u"--no-dangling"_s}, &fsck);
+        QCOMPARE(fsck, 0);
+        QCOMPARE(
+            git(m_host, {u"diff"_s, u"--stat"_s, u"main...refs/paddock/a"_s}).trimmed().split('\n').last().trimmed(),
+            QByteArray("600 files changed, 600 insertions(+)"));
+        // Counted on several threads (a large diff), the result is git's, byte for byte and in order.
+        const auto diff = BranchReview::diff(m_host, u"a"_s);
+        QVERIFY(diff.has_value());
+        QCOMPARE(diff->stats.files, 600);
+        QCOMPARE(diff->stats.additions, 600);
+        QByteArray patches;
+        for (const FileChange &file : diff->files)
+            patches += file.patch;
+        QCOMPARE(patches, git(m_host, {u"diff"_s, u"--no-ext-diff"_s, u"main...refs/paddock/a"_s}));
+        // Nothing new: no pack, no loose object.
+        QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        QCOMPARE(packCount(), packsBefore + 1);
+        QCOMPARE(looseCount(), looseBefore);
     }
 
     void uncommittedChangesAreReadAsPlainFiles()
