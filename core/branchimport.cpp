@@ -2,6 +2,7 @@
 #include "core/branchreview.h"
 
 #include "core/gitsupport_p.h"
+#include "core/objectsink_p.h"
 #include "core/sandboxrecord.h"
 
 #include <unordered_map>
@@ -99,6 +100,9 @@ Result<QString> BranchReview::importBranch(const QString &clone, const QString &
             return;
         stack.push_back(Entry{oid, type, nullptr});
     };
+    // Written all at once when the walk is complete: one pack for a large branch instead of thousands of
+    // files.
+    ObjectSink sink(target.get());
     queue(source->tip, GIT_OBJECT_COMMIT);
     std::vector<std::pair<git_oid, git_object_t>> links;
     while (!stack.empty()) {
@@ -106,14 +110,19 @@ Result<QString> BranchReview::importBranch(const QString &clone, const QString &
         State &state = states[stack[top].oid];
         if (stack[top].object) { // its links are in: write it
             git_odb_object *object = stack[top].object.get();
-            git_oid written;
-            if (git_odb_write(&written, target.get(), git_odb_object_data(object),
-                              git_odb_object_size(object), git_odb_object_type(object)) != 0)
-                return fail(ErrorCode::Io, tr("Could not write to %1: %2").arg(repository, lastError()));
+            git_oid computed;
+            if (git_odb_hash(&computed, git_odb_object_data(object), git_odb_object_size(object),
+                             git_odb_object_type(object)) != 0)
+                return fail(ErrorCode::Internal, lastError());
             // SECURITY: the id is recomputed from the content; an object that is not what its name says
             // (a forged or corrupt pack) never lands in the user's repository under that name.
-            if (!git_oid_equal(&written, &stack[top].oid))
+            if (!git_oid_equal(&computed, &stack[top].oid))
                 return bad(tr("object %1 does not match its content").arg(hex(stack[top].oid)));
+            if (auto added = sink.add(git_odb_object_type(object), git_odb_object_data(object),
+                                      git_odb_object_size(object));
+                !added)
+                return fail(ErrorCode::Io,
+                            tr("Could not write to %1: %2").arg(repository, added.error().message));
             state = State::Written;
             stack.pop_back();
             continue;
@@ -168,6 +177,8 @@ Result<QString> BranchReview::importBranch(const QString &clone, const QString &
         }
     }
 
+    if (auto written = sink.finish(); !written)
+        return fail(ErrorCode::Io, tr("Could not write to %1: %2").arg(repository, written.error().message));
     git_reference *created = nullptr;
     if (git_reference_create(&created, user->get(), ref->constData(), &source->tip, 1,
                              "paddock: import from sandbox") != 0)
