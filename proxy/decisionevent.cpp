@@ -19,7 +19,7 @@ QString DecisionEvent::verdictName(Verdict verdict)
 
 QJsonObject DecisionEvent::toJson() const
 {
-    return QJsonObject{
+    QJsonObject object{
         {u"time"_s, time.toUTC().toString(Qt::ISODateWithMs)},
         {u"sandbox"_s, sandbox},
         {u"method"_s, method},
@@ -32,6 +32,9 @@ QJsonObject DecisionEvent::toJson() const
         {u"bytesUp"_s, bytesUp},
         {u"bytesDown"_s, bytesDown},
     };
+    if (!secretKind.isEmpty())
+        object.insert(u"secret"_s, secretKind);
+    return object;
 }
 
 std::optional<DecisionEvent> DecisionEvent::fromJson(const QJsonObject &object)
@@ -56,6 +59,7 @@ std::optional<DecisionEvent> DecisionEvent::fromJson(const QJsonObject &object)
     event.reason = object.value(u"reason"_s).toString();
     event.bytesUp = object.value(u"bytesUp"_s).toInteger();
     event.bytesDown = object.value(u"bytesDown"_s).toInteger();
+    event.secretKind = object.value(u"secret"_s).toString();
     return event;
 }
 

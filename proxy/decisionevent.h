@@ -23,6 +23,7 @@ struct DecisionEvent
     Verdict verdict = Verdict::Deny;
     qint64 bytesUp = 0;
     qint64 bytesDown = 0;
+    QString secretKind; // a deny by the secret scanner: what it found, e.g. "GitHub personal access token"
 
     QJsonObject toJson() const;
     static std::optional<DecisionEvent> fromJson(const QJsonObject &object);
