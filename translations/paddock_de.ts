@@ -72,7 +72,6 @@
     </message>
     <message>
         <source>+%1 −%2</source>
-        <extracomment>Lines added and removed, e.g. &quot;+120 −8&quot;</extracomment>
         <translation>+%1 −%2</translation>
     </message>
     <message>
@@ -98,6 +97,77 @@
     <message>
         <source>Lines</source>
         <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>No requests</source>
+        <translation>Keine Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blockiert</numerusform>
+            <numerusform>%n blockiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) caught</source>
+        <translation>
+            <numerusform>%n Geheimnis abgefangen</numerusform>
+            <numerusform>%n Geheimnisse abgefangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sandbox has made no request through the proxy.</source>
+        <translation>Die Sandbox hat keine Anfrage über den Proxy gestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) through the proxy:</source>
+        <translation>
+            <numerusform>%n Anfrage über den Proxy:</numerusform>
+            <numerusform>%n Anfragen über den Proxy:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 blocked</source>
+        <translation>%1: %2, %3 blockiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more host(s)</source>
+        <translation>
+            <numerusform>und %n weiterer Host</numerusform>
+            <numerusform>und %n weitere Hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The secret scanner stopped %n request(s) carrying a secret.</source>
+        <translation>
+            <numerusform>Der Geheimnis-Scanner hat %n Anfrage mit einem Geheimnis gestoppt.</numerusform>
+            <numerusform>Der Geheimnis-Scanner hat %n Anfragen mit einem Geheimnis gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <extracomment>Lines added and removed, e.g. &quot;+120 −8&quot;</extracomment>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message>
+        <source>What the sandbox did through the proxy: hosts reached, requests blocked, secrets caught</source>
+        <translation>Was die Sandbox über den Proxy getan hat: erreichte Hosts, blockierte Anfragen, abgefangene Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
     </message>
 </context>
 <context>
@@ -255,6 +325,25 @@
     <message>
         <source>paddock: warning: %1</source>
         <translation>paddock: Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::CommitListModel</name>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2076,103 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <source>List the sandboxes&apos; branches to review.</source>
         <translation>Die zu prüfenden Branches der Sandboxen auflisten.</translation>
     </message>
+    <message>
+        <source>Commits (newest first):</source>
+        <translation>Commits (neueste zuerst):</translation>
+    </message>
+    <message>
+        <source>(older commits not listed)</source>
+        <translation>(ältere Commits nicht aufgeführt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Network: %n request(s)</source>
+        <translation>
+            <numerusform>Netzwerk: %n Anfrage</numerusform>
+            <numerusform>Netzwerk: %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) reached</source>
+        <translation>
+            <numerusform>%n Host erreicht</numerusform>
+            <numerusform>%n Hosts erreicht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blockiert</numerusform>
+            <numerusform>%n blockiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) caught</source>
+        <translation>
+            <numerusform>%n Geheimnis abgefangen</numerusform>
+            <numerusform>%n Geheimnisse abgefangen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::ReviewDiffPane</name>
+    <message>
+        <source>Review this first: %1</source>
+        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. &quot;Git hooks run on your machine …&quot;</extracomment>
+        <translation>Zuerst prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Binary file: its contents are not shown. (Files larger than 16 MiB count as binary too.)</source>
+        <translation>Binärdatei: Ihr Inhalt wird nicht angezeigt. (Dateien über 16 MiB gelten ebenfalls als binär.)</translation>
+    </message>
+    <message>
+        <source>This file&apos;s diff was not loaded: the branch&apos;s diff is larger than Paddock keeps in memory. Run &apos;paddock diff %1&apos; in a terminal to read it.</source>
+        <translation>Der Diff dieser Datei wurde nicht geladen: Der Diff des Branches ist größer, als Paddock im Speicher hält. Führen Sie „paddock diff %1“ in einem Terminal aus, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>This file&apos;s diff is too large to show here (%1). Run &apos;paddock diff %2&apos; in a terminal to read it.</source>
+        <translation>Der Diff dieser Datei ist zu groß für die Anzeige hier (%1). Führen Sie „paddock diff %2“ in einem Terminal aus, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>Renamed without changes to its contents.</source>
+        <translation>Umbenannt, ohne Änderungen am Inhalt.</translation>
+    </message>
+    <message>
+        <source>No changes to the contents (for example only the file mode changed).</source>
+        <translation>Keine Änderungen am Inhalt (zum Beispiel hat sich nur der Dateimodus geändert).</translation>
+    </message>
+    <message>
+        <source>Commit %1</source>
+        <translation>Commit %1</translation>
+    </message>
+    <message>
+        <source>Author: %1 &lt;%2&gt;
+Date:   %3
+Commit: %4
+
+%5</source>
+        <extracomment>The header of a commit&apos;s details: author, date and id, then the message</extracomment>
+        <translation>Autor:  %1 &lt;%2&gt;
+Datum:  %3
+Commit: %4
+
+%5</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>Einspaltig</translation>
+    </message>
+    <message>
+        <source>Old and new lines in one column</source>
+        <translation>Alte und neue Zeilen in einer Spalte</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>The old file on the left, the new file on the right</source>
+        <translation>Die alte Datei links, die neue Datei rechts</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ReviewPage</name>
@@ -2041,31 +2227,6 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     <message>
         <source>This branch changes no files.</source>
         <translation>Dieser Branch ändert keine Dateien.</translation>
-    </message>
-    <message>
-        <source>Review this first: %1</source>
-        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. &quot;Git hooks run on your machine …&quot;</extracomment>
-        <translation>Zuerst prüfen: %1</translation>
-    </message>
-    <message>
-        <source>Binary file: its contents are not shown. (Files larger than 16 MiB count as binary too.)</source>
-        <translation>Binärdatei: Ihr Inhalt wird nicht angezeigt. (Dateien über 16 MiB gelten ebenfalls als binär.)</translation>
-    </message>
-    <message>
-        <source>This file&apos;s diff was not loaded: the branch&apos;s diff is larger than Paddock keeps in memory. Run &apos;paddock diff %1&apos; in a terminal to read it.</source>
-        <translation>Der Diff dieser Datei wurde nicht geladen: Der Diff des Branches ist größer, als Paddock im Speicher hält. Führen Sie „paddock diff %1“ in einem Terminal aus, um ihn zu lesen.</translation>
-    </message>
-    <message>
-        <source>This file&apos;s diff is too large to show here (%1). Run &apos;paddock diff %2&apos; in a terminal to read it.</source>
-        <translation>Der Diff dieser Datei ist zu groß, um ihn hier zu zeigen (%1). Führen Sie „paddock diff %2“ in einem Terminal aus, um ihn zu lesen.</translation>
-    </message>
-    <message>
-        <source>Renamed without changes to its contents.</source>
-        <translation>Umbenannt, ohne Änderungen am Inhalt.</translation>
-    </message>
-    <message>
-        <source>No changes to the contents (for example only the file mode changed).</source>
-        <translation>Keine Änderungen am Inhalt (zum Beispiel wurde nur der Dateimodus geändert).</translation>
     </message>
     <message>
         <source>%1 → %2 · %3 · %4, %5</source>
@@ -2152,6 +2313,58 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     <message>
         <source>Deleted paddock/%1 from %2.</source>
         <translation>paddock/%1 aus %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>What the agent changed in its clone but has not committed: not part of the branch, so Merge leaves it out</source>
+        <translation>Was der Agent in seinem Klon geändert, aber nicht committet hat: nicht Teil des Branches, daher lässt „Zusammenführen“ es aus</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Commits</source>
+        <translation>&amp;Commits</translation>
+    </message>
+    <message>
+        <source>&amp;Uncommitted</source>
+        <translation>&amp;Nicht committet</translation>
+    </message>
+    <message>
+        <source>Select a commit to read its message.</source>
+        <translation>Wählen Sie einen Commit, um seine Nachricht zu lesen.</translation>
+    </message>
+    <message>
+        <source>The branch has no commits of its own.</source>
+        <translation>Der Branch hat keine eigenen Commits.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <translation>Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a file. The sandbox changed more files than are listed here.</source>
+        <translation>Wählen Sie eine Datei. Die Sandbox hat mehr Dateien geändert, als hier aufgeführt sind.</translation>
+    </message>
+    <message>
+        <source>Select a file to see what the agent changed but has not committed.</source>
+        <translation>Wählen Sie eine Datei, um zu sehen, was der Agent geändert, aber nicht committet hat.</translation>
+    </message>
+    <message>
+        <source>Nothing uncommitted: everything the agent changed in its clone is in its commits.</source>
+        <translation>Nichts Unfertiges: Alles, was der Agent in seinem Klon geändert hat, steckt in seinen Commits.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>counting lines…</source>
+        <translation>Zeilen werden gezählt …</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +3817,26 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <source>The sandbox&apos;s branch paddock/%1 is incomplete.</source>
         <translation>Der Sandbox-Branch paddock/%1 ist unvollständig.</translation>
     </message>
+    <message>
+        <source>The contents of %1 are not in %2 any more.</source>
+        <translation>Der Inhalt von %1 ist nicht mehr in %2.</translation>
+    </message>
+    <message>
+        <source>Could not compare %1: %2</source>
+        <translation>%1 konnte nicht verglichen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not list the commits of paddock/%1: %2</source>
+        <translation>Die Commits von paddock/%1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read commit %1: %2</source>
+        <translation>Commit %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>paddock/%1 changed while it was compared.</source>
+        <translation>paddock/%1 hat sich während des Vergleichs geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Core::HostCanonicalizer</name>
@@ -4266,6 +4499,131 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
 </context>
 <context>
+    <name>Paddock::Proxy::BodyDecoder</name>
+    <message>
+        <source>The body is not valid %1 data, so Paddock cannot check it for secrets.</source>
+        <translation>Der Inhalt besteht nicht aus gültigen %1-Daten, daher kann Paddock ihn nicht auf Geheimnisse prüfen.</translation>
+    </message>
+    <message>
+        <source>Paddock could not start decompressing the body.</source>
+        <translation>Paddock konnte das Entpacken des Inhalts nicht beginnen.</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 MiB when decompressed, so Paddock does not decompress it.</source>
+        <translation>Der Inhalt ist entpackt größer als %1 MiB, daher entpackt Paddock ihn nicht.</translation>
+    </message>
+    <message>
+        <source>The body grows more than %1 times when decompressed, so Paddock does not decompress it.</source>
+        <translation>Der Inhalt wird beim Entpacken mehr als %1-mal so groß, daher entpackt Paddock ihn nicht.</translation>
+    </message>
+    <message>
+        <source>The compressed body is cut off, so Paddock cannot check it for secrets.</source>
+        <translation>Der gepackte Inhalt ist abgeschnitten, daher kann Paddock ihn nicht auf Geheimnisse prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::CaKeyStore</name>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not a folder of yours that only you can open. Remove it, or make it yours with mode 0700.</source>
+        <translation>Der Ordner %1 gehört nicht Ihnen oder kann auch von anderen geöffnet werden. Entfernen Sie ihn, oder machen Sie ihn zu Ihrem mit dem Modus 0700.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key of Paddock&apos;s certificate authority in %1: %2.</source>
+        <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The key file of Paddock&apos;s certificate authority, %1, is damaged: it holds no unencrypted PKCS#8 private key. Paddock leaves it as it is; restore it from a backup, or reset the certificate authority to make a new one.</source>
+        <translation>Die Schlüsseldatei der Zertifizierungsstelle von Paddock, %1, ist beschädigt: Sie enthält keinen unverschlüsselten privaten PKCS#8-Schlüssel. Paddock lässt sie unverändert; stellen Sie sie aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Cannot save the key of Paddock&apos;s certificate authority to %1: %2.</source>
+        <translation>Der Schlüssel der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot; of the service &quot;%2&quot;</source>
+        <translation>dem Schlüsselbundeintrag „%1“ des Dienstes „%2“</translation>
+    </message>
+    <message>
+        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. Paddock leaves it as it is; reset the certificate authority to make a new one.</source>
+        <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. Paddock lässt ihn unverändert; setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::CertificateAuthority</name>
+    <message>
+        <source>Paddock leaves it as it is: restore the missing or damaged part from a backup, or reset the certificate authority to make a new one (then trust the new certificate wherever you had trusted the old one).</source>
+        <translation>Paddock lässt sie unverändert: Stellen Sie den fehlenden oder beschädigten Teil aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen (und vertrauen Sie dann dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten).</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate of Paddock&apos;s certificate authority, %1: %2.</source>
+        <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The certificate of Paddock&apos;s certificate authority, %1, is damaged. %2</source>
+        <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, ist beschädigt. %2</translation>
+    </message>
+    <message>
+        <source>The key of Paddock&apos;s certificate authority is missing from %1, but its certificate %2 is there. %3</source>
+        <translation>Der Schlüssel der Zertifizierungsstelle von Paddock fehlt in %1, ihr Zertifikat %2 ist aber vorhanden. %3</translation>
+    </message>
+    <message>
+        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. %2</source>
+        <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. %2</translation>
+    </message>
+    <message>
+        <source>Paddock&apos;s certificate authority in %1 cannot be used: %2. %3</source>
+        <translation>Die Zertifizierungsstelle von Paddock in %1 kann nicht verwendet werden: %2. %3</translation>
+    </message>
+    <message>
+        <source>Paddock could not load its certificate authority: %1.</source>
+        <translation>Paddock konnte seine Zertifizierungsstelle nicht laden: %1.</translation>
+    </message>
+    <message>
+        <source>Paddock could not make its certificate authority: %1.</source>
+        <translation>Paddock konnte seine Zertifizierungsstelle nicht erstellen: %1.</translation>
+    </message>
+    <message>
+        <source>The certificate of Paddock&apos;s certificate authority, %1, is missing, but a key is still in %2. %3</source>
+        <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, fehlt, in %2 liegt aber noch ein Schlüssel. %3</translation>
+    </message>
+    <message>
+        <source>Cannot save the certificate of Paddock&apos;s certificate authority to %1: %2.</source>
+        <translation>Das Zertifikat der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>Paddock makes no certificate for %1: %2</source>
+        <translation>Paddock erstellt kein Zertifikat für %1: %2</translation>
+    </message>
+    <message>
+        <source>Paddock&apos;s certificate authority expired on %1. Reset it to make a new one, and trust the new certificate wherever you had trusted the old one.</source>
+        <translation>Die Zertifizierungsstelle von Paddock ist am %1 abgelaufen. Setzen Sie sie zurück, um eine neue zu erstellen, und vertrauen Sie dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten.</translation>
+    </message>
+    <message>
+        <source>Paddock could not make a certificate for %1: %2.</source>
+        <translation>Paddock konnte kein Zertifikat für %1 erstellen: %2.</translation>
+    </message>
+    <message>
+        <source>the certificate has no subject key identifier</source>
+        <translation>das Zertifikat hat keine Kennung seines Schlüssels (subjectKeyIdentifier)</translation>
+    </message>
+    <message>
+        <source>the key does not belong to the certificate</source>
+        <translation>der Schlüssel gehört nicht zum Zertifikat</translation>
+    </message>
+    <message>
+        <source>Paddock makes certificates only for hosts in canonical form, and %1 is not (it would be &quot;%2&quot;).</source>
+        <translation>Paddock erstellt Zertifikate nur für Hosts in kanonischer Form, und %1 ist es nicht (kanonisch wäre „%2“).</translation>
+    </message>
+    <message>
+        <source>the certificate is not that of a certificate authority</source>
+        <translation>das Zertifikat ist nicht das einer Zertifizierungsstelle</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Proxy::ProxyConnection</name>
     <message>
         <source>Paddock: the request head did not arrive in time.
@@ -4371,6 +4729,382 @@ Regel: %3
     <message>
         <source>Cannot listen on the socket %1: %2.</source>
         <translation>Auf dem Socket %1 kann nicht gelauscht werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::SecretRules</name>
+    <message>
+        <source>an AWS access key ID</source>
+        <translation>eine AWS-Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>an AWS secret access key</source>
+        <translation>ein geheimer AWS-Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>a GitHub personal access token</source>
+        <translation>ein persönliches GitHub-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a GitHub OAuth token</source>
+        <translation>ein GitHub-OAuth-Token</translation>
+    </message>
+    <message>
+        <source>a GitHub app token</source>
+        <translation>ein GitHub-App-Token</translation>
+    </message>
+    <message>
+        <source>a GitHub refresh token</source>
+        <translation>ein GitHub-Aktualisierungstoken</translation>
+    </message>
+    <message>
+        <source>a GitHub fine-grained personal access token</source>
+        <translation>ein feingranulares persönliches GitHub-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a GitLab personal access token</source>
+        <translation>ein persönliches GitLab-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a GitLab deploy token</source>
+        <translation>ein GitLab-Deploy-Token</translation>
+    </message>
+    <message>
+        <source>a GitLab runner token</source>
+        <translation>ein GitLab-Runner-Token</translation>
+    </message>
+    <message>
+        <source>a GitLab CI/CD job token</source>
+        <translation>ein GitLab-CI/CD-Job-Token</translation>
+    </message>
+    <message>
+        <source>a GitLab access token</source>
+        <translation>ein GitLab-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a Slack bot token</source>
+        <translation>ein Slack-Bot-Token</translation>
+    </message>
+    <message>
+        <source>a Slack user token</source>
+        <translation>ein Slack-Benutzertoken</translation>
+    </message>
+    <message>
+        <source>a Slack token</source>
+        <translation>ein Slack-Token</translation>
+    </message>
+    <message>
+        <source>a Slack app token</source>
+        <translation>ein Slack-App-Token</translation>
+    </message>
+    <message>
+        <source>a Slack webhook URL</source>
+        <translation>eine Slack-Webhook-URL</translation>
+    </message>
+    <message>
+        <source>a Stripe secret key</source>
+        <translation>ein geheimer Stripe-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Google API key</source>
+        <translation>ein Google-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Google OAuth client secret</source>
+        <translation>ein Google-OAuth-Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>an Anthropic API key</source>
+        <translation>ein Anthropic-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>an Anthropic admin API key</source>
+        <translation>ein Anthropic-Admin-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>an Anthropic OAuth token</source>
+        <translation>ein Anthropic-OAuth-Token</translation>
+    </message>
+    <message>
+        <source>an OpenAI API key</source>
+        <translation>ein OpenAI-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>an OpenRouter API key</source>
+        <translation>ein OpenRouter-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Groq API key</source>
+        <translation>ein Groq-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>an xAI API key</source>
+        <translation>ein xAI-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Perplexity API key</source>
+        <translation>ein Perplexity-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Replicate API token</source>
+        <translation>ein Replicate-API-Token</translation>
+    </message>
+    <message>
+        <source>a Hugging Face access token</source>
+        <translation>ein Hugging-Face-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a Hugging Face organization token</source>
+        <translation>ein Hugging-Face-Organisationstoken</translation>
+    </message>
+    <message>
+        <source>an npm access token</source>
+        <translation>ein npm-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a PyPI upload token</source>
+        <translation>ein PyPI-Upload-Token</translation>
+    </message>
+    <message>
+        <source>a RubyGems API key</source>
+        <translation>ein RubyGems-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Docker Hub access token</source>
+        <translation>ein Docker-Hub-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a private key</source>
+        <translation>ein privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>a JSON Web Token</source>
+        <translation>ein JSON Web Token</translation>
+    </message>
+    <message>
+        <source>a Twilio API key</source>
+        <translation>ein Twilio-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Twilio auth token</source>
+        <translation>ein Twilio-Authentifizierungstoken</translation>
+    </message>
+    <message>
+        <source>a SendGrid API key</source>
+        <translation>ein SendGrid-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Mailgun API key</source>
+        <translation>ein Mailgun-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Shopify access token</source>
+        <translation>ein Shopify-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a Shopify shared secret</source>
+        <translation>ein gemeinsames Shopify-Geheimnis</translation>
+    </message>
+    <message>
+        <source>a HashiCorp Vault service token</source>
+        <translation>ein HashiCorp-Vault-Diensttoken</translation>
+    </message>
+    <message>
+        <source>a HashiCorp Vault batch token</source>
+        <translation>ein HashiCorp-Vault-Batch-Token</translation>
+    </message>
+    <message>
+        <source>a Terraform Cloud API token</source>
+        <translation>ein Terraform-Cloud-API-Token</translation>
+    </message>
+    <message>
+        <source>a DigitalOcean token</source>
+        <translation>ein DigitalOcean-Token</translation>
+    </message>
+    <message>
+        <source>a Heroku API key</source>
+        <translation>ein Heroku-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Databricks access token</source>
+        <translation>ein Databricks-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>an Azure storage account key</source>
+        <translation>ein Azure-Speicherkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>an Azure shared access key</source>
+        <translation>ein Azure-Shared-Access-Schlüssel</translation>
+    </message>
+    <message>
+        <source>an Azure AD client secret</source>
+        <translation>ein Azure-AD-Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>an Atlassian API token</source>
+        <translation>ein Atlassian-API-Token</translation>
+    </message>
+    <message>
+        <source>a Linear API key</source>
+        <translation>ein Linear-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Doppler token</source>
+        <translation>ein Doppler-Token</translation>
+    </message>
+    <message>
+        <source>a Pulumi access token</source>
+        <translation>ein Pulumi-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a Grafana Cloud token</source>
+        <translation>ein Grafana-Cloud-Token</translation>
+    </message>
+    <message>
+        <source>a Grafana service account token</source>
+        <translation>ein Grafana-Dienstkonto-Token</translation>
+    </message>
+    <message>
+        <source>a New Relic user API key</source>
+        <translation>ein New-Relic-Benutzer-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Sentry organization token</source>
+        <translation>ein Sentry-Organisationstoken</translation>
+    </message>
+    <message>
+        <source>a Sentry user token</source>
+        <translation>ein Sentry-Benutzertoken</translation>
+    </message>
+    <message>
+        <source>a Square access token</source>
+        <translation>ein Square-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a Square OAuth secret</source>
+        <translation>ein Square-OAuth-Geheimnis</translation>
+    </message>
+    <message>
+        <source>a Discord bot token</source>
+        <translation>ein Discord-Bot-Token</translation>
+    </message>
+    <message>
+        <source>a Discord webhook URL</source>
+        <translation>eine Discord-Webhook-URL</translation>
+    </message>
+    <message>
+        <source>a Telegram bot token</source>
+        <translation>ein Telegram-Bot-Token</translation>
+    </message>
+    <message>
+        <source>a Postman API key</source>
+        <translation>ein Postman-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a Fly.io token</source>
+        <translation>ein Fly.io-Token</translation>
+    </message>
+    <message>
+        <source>an age secret key</source>
+        <translation>ein geheimer age-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a 1Password service account token</source>
+        <translation>ein 1Password-Dienstkonto-Token</translation>
+    </message>
+    <message>
+        <source>a Supabase access token</source>
+        <translation>ein Supabase-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a PlanetScale token</source>
+        <translation>ein PlanetScale-Token</translation>
+    </message>
+    <message>
+        <source>a Notion integration token</source>
+        <translation>ein Notion-Integrationstoken</translation>
+    </message>
+    <message>
+        <source>an Alibaba Cloud access key ID</source>
+        <translation>eine Alibaba-Cloud-Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>a Dynatrace API token</source>
+        <translation>ein Dynatrace-API-Token</translation>
+    </message>
+    <message>
+        <source>a Mapbox secret token</source>
+        <translation>ein geheimes Mapbox-Token</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::SecretScanner</name>
+    <message>
+        <source>base64-encoded</source>
+        <translation>base64-kodiert</translation>
+    </message>
+    <message>
+        <source>hex-encoded</source>
+        <translation>hexadezimal kodiert</translation>
+    </message>
+    <message>
+        <source>percent-encoded</source>
+        <translation>prozentkodiert</translation>
+    </message>
+    <message>
+        <source>Paddock could not finish scanning this request for secrets (%1), so it blocked the request.</source>
+        <translation>Paddock konnte diese Anfrage nicht vollständig auf Geheimnisse prüfen (%1) und hat sie deshalb blockiert.</translation>
+    </message>
+    <message>
+        <source>the secret “%1”</source>
+        <extracomment>%1 is the name the user gave a secret, such as anthropic-api-key.</extracomment>
+        <translation>das Geheimnis „%1“</translation>
+    </message>
+    <message>
+        <source>Paddock blocked this request because its %1 contains %2.</source>
+        <extracomment>%1 is where: &quot;URL&quot;, &quot;body&quot;, &quot;header Authorization&quot;; %2 what: &quot;a GitHub personal access token&quot;.</extracomment>
+        <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (Fundort: %1).</translation>
+    </message>
+    <message>
+        <source>Paddock blocked this request because its %1 contains %2, %3.</source>
+        <extracomment>%3 is how it was hidden: &quot;base64-encoded&quot;, &quot;hex-encoded&quot; or &quot;percent-encoded&quot;.</extracomment>
+        <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (%3, Fundort: %1).</translation>
+    </message>
+    <message>
+        <source>Paddock could not build its secret scanner (%1), so it blocks the requests it would scan.</source>
+        <translation>Paddock konnte seine Geheimnisprüfung nicht einrichten (%1) und blockiert deshalb die Anfragen, die sie prüfen würde.</translation>
+    </message>
+    <message>
+        <source>The secret “%1” is too short to watch for: it needs at least %2 characters.</source>
+        <translation>Das Geheimnis „%1“ ist zu kurz, um danach zu suchen: Es braucht mindestens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The secret “%1” is too long to watch for: it may have at most %2 characters.</source>
+        <translation>Das Geheimnis „%1“ ist zu lang, um danach zu suchen: Es darf höchstens %2 Zeichen haben.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Proxy::TrustBundle</name>
+    <message>
+        <source>Paddock found no bundle of trusted certificates on this computer (it looked at %1). Install the package ca-certificates, or set SSL_CERT_FILE to your bundle.</source>
+        <translation>Paddock hat auf diesem Rechner keine Sammlung vertrauenswürdiger Zertifikate gefunden (gesucht in %1). Installieren Sie das Paket ca-certificates, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
+    </message>
+    <message>
+        <source>The certificate for the sandboxes&apos; trust store must be exactly one CA certificate in PEM form and nothing else.</source>
+        <translation>Das Zertifikat für den Vertrauensspeicher der Sandboxen muss genau ein CA-Zertifikat im PEM-Format sein und nichts sonst.</translation>
+    </message>
+    <message>
+        <source>Cannot read the bundle of trusted certificates %1: %2.</source>
+        <translation>Die Sammlung vertrauenswürdiger Zertifikate %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The bundle of trusted certificates %1 holds no certificate. Reinstall the package ca-certificates, or set SSL_CERT_FILE to your bundle.</source>
+        <translation>Die Sammlung vertrauenswürdiger Zertifikate %1 enthält kein Zertifikat. Installieren Sie das Paket ca-certificates neu, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
+    </message>
+    <message>
+        <source>Cannot save the sandboxes&apos; trusted certificates to %1: %2.</source>
+        <translation>Die vertrauenswürdigen Zertifikate der Sandboxen können nicht in %1 gespeichert werden: %2.</translation>
     </message>
 </context>
 <context>

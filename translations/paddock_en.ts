@@ -10,6 +10,48 @@
             <numerusform>%n ahead</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blocked</numerusform>
+            <numerusform>%n blocked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) caught</source>
+        <translation>
+            <numerusform>%n secret caught</numerusform>
+            <numerusform>%n secrets caught</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) through the proxy:</source>
+        <translation>
+            <numerusform>%n request through the proxy:</numerusform>
+            <numerusform>%n requests through the proxy:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more host(s)</source>
+        <translation>
+            <numerusform>and %n more host</numerusform>
+            <numerusform>and %n more hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The secret scanner stopped %n request(s) carrying a secret.</source>
+        <translation>
+            <numerusform>The secret scanner stopped %n request carrying a secret.</numerusform>
+            <numerusform>The secret scanner stopped %n requests carrying a secret.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::DiffView</name>
@@ -76,6 +118,34 @@
         <translation>
             <numerusform>%n file</numerusform>
             <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Network: %n request(s)</source>
+        <translation>
+            <numerusform>Network: %n request</numerusform>
+            <numerusform>Network: %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) reached</source>
+        <translation>
+            <numerusform>%n host reached</numerusform>
+            <numerusform>%n hosts reached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blocked</numerusform>
+            <numerusform>%n blocked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) caught</source>
+        <translation>
+            <numerusform>%n secret caught</numerusform>
+            <numerusform>%n secrets caught</numerusform>
         </translation>
     </message>
 </context>

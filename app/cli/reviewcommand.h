@@ -2,6 +2,7 @@
 
 #include "app/cli/clicommand.h"
 #include "core/paths.h"
+#include "core/sandboxrecord.h"
 
 namespace Paddock::App {
 
@@ -20,6 +21,9 @@ public:
     int run(const QStringList &args, CliIo &io) override;
 
 private:
+    // One sandbox's commits and network summary, below its row.
+    void printDetails(const Core::SandboxRecord &record, const QString &against, CliIo &io) const;
+
     Core::Paths m_paths;
 };
 

@@ -7,6 +7,38 @@ using namespace Paddock::Core;
 
 namespace Paddock::App {
 
+QString BranchListModel::networkText(const Proxy::NetworkSummary &network)
+{
+    if (network.requests == 0)
+        return tr("No requests");
+    QStringList parts{tr("%n host(s)", nullptr, network.hostsContacted())};
+    if (network.blocked > 0)
+        parts.append(tr("%n blocked", nullptr, network.blocked));
+    if (network.secretsCaught > 0)
+        parts.append(tr("%n secret(s) caught", nullptr, network.secretsCaught));
+    return parts.join(u" · "_s);
+}
+
+QString BranchListModel::networkToolTip(const Proxy::NetworkSummary &network)
+{
+    if (network.requests == 0)
+        return tr("The sandbox has made no request through the proxy.");
+    constexpr int shownHosts = 12;
+    QStringList lines{tr("%n request(s) through the proxy:", nullptr, network.requests)};
+    for (qsizetype i = 0; i < network.hosts.size() && i < shownHosts; ++i) {
+        const Proxy::NetworkSummary::Host &host = network.hosts[i];
+        lines.append(host.blocked > 0
+                         ? tr("%1: %2, %3 blocked").arg(host.host).arg(host.requests).arg(host.blocked)
+                         : tr("%1: %2").arg(host.host).arg(host.requests));
+    }
+    if (network.hosts.size() > shownHosts)
+        lines.append(tr("and %n more host(s)", nullptr, int(network.hosts.size() - shownHosts)));
+    if (network.secretsCaught > 0)
+        lines.append(tr("The secret scanner stopped %n request(s) carrying a secret.", nullptr,
+                        network.secretsCaught));
+    return lines.join(u'\n');
+}
+
 BranchListModel::BranchListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
@@ -40,6 +72,28 @@ void BranchListModel::setSummary(const QString &name, const BranchSummary &summa
         m_branches[row].error.clear();
         changed(row);
     }
+}
+
+void BranchListModel::setStats(const QString &name, const QString &branchCommit, const QString &targetCommit,
+                               const DiffStats &stats)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    BranchSummary &summary = m_branches[row].summary;
+    if (summary.branchCommit != branchCommit || summary.targetCommit != targetCommit)
+        return; // counted for a branch or target that has moved since
+    summary.stats = stats;
+    summary.counted = true;
+    changed(row);
+}
+
+void BranchListModel::setNetwork(const QHash<QString, Proxy::NetworkSummary> &summaries)
+{
+    for (Branch &branch : m_branches)
+        branch.network = summaries.value(branch.name);
+    if (!m_branches.isEmpty())
+        Q_EMIT dataChanged(index(0, Network), index(rowCount() - 1, Network));
 }
 
 void BranchListModel::setFailed(const QString &name, const QString &error)
@@ -108,11 +162,20 @@ QVariant BranchListModel::data(const QModelIndex &index, int role) const
             return ready ? QVariant(summary.stats.files) : QVariant();
         case Changes:
             //: Lines added and removed, e.g. "+120 −8"
+            if (ready && !summary.counted)
+                return tr("counting…");
             return ready ? tr("+%1 −%2").arg(summary.stats.additions).arg(summary.stats.deletions)
                          : QVariant();
+        case Network:
+            return branch.network ? networkText(*branch.network) : QVariant();
         }
         return {};
     }
+    if (role == Qt::ToolTipRole && index.column() == Network && branch.network)
+        return networkToolTip(*branch.network);
+    if (role == Qt::ForegroundRole && index.column() == Network && branch.network &&
+        branch.network->secretsCaught > 0)
+        return stateColour(StateLook::Failed);
     if (role == Qt::TextAlignmentRole && (index.column() == Files || index.column() == Changes))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
@@ -144,7 +207,11 @@ QVariant BranchListModel::data(const QModelIndex &index, int role) const
 
 QVariant BranchListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Network)
+        return tr("What the sandbox did through the proxy: hosts reached, requests blocked, secrets caught");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Sandbox:
@@ -157,6 +224,8 @@ QVariant BranchListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Files");
     case Changes:
         return tr("Lines");
+    case Network:
+        return tr("Network");
     }
     return {};
 }

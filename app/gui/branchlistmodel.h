@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/branchreview.h"
+#include "proxy/networksummary.h"
 
 #include <QAbstractTableModel>
 
@@ -13,7 +14,7 @@ class BranchListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Sandbox, Agent, Commits, Files, Changes, ColumnCount };
+    enum Column { Sandbox, Agent, Commits, Files, Changes, Network, ColumnCount };
     static constexpr int NameRole = Qt::UserRole + 1;
 
     struct Branch
@@ -23,9 +24,11 @@ public:
         QString agent;
         QString repository; // the user's repository (the sandbox's workspace)
         QString clone;      // the sandbox's clone
+        QDateTime created;  // the sandbox's: older decisions in the audit log were another's of that name
         State state = State::Loading;
-        Core::BranchSummary summary; // when Ready
-        QString error;               // when Failed
+        Core::BranchSummary summary;                  // when Ready
+        QString error;                                // when Failed
+        std::optional<Proxy::NetworkSummary> network; // once the audit log has been read
     };
 
     explicit BranchListModel(QObject *parent = nullptr);
@@ -34,13 +37,22 @@ public:
     const Branch *branch(int row) const;
     int rowOf(const QString &name) const;
     void setSummary(const QString &name, const Core::BranchSummary &summary);
+    // The line counts of a summary made with DiffDetail::Files, when they are for the same commits.
+    void setStats(const QString &name, const QString &branchCommit, const QString &targetCommit,
+                  const Core::DiffStats &stats);
     void setFailed(const QString &name, const QString &error);
+    // Each listed sandbox's network summary (a sandbox missing from summaries made no request).
+    void setNetwork(const QHash<QString, Proxy::NetworkSummary> &summaries);
     void setState(const QString &name, Branch::State state);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // "4 hosts · 2 blocked · 1 secret caught", and the hosts one per line.
+    static QString networkText(const Proxy::NetworkSummary &network);
+    static QString networkToolTip(const Proxy::NetworkSummary &network);
 
 private:
     void changed(int row);

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QHash>
 #include <QPalette>
 
 #include <algorithm>
@@ -36,7 +37,8 @@ void ChangedFilesModel::setFiles(QList<FileChange> files)
     entries.reserve(files.size());
     for (FileChange &change : files) {
         const ChangeRisk risk = riskOfChange(change);
-        entries.append({std::move(change), risk});
+        const bool loaded = !change.patch.isEmpty() || change.patchOmitted;
+        entries.append({std::move(change), risk, loaded});
     }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
         if (a.risk != b.risk)
@@ -51,6 +53,40 @@ void ChangedFilesModel::setFiles(QList<FileChange> files)
 void ChangedFilesModel::clear()
 {
     setFiles({});
+}
+
+void ChangedFilesModel::setCounts(const QList<FileChange> &counted)
+{
+    QHash<std::pair<QString, QString>, const FileChange *> byPaths;
+    byPaths.reserve(counted.size());
+    for (const FileChange &change : counted)
+        byPaths.insert({change.oldPath, change.path}, &change);
+    for (Entry &entry : m_entries) {
+        FileChange &change = entry.change;
+        const FileChange *count = byPaths.value({change.oldPath, change.path});
+        if (change.counted || !count)
+            continue;
+        change.counted = true;
+        change.binary = count->binary;
+        change.additions = count->additions;
+        change.deletions = count->deletions;
+    }
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ChangedFilesModel::setLoaded(int row, const FileChange &loaded)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row].change = loaded;
+    m_entries[row].loaded = true;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+bool ChangedFilesModel::isLoaded(int row) const
+{
+    return row >= 0 && row < m_entries.size() && m_entries.at(row).loaded;
 }
 
 const FileChange *ChangedFilesModel::file(int row) const

@@ -20,6 +20,11 @@ public:
 
     void setFiles(QList<Core::FileChange> files); // sorts them
     void clear();
+    // Line counts (a DiffDetail::Stats diff of the same range) for files listed without them.
+    void setCounts(const QList<Core::FileChange> &counted);
+    // The file at row with its patch loaded (BranchReview::filePatch), kept for coming back to it.
+    void setLoaded(int row, const Core::FileChange &loaded);
+    bool isLoaded(int row) const;
     const Core::FileChange *file(int row) const;
     ChangeRisk risk(int row) const;
     int rowOf(const QString &path) const;
@@ -38,6 +43,7 @@ private:
     {
         Core::FileChange change;
         ChangeRisk risk = ChangeRisk::None;
+        bool loaded = false; // change.patch is there
     };
     QList<Entry> m_entries;
 };

@@ -141,6 +141,7 @@ void DiffView::updateColours()
     m_colours.hunkText = mixColours(p.color(QPalette::Text), base, 0.35);
     m_colours.gutter = mixColours(base, p.color(QPalette::Text), 0.04);
     m_colours.gutterText = mixColours(p.color(QPalette::Text), base, 0.5);
+    m_colours.filler = mixColours(base, p.color(QPalette::Text), dark ? 0.06 : 0.045);
     m_colours.escape = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
 
     m_highlighter->hunkFormat = QTextCharFormat();
@@ -178,8 +179,14 @@ void DiffView::clearDiff()
 
 void DiffView::showDiff(const QString &path, const QByteArray &patch)
 {
+    showLines(path, UnifiedDiff::parse(patch), Side::Both);
+}
+
+void DiffView::showLines(const QString &path, UnifiedDiff lines, Side side)
+{
     m_path = path;
-    m_diff = UnifiedDiff::parse(patch);
+    m_side = side;
+    m_diff = std::move(lines);
     int largest = 1;
     QString text;
     for (UnifiedDiff::Line &line : m_diff.lines) {
@@ -212,8 +219,9 @@ void DiffView::showDiff(const QString &path, const QByteArray &patch)
 void DiffView::updateGutterWidth()
 {
     const QFontMetrics metrics(font());
-    // Old and new line numbers, then the +/− mark.
-    const int width = metrics.horizontalAdvance(u'9') * (2 * m_numberDigits + 2) + 24;
+    // Old and new line numbers (or one side's), then the +/− mark.
+    const int columns = m_side == Side::Both ? 2 : 1;
+    const int width = metrics.horizontalAdvance(u'9') * (columns * m_numberDigits + 2) + 8 + columns * 8;
     setViewportMargins(width, 0, 0, 0);
     const QRect contents = contentsRect();
     m_gutter->setGeometry(contents.left(), contents.top(), width, contents.height());
@@ -237,6 +245,8 @@ QColor DiffView::lineBackground(int block, bool gutter) const
         return gutter ? m_colours.removedStrong : m_colours.removed;
     case UnifiedDiff::Line::Kind::Hunk:
         return m_colours.hunk;
+    case UnifiedDiff::Line::Kind::Filler:
+        return m_colours.filler;
     case UnifiedDiff::Line::Kind::Context:
     case UnifiedDiff::Line::Kind::Note:
         break;
@@ -270,7 +280,7 @@ void DiffView::paintGutter(QPaintEvent *event)
     const int digit = metrics.horizontalAdvance(u'9');
     const int numberWidth = digit * m_numberDigits;
     const int oldRight = 6 + numberWidth;
-    const int newRight = oldRight + 8 + numberWidth;
+    const int newRight = m_side == Side::Both ? oldRight + 8 + numberWidth : oldRight;
     const int signLeft = newRight + 6;
     for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
         const QRectF bounds = blockBoundingGeometry(block).translated(contentOffset());
@@ -285,10 +295,10 @@ void DiffView::paintGutter(QPaintEvent *event)
         if (const QColor colour = lineBackground(number, true); colour != m_colours.gutter)
             painter.fillRect(QRect(0, top, m_gutter->width(), int(bounds.height())), colour);
         painter.setPen(m_colours.gutterText);
-        if (line.oldLine > 0)
+        if (line.oldLine > 0 && m_side != Side::New)
             painter.drawText(QRect(0, top, oldRight, height), Qt::AlignRight | Qt::AlignVCenter,
                              QString::number(line.oldLine));
-        if (line.newLine > 0)
+        if (line.newLine > 0 && m_side != Side::Old)
             painter.drawText(QRect(0, top, newRight, height), Qt::AlignRight | Qt::AlignVCenter,
                              QString::number(line.newLine));
         const QString sign = line.kind == UnifiedDiff::Line::Kind::Added     ? u"+"_s

@@ -30,8 +30,13 @@ public:
     explicit DiffView(QWidget *parent = nullptr);
     ~DiffView() override;
 
+    // Which line numbers the gutter shows: both (a unified diff) or one side's (a column of side by side).
+    enum class Side { Both, Old, New };
+
     // Shows patch, one file's diff; path picks the syntax definition.
     void showDiff(const QString &path, const QByteArray &patch);
+    // Shows lines already split (one column of UnifiedDiff::sideBySide).
+    void showLines(const QString &path, UnifiedDiff lines, Side side);
     void clearDiff();
     const UnifiedDiff &diff() const { return m_diff; }
     QString definitionName() const; // the syntax in use, e.g. "C++"; empty for none
@@ -45,7 +50,7 @@ private:
     class Gutter;
     struct Colours
     {
-        QColor added, removed, addedStrong, removedStrong, hunk, hunkText, gutter, gutterText, escape;
+        QColor added, removed, addedStrong, removedStrong, hunk, hunkText, gutter, gutterText, escape, filler;
     };
     void updateColours();
     void updateGutterWidth();
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repository; // loaded on first use
     QString m_path;
     int m_numberDigits = 1;
+    Side m_side = Side::Both;
 };
 
 } // namespace Paddock::App

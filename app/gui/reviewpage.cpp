@@ -3,8 +3,10 @@
 #include "app/gui/branchlistmodel.h"
 #include "app/gui/changedfilesmodel.h"
 #include "app/gui/colourmix.h"
+#include "app/gui/commitlistmodel.h"
 #include "app/gui/diffview.h"
 #include "app/gui/mergedialog.h"
+#include "app/gui/reviewdiffpane.h"
 #include "app/gui/reviewworker.h"
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
@@ -21,8 +23,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -32,9 +34,6 @@ using namespace Paddock::Core;
 namespace Paddock::App {
 
 namespace {
-
-// Patches above this are not laid out (a generated file; the user can read it with `paddock diff`).
-constexpr qsizetype maxShownPatchBytes = qsizetype(8) << 20;
 
 QTableView *makeTable(QWidget *parent, const QString &name)
 {
@@ -63,8 +62,12 @@ ReviewPage::ReviewPage(const Paths &paths, Vm::SandboxManager &manager, QWidget 
     , m_paths(paths)
     , m_manager(manager)
     , m_worker(std::make_unique<ReviewWorker>())
+    , m_fileWorker(std::make_unique<ReviewWorker>())
+    , m_countWorker(std::make_unique<ReviewWorker>())
     , m_branches(new BranchListModel(this))
     , m_files(new ChangedFilesModel(this))
+    , m_commits(new CommitListModel(this))
+    , m_uncommitted(new ChangedFilesModel(this))
 {
     setObjectName(u"reviewPage"_s);
 
@@ -117,7 +120,10 @@ ReviewPage::ReviewPage(const Paths &paths, Vm::SandboxManager &manager, QWidget 
 
 ReviewPage::~ReviewPage()
 {
-    m_worker.reset(); // waits for a running job before the page's members go
+    m_countGeneration->fetch_add(1); // the queued counts are skipped
+    m_countWorker.reset();           // each waits for its running job before the page's members go
+    m_fileWorker.reset();
+    m_worker.reset();
 }
 
 QWidget *ReviewPage::createDetails()
@@ -163,18 +169,11 @@ QWidget *ReviewPage::createDetails()
     messageLayout->addWidget(m_conflicts, 1, 0, 1, 2);
     m_message->hide();
 
-    m_fileView = makeTable(details, u"files"_s);
-    m_fileView->setModel(m_files);
-    QHeaderView *header = m_fileView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ChangedFilesModel::File, QHeaderView::Stretch);
-    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ReviewPage::onFileSelected);
-
+    m_diffPane = new ReviewDiffPane(details);
     auto *files = new QSplitter(Qt::Horizontal, details);
     files->setChildrenCollapsible(false);
-    files->addWidget(m_fileView);
-    files->addWidget(createDiffPane());
+    files->addWidget(createLists(files));
+    files->addWidget(m_diffPane);
     files->setStretchFactor(1, 1);
     files->setSizes({380, 900});
 
@@ -186,44 +185,44 @@ QWidget *ReviewPage::createDetails()
     return details;
 }
 
-QWidget *ReviewPage::createDiffPane()
+QWidget *ReviewPage::createLists(QWidget *parent)
 {
-    auto *pane = new QWidget(this);
-    m_fileTitle = new QLabel(pane);
-    m_fileTitle->setObjectName(u"fileTitle"_s);
-    m_fileTitle->setTextFormat(Qt::RichText);
-    m_fileTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_fileTitle->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_fileRisk = new QLabel(pane);
-    m_fileRisk->setObjectName(u"fileRisk"_s);
-    m_fileRisk->setTextFormat(Qt::PlainText);
-    m_fileRisk->setWordWrap(true);
-    m_fileRisk->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_fileRisk->hide();
+    m_fileView = makeTable(parent, u"files"_s);
+    m_fileView->setModel(m_files);
+    QHeaderView *header = m_fileView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ChangedFilesModel::File, QHeaderView::Stretch);
+    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewPage::onFileSelected);
 
-    m_diffView = new DiffView(pane);
-    m_placeholder = new QLabel(pane);
-    m_placeholder->setObjectName(u"diffPlaceholder"_s);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setTextFormat(Qt::PlainText);
-    m_placeholder->setMargin(24);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_placeholder->setBackgroundRole(QPalette::Base);
-    m_placeholder->setAutoFillBackground(true);
-    m_diffStack = new QStackedWidget(pane);
-    m_diffStack->addWidget(m_diffView);
-    m_diffStack->addWidget(m_placeholder);
+    m_commitView = makeTable(parent, u"commits"_s);
+    m_commitView->setModel(m_commits);
+    m_commitView->setTextElideMode(Qt::ElideRight);
+    header = m_commitView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CommitListModel::Summary, QHeaderView::Stretch);
+    connect(m_commitView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewPage::onCommitSelected);
 
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    layout->addWidget(m_fileTitle);
-    layout->addWidget(m_fileRisk);
-    layout->addWidget(m_diffStack, 1);
-    updateMessageStyle();
-    showPlaceholder({});
-    return pane;
+    m_uncommittedView = makeTable(parent, u"uncommitted"_s);
+    m_uncommittedView->setModel(m_uncommitted);
+    header = m_uncommittedView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ChangedFilesModel::File, QHeaderView::Stretch);
+    connect(m_uncommittedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewPage::onUncommittedSelected);
+
+    m_listTabs = new QTabWidget(parent);
+    m_listTabs->setObjectName(u"reviewLists"_s);
+    m_listTabs->setDocumentMode(true);
+    m_listTabs->addTab(m_fileView, {});
+    m_listTabs->addTab(m_commitView, {});
+    m_listTabs->addTab(m_uncommittedView, {});
+    m_listTabs->setTabToolTip(2, tr("What the agent changed in its clone but has not committed: not part of "
+                                    "the branch, so Merge leaves it out"));
+    connect(m_listTabs, &QTabWidget::currentChanged, this, &ReviewPage::onListTabChanged);
+    updateTabTitles();
+    return m_listTabs;
 }
 
 void ReviewPage::showEvent(QShowEvent *event)
@@ -260,6 +259,7 @@ void ReviewPage::reload()
         branch.agent = agents.value(record.templateId, record.templateId);
         branch.repository = record.workspace;
         branch.clone = m_manager.cloneDirectory(record.name);
+        branch.created = record.createdAt;
         branches.append(branch);
     }
     m_branches->setBranches(branches);
@@ -270,17 +270,33 @@ void ReviewPage::reload()
              name = branch.name]() -> Result<BranchSummary> {
                 if (auto imported = BranchReview::importBranch(clone, repository, name); !imported)
                     return std::unexpected(imported.error());
-                return BranchReview::summary(repository, name);
+                // Files only: a branch of thousands of files is listed at once, its lines counted after.
+                return BranchReview::summary(repository, name, {}, DiffDetail::Files);
             },
             [this, name = branch.name](const Result<BranchSummary> &summary) {
-                if (summary)
+                if (summary) {
                     m_branches->setSummary(name, *summary);
-                else
+                    countLines(name); // now that the branch is in
+                } else {
                     m_branches->setFailed(name, summary.error().message);
+                }
                 if (name == currentSandbox())
                     onBranchSelected();
             });
     }
+    m_counted.clear();
+    m_countGeneration->fetch_add(1);
+    QHash<QString, QDateTime> since;
+    for (const BranchListModel::Branch &branch : branches)
+        since.insert(branch.name, branch.created);
+    m_worker->run(
+        this,
+        [log = QString(m_paths.auditLogDir() + u"/audit.jsonl"_s), since] {
+            return Proxy::NetworkSummary::fromAuditLog(log, since);
+        },
+        [this](const QHash<QString, Proxy::NetworkSummary> &summaries) {
+            m_branches->setNetwork(summaries);
+        });
     if (branches.isEmpty()) {
         m_branchTitle->clear();
         showPlaceholder(tr("No sandbox works on a branch yet. Sandboxes created for a git repository work on "
@@ -308,7 +324,17 @@ QString ReviewPage::currentSandbox() const
 
 bool ReviewPage::isDiffShown() const
 {
-    return m_diffStack->currentWidget() == m_diffView;
+    return m_diffPane->isDiffShown();
+}
+
+DiffView *ReviewPage::diffView() const
+{
+    return m_diffPane->diffView();
+}
+
+QLabel *ReviewPage::placeholder() const
+{
+    return m_diffPane->placeholder();
 }
 
 void ReviewPage::onBranchSelected()
@@ -321,7 +347,7 @@ void ReviewPage::onBranchSelected()
     if (!branch || !shown || branch->state == State::Failed || branch->state == State::Discarded) {
         m_diff = {};
         m_diffName.clear();
-        m_files->clear();
+        clearLists();
     }
     if (!branch)
         return;
@@ -353,11 +379,15 @@ void ReviewPage::loadDiff(const QString &name)
     m_diffStale = false;
     m_diff = {};
     m_diffName = name;
-    m_files->clear();
+    clearLists();
     showPlaceholder(tr("Loading the diff…"));
-    m_worker->run(
+    // The list of files first, then the selected file's patch: the first screen does not wait for every
+    // file's contents (security.md 16: a huge branch must not stall the page).
+    m_fileWorker->run(
         this,
-        [repository = branch->repository, name] { return BranchReview::diff(repository, name, {}, true); },
+        [repository = branch->repository, name] {
+            return BranchReview::diff(repository, name, {}, DiffDetail::Files);
+        },
         [this, request, name](Result<BranchDiff> diff) {
             if (request != m_diffRequest)
                 return; // another branch was selected meanwhile
@@ -367,13 +397,155 @@ void ReviewPage::loadDiff(const QString &name)
             }
             m_diff = std::move(*diff);
             m_files->setFiles(m_diff.files);
+            applyCounts(name);
             updateActions();
+            updateTabTitles();
             if (m_files->rowCount() > 0)
                 m_fileView->setCurrentIndex(m_files->index(0, ChangedFilesModel::File));
-            else
+            else if (m_listTabs->currentWidget() == m_fileView)
                 showPlaceholder(tr("This branch changes no files."));
             Q_EMIT diffLoaded(name);
+            loadCommits(name, request);
         });
+    loadUncommitted(name, request);
+}
+
+void ReviewPage::loadCommits(const QString &name, int request)
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
+    if (!branch)
+        return;
+    m_fileWorker->run(
+        this, [repository = branch->repository, name] { return BranchReview::commits(repository, name); },
+        [this, request, name](Result<BranchCommits> commits) {
+            if (request != m_diffRequest)
+                return;
+            m_commits->setCommits(commits ? *commits : BranchCommits{});
+            updateTabTitles();
+            Q_EMIT commitsLoaded(name);
+        });
+}
+
+void ReviewPage::loadUncommitted(const QString &name, int request)
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
+    if (!branch)
+        return;
+    // Read from the clone's files as bytes, never by running git there (security.md 13).
+    m_worker->run(
+        this, [clone = branch->clone, name] { return BranchReview::uncommittedChanges(clone, name, true); },
+        [this, request, name](Result<UncommittedChanges> changes) {
+            if (request != m_diffRequest)
+                return;
+            m_uncommittedError = changes ? QString() : changes.error().message;
+            m_uncommittedTruncated = changes && changes->truncated;
+            m_uncommitted->setFiles(changes ? changes->files : QList<FileChange>{});
+            updateTabTitles();
+            Q_EMIT uncommittedLoaded(name);
+        });
+}
+
+void ReviewPage::clearLists()
+{
+    m_files->clear();
+    m_commits->clear();
+    m_uncommitted->clear();
+    m_uncommittedError.clear();
+    m_uncommittedTruncated = false;
+    updateTabTitles();
+}
+
+void ReviewPage::updateTabTitles()
+{
+    const bool listed = !m_diffName.isEmpty();
+    const auto title = [listed](const QString &name, int count) {
+        return listed ? tr("%1 (%2)").arg(name).arg(count) : name;
+    };
+    m_listTabs->setTabText(0, title(tr("&Files"), m_files->rowCount()));
+    m_listTabs->setTabText(1, title(tr("&Commits"), m_commits->rowCount()));
+    m_listTabs->setTabText(2, title(tr("&Uncommitted"), m_uncommitted->rowCount()));
+}
+
+void ReviewPage::onListTabChanged()
+{
+    QWidget *current = m_listTabs->currentWidget();
+    if (current == m_fileView)
+        onFileSelected();
+    else if (current == m_commitView)
+        onCommitSelected();
+    else
+        onUncommittedSelected();
+}
+
+void ReviewPage::onCommitSelected()
+{
+    if (m_listTabs->currentWidget() != m_commitView)
+        return;
+    const CommitInfo *commit = m_commits->commit(m_commitView->currentIndex().row());
+    if (commit) {
+        m_diffPane->showCommit(*commit);
+        return;
+    }
+    m_diffPane->clearTitle();
+    showPlaceholder(m_commits->rowCount() > 0 ? tr("Select a commit to read its message.")
+                                              : tr("The branch has no commits of its own."));
+}
+
+void ReviewPage::onUncommittedSelected()
+{
+    if (m_listTabs->currentWidget() != m_uncommittedView)
+        return;
+    const int row = m_uncommittedView->currentIndex().row();
+    if (const FileChange *file = m_uncommitted->file(row)) {
+        m_diffPane->showFile(*file, m_uncommitted->risk(row), m_diffName);
+        Q_EMIT fileShown(file->path);
+        return;
+    }
+    m_diffPane->clearTitle();
+    if (!m_uncommittedError.isEmpty())
+        showPlaceholder(
+            tr("The sandbox's uncommitted changes could not be read: %1").arg(m_uncommittedError));
+    else if (m_uncommitted->rowCount() > 0)
+        showPlaceholder(m_uncommittedTruncated
+                            ? tr("Select a file. The sandbox changed more files than are listed here.")
+                            : tr("Select a file to see what the agent changed but has not committed."));
+    else
+        showPlaceholder(tr("Nothing uncommitted: everything the agent changed in its clone is in its "
+                           "commits."));
+}
+
+void ReviewPage::countLines(const QString &name)
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
+    if (!branch)
+        return;
+    m_countWorker->run(
+        this,
+        [repository = branch->repository, name, generation = m_countGeneration->load(),
+         current = m_countGeneration]() -> Result<BranchDiff> {
+            if (current->load() != generation) // a reload came after: it counts again
+                return fail(ErrorCode::NotFound, {});
+            return BranchReview::diff(repository, name, {}, DiffDetail::Stats);
+        },
+        [this, name](Result<BranchDiff> counted) {
+            if (!counted)
+                return; // the summary or the diff says what is wrong
+            m_branches->setStats(name, counted->branchCommit, counted->targetCommit, counted->stats);
+            m_counted.insert(name, std::move(*counted));
+            applyCounts(name);
+            if (name == currentSandbox())
+                updateBranchTitle();
+            Q_EMIT branchCounted(name);
+        });
+}
+
+void ReviewPage::applyCounts(const QString &name)
+{
+    const auto counted = m_counted.constFind(name);
+    if (name != m_diffName || counted == m_counted.cend() || counted->branchCommit != m_diff.branchCommit ||
+        counted->targetCommit != m_diff.targetCommit)
+        return;
+    m_files->setCounts(counted->files);
 }
 
 void ReviewPage::refreshSummary(const QString &name)
@@ -382,12 +554,17 @@ void ReviewPage::refreshSummary(const QString &name)
     if (!branch)
         return;
     m_worker->run(
-        this, [repository = branch->repository, name] { return BranchReview::summary(repository, name); },
+        this,
+        [repository = branch->repository, name] {
+            return BranchReview::summary(repository, name, {}, DiffDetail::Files);
+        },
         [this, name](const Result<BranchSummary> &summary) {
-            if (summary)
+            if (summary) {
                 m_branches->setSummary(name, *summary);
-            else
+                countLines(name);
+            } else {
                 m_branches->setFailed(name, summary.error().message);
+            }
             if (name == currentSandbox()) {
                 m_diffStale = true; // the target moved: the diff against it changed
                 onBranchSelected();
@@ -397,54 +574,68 @@ void ReviewPage::refreshSummary(const QString &name)
 
 void ReviewPage::onFileSelected()
 {
+    if (m_listTabs->currentWidget() != m_fileView)
+        return;
     const int row = m_fileView->currentIndex().row();
-    const FileChange *file = m_files->file(row);
-    if (!file) {
-        m_fileTitle->clear();
-        m_fileRisk->hide();
+    if (!m_files->file(row)) {
+        m_diffPane->clearTitle();
         return;
     }
-    m_fileTitle->setText(u"<b>%1</b>&nbsp;&nbsp;<span style=\"color:%2\">%3</span>"_s.arg(
-        html(BranchReview::displayPath(file->path)), palette().color(QPalette::PlaceholderText).name(),
-        html(ChangedFilesModel::describe(*file))));
-    const ChangeRisk risk = m_files->risk(row);
-    m_fileRisk->setVisible(risk != ChangeRisk::None);
-    //: Above the diff of a CI workflow, build script, … %1 says why, e.g. "Git hooks run on your machine …"
-    m_fileRisk->setText(tr("Review this first: %1").arg(ChangeRiskText::reason(risk)));
-    if (file->binary) {
-        showPlaceholder(tr("Binary file: its contents are not shown. (Files larger than 16 MiB count as "
-                           "binary too.)"));
-    } else if (file->patchOmitted) {
-        showPlaceholder(
-            tr("This file's diff was not loaded: the branch's diff is larger than Paddock keeps in "
-               "memory. Run 'paddock diff %1' in a terminal to read it.")
-                .arg(m_diffName));
-    } else if (file->patch.size() > maxShownPatchBytes) {
-        showPlaceholder(tr("This file's diff is too large to show here (%1). Run 'paddock diff %2' in a "
-                           "terminal to read it.")
-                            .arg(QLocale().formattedDataSize(file->patch.size()), m_diffName));
-    } else if (!file->patch.contains("\n@@")) {
-        showPlaceholder(file->status == FileChange::Status::Renamed
-                            ? tr("Renamed without changes to its contents.")
-                            : tr("No changes to the contents (for example only the file mode changed)."));
-    } else {
-        m_diffView->showDiff(file->path, file->patch);
-        m_diffStack->setCurrentWidget(m_diffView);
-    }
+    if (m_files->isLoaded(row))
+        showFile(row);
+    else
+        loadFile(row);
+}
+
+void ReviewPage::loadFile(int row)
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(m_diffName));
+    const FileChange *file = m_files->file(row);
+    if (!branch || !file)
+        return;
+    const int request = ++m_fileRequest;
+    const int diffRequest = m_diffRequest;
+    showPlaceholder(tr("Loading %1…").arg(BranchReview::displayPath(file->path)));
+    m_fileWorker->run(
+        this,
+        [repository = branch->repository, file = *file] { return BranchReview::filePatch(repository, file); },
+        [this, request, diffRequest, row](const Result<FileChange> &loaded) {
+            if (request != m_fileRequest || diffRequest != m_diffRequest)
+                return; // another file or branch was selected meanwhile
+            if (!loaded) {
+                showPlaceholder(loaded.error().message);
+                Q_EMIT fileShown(m_files->file(row) ? m_files->file(row)->path : QString());
+                return;
+            }
+            m_files->setLoaded(row, *loaded);
+            if (m_fileView->currentIndex().row() == row && m_listTabs->currentWidget() == m_fileView)
+                showFile(row);
+        });
+}
+
+void ReviewPage::showFile(int row)
+{
+    const FileChange *file = m_files->file(row);
+    if (!file)
+        return;
+    m_diffPane->showFile(*file, m_files->risk(row), m_diffName);
+    Q_EMIT fileShown(file->path);
 }
 
 void ReviewPage::showPlaceholder(const QString &text)
 {
-    m_diffView->clearDiff();
-    m_placeholder->setText(text);
-    m_diffStack->setCurrentWidget(m_placeholder);
+    m_diffPane->showPlaceholder(text);
 }
 
 void ReviewPage::updateDetails()
 {
+    m_diffPane->clearTitle();
+    updateBranchTitle();
+}
+
+void ReviewPage::updateBranchTitle()
+{
     const BranchListModel::Branch *branch = m_branches->branch(m_branchView->currentIndex().row());
-    m_fileTitle->clear();
-    m_fileRisk->hide();
     if (!branch) {
         m_branchTitle->clear();
         return;
@@ -462,7 +653,8 @@ void ReviewPage::updateDetails()
                  tr("%n commit(s) ahead", nullptr, summary.ahead) +
                      (summary.behind > 0 ? tr(", %n behind", nullptr, summary.behind) : QString()),
                  tr("%n file(s)", nullptr, summary.stats.files),
-                 tr("+%1 −%2").arg(summary.stats.additions).arg(summary.stats.deletions)));
+                 summary.counted ? tr("+%1 −%2").arg(summary.stats.additions).arg(summary.stats.deletions)
+                                 : tr("counting lines…")));
 }
 
 void ReviewPage::updateActions()
@@ -620,10 +812,6 @@ void ReviewPage::updateMessageStyle()
     m_message->setStyleSheet(
         u"QFrame#reviewMessage { background: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
             mixColours(base, tint, 0.12).name(), mixColours(base, tint, 0.5).name()));
-    const QColor riskTint(0xe0, 0x8a, 0x00);
-    m_fileRisk->setStyleSheet(u"QLabel#fileRisk { background: %1; border: 1px solid %2; border-radius: 4px; "
-                              "padding: 4px 8px; }"_s.arg(mixColours(base, riskTint, 0.14).name(),
-                                                          mixColours(base, riskTint, 0.55).name()));
 }
 
 } // namespace Paddock::App

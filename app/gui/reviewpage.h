@@ -3,8 +3,10 @@
 #include "core/branchreview.h"
 #include "core/paths.h"
 
+#include <QHash>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QAction;
@@ -12,7 +14,7 @@ class QFrame;
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace Paddock::Vm {
@@ -23,7 +25,9 @@ namespace Paddock::App {
 
 class BranchListModel;
 class ChangedFilesModel;
+class CommitListModel;
 class DiffView;
+class ReviewDiffPane;
 class ReviewWorker;
 
 // Reviews the clone-mode sandboxes' branches: brings each into its repository (BranchReview, on a worker
@@ -49,19 +53,30 @@ public:
 
     BranchListModel *branchModel() const { return m_branches; }
     ChangedFilesModel *fileModel() const { return m_files; }
+    CommitListModel *commitModel() const { return m_commits; }
+    ChangedFilesModel *uncommittedModel() const { return m_uncommitted; }
     QTableView *branchView() const { return m_branchView; }
     QTableView *fileView() const { return m_fileView; }
-    DiffView *diffView() const { return m_diffView; }
+    QTableView *commitView() const { return m_commitView; }
+    QTableView *uncommittedView() const { return m_uncommittedView; }
+    QTabWidget *listTabs() const { return m_listTabs; }
+    ReviewDiffPane *diffPane() const { return m_diffPane; }
+    DiffView *diffView() const;
     // What stands where the diff would be when there is none (binary file, loading, an error).
-    QLabel *placeholder() const { return m_placeholder; }
+    QLabel *placeholder() const;
     bool isDiffShown() const;
-    // The diff on screen: its branch's commit is what Merge merges.
+    // The files listed (without patches: each file's patch is loaded when it is shown); its branch's commit
+    // is what Merge merges.
     const Core::BranchDiff &shownDiff() const { return m_diff; }
 
 Q_SIGNALS:
     void sandboxRemoved(const QString &name); // Discard removed it with its branch
     void diffLoaded(const QString &name);     // the changed files of the selected branch are listed
-    void mergeFinished(const QString &name);  // a merge ended (merged, conflicted or failed)
+    void fileShown(const QString &path);      // the selected file's diff (or why there is none) is shown
+    void commitsLoaded(const QString &name);
+    void uncommittedLoaded(const QString &name);
+    void branchCounted(const QString &name); // the line counts of a branch's files arrived
+    void mergeFinished(const QString &name); // a merge ended (merged, conflicted or failed)
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -69,14 +84,26 @@ protected:
 
 private:
     QWidget *createDetails();
-    QWidget *createDiffPane();
+    QWidget *createLists(QWidget *parent);
     void onBranchSelected();
     void onFileSelected();
+    void onCommitSelected();
+    void onUncommittedSelected();
+    void onListTabChanged();
+    void loadCommits(const QString &name, int request);
+    void loadUncommitted(const QString &name, int request);
+    void updateTabTitles();
     void loadDiff(const QString &name);
+    void countLines(const QString &name);
+    void applyCounts(const QString &name);
+    void loadFile(int row);
+    void showFile(int row);
     void refreshSummary(const QString &name);
     void updateDetails();
+    void updateBranchTitle();
     void updateActions();
     void showPlaceholder(const QString &text);
+    void clearLists();
     void showMessage(const QString &text, bool error, const QStringList &conflicts = {});
     void hideMessage();
     void updateMessageStyle();
@@ -84,17 +111,22 @@ private:
 
     Core::Paths m_paths;
     Vm::SandboxManager &m_manager;
-    std::unique_ptr<ReviewWorker> m_worker;
+    std::unique_ptr<ReviewWorker> m_worker;      // imports, line counts, merges: may take seconds
+    std::unique_ptr<ReviewWorker> m_fileWorker;  // the list of files and one file's patch: quick
+    std::unique_ptr<ReviewWorker> m_countWorker; // line counts: seconds for a huge branch, never in the way
+    // Bumped by reload(): line counts queued before it are skipped instead of delaying the new ones.
+    std::shared_ptr<std::atomic<int>> m_countGeneration = std::make_shared<std::atomic<int>>(0);
     BranchListModel *m_branches;
     ChangedFilesModel *m_files;
+    CommitListModel *m_commits;
+    ChangedFilesModel *m_uncommitted; // the sandbox's work not committed yet
     QTableView *m_branchView = nullptr;
     QTableView *m_fileView = nullptr;
-    DiffView *m_diffView = nullptr;
-    QLabel *m_placeholder = nullptr;
-    QStackedWidget *m_diffStack = nullptr;
+    QTableView *m_commitView = nullptr;
+    QTableView *m_uncommittedView = nullptr;
+    QTabWidget *m_listTabs = nullptr;
+    ReviewDiffPane *m_diffPane = nullptr;
     QLabel *m_branchTitle = nullptr;
-    QLabel *m_fileTitle = nullptr;
-    QLabel *m_fileRisk = nullptr;
     QFrame *m_message = nullptr;
     QLabel *m_messageText = nullptr;
     QListWidget *m_conflicts = nullptr;
@@ -106,8 +138,12 @@ private:
     QString m_diffName;       // the branch whose files are listed (or being loaded)
     bool m_diffStale = false; // a refresh or merge happened: load the diff again when the branch is ready
     int m_diffRequest = 0;    // answers to older requests are dropped
-    bool m_busy = false;      // a merge or discard runs
-    bool m_loaded = false;    // reload() ran once
+    int m_fileRequest = 0;
+    QHash<QString, Core::BranchDiff> m_counted; // each branch's line counts per file, once counted
+    QString m_uncommittedError;                 // why the uncommitted changes could not be read
+    bool m_uncommittedTruncated = false;
+    bool m_busy = false;   // a merge or discard runs
+    bool m_loaded = false; // reload() ran once
 };
 
 } // namespace Paddock::App

@@ -162,4 +162,61 @@ UnifiedDiff UnifiedDiff::parse(const QByteArray &patch)
     return diff;
 }
 
+UnifiedDiff::Columns UnifiedDiff::sideBySide(const UnifiedDiff &diff)
+{
+    using Kind = Line::Kind;
+    Columns columns;
+    columns.left.additions = columns.right.additions = diff.additions;
+    columns.left.deletions = columns.right.deletions = diff.deletions;
+    QList<Line> removed;
+    QList<Line> added;
+    const Line filler{Kind::Filler, 0, 0, {}, {}, {}};
+    // A run of removed lines and the added lines after it become rows: the i-th removed beside the i-th
+    // added.
+    const auto flush = [&] {
+        const qsizetype rows = std::max(removed.size(), added.size());
+        for (qsizetype i = 0; i < rows; ++i) {
+            columns.left.lines.append(i < removed.size() ? removed.at(i) : filler);
+            columns.right.lines.append(i < added.size() ? added.at(i) : filler);
+        }
+        removed.clear();
+        added.clear();
+    };
+    Kind previous = Kind::Context;
+    for (const Line &line : diff.lines) {
+        switch (line.kind) {
+        case Kind::Removed:
+            if (!added.isEmpty())
+                flush(); // removed after added starts a new run
+            removed.append(line);
+            break;
+        case Kind::Added:
+            added.append(line);
+            break;
+        case Kind::Note: // "\ No newline at end of file" belongs to the line before it
+            if (previous == Kind::Removed)
+                removed.append(line);
+            else if (previous == Kind::Added)
+                added.append(line);
+            else {
+                flush();
+                columns.left.lines.append(line);
+                columns.right.lines.append(line);
+            }
+            break;
+        case Kind::Context:
+        case Kind::Hunk:
+        case Kind::Filler:
+            flush();
+            columns.left.lines.append(line);
+            columns.right.lines.append(line);
+            break;
+        }
+        if (line.kind != Kind::Note)
+            previous = line.kind;
+    }
+    flush();
+    return columns;
+}
+
 } // namespace Paddock::App

@@ -18,7 +18,7 @@ struct UnifiedDiff
     };
     struct Line
     {
-        enum class Kind { Context, Added, Removed, Hunk, Note };
+        enum class Kind { Context, Added, Removed, Hunk, Note, Filler }; // Filler: the other side's line
         Kind kind = Kind::Context;
         int oldLine = 0; // 0: none (an added line, a hunk header)
         int newLine = 0;
@@ -33,8 +33,19 @@ struct UnifiedDiff
 
     // The file header (diff --git, index, ---, +++) is dropped; hunks and "\ No newline" notes are kept.
     static UnifiedDiff parse(const QByteArray &patch);
+    // The two columns of a side-by-side view, line for line: the old side (context, removed lines) and the
+    // new side (context, added lines), each removed line beside the added line that replaced it, Filler lines
+    // where one side has more.
+    struct Columns;
+    static Columns sideBySide(const UnifiedDiff &diff);
     // The text with control characters as ^X and bidirectional controls as <U+XXXX>; spans of escapes.
     static QString visibleText(const QString &text, QList<Span> *escaped = nullptr);
+};
+
+struct UnifiedDiff::Columns
+{
+    UnifiedDiff left;
+    UnifiedDiff right;
 };
 
 } // namespace Paddock::App

@@ -67,6 +67,14 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(u"+3/-0"_s), qPrintable(run.out));
         QVERIFY(run.out.contains(u"1 file"_s));
         QVERIFY(!gitOutput(m_repo, {u"rev-parse"_s, u"refs/paddock/agent1"_s}).isEmpty());
+        // One sandbox: its commits (the agent's subjects, escaped) and what it did on the network.
+        run = paddock({u"review"_s, u"ls"_s, u"agent1"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"Commits (newest first):"_s) && run.out.indexOf(u"readme"_s) > 0 &&
+                     run.out.indexOf(u"readme"_s) < run.out.indexOf(u"feature"_s),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Network: 0 requests, 0 hosts reached, 0 blocked, 0 secrets caught"_s),
+                 qPrintable(run.out));
 
         run = paddock({u"diff"_s, u"agent1"_s, u"--stat"_s});
         QCOMPARE(run.exitCode, 0);

@@ -4,10 +4,14 @@
 #include "app/dialogtestsupport.h"
 #include "app/gui/branchlistmodel.h"
 #include "app/gui/changedfilesmodel.h"
+#include "app/gui/commitlistmodel.h"
 #include "app/gui/diffview.h"
 #include "app/gui/mergedialog.h"
+#include "app/gui/reviewdiffpane.h"
 #include "app/gui/reviewpage.h"
+#include "app/gui/sidebysidediffview.h"
 #include "core/paths.h"
+#include "proxy/auditlog.h"
 #include "testsupport.h"
 #include "vm/sandboxmanager.h"
 
@@ -22,6 +26,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 
 #include <functional>
@@ -96,7 +101,12 @@ private:
     {
         const int row = m_page->fileModel()->rowOf(path);
         QVERIFY(row >= 0);
+        if (m_page->fileView()->currentIndex().row() == row && m_page->isDiffShown())
+            return; // already on screen
+        QSignalSpy shown(m_page.get(), &ReviewPage::fileShown);
         m_page->fileView()->setCurrentIndex(m_page->fileModel()->index(row, ChangedFilesModel::File));
+        // Each file's patch is loaded on the page's worker when it is first shown.
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().first().toString() == path, 20000);
     }
     QByteArray head() const { return gitOutput(m_repo, {u"rev-parse"_s, u"HEAD"_s}); }
 
@@ -136,6 +146,27 @@ private Q_SLOTS:
         git(m_clone, {u"add"_s, u"-A"_s});
         git(m_clone, {u"commit"_s, u"-qm"_s, u"Add CI, a helper and a logo"_s});
 
+        // What agent1's proxy decided, as the audit log holds it.
+        Proxy::AuditLog audit(Core::Paths::fromSystem().auditLogDir() + u"/audit.jsonl"_s);
+        QVERIFY(audit.open().has_value());
+        const auto decide = [&](const QString &host, Proxy::DecisionEvent::Verdict verdict,
+                                const QString &secret) {
+            Proxy::DecisionEvent event;
+            event.time = QDateTime::currentDateTimeUtc();
+            event.sandbox = u"agent1"_s;
+            event.method = u"CONNECT"_s;
+            event.host = host;
+            event.port = 443;
+            event.verdict = verdict;
+            event.secretKind = secret;
+            audit.append(event);
+        };
+        decide(u"api.anthropic.com"_s, Proxy::DecisionEvent::Verdict::Allow, {});
+        decide(u"api.anthropic.com"_s, Proxy::DecisionEvent::Verdict::Allow, {});
+        decide(u"registry.npmjs.org"_s, Proxy::DecisionEvent::Verdict::Allow, {});
+        decide(u"pastebin.com"_s, Proxy::DecisionEvent::Verdict::Deny, {});
+        decide(u"api.anthropic.com"_s, Proxy::DecisionEvent::Verdict::Deny, u"AWS access key"_s);
+
         m_page = std::make_unique<ReviewPage>(Core::Paths::fromSystem(), *m_manager);
         m_branchTester = std::make_unique<QAbstractItemModelTester>(
             m_page->branchModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -157,6 +188,8 @@ private Q_SLOTS:
         QCOMPARE(summary.behind, 0);
         QCOMPARE(summary.target, u"main"_s);
         QCOMPARE(summary.stats.files, 6);
+        // The files are counted at once, their lines a moment later.
+        QTRY_VERIFY_WITH_TIMEOUT(agent1()->summary.counted, 20000);
         const int row = model->rowOf(u"agent1"_s);
         QCOMPARE(model->index(row, BranchListModel::Agent).data().toString(), u"Claude Code"_s);
         QCOMPARE(model->index(row, BranchListModel::Commits).data().toString(), u"2 ahead"_s);
@@ -164,9 +197,17 @@ private Q_SLOTS:
         QCOMPARE(model->index(row, BranchListModel::Changes).data().toString(),
                  u"+%1 −%2"_s.arg(summary.stats.additions).arg(summary.stats.deletions));
         QVERIFY(summary.stats.deletions >= 2);
+        // The network summary from the audit log: hosts reached, requests blocked, secrets caught.
+        QTRY_COMPARE(model->index(row, BranchListModel::Network).data().toString(),
+                     u"2 hosts · 2 blocked · 1 secret caught"_s);
+        const QString hosts = model->index(row, BranchListModel::Network).data(Qt::ToolTipRole).toString();
+        QVERIFY2(hosts.contains(u"api.anthropic.com: 3, 1 blocked"_s) &&
+                     hosts.contains(u"pastebin.com: 1, 1 blocked"_s),
+                 qPrintable(hosts));
         const int other = model->rowOf(u"docs-pass"_s);
         QTRY_COMPARE(model->branch(other)->state, BranchListModel::Branch::State::Ready);
         QCOMPARE(model->index(other, BranchListModel::Commits).data().toString(), u"0 ahead"_s);
+        QCOMPARE(model->index(other, BranchListModel::Network).data().toString(), u"No requests"_s);
         QVERIFY(!gitOutput(m_repo, {u"rev-parse"_s, u"refs/paddock/agent1"_s}).isEmpty());
         m_page->showSandbox(u"agent1"_s);
         QTRY_VERIFY_WITH_TIMEOUT(m_page->fileModel()->rowCount() == 6, 20000);
@@ -189,7 +230,7 @@ private Q_SLOTS:
         QCOMPARE(files->riskyCount(), 3);
         // The first, riskiest file is selected and shown with why it is risky.
         QCOMPARE(m_page->fileView()->currentIndex().row(), 0);
-        QVERIFY(m_page->isDiffShown());
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isDiffShown(), 20000);
         auto *risk = m_page->findChild<QLabel *>(u"fileRisk"_s);
         QVERIFY(risk->isVisible() && risk->text().contains(u"CI workflows run in your CI"_s));
         QCoreApplication::processEvents();
@@ -226,6 +267,36 @@ private Q_SLOTS:
         QVERIFY(m_page->grab().save(Test::screenshotPath(u"review.png"_s)));
     }
 
+    void showsTheDiffSideBySide()
+    {
+        selectFile(u"src/main.cpp"_s);
+        ReviewDiffPane *pane = m_page->diffPane();
+        QTest::mouseClick(pane->sideBySideButton(), Qt::LeftButton);
+        QVERIFY(pane->isSideBySide());
+        QVERIFY(m_page->isDiffShown());
+        const UnifiedDiff &left = pane->sideBySideView()->oldSide()->diff();
+        const UnifiedDiff &right = pane->sideBySideView()->newSide()->diff();
+        QCOMPARE(left.lines.size(), right.lines.size());
+        qsizetype replaced = -1;
+        for (qsizetype i = 0; i < left.lines.size(); ++i) {
+            if (left.lines[i].text == "    int answer = 41;"_L1)
+                replaced = i;
+            QVERIFY(left.lines[i].kind != UnifiedDiff::Line::Kind::Added);
+            QVERIFY(right.lines[i].kind != UnifiedDiff::Line::Kind::Removed);
+        }
+        QVERIFY(replaced > 0);
+        QCOMPARE(right.lines[replaced].text, u"    int answer = 42;"_s); // side by side, on one row
+        QCOMPARE(pane->sideBySideView()->newSide()->definitionName(), u"C++"_s);
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-side-by-side.png"_s)));
+        // The choice holds for the next file.
+        selectFile(u"src/util.h"_s);
+        QVERIFY(pane->sideBySideView()->newSide()->toPlainText().contains(u"return 2 * x;"_s));
+        QTest::mouseClick(pane->findChild<QToolButton *>(u"unified"_s), Qt::LeftButton);
+        QVERIFY(!pane->isSideBySide());
+        QVERIFY(m_page->diffView()->toPlainText().contains(u"return 2 * x;"_s));
+    }
+
     void showsAPlaceholderForABinaryFile()
     {
         selectFile(u"logo.png"_s);
@@ -233,6 +304,57 @@ private Q_SLOTS:
         QVERIFY2(m_page->placeholder()->text().startsWith(u"Binary file"_s),
                  qPrintable(m_page->placeholder()->text()));
         QVERIFY(m_page->diffView()->diff().lines.isEmpty());
+    }
+
+    void countsTheLinesOfEachFileAfterListingIt()
+    {
+        ChangedFilesModel *files = m_page->fileModel();
+        const int row = files->rowOf(u"src/main.cpp"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(files->file(row)->counted, 20000);
+        QVERIFY(files->index(row, ChangedFilesModel::Added).data().toString().startsWith(u'+'));
+        QVERIFY(files->index(row, ChangedFilesModel::Removed).data().toString().startsWith(u"−"_s));
+    }
+
+    void listsTheCommitsWithTheirMessages()
+    {
+        QSignalSpy commits(m_page.get(), &ReviewPage::commitsLoaded);
+        reloadAndWait();
+        QTRY_VERIFY_WITH_TIMEOUT(!commits.isEmpty(), 20000);
+        QCOMPARE(m_page->commitModel()->rowCount(), 2);
+        QCOMPARE(m_page->listTabs()->tabText(1), u"&Commits (2)"_s);
+        m_page->listTabs()->setCurrentWidget(m_page->commitView());
+        QCOMPARE(m_page->commitModel()->index(0, CommitListModel::Summary).data().toString(),
+                 u"Add CI, a helper and a logo"_s);
+        m_page->commitView()->setCurrentIndex(m_page->commitModel()->index(1, CommitListModel::Summary));
+        QPlainTextEdit *message = m_page->diffPane()->commitView();
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->toPlainText().contains(u"Use twice()"_s), qPrintable(message->toPlainText()));
+        QVERIFY(message->toPlainText().contains(m_page->commitModel()->commit(1)->id));
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-commits.png"_s)));
+        m_page->listTabs()->setCurrentWidget(m_page->fileView());
+    }
+
+    // What the agent changed without committing shows in its own list, read from the clone's files.
+    void showsTheUncommittedWorkApart()
+    {
+        writeFile(m_clone + u"/notes.txt"_s, "not committed yet\n");
+        QSignalSpy uncommitted(m_page.get(), &ReviewPage::uncommittedLoaded);
+        reloadAndWait();
+        QTRY_VERIFY_WITH_TIMEOUT(!uncommitted.isEmpty(), 20000);
+        QCOMPARE(m_page->uncommittedModel()->rowCount(), 1);
+        QCOMPARE(m_page->listTabs()->tabText(2), u"&Uncommitted (1)"_s);
+        QCOMPARE(m_page->fileModel()->rowOf(u"notes.txt"_s), -1); // not part of the branch
+        m_page->listTabs()->setCurrentWidget(m_page->uncommittedView());
+        QVERIFY(!m_page->isDiffShown()); // nothing selected yet: a hint
+        m_page->uncommittedView()->setCurrentIndex(
+            m_page->uncommittedModel()->index(0, ChangedFilesModel::File));
+        QVERIFY(m_page->isDiffShown());
+        QVERIFY(m_page->diffView()->toPlainText().contains(u"not committed yet"_s));
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-uncommitted.png"_s)));
+        m_page->listTabs()->setCurrentWidget(m_page->fileView());
+        QFile::remove(m_clone + u"/notes.txt"_s);
     }
 
     void squashesThroughTheMergeDialog()

@@ -82,6 +82,46 @@ private Q_SLOTS:
         QCOMPARE(line.escaped.at(0).length, 8);
     }
 
+    // Side by side: each removed line beside the line that replaced it, fillers where one side has more, and
+    // the "no newline" note on the side it belongs to.
+    void splitsIntoTwoAlignedColumns()
+    {
+        const QByteArray patch = "@@ -1,5 +1,5 @@\n"
+                                 " same\n"
+                                 "-old one\n"
+                                 "-old two\n"
+                                 "+new one\n"
+                                 " middle\n"
+                                 "+added\n"
+                                 " end\n"
+                                 "-last\n"
+                                 "\\ No newline at end of file\n"
+                                 "+last\n";
+        const UnifiedDiff::Columns columns = UnifiedDiff::sideBySide(UnifiedDiff::parse(patch));
+        // Each row as "kind text | kind text": 0 context, 1 added, 2 removed, 3 hunk, 4 note, 5 filler.
+        const auto row = [&](qsizetype i) {
+            const auto &l = columns.left.lines.at(i);
+            const auto &r = columns.right.lines.at(i);
+            return u"%1 %2 | %3 %4"_s.arg(int(l.kind)).arg(l.text).arg(int(r.kind)).arg(r.text);
+        };
+        QCOMPARE(columns.left.lines.size(), columns.right.lines.size());
+        QCOMPARE(columns.left.lines.size(), 9);
+        QCOMPARE(columns.left.lines.at(0).kind, Kind::Hunk);
+        QCOMPARE(columns.right.lines.at(0).kind, Kind::Hunk);
+        QCOMPARE(row(1), u"0 same | 0 same"_s);
+        QCOMPARE(row(2), u"2 old one | 1 new one"_s);
+        QCOMPARE(row(3), u"2 old two | 5 "_s);
+        QCOMPARE(row(4), u"0 middle | 0 middle"_s);
+        QCOMPARE(row(5), u"5  | 1 added"_s);
+        QCOMPARE(row(6), u"0 end | 0 end"_s);
+        QCOMPARE(row(7), u"2 last | 1 last"_s);
+        QCOMPARE(columns.left.lines.at(8).kind, Kind::Note); // after "-last": the old file had no newline
+        QCOMPARE(columns.right.lines.at(8).kind, Kind::Filler);
+        // Line numbers stay each side's own.
+        QCOMPARE(columns.left.lines.at(3).oldLine, 3);
+        QCOMPARE(columns.right.lines.at(5).newLine, 4);
+    }
+
     void toleratesGarbage()
     {
         QVERIFY(UnifiedDiff::parse({}).lines.isEmpty());
