@@ -61,7 +61,8 @@ int main(int argc, char **argv)
     const double buildMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - buildStart).count();
 
-    // Half hits on rule hosts, half misses on unknown names; canonicalised once, as the proxy does per request.
+    // Half hits on rule hosts, half misses on unknown names; canonicalised once, as the proxy does per
+    // request.
     std::vector<PolicyRequest> requests;
     for (int i = 0; i < 4096; ++i) {
         const QString host = i % 2 ? hostnames[random.bounded(hostnames.size())]
@@ -75,7 +76,8 @@ int main(int argc, char **argv)
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < lookupsPerBatch; ++i)
             allowed += matcher->decide(requests[size_t(i) & 4095]).allowed;
-        const double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+        const double ns =
+            std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
         perLookupNs.push_back(ns / lookupsPerBatch);
     }
     std::sort(perLookupNs.begin(), perLookupNs.end());
