@@ -17,7 +17,7 @@ VTERM_SHA256=09156f43dd2128bd347cbeebe50d9a571d32c64e0cf18d211197946aff7226e0
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git perl xz-utils ca-certificates dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6svg6 qt6-svg-dev
-  libgit2-dev libre2-dev libssl-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
+  libgit2-dev libre2-dev libssl-dev zlib1g-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
   libseccomp-dev xvfb xauth trayer fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
   gnome-keyring libsecret-1-0 dbus-daemon
 )
