@@ -593,9 +593,12 @@ private Q_SLOTS:
         int fsck = -1;
         git(m_host, {u"fsck"_s, u"--strict"_s, u"--no-dangling"_s}, &fsck);
         QCOMPARE(fsck, 0);
-        QCOMPARE(
-            git(m_host, {u"diff"_s, u"--stat"_s, u"main...refs/paddock/a"_s}).trimmed().split('\n').last().trimmed(),
-            QByteArray("600 files changed, 600 insertions(+)"));
+        QCOMPARE(git(m_host, {u"diff"_s, u"--stat"_s, u"main...refs/paddock/a"_s})
+                     .trimmed()
+                     .split('\n')
+                     .last()
+                     .trimmed(),
+                 QByteArray("600 files changed, 600 insertions(+)"));
         // Counted on several threads (a large diff), the result is git's, byte for byte and in order.
         const auto diff = BranchReview::diff(m_host, u"a"_s);
         QVERIFY(diff.has_value());
