@@ -2,6 +2,9 @@
 
 // Helpers for tests that write secrets into a real keychain.
 
+#include <QByteArray>
+#include <QDirIterator>
+#include <QFile>
 #include <QLatin1Char>
 #include <QLatin1String>
 #include <QRandomGenerator>
@@ -23,6 +26,19 @@ inline QString randomToken(const QString &prefix)
     for (int i = 0; i < 40; ++i)
         token += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]);
     return token;
+}
+
+// Every file's bytes under folder, concatenated: a secret that must not be on disk is not in there.
+inline QByteArray allFilesUnder(const QString &folder)
+{
+    QByteArray contents;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            contents += file.readAll();
+    }
+    return contents;
 }
 
 } // namespace Paddock::Test

@@ -19,18 +19,6 @@ using Paddock::Test::randomToken;
 
 namespace {
 
-QByteArray allFilesUnder(const QString &folder)
-{
-    QByteArray contents;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            contents += file.readAll();
-    }
-    return contents;
-}
-
 // Every message Qt and QtKeychain log while it lives.
 class MessageRecorder
 {
@@ -113,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(index.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
         // Nor does any other file Paddock wrote.
-        QVERIFY(!allFilesUnder(m_dir.path()).contains(value.toUtf8()));
+        QVERIFY(!Paddock::Test::allFilesUnder(m_dir.path()).contains(value.toUtf8()));
     }
 
     void listsNamesSorted()
@@ -198,14 +186,14 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QVERIFY(!SecretStore::validateName(name));
         SecretStore secrets = store();
-        const auto before = allFilesUnder(m_dir.path());
+        const auto before = Paddock::Test::allFilesUnder(m_dir.path());
         for (const auto &result : {secrets.writeNow(name, u"value"_s), secrets.removeNow(name)}) {
             QVERIFY(!result);
             QCOMPARE(result.error().code, ErrorCode::InvalidArgument);
             QVERIFY(result.error().message.contains(u"lower-case letters"_s));
         }
         QCOMPARE(secrets.readNow(name).error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(allFilesUnder(m_dir.path()), before);
+        QCOMPARE(Paddock::Test::allFilesUnder(m_dir.path()), before);
     }
 
     void acceptsTemplateStyleNames()
@@ -301,7 +289,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray(R"({"names": ["kept-key"]})"));
         QVERIFY(!out.contains(value.toUtf8()) && !err.contains(value.toUtf8()));
-        QVERIFY(!allFilesUnder(dir.path()).contains(value.toUtf8()));
+        QVERIFY(!Paddock::Test::allFilesUnder(dir.path()).contains(value.toUtf8()));
     }
 };
 

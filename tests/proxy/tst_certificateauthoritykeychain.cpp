@@ -44,18 +44,6 @@ Core::Result<CertificateAuthority> keychainCa(const QString &directory)
     return CertificateAuthority::loadOrCreate(directory, *keys);
 }
 
-QByteArray allFilesUnder(const QString &folder)
-{
-    QByteArray contents;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            contents += file.readAll();
-    }
-    return contents;
-}
-
 // The child process: picks the key store for a fresh folder with no keychain to reach, and makes the CA.
 int noKeychainChild()
 {
@@ -122,7 +110,7 @@ private Q_SLOTS:
         EVP_PKEY_free(key);
 
         // No file under the data folder holds it, in any form: DER, base64, a PEM line.
-        const QByteArray files = allFilesUnder(m_temp.path());
+        const QByteArray files = Paddock::Test::allFilesUnder(m_temp.path());
         QVERIFY(!files.isEmpty());
         QVERIFY(!files.contains(der));
         QVERIFY(!files.contains(value->toLatin1()));
