@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -23,6 +24,8 @@ using namespace Paddock::Core;
 namespace Paddock::App {
 
 namespace {
+
+const QString sideBySideKey = QStringLiteral("review/sideBySide");
 
 // The agent's message with its control and bidirectional-override characters made visible, line by line.
 QString visibleMessage(const QString &message)
@@ -91,7 +94,10 @@ ReviewDiffPane::ReviewDiffPane(QWidget *parent)
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         layouts->addButton(button);
     }
-    m_unifiedButton->setChecked(true);
+    // The reader's layout is a preference: it is kept for the next file and the next start.
+    m_sideBySide = QSettings().value(sideBySideKey, false).toBool();
+    m_unifiedButton->setChecked(!m_sideBySide);
+    m_sideBySideButton->setChecked(m_sideBySide);
     connect(m_sideBySideButton, &QToolButton::toggled, this, &ReviewDiffPane::setSideBySide);
 
     auto *titleRow = new QHBoxLayout;
@@ -117,6 +123,8 @@ bool ReviewDiffPane::isDiffShown() const
 
 void ReviewDiffPane::setSideBySide(bool sideBySide)
 {
+    if (sideBySide != m_sideBySide)
+        QSettings().setValue(sideBySideKey, sideBySide);
     m_sideBySide = sideBySide;
     m_sideBySideButton->setChecked(sideBySide);
     m_unifiedButton->setChecked(!sideBySide);

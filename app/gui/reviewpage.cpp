@@ -245,6 +245,7 @@ void ReviewPage::reload()
 {
     m_loaded = true;
     m_diffStale = true;
+    ++m_diffRequest; // a listing still on its way was made before this refresh: it is dropped
     const QString selected = currentSandbox();
     QHash<QString, QString> agents;
     const TemplateCatalog catalog(m_paths.templatesDir());

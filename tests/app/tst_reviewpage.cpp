@@ -289,12 +289,14 @@ private Q_SLOTS:
         QCOMPARE(pane->sideBySideView()->newSide()->definitionName(), u"C++"_s);
         QCoreApplication::processEvents();
         QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-side-by-side.png"_s)));
-        // The choice holds for the next file.
+        // The choice holds for the next file, and for the next start.
         selectFile(u"src/util.h"_s);
         QVERIFY(pane->sideBySideView()->newSide()->toPlainText().contains(u"return 2 * x;"_s));
+        QVERIFY(ReviewDiffPane().isSideBySide());
         QTest::mouseClick(pane->findChild<QToolButton *>(u"unified"_s), Qt::LeftButton);
         QVERIFY(!pane->isSideBySide());
         QVERIFY(m_page->diffView()->toPlainText().contains(u"return 2 * x;"_s));
+        QVERIFY(!ReviewDiffPane().isSideBySide());
     }
 
     void showsAPlaceholderForABinaryFile()
