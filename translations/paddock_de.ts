@@ -507,6 +507,10 @@
             <numerusform>%1 … (%n weitere Zeichen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Comment on This Line…</source>
+        <translation>Diese Zeile kommentieren …</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::DiscardCommand</name>
@@ -2114,6 +2118,13 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
 </context>
 <context>
+    <name>Paddock::App::ReviewComments</name>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::App::ReviewDiffPane</name>
     <message>
         <source>Review this first: %1</source>
@@ -2365,6 +2376,47 @@ Commit: %4
     <message>
         <source>counting lines…</source>
         <translation>Zeilen werden gezählt …</translation>
+    </message>
+    <message>
+        <source>&amp;Send to Agent</source>
+        <translation>An den Agenten &amp;senden</translation>
+    </message>
+    <message>
+        <source>Write the comments into the sandbox&apos;s workspace and ask its agent to read them</source>
+        <translation>Die Kommentare in den Arbeitsbereich der Sandbox schreiben und ihren Agenten bitten, sie zu lesen</translation>
+    </message>
+    <message>
+        <source>Discard Comments</source>
+        <translation>Kommentare verwerfen</translation>
+    </message>
+    <message>
+        <source>Comment for the Agent</source>
+        <translation>Kommentar für den Agenten</translation>
+    </message>
+    <message>
+        <source>On %1, line %2:
+%3</source>
+        <extracomment>%1 a file, %2 a line number, %3 the line&apos;s text</extracomment>
+        <translation>Zu %1, Zeile %2:
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) for the agent</source>
+        <translation>
+            <numerusform>%n Kommentar für den Agenten</numerusform>
+            <numerusform>%n Kommentare für den Agenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The comments were not sent: %1</source>
+        <translation>Die Kommentare wurden nicht gesendet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n comment(s) to %1: they are in %2 in its workspace, and its agent is asked to read them if it runs in a pane.</source>
+        <translation>
+            <numerusform>%n Kommentar an %1 gesendet: Er liegt in %2 in ihrem Arbeitsbereich, und ihr Agent wird gebeten, ihn zu lesen, wenn er in einem Bereich läuft.</numerusform>
+            <numerusform>%n Kommentare an %1 gesendet: Sie liegen in %2 in ihrem Arbeitsbereich, und ihr Agent wird gebeten, sie zu lesen, wenn er in einem Bereich läuft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4430,6 +4482,41 @@ Commit: %4
     <message>
         <source>Could not check out %1: %2</source>
         <translation>%1 konnte nicht ausgecheckt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Core::WorkspaceFile</name>
+    <message>
+        <source>&quot;%1/%2&quot; is not a file name Paddock writes.</source>
+        <translation>„%1/%2“ ist kein Dateiname, den Paddock schreibt.</translation>
+    </message>
+    <message>
+        <source>Could not write %1/%2 in %3 (%4): %5</source>
+        <translation>%1/%2 konnte in %3 nicht geschrieben werden (%4): %5</translation>
+    </message>
+    <message>
+        <source>the workspace</source>
+        <translation>der Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>the folder</source>
+        <translation>der Ordner</translation>
+    </message>
+    <message>
+        <source>the folder is not a plain folder</source>
+        <translation>der Ordner ist kein einfacher Ordner</translation>
+    </message>
+    <message>
+        <source>a new file</source>
+        <translation>eine neue Datei</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>beim Schreiben</translation>
+    </message>
+    <message>
+        <source>renaming</source>
+        <translation>beim Umbenennen</translation>
     </message>
 </context>
 <context>

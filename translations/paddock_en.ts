@@ -172,6 +172,20 @@
             <numerusform>%n files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) for the agent</source>
+        <translation>
+            <numerusform>%n comment for the agent</numerusform>
+            <numerusform>%n comments for the agent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n comment(s) to %1: they are in %2 in its workspace, and its agent is asked to read them if it runs in a pane.</source>
+        <translation>
+            <numerusform>Sent %n comment to %1: it is in %2 in its workspace, and its agent is asked to read it if it runs in a pane.</numerusform>
+            <numerusform>Sent %n comments to %1: they are in %2 in its workspace, and its agent is asked to read them if it runs in a pane.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::TerminalPane</name>

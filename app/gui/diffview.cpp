@@ -7,7 +7,10 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QAction>
+#include <QContextMenuEvent>
 #include <QFontDatabase>
+#include <QMenu>
 #include <QPainter>
 #include <QTextBlock>
 
@@ -108,11 +111,34 @@ DiffView::DiffView(QWidget *parent)
         else
             m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
     });
+    m_commentAction = new QAction(tr("Comment on This Line…"), this);
+    m_commentAction->setObjectName(u"commentOnLine"_s);
+    m_commentAction->setShortcut(QKeySequence(u"Ctrl+Alt+C"_s));
+    m_commentAction->setShortcutContext(Qt::WidgetShortcut);
+    addAction(m_commentAction);
+    connect(m_commentAction, &QAction::triggered, this, [this] {
+        const int block = textCursor().blockNumber();
+        if (block < 0 || block >= m_diff.lines.size())
+            return;
+        const UnifiedDiff::Line &line = m_diff.lines.at(block);
+        using Kind = UnifiedDiff::Line::Kind;
+        if (line.kind == Kind::Context || line.kind == Kind::Added || line.kind == Kind::Removed)
+            Q_EMIT commentRequested(line);
+    });
     updateColours();
     updateGutterWidth();
 }
 
 DiffView::~DiffView() = default;
+
+void DiffView::contextMenuEvent(QContextMenuEvent *event)
+{
+    setTextCursor(cursorForPosition(event->pos())); // the line under the pointer is the one commented on
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    menu->addSeparator();
+    menu->addAction(m_commentAction);
+    menu->exec(event->globalPos());
+}
 
 KSyntaxHighlighting::Repository &DiffView::repository()
 {

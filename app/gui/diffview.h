@@ -4,6 +4,8 @@
 
 #include <QPlainTextEdit>
 
+class QAction;
+
 #include <memory>
 
 namespace KSyntaxHighlighting {
@@ -40,11 +42,17 @@ public:
     void clearDiff();
     const UnifiedDiff &diff() const { return m_diff; }
     QString definitionName() const; // the syntax in use, e.g. "C++"; empty for none
+    // "Comment on This Line…" (Ctrl+Alt+C and the context menu): asks for a comment on the cursor's line.
+    QAction *commentAction() const { return m_commentAction; }
+
+Q_SIGNALS:
+    void commentRequested(const Paddock::App::UnifiedDiff::Line &line);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     class Gutter;
@@ -64,6 +72,7 @@ private:
     DiffHighlighter *m_highlighter;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repository; // loaded on first use
     QString m_path;
+    QAction *m_commentAction;
     int m_numberDigits = 1;
     Side m_side = Side::Both;
 };

@@ -15,6 +15,7 @@
 #include "app/gui/terminalview.h"
 #include "app/gui/trayicon.h"
 #include "app/host/sandboxhost.h"
+#include "app/terminal/terminalmodel.h"
 #include "core/secretstore.h"
 #include "core/settings.h"
 #include "core/templatecatalog.h"
@@ -64,6 +65,13 @@ MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
     m_central->addTab(m_review, tr("Review"));
     setCentralWidget(m_central);
     connect(m_review, &ReviewPage::sandboxRemoved, m_model, &SandboxListModel::reload);
+    // The review's comments reach the agent as a line typed into its terminal, when it runs in a pane.
+    connect(m_review, &ReviewPage::commentsSent, this, [this](const QString &name, const QString &prompt) {
+        if (TerminalPane *pane = m_grid->paneOf(name)) {
+            pane->model().paste(prompt);
+            pane->model().sendKey(Qt::Key_Return, Qt::NoModifier);
+        }
+    });
     createActions();
     createDocks();
     createTrayIcon();

@@ -100,6 +100,10 @@ ReviewDiffPane::ReviewDiffPane(QWidget *parent)
     m_sideBySideButton->setChecked(m_sideBySide);
     connect(m_sideBySideButton, &QToolButton::toggled, this, &ReviewDiffPane::setSideBySide);
 
+    for (DiffView *view : {m_diffView, m_columns->oldSide(), m_columns->newSide()})
+        connect(view, &DiffView::commentRequested, this,
+                [this](const UnifiedDiff::Line &line) { Q_EMIT commentRequested(m_path, line); });
+
     auto *titleRow = new QHBoxLayout;
     titleRow->setContentsMargins(0, 0, 0, 0);
     titleRow->addWidget(m_title, 1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/gui/changerisk.h"
+#include "app/gui/unifieddiff.h"
 #include "core/branchreview.h"
 
 #include <QWidget>
@@ -43,6 +44,10 @@ public:
     QLabel *placeholder() const { return m_placeholder; }
     QPlainTextEdit *commitView() const { return m_commit; }
     bool isDiffShown() const;
+
+Q_SIGNALS:
+    // The reviewer asked to comment on a line of the file on screen.
+    void commentRequested(const QString &path, const Paddock::App::UnifiedDiff::Line &line);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -10,6 +10,7 @@
 #include "app/gui/reviewworker.h"
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
+#include "core/workspacefile.h"
 #include "vm/sandboxmanager.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -169,7 +171,31 @@ QWidget *ReviewPage::createDetails()
     messageLayout->addWidget(m_conflicts, 1, 0, 1, 2);
     m_message->hide();
 
+    m_commentsBar = new QFrame(details);
+    m_commentsBar->setObjectName(u"commentsBar"_s);
+    m_commentsBar->setFrameShape(QFrame::StyledPanel);
+    m_commentsText = new QLabel(m_commentsBar);
+    m_commentsText->setObjectName(u"commentsText"_s);
+    m_sendComments = new QPushButton(tr("&Send to Agent"), m_commentsBar);
+    m_sendComments->setObjectName(u"sendComments"_s);
+    m_sendComments->setToolTip(
+        tr("Write the comments into the sandbox's workspace and ask its agent to read them"));
+    connect(m_sendComments, &QPushButton::clicked, this, &ReviewPage::sendComments);
+    auto *discardComments = new QPushButton(tr("Discard Comments"), m_commentsBar);
+    discardComments->setObjectName(u"discardComments"_s);
+    connect(discardComments, &QPushButton::clicked, this, [this] {
+        m_comments.remove(currentSandbox());
+        updateCommentsBar();
+    });
+    auto *commentsLayout = new QHBoxLayout(m_commentsBar);
+    commentsLayout->setContentsMargins(10, 4, 4, 4);
+    commentsLayout->addWidget(m_commentsText, 1);
+    commentsLayout->addWidget(discardComments);
+    commentsLayout->addWidget(m_sendComments);
+    m_commentsBar->hide();
+
     m_diffPane = new ReviewDiffPane(details);
+    connect(m_diffPane, &ReviewDiffPane::commentRequested, this, &ReviewPage::askForComment);
     auto *files = new QSplitter(Qt::Horizontal, details);
     files->setChildrenCollapsible(false);
     files->addWidget(createLists(files));
@@ -181,6 +207,7 @@ QWidget *ReviewPage::createDetails()
     layout->setContentsMargins(0, 6, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_message);
+    layout->addWidget(m_commentsBar);
     layout->addWidget(files, 1);
     return details;
 }
@@ -632,6 +659,7 @@ void ReviewPage::updateDetails()
 {
     m_diffPane->clearTitle();
     updateBranchTitle();
+    updateCommentsBar();
 }
 
 void ReviewPage::updateBranchTitle()
@@ -787,6 +815,69 @@ void ReviewPage::discardSelected()
             if (name == currentSandbox())
                 onBranchSelected();
         });
+}
+
+void ReviewPage::askForComment(const QString &path, const UnifiedDiff::Line &line)
+{
+    const QString name = currentSandbox();
+    if (name.isEmpty() || path.isEmpty() || m_listTabs->currentWidget() != m_fileView)
+        return; // comments are on the branch's files (not on uncommitted work, which the agent still has)
+    const bool onOldLine = line.kind == UnifiedDiff::Line::Kind::Removed;
+    const int number = onOldLine ? line.oldLine : line.newLine;
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Comment for the Agent"));
+    dialog.setOptions(QInputDialog::UsePlainTextEditForTextInput);
+    //: %1 a file, %2 a line number, %3 the line's text
+    dialog.setLabelText(tr("On %1, line %2:\n%3")
+                            .arg(BranchReview::displayPath(path))
+                            .arg(number)
+                            .arg(UnifiedDiff::visibleText(line.text).left(200)));
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
+        return;
+    m_comments[name].add({path, number, onOldLine, line.text, dialog.textValue()});
+    updateCommentsBar();
+}
+
+const ReviewComments &ReviewPage::comments(const QString &name) const
+{
+    static const ReviewComments none;
+    const auto found = m_comments.constFind(name);
+    return found == m_comments.cend() ? none : *found;
+}
+
+void ReviewPage::updateCommentsBar()
+{
+    const ReviewComments &current = comments(currentSandbox());
+    m_commentsBar->setVisible(current.count() > 0);
+    m_commentsText->setText(tr("%n comment(s) for the agent", nullptr, int(current.count())));
+    m_commentsText->setToolTip(current.summary());
+}
+
+void ReviewPage::sendComments()
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branchView->currentIndex().row());
+    if (!branch || comments(branch->name).count() == 0)
+        return;
+    const QString name = branch->name;
+    const QString commit = m_diffName == name ? m_diff.branchCommit : branch->summary.branchCommit;
+    // The clone is the agent's: WorkspaceFile never writes through a link it planted.
+    const auto written =
+        WorkspaceFile::write(branch->clone, ReviewComments::folder(), ReviewComments::fileName(),
+                             m_comments[name].markdown(u"paddock/"_s + name, commit));
+    if (!written) {
+        showMessage(tr("The comments were not sent: %1").arg(written.error().message), true);
+        return;
+    }
+    const int count = int(m_comments[name].count());
+    m_comments.remove(name);
+    updateCommentsBar();
+    showMessage(
+        tr("Sent %n comment(s) to %1: they are in %2 in its workspace, and its agent is asked to read "
+           "them if it runs in a pane.",
+           nullptr, count)
+            .arg(name, ReviewComments::folder() + u'/' + ReviewComments::fileName()),
+        false);
+    Q_EMIT commentsSent(name, ReviewComments::prompt());
 }
 
 void ReviewPage::showMessage(const QString &text, bool error, const QStringList &conflicts)

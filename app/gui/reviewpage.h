@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/gui/reviewcomments.h"
+#include "app/gui/unifieddiff.h"
 #include "core/branchreview.h"
 #include "core/paths.h"
 
@@ -50,6 +52,12 @@ public:
     void mergeSelected();
     // Asks, then deletes refs/paddock/<name> (and on request the sandbox).
     void discardSelected();
+    // Writes the selected branch's comments into its sandbox (ReviewComments::folder()) and emits
+    // commentsSent.
+    void sendComments();
+    const ReviewComments &comments(const QString &name) const;
+    QPushButton *sendCommentsButton() const { return m_sendComments; }
+    QLabel *commentsLabel() const { return m_commentsText; }
 
     BranchListModel *branchModel() const { return m_branches; }
     ChangedFilesModel *fileModel() const { return m_files; }
@@ -75,6 +83,8 @@ Q_SIGNALS:
     void fileShown(const QString &path);      // the selected file's diff (or why there is none) is shown
     void commitsLoaded(const QString &name);
     void uncommittedLoaded(const QString &name);
+    // The comments are in the sandbox's workspace; prompt is the line to type into its agent's terminal.
+    void commentsSent(const QString &name, const QString &prompt);
     void branchCounted(const QString &name); // the line counts of a branch's files arrived
     void mergeFinished(const QString &name); // a merge ended (merged, conflicted or failed)
 
@@ -93,6 +103,8 @@ private:
     void loadCommits(const QString &name, int request);
     void loadUncommitted(const QString &name, int request);
     void updateTabTitles();
+    void askForComment(const QString &path, const Paddock::App::UnifiedDiff::Line &line);
+    void updateCommentsBar();
     void loadDiff(const QString &name);
     void countLines(const QString &name);
     void applyCounts(const QString &name);
@@ -131,6 +143,10 @@ private:
     QLabel *m_messageText = nullptr;
     QListWidget *m_conflicts = nullptr;
     bool m_messageIsError = false;
+    QFrame *m_commentsBar = nullptr;
+    QLabel *m_commentsText = nullptr;
+    QPushButton *m_sendComments = nullptr;
+    QHash<QString, ReviewComments> m_comments; // per branch, until sent or discarded
     QPushButton *m_mergeButton = nullptr;
     QPushButton *m_discardButton = nullptr;
     QAction *m_refreshAction = nullptr;

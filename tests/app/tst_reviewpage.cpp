@@ -18,6 +18,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -26,6 +28,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTextBlock>
 #include <QToolButton>
 #include <QtTest>
 
@@ -297,6 +300,43 @@ private Q_SLOTS:
         QVERIFY(!pane->isSideBySide());
         QVERIFY(m_page->diffView()->toPlainText().contains(u"return 2 * x;"_s));
         QVERIFY(!ReviewDiffPane().isSideBySide());
+    }
+
+    // A comment on a line, typed into the page's dialog, reaches the sandbox as a file in its workspace.
+    void sendsCommentsToTheAgent()
+    {
+        selectFile(u"src/main.cpp"_s);
+        DiffView *view = m_page->diffView();
+        int block = -1;
+        for (int i = 0; i < view->diff().lines.size(); ++i) {
+            if (view->diff().lines[i].text == "    int answer = 42;"_L1)
+                block = i;
+        }
+        QVERIFY(block >= 0);
+        view->setTextCursor(QTextCursor(view->document()->findBlockByNumber(block)));
+        whenShown<QInputDialog>(this, [](QInputDialog *dialog) {
+            QVERIFY(dialog->labelText().contains(u"src/main.cpp, line 7"_s));
+            dialog->setTextValue(u"Why 42? Name the constant."_s);
+            dialog->accept();
+        });
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(m_page->findChild<QFrame *>(u"commentsBar"_s)->isVisible());
+        QCOMPARE(m_page->commentsLabel()->text(), u"1 comment for the agent"_s);
+        QCoreApplication::processEvents();
+        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-comments.png"_s)));
+
+        QSignalSpy sent(m_page.get(), &ReviewPage::commentsSent);
+        QTest::mouseClick(m_page->sendCommentsButton(), Qt::LeftButton);
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().at(0).toString(), u"agent1"_s);
+        QVERIFY(sent.first().at(1).toString().contains(u".paddock/review-comments.md"_s));
+        const QByteArray file = Test::readFile(m_clone + u"/.paddock/review-comments.md"_s);
+        QVERIFY2(file.contains("## src/main.cpp, new line 7") && file.contains("    int answer = 42;") &&
+                     file.contains("Why 42? Name the constant."),
+                 file.constData());
+        QVERIFY(!m_page->findChild<QFrame *>(u"commentsBar"_s)->isVisible()); // sent: gone from the page
+        QDir(m_clone + u"/.paddock"_s).removeRecursively();
     }
 
     void showsAPlaceholderForABinaryFile()
