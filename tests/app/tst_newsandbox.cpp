@@ -1,9 +1,11 @@
 // Creating and removing sandboxes from the main window, as a person does it: New Sandbox, the dialog filled
 // in and checked as it is typed, Create & Run starting the agent in a real sandbox, Stop, and Remove asking
 // first (and again, when the sandbox holds commits the user's repository does not have).
+#include "app/gui/diffview.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
+#include "app/gui/reviewpage.h"
 #include "app/gui/sandboxlistmodel.h"
 #include "app/gui/terminalpane.h"
 #include "app/gui/terminalview.h"
@@ -18,6 +20,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -25,8 +28,10 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QtTest>
 
 #include <csignal>
@@ -193,6 +198,43 @@ private Q_SLOTS:
         Core::Settings settings(m_host->paths().settingsFile());
         QVERIFY(settings.load());
         QCOMPARE(settings.recentFolders().value(0), QFileInfo(m_repo).canonicalFilePath());
+    }
+
+    // A comment written on the review page reaches the agent running in its pane: a file in its workspace and
+    // a line typed into its terminal.
+    void reviewCommentsReachTheRunningAgent()
+    {
+        const QString name = u"my-project-shell"_s;
+        TerminalPane *pane = m_window->paneGrid()->paneOf(name);
+        QVERIFY(pane);
+        typeLine(pane, u"echo 'int x = 1;' > x.c && git add x.c && git -c user.name=A -c user.email=a@b "
+                       "commit -qm 'add x' && echo committed-$((40 + 2))"_s);
+        // (the output, not the command line as typed)
+        QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"committed-42"_s), 10000);
+
+        ReviewPage *review = m_window->reviewPage();
+        QSignalSpy shown(review, &ReviewPage::fileShown);
+        m_window->findChild<QAction *>(u"reviewAction"_s)->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(!shown.isEmpty() && review->isDiffShown(),
+                                  qPrintable(review->placeholder()->text()), 20000);
+        QCOMPARE(shown.last().first().toString(), u"x.c"_s);
+        DiffView *view = review->diffView();
+        view->setTextCursor(QTextCursor(view->document()->findBlockByNumber(1))); // "+int x = 1;"
+        whenShown<QInputDialog>(this, [](QInputDialog *dialog) {
+            dialog->setTextValue(u"Call it count."_s);
+            dialog->accept();
+        });
+        m_window->activateWindow(); // shortcuts reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(review->sendCommentsButton()->isVisible());
+        QTest::mouseClick(review->sendCommentsButton(), Qt::LeftButton);
+
+        // The shell is the agent here: it receives the line as typed (and has no command "Please").
+        QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"Please read .paddock/review-comments.md"_s), 10000);
+        typeLine(pane, u"clear; echo found-$(grep -c 'Call it count.' .paddock/review-comments.md)-times"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(screenContains(pane, u"found-1-times"_s), 10000);
     }
 
     // Stop, then Remove: asked first, and the user's repository keeps everything.
