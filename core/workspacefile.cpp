@@ -63,8 +63,8 @@ Result<> WorkspaceFile::write(const QString &root, const QString &folder, const 
     if (dir.fd < 0)
         return failed(tr("the folder is not a plain folder"));
     // A fresh name, created exclusively: an existing link of the agent's under that name is never opened.
-    const QByteArray temporary =
-        QFile::encodeName(u".%1.%2.tmp"_s.arg(name).arg(uint(QRandomGenerator::global()->generate()), 8, 16, QChar(u'0')));
+    const QByteArray temporary = QFile::encodeName(
+        u".%1.%2.tmp"_s.arg(name).arg(uint(QRandomGenerator::global()->generate()), 8, 16, QChar(u'0')));
     const Descriptor file(
         ::openat(dir.fd, temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (file.fd < 0)
