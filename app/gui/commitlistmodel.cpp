@@ -1,5 +1,7 @@
 #include "app/gui/commitlistmodel.h"
 
+#include "app/gui/unifieddiff.h"
+
 #include <QFontDatabase>
 #include <QLocale>
 
@@ -7,19 +9,6 @@ using namespace Qt::StringLiterals;
 using namespace Paddock::Core;
 
 namespace Paddock::App {
-
-namespace {
-
-// A one-line subject with the agent's control characters made visible (a title must not hide text).
-QString visibleLine(const QString &text)
-{
-    QString shown = BranchReview::displayPath(text);
-    if (shown.startsWith(u'"') && shown.endsWith(u'"') && shown.size() >= 2 && shown != text)
-        shown = shown.mid(1, shown.size() - 2);
-    return shown;
-}
-
-} // namespace
 
 CommitListModel::CommitListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -58,14 +47,15 @@ QVariant CommitListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const CommitInfo &commit = m_commits.at(index.row());
+    // Subjects and names are the agent's text: its control and bidi characters are shown, as in the diff.
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Id:
             return commit.id.left(8);
         case Summary:
-            return visibleLine(commit.summary);
+            return UnifiedDiff::visibleText(commit.summary);
         case Author:
-            return visibleLine(commit.author);
+            return UnifiedDiff::visibleText(commit.author);
         case Date:
             return QLocale().toString(commit.time.toLocalTime(), QLocale::ShortFormat);
         }
@@ -73,7 +63,8 @@ QVariant CommitListModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole) {
         if (index.column() == Author)
-            return QString(visibleLine(commit.author) + u" <"_s + visibleLine(commit.authorEmail) + u'>');
+            return QString(UnifiedDiff::visibleText(commit.author) + u" <"_s +
+                           UnifiedDiff::visibleText(commit.authorEmail) + u'>');
         if (index.column() == Id)
             return commit.id;
         if (index.column() == Date)

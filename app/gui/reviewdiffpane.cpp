@@ -205,8 +205,8 @@ void ReviewDiffPane::showCommit(const CommitInfo &commit)
     m_columns->clearDiff();
     //: The header of a commit's details: author, date and id, then the message
     m_commit->setPlainText(tr("Author: %1 <%2>\nDate:   %3\nCommit: %4\n\n%5")
-                               .arg(BranchReview::displayPath(commit.author),
-                                    BranchReview::displayPath(commit.authorEmail),
+                               .arg(UnifiedDiff::visibleText(commit.author),
+                                    UnifiedDiff::visibleText(commit.authorEmail),
                                     QLocale().toString(commit.time, QLocale::LongFormat), commit.id,
                                     visibleMessage(commit.message)));
     m_stack->setCurrentWidget(m_commit);
