@@ -1,5 +1,7 @@
 #include "proxy/httprequestparser.h"
 
+#include <algorithm>
+
 namespace Paddock::Proxy {
 
 namespace {
@@ -90,7 +92,8 @@ QByteArray HttpRequestHead::header(QByteArrayView name) const
     return {};
 }
 
-QByteArray HttpRequestHead::serializeForUpstream(bool keepUpstreamAlive) const
+QByteArray HttpRequestHead::serializeForUpstream(bool keepUpstreamAlive,
+                                                 const QList<HttpHeader> &overrides) const
 {
     QByteArray out;
     out.reserve(512);
@@ -106,8 +109,14 @@ QByteArray HttpRequestHead::serializeForUpstream(bool keepUpstreamAlive) const
     for (const HttpHeader &h : headers) {
         if (isHopByHop(h.name) || connectionTokens.contains(h.name.toLower()))
             continue;
-        out += h.name + ": " + h.value + "\r\n";
+        const bool overridden = std::any_of(overrides.begin(), overrides.end(), [&h](const HttpHeader &o) {
+            return equalsIgnoreCase(o.name, h.name);
+        });
+        if (!overridden)
+            out += h.name + ": " + h.value + "\r\n";
     }
+    for (const HttpHeader &h : overrides)
+        out += h.name + ": " + h.value + "\r\n";
     if (chunked)
         out += "Transfer-Encoding: chunked\r\n";
     else if (contentLength &&
@@ -117,8 +126,9 @@ QByteArray HttpRequestHead::serializeForUpstream(bool keepUpstreamAlive) const
     return out;
 }
 
-HttpRequestParser::HttpRequestParser(HttpLimits limits)
+HttpRequestParser::HttpRequestParser(HttpLimits limits, TargetForm form)
     : m_limits(limits)
+    , m_form(form)
 {}
 
 void HttpRequestParser::feed(QByteArrayView bytes)
@@ -266,6 +276,8 @@ HttpRequestParser::Event HttpRequestParser::parseRequestLine(QByteArrayView line
 
     m_head.method = method.toByteArray();
     m_head.target = target.toByteArray();
+    if (m_form == TargetForm::Origin)
+        return parseOriginTarget(method, target);
     if (method == "CONNECT") {
         // RFC 9112 §3.2.3: CONNECT uses authority-form; the port is required.
         if (target.contains('/') || target.contains('@') || !target.contains(':'))
@@ -287,6 +299,32 @@ HttpRequestParser::Event HttpRequestParser::parseRequestLine(QByteArrayView line
         return fail(ErrorCode::BadRequestLine);
     m_head.authority = authority.toByteArray();
     QByteArrayView path = rest.sliced(end);
+    if (path.contains('#'))
+        path = path.first(path.indexOf('#'));
+    m_head.pathAndQuery = path.isEmpty()         ? QByteArray("/")
+                          : path.startsWith('?') ? '/' + path.toByteArray()
+                                                 : path.toByteArray();
+    return Event::NeedMore;
+}
+
+HttpRequestParser::Event HttpRequestParser::parseOriginTarget(QByteArrayView method, QByteArrayView target)
+{
+    // Inside TLS the client talks to the origin: CONNECT and the asterisk-form have nothing to reach.
+    if (method == "CONNECT" ||
+        !(target.startsWith('/') || target.startsWith("https://") || target.startsWith("HTTPS://")))
+        return fail(ErrorCode::UnsupportedTarget);
+    QByteArrayView path = target;
+    if (!target.startsWith('/')) {
+        const QByteArrayView rest = target.sliced(8);
+        qsizetype end = 0;
+        while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#')
+            ++end;
+        // SECURITY: userinfo ("user@host") makes parsers disagree about the host.
+        if (end == 0 || rest.first(end).contains('@'))
+            return fail(ErrorCode::BadRequestLine);
+        m_head.authority = rest.first(end).toByteArray();
+        path = rest.sliced(end);
+    }
     if (path.contains('#'))
         path = path.first(path.indexOf('#'));
     m_head.pathAndQuery = path.isEmpty()         ? QByteArray("/")
@@ -361,8 +399,16 @@ HttpRequestParser::Event HttpRequestParser::finishHead()
     // RFC 9112 §3.2: HTTP/1.1 needs exactly one Host; it must name the target's authority.
     if (hostCount > 1 || (hostCount == 0 && m_head.versionMinor == 1))
         return fail(ErrorCode::BadHost);
+    if (m_form == TargetForm::Origin && m_head.authority.isEmpty()) {
+        // Origin-form: Host is the authority, so a request without one cannot be placed.
+        if (hostCount == 0 || host.isEmpty() || host.contains('@'))
+            return fail(ErrorCode::BadHost);
+        m_head.authority = host;
+    }
     if (hostCount == 1) {
-        const QByteArrayView defaultPort = m_head.isConnect ? QByteArrayView() : QByteArrayView("80");
+        const QByteArrayView defaultPort = m_head.isConnect               ? QByteArrayView()
+                                           : m_form == TargetForm::Origin ? QByteArrayView("443")
+                                                                          : QByteArrayView("80");
         if (normalisedAuthority(host, defaultPort) != normalisedAuthority(m_head.authority, defaultPort))
             return fail(ErrorCode::BadHost);
     }

@@ -40,8 +40,10 @@ struct HttpRequestHead
     QByteArray header(QByteArrayView name) const; // first value, case-insensitive name
     // The head as sent upstream: origin-form, hop-by-hop headers removed (RFC 9110 §7.6.1), Host first,
     // `Connection: close` unless the upstream connection is to be kept for the next request, and the body
-    // framing the parser re-creates (Content-Length or chunked).
-    QByteArray serializeForUpstream(bool keepUpstreamAlive = false) const;
+    // framing the parser re-creates (Content-Length or chunked). Every header named in overrides is replaced
+    // by the override (an injected credential): the client's own value never goes out.
+    QByteArray serializeForUpstream(bool keepUpstreamAlive = false,
+                                    const QList<HttpHeader> &overrides = {}) const;
 };
 
 // An incremental, strict RFC 9112 request parser without I/O: feed bytes, then pull events until NeedMore.
@@ -53,7 +55,7 @@ public:
     enum class ErrorCode {
         None,
         BadRequestLine,
-        UnsupportedTarget, // origin-form or a non-http scheme: not a proxy request
+        UnsupportedTarget, // a target the form does not take: origin-form at a proxy, CONNECT inside TLS
         UnsupportedVersion,
         RequestLineTooLong,
         HeadersTooLarge,
@@ -69,7 +71,12 @@ public:
         BodyTooLarge,
     };
 
-    explicit HttpRequestParser(HttpLimits limits = {});
+    // Proxy: absolute-form http:// and CONNECT, as a sandbox sends them to its proxy. Origin: what a client
+    // sends inside an intercepted TLS connection: origin-form ("/path") or absolute-form https://, the
+    // authority from Host (default port 443), no CONNECT.
+    enum class TargetForm { Proxy, Origin };
+
+    explicit HttpRequestParser(HttpLimits limits = {}, TargetForm form = TargetForm::Proxy);
 
     void feed(QByteArrayView bytes);
     Event next();
@@ -101,11 +108,13 @@ private:
     Event fail(ErrorCode code);
     std::optional<QByteArrayView> takeLine(qsizetype limit, ErrorCode tooLong, bool &failed);
     Event parseRequestLine(QByteArrayView line);
+    Event parseOriginTarget(QByteArrayView method, QByteArrayView target);
     Event parseHeader(QByteArrayView line);
     Event finishHead();
     void compact();
 
     HttpLimits m_limits;
+    TargetForm m_form;
     State m_state = State::RequestLine;
     QByteArray m_buffer;
     qsizetype m_offset = 0;

@@ -3,6 +3,7 @@
 #include "core/policymatcher.h"
 #include "proxy/addressvetter.h"
 #include "proxy/httprequestparser.h"
+#include "proxy/inspection.h"
 
 #include <QList>
 #include <QMutex>
@@ -57,6 +58,16 @@ public:
         m_policy = std::move(policy);
     }
     bool failOpen() const { return m_failOpen; }
+    std::shared_ptr<const Inspection> inspection() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_inspection;
+    }
+    void setInspection(std::shared_ptr<const Inspection> inspection)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_inspection = std::move(inspection);
+    }
 
     ProxyServer *server = nullptr;
     Resolver *resolver = nullptr;
@@ -71,6 +82,7 @@ private:
     std::shared_ptr<const Core::PolicyMatcher>
         m_policy; // null: no policy could be loaded, so everything is denied
     bool m_failOpen = false;
+    std::shared_ptr<const Inspection> m_inspection; // never null once listening
 };
 
 } // namespace Paddock::Proxy

@@ -1,9 +1,12 @@
 #include "proxy/proxyconnection.h"
 
+#include "proxy/interceptedclient.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
 #include <QLocalSocket>
+#include <QSslConfiguration>
+#include <QSslSocket>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -66,20 +69,16 @@ ProxyConnection::ProxyConnection(std::shared_ptr<ListenerContext> context, QIODe
     : QObject(parent)
     , m_context(std::move(context))
     , m_client(client)
+    , m_rawClient(client)
     , m_parser(m_context->config.limits)
 {
     ++m_context->connections;
     m_client->setParent(this);
-    connect(m_client, &QIODevice::readyRead, this, &ProxyConnection::onClientReadable);
-    connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::onClientWritten);
-    connect(m_client, &QIODevice::readChannelFinished, this, &ProxyConnection::onClientEof);
-    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client)) {
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client))
         tcp->setReadBufferSize(256 * 1024);
-        connect(tcp, &QTcpSocket::disconnected, this, &ProxyConnection::close);
-    } else if (auto *local = qobject_cast<QLocalSocket *>(m_client)) {
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_client))
         local->setReadBufferSize(256 * 1024);
-        connect(local, &QLocalSocket::disconnected, this, &ProxyConnection::close);
-    }
+    watchClient();
     // SECURITY: slowloris: a client that trickles its head is cut off.
     m_headerTimer.setSingleShot(true);
     connect(&m_headerTimer, &QTimer::timeout, this, [this] {
@@ -103,6 +102,19 @@ ProxyConnection::ProxyConnection(std::shared_ptr<ListenerContext> context, QIODe
             [this] { failClosed(tr("Connecting to %1 timed out.").arg(m_authority.toString()), 504); });
     if (m_client->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &ProxyConnection::onClientReadable, Qt::QueuedConnection);
+}
+
+void ProxyConnection::watchClient()
+{
+    connect(m_client, &QIODevice::readyRead, this, &ProxyConnection::onClientReadable);
+    connect(m_client, &QIODevice::bytesWritten, this, &ProxyConnection::onClientWritten);
+    connect(m_client, &QIODevice::readChannelFinished, this, &ProxyConnection::onClientEof);
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_client))
+        connect(tcp, &QTcpSocket::disconnected, this, &ProxyConnection::close);
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_client))
+        connect(local, &QLocalSocket::disconnected, this, &ProxyConnection::close);
+    else if (auto *intercepted = qobject_cast<InterceptedClient *>(m_client))
+        connect(intercepted, &InterceptedClient::disconnected, this, &ProxyConnection::close);
 }
 
 ProxyConnection::~ProxyConnection()
@@ -203,15 +215,35 @@ void ProxyConnection::processParser()
         case HttpRequestParser::Event::BodyData: {
             const QByteArray data = m_parser.takeBodyData();
             m_bytesUp += data.size();
-            // The body is re-framed by us, never passed through raw: the upstream sees exactly what we
-            // parsed.
-            if (m_head.chunked)
-                m_upstream->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
-            else
-                m_upstream->write(data);
+            if (!m_bodyScan) {
+                sendBody(data);
+                break;
+            }
+            // SECURITY: scanned before any of it goes upstream.
+            if (!scanBody(data, false))
+                return;
+            m_heldBody += data;
+            if (!m_holdingHead || m_heldBody.size() > m_inspection->maxHeldBodyBytes) {
+                if (m_bodyDecoder) { // a compressed body is only scanned whole: its bytes do not map back
+                    m_secretKind.clear();
+                    deny(u"secret-scan"_s, tr("The compressed request body is larger than the %1 MiB Paddock "
+                                              "scans at once.")
+                                               .arg(m_inspection->maxHeldBodyBytes >> 20));
+                    return;
+                }
+                // Whatever a later chunk completes started in the last overlap() bytes: those stay held.
+                releaseHeldBody(m_inspection->scanner->overlap());
+            }
             break;
         }
         case HttpRequestParser::Event::MessageComplete:
+            if (m_bodyScan) {
+                if (!scanBody({}, true))
+                    return;
+                releaseHeldBody(0);
+                m_bodyScan.reset();
+                m_bodyDecoder.reset();
+            }
             if (m_head.chunked)
                 m_upstream->write("0\r\n\r\n");
             m_requestComplete = true;
@@ -228,6 +260,14 @@ void ProxyConnection::handleHead()
     m_bytesUp = 0;
     m_bytesDown = 0;
     m_requestComplete = false;
+    m_secretKind.clear();
+    m_interceptTunnel = false;
+    m_bodyScan.reset();
+    m_bodyDecoder.reset();
+    m_holdingHead = false;
+    m_heldHead.clear();
+    m_heldBody.clear();
+    m_inspection = m_context->inspection();
     auto authority = Core::HostCanonicalizer::canonicalizeAuthority(QString::fromLatin1(m_head.authority));
     if (!authority) {
         m_authority = {};
@@ -237,7 +277,15 @@ void ProxyConnection::handleHead()
     }
     m_authority = *authority;
     if (!m_authority.port)
-        m_authority.port = 80; // absolute-form http:// without a port
+        m_authority.port = m_intercepting ? *m_tunnelAuthority.port : quint16(80); // the scheme's default
+    // SECURITY: inside an intercepted tunnel every request goes to the CONNECT host, which the SNI named too:
+    // no reaching another host through a connection approved for this one.
+    if (m_intercepting &&
+        !(m_authority.host == m_tunnelAuthority.host && m_authority.port == m_tunnelAuthority.port)) {
+        deny(u"host-mismatch"_s, tr("The request inside the tunnel to %1 is addressed to %2.")
+                                     .arg(m_tunnelAuthority.toString(), m_authority.toString()));
+        return;
+    }
     if (!m_head.isConnect && m_authority.host.host == ProxyConfig::selfTestHost) {
         // The sandbox's start-up self-test: answered here, it never leaves the host (.invalid never
         // resolves).
@@ -272,6 +320,21 @@ void ProxyConnection::handleHead()
         m_rawTunnelAllowed = !m_context->config.tlsOnlyPorts.contains(*m_authority.port) ||
                              decision.winner->rule.rule.methods().contains(u"CONNECT"_s);
     }
+    if (m_head.isConnect && m_inspection->intercepts(m_authority.host, *m_authority.port)) {
+        // Interception: Paddock answers the TLS itself; each request inside is decided, vetted and dialled on
+        // its own, so nothing is dialled for the CONNECT.
+        dropUpstream();
+        m_interceptTunnel = true;
+        writeClient("HTTP/1.1 200 Connection Established\r\n\r\n");
+        m_tunnelPrefix = m_parser.takeUnparsed();
+        m_state = State::CheckingClientHello;
+        m_headerTimer.start(m_context->config.clientHelloTimeoutMs);
+        m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes);
+        checkClientHello();
+        return;
+    }
+    if (!m_head.isConnect && !scanHead())
+        return;
     if (!m_head.isConnect && m_head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
         writeClient("HTTP/1.1 100 Continue\r\n\r\n");
 
@@ -372,21 +435,48 @@ std::optional<ProxyConnection::Refusal> ProxyConnection::vetAddress(const QHostA
 
 void ProxyConnection::dial(const QHostAddress &address, quint16 port)
 {
-    m_upstream = new QTcpSocket(this);
+    QSslSocket *tls = nullptr;
+    if (m_intercepting) {
+        tls = new QSslSocket(this);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        // SECURITY: the upstream's certificate must chain to the system's trust (or the configured one) and
+        // name the host: interception never weakens what the sandbox's own TLS would have checked.
+        if (!m_inspection->upstreamTrust.isEmpty())
+            configuration.setCaCertificates(m_inspection->upstreamTrust);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        configuration.setProtocol(QSsl::SecureProtocols);
+        configuration.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
+        tls->setSslConfiguration(configuration);
+        m_upstreamTlsErrors.clear();
+        connect(tls, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            for (const QSslError &error : errors)
+                m_upstreamTlsErrors.append(error.errorString());
+        });
+        connect(tls, &QSslSocket::encrypted, this, &ProxyConnection::onUpstreamConnected);
+        m_upstream = tls;
+    } else {
+        m_upstream = new QTcpSocket(this);
+        connect(m_upstream, &QTcpSocket::connected, this, &ProxyConnection::onUpstreamConnected);
+    }
     m_upstream->setReadBufferSize(256 * 1024);
-    connect(m_upstream, &QTcpSocket::connected, this, &ProxyConnection::onUpstreamConnected);
     connect(m_upstream, &QTcpSocket::readyRead, this, &ProxyConnection::onUpstreamReadable);
     connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxyConnection::onUpstreamWritten);
     connect(m_upstream, &QTcpSocket::disconnected, this, &ProxyConnection::onUpstreamClosed);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (m_state == State::Dialling)
+        if (m_state == State::Dialling && !m_upstreamTlsErrors.isEmpty())
+            failClosed(tr("The certificate of %1 was refused: %2.")
+                           .arg(m_authority.toString(), m_upstreamTlsErrors.join(u"; "_s)));
+        else if (m_state == State::Dialling)
             failClosed(
                 tr("Connecting to %1 failed: %2.").arg(m_authority.toString(), m_upstream->errorString()));
         else if (error != QAbstractSocket::RemoteHostClosedError)
             onUpstreamClosed();
     });
     m_connectTimer.start(m_context->config.connectTimeoutMs);
-    m_upstream->connectToHost(address, port);
+    if (tls) // the vetted address is dialled; the host is the SNI and the name verified
+        tls->connectToHostEncrypted(address.toString(), port, m_authority.host.host);
+    else
+        m_upstream->connectToHost(address, port);
 }
 
 void ProxyConnection::onUpstreamConnected()
@@ -420,8 +510,110 @@ void ProxyConnection::beginForwarding()
     m_responseHeadDone = false;
     m_framer.reset();
     m_upstreamReusable = false;
-    // Asking the upstream to keep alive only pays when the client will send another request.
-    m_upstream->write(m_head.serializeForUpstream(m_head.keepAlive));
+    // SECURITY: the credential is added only here: after the head's clean scan, only over verified TLS to the
+    // host it is bound to. Asking the upstream to keep alive only pays when the client sends another request.
+    const QByteArray head = m_head.serializeForUpstream(
+        m_head.keepAlive,
+        m_intercepting ? m_inspection->credentialHeaders(m_authority.host) : QList<HttpHeader>());
+    const bool hasBody = m_head.chunked || m_head.contentLength.value_or(0) > 0;
+    if (hasBody && m_inspection->scanner) {
+        // The body is scanned before any of the request goes out (the credential included).
+        m_bodyScan.emplace(m_inspection->scanner->stream(tr("body")));
+        if (const auto format = BodyDecoder::formatFor(m_head.header("content-encoding")))
+            m_bodyDecoder.emplace(*format);
+        m_holdingHead = true;
+        m_heldHead = head;
+        return;
+    }
+    m_upstream->write(head);
+}
+
+bool ProxyConnection::scanHead()
+{
+    const std::shared_ptr<const SecretScanner> &scanner = m_inspection->scanner;
+    if (!scanner) {
+        // SECURITY: scanner errors deny.
+        deny(u"secret-scan"_s, tr("Paddock's secret scanner is not available, so requests whose content it "
+                                  "could read are blocked."));
+        return false;
+    }
+    const auto check = [this](const Core::Result<QList<SecretHit>> &hits) {
+        if (!hits) {
+            deny(u"secret-scan"_s, hits.error().message);
+            return false;
+        }
+        if (!hits->isEmpty()) {
+            denySecret(hits->first());
+            return false;
+        }
+        return true;
+    };
+    if (!check(scanner->scan(m_head.pathAndQuery, tr("URL"))))
+        return false;
+    for (const HttpHeader &header : m_head.headers) {
+        //: %1 is a header name such as Authorization.
+        if (!check(
+                scanner->scan(header.value, tr("header %1").arg(QString::fromLatin1(header.name.left(64))))))
+            return false;
+    }
+    return true;
+}
+
+bool ProxyConnection::scanBody(const QByteArray &data, bool last)
+{
+    QByteArray decoded;
+    if (m_bodyDecoder) {
+        auto result = m_bodyDecoder->decode(data);
+        Core::Result<> finished;
+        if (result && last)
+            finished = m_bodyDecoder->finish();
+        if (!result || !finished) {
+            // SECURITY: what cannot be decoded cannot be scanned: denied.
+            deny(u"secret-scan"_s, tr("The request body could not be decompressed for scanning: %1")
+                                       .arg(result ? finished.error().message : result.error().message));
+            return false;
+        }
+        decoded = std::move(*result);
+    }
+    const auto hits = m_bodyScan->feed(m_bodyDecoder ? QByteArrayView(decoded) : QByteArrayView(data));
+    if (!hits) {
+        deny(u"secret-scan"_s, hits.error().message);
+        return false;
+    }
+    if (!hits->isEmpty()) {
+        denySecret(hits->first());
+        return false;
+    }
+    return true;
+}
+
+void ProxyConnection::sendBody(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    // The body is re-framed by us, never passed through raw: the upstream sees exactly what we parsed.
+    if (m_head.chunked)
+        m_upstream->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    else
+        m_upstream->write(data);
+}
+
+void ProxyConnection::releaseHeldBody(qsizetype keep)
+{
+    if (m_holdingHead) {
+        m_holdingHead = false;
+        m_upstream->write(std::exchange(m_heldHead, {}));
+    }
+    if (m_heldBody.size() <= keep)
+        return;
+    sendBody(m_heldBody.first(m_heldBody.size() - keep));
+    m_heldBody.remove(0, m_heldBody.size() - keep);
+}
+
+void ProxyConnection::denySecret(const SecretHit &hit)
+{
+    m_secretKind = hit.description;
+    deny(u"secret:"_s + hit.ruleId, hit.explanation());
 }
 
 void ProxyConnection::checkClientHello()
@@ -451,7 +643,56 @@ void ProxyConnection::checkClientHello()
         close();
         return;
     }
-    startTunnel();
+    if (m_interceptTunnel)
+        startInterception();
+    else
+        startTunnel();
+}
+
+void ProxyConnection::startInterception()
+{
+    m_headerTimer.stop();
+    QString error;
+    std::unique_ptr<TlsServerStream> tls;
+    if (auto leaf = m_inspection->authority->leafFor(m_authority.host.host); !leaf) {
+        error = leaf.error().message;
+    } else if (auto made = TlsServerStream::create(*leaf); !made) {
+        error = made.error().message;
+    } else {
+        tls = std::move(*made);
+    }
+    if (!tls) {
+        emitDecision(DecisionEvent::Verdict::Error, u"tls-interception"_s, error);
+        close();
+        return;
+    }
+    m_tunnelAuthority = m_authority;
+    m_intercepting = true;
+    m_client->disconnect(this);
+    auto *intercepted =
+        new InterceptedClient(m_rawClient, std::move(tls), std::exchange(m_tunnelPrefix, {}), this);
+    connect(intercepted, &InterceptedClient::tlsFailed, this, [this, intercepted] {
+        emitDecision(DecisionEvent::Verdict::Deny, u"tls-interception"_s,
+                     tr("The sandbox's TLS connection to %1 failed: %2. Programs in the sandbox must trust "
+                        "Paddock's CA (see docs/interception.md).")
+                         .arg(m_tunnelAuthority.toString(), intercepted->tlsError()));
+        close();
+    });
+    // Most clients that refuse the leaf just hang up mid-handshake: say so, or the user never learns why.
+    connect(intercepted, &InterceptedClient::disconnected, this, [this, intercepted] {
+        if (!intercepted->isEncrypted() && intercepted->tlsError().isEmpty() && m_state != State::Closing)
+            emitDecision(
+                DecisionEvent::Verdict::Deny, u"tls-interception"_s,
+                tr("The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must "
+                   "trust Paddock's CA (see docs/interception.md).")
+                    .arg(m_tunnelAuthority.toString()));
+    });
+    m_client = intercepted;
+    watchClient();
+    m_parser = HttpRequestParser(m_context->config.limits, HttpRequestParser::TargetForm::Origin);
+    m_state = State::ReadingHead;
+    // The handshake and the first request head must arrive within the header timeout, as any request's.
+    m_headerTimer.start(m_context->config.headerTimeoutMs);
 }
 
 void ProxyConnection::startTunnel()
@@ -712,7 +953,8 @@ void ProxyConnection::deny(const QString &rule, const QString &reason, int statu
                              : QString(QString::fromLatin1(m_head.method) + u" http://"_s +
                                        m_authority.toString() + pathWithoutQuery(m_head.pathAndQuery));
     QString body = tr("Paddock blocked %1\nReason: %2\nRule: %3\n").arg(what, reason, rule);
-    if (status == 403 && !m_authority.host.host.isEmpty())
+    if (status == 403 && !m_authority.host.host.isEmpty() && m_secretKind.isEmpty() &&
+        !rule.startsWith(u"secret"_s))
         body += tr("To allow it: paddock policy allow --sandbox %1 '%2'\n")
                     .arg(m_context->sandbox(), m_authority.host.authorityHost() + u':' +
                                                    QString::number(m_authority.port.value_or(80)));
@@ -757,6 +999,7 @@ void ProxyConnection::emitDecision(DecisionEvent::Verdict verdict, const QString
     event.verdict = verdict;
     event.bytesUp = m_bytesUp;
     event.bytesDown = m_bytesDown;
+    event.secretKind = m_secretKind;
     if (m_context->server)
         m_context->server->publish(event);
 }
@@ -775,6 +1018,8 @@ void ProxyConnection::abortClient()
         tcp->abort();
     else if (auto *local = qobject_cast<QLocalSocket *>(m_client))
         local->abort();
+    else if (auto *intercepted = qobject_cast<InterceptedClient *>(m_client))
+        intercepted->abort();
 }
 
 void ProxyConnection::close()
@@ -808,6 +1053,13 @@ void ProxyConnection::close()
             QMetaObject::invokeMethod(this, &ProxyConnection::finished, Qt::QueuedConnection);
         else
             connect(local, &QLocalSocket::disconnected, this, &ProxyConnection::finished,
+                    Qt::UniqueConnection);
+    } else if (auto *intercepted = qobject_cast<InterceptedClient *>(m_client)) {
+        intercepted->disconnectFromPeer(); // close_notify, then the socket closes once flushed
+        if (intercepted->isDisconnected())
+            QMetaObject::invokeMethod(this, &ProxyConnection::finished, Qt::QueuedConnection);
+        else
+            connect(intercepted, &InterceptedClient::disconnected, this, &ProxyConnection::finished,
                     Qt::UniqueConnection);
     }
     m_idleTimer.start(10'000); // a client that never reads its last bytes is dropped anyway

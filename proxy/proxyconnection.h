@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/hostcanonicalizer.h"
+#include "proxy/bodydecoder.h"
 #include "proxy/clienthelloreader.h"
 #include "proxy/decisionevent.h"
 #include "proxy/descriptortunnel.h"
@@ -8,6 +9,7 @@
 #include "proxy/httpresponsehead.h"
 #include "proxy/proxyconfig.h"
 #include "proxy/responsebodyframer.h"
+#include "proxy/secretscanner.h"
 
 #include <QElapsedTimer>
 #include <QIODevice>
@@ -26,6 +28,9 @@ namespace Paddock::Proxy {
 // thread. Pipeline: parse → canonicalise → policy → resolve → vet → dial → (ClientHello check) → relay → log.
 // After a complete response the upstream connection is kept for the client's next request to the same
 // authority: that request is still decided by policy and its address vetted again, only the dial is saved.
+// A CONNECT to a host the sandbox's Inspection intercepts is answered by Paddock's own TLS with a leaf for
+// that host; the requests inside are then parsed like plain HTTP (origin-form, Host must be the CONNECT
+// host), scanned, given their credential, and sent over a new TLS connection whose certificate is verified.
 class ProxyConnection : public QObject
 {
     Q_OBJECT
@@ -82,6 +87,13 @@ private:
     void onClientEof();
     void checkClientHello();
     void startTunnel();
+    void startInterception();
+    void watchClient();
+    bool scanHead();
+    bool scanBody(const QByteArray &data, bool last);
+    void sendBody(const QByteArray &data);
+    void releaseHeldBody(qsizetype keep);
+    void denySecret(const SecretHit &hit);
     void handOverTunnel();
     void abortClient();
     void finishRequest();
@@ -93,7 +105,8 @@ private:
     void onIdleTimer();
 
     std::shared_ptr<ListenerContext> m_context;
-    QIODevice *m_client;
+    QIODevice *m_client; // the socket, or the InterceptedClient over it
+    QIODevice *m_rawClient;
     QPointer<QTcpSocket> m_upstream;
     HttpRequestParser m_parser;
     State m_state = State::ReadingHead;
@@ -109,6 +122,21 @@ private:
     QString m_reason;
     bool m_requestComplete = false;
     bool m_rawTunnelAllowed = false;
+    bool m_interceptTunnel = false; // the CONNECT being handled is to be intercepted
+    QString m_secretKind; // what a scanner deny found ("a GitHub personal access token"), for the log
+    std::shared_ptr<const Inspection> m_inspection;
+
+    // Interception: TLS is terminated here, requests are origin-form and go out over verified TLS.
+    bool m_intercepting = false;
+    Core::CanonicalAuthority m_tunnelAuthority; // the CONNECT they all came through
+    QStringList m_upstreamTlsErrors;
+
+    // The request body is scanned before it goes upstream: held whole up to a bound, then with a tail.
+    std::optional<SecretScanner::Stream> m_bodyScan;
+    std::optional<BodyDecoder> m_bodyDecoder;
+    bool m_holdingHead = false; // the head waits for the body's scan
+    QByteArray m_heldHead;
+    QByteArray m_heldBody; // de-chunked, scanned, not yet sent
     QByteArray m_responseHeadBuffer;
     bool m_responseHeadDone = false;
     bool m_keepAliveAfterResponse = false;

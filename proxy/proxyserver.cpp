@@ -59,6 +59,14 @@ ProxyServer::ProxyServer(Resolver &resolver, ProxyConfig config, QObject *parent
     , m_config(config)
 {
     qRegisterMetaType<DecisionEvent>();
+    // Every sandbox's visible requests are scanned; without a scanner they are denied (Inspection::scanner).
+    auto inspection = std::make_shared<Inspection>();
+    if (auto scanner = SecretScanner::create())
+        inspection->scanner = std::make_shared<const SecretScanner>(std::move(*scanner));
+    else
+        qWarning("paddock proxy: the secret scanner could not be built: %s",
+                 qPrintable(scanner.error().message));
+    m_defaultInspection = std::move(inspection);
     for (int i = 0; i < std::max(1, m_config.workerThreads); ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"paddock-proxy-%1"_s.arg(i));
@@ -101,6 +109,7 @@ std::shared_ptr<ListenerContext> ProxyServer::makeContext(const QString &sandbox
     context->resolver = &m_resolver;
     context->vetter = &m_vetter;
     context->config = m_config;
+    context->setInspection(m_defaultInspection);
     m_contexts.insert(sandbox, context);
     return context;
 }
@@ -157,6 +166,17 @@ Core::Result<> ProxyServer::listenUnix(const QString &sandbox, const QString &pa
     }
     m_listeners.insert(sandbox, listener);
     return {};
+}
+
+std::shared_ptr<const SecretScanner> ProxyServer::defaultScanner() const
+{
+    return m_defaultInspection->scanner;
+}
+
+void ProxyServer::setInspection(const QString &sandbox, std::shared_ptr<const Inspection> inspection)
+{
+    if (auto context = m_contexts.value(sandbox))
+        context->setInspection(std::move(inspection));
 }
 
 void ProxyServer::setPolicy(const QString &sandbox, std::shared_ptr<const Core::PolicyMatcher> policy)

@@ -39,6 +39,13 @@ public:
                               std::shared_ptr<const Core::PolicyMatcher> policy, bool failOpen = false);
     // Takes effect for the next request of every connection of that sandbox.
     void setPolicy(const QString &sandbox, std::shared_ptr<const Core::PolicyMatcher> policy);
+    // What is intercepted, injected and scanned for a listening sandbox; also takes effect for the next
+    // request. Until it is called a sandbox gets the default: scanning with the provider rules only, no
+    // interception.
+    void setInspection(const QString &sandbox, std::shared_ptr<const Inspection> inspection);
+    // The scanner with the provider rules only (null if it could not be built): shared by the sandboxes that
+    // have no known secrets of their own.
+    std::shared_ptr<const SecretScanner> defaultScanner() const;
     // Stops the sandbox's listeners and cuts its open connections, tunnels included.
     void removeSandbox(const QString &sandbox);
     int connectionCount(const QString &sandbox) const;
@@ -59,6 +66,7 @@ private:
 
     Resolver &m_resolver;
     ProxyConfig m_config;
+    std::shared_ptr<const Inspection> m_defaultInspection;
     AddressVetter m_vetter;
     std::vector<QThread *> m_threads;
     std::vector<QObject *> m_anchors; // one per thread: parent of that thread's connections

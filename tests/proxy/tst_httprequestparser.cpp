@@ -18,9 +18,10 @@ struct Parsed
     Code error = Code::None;
 };
 
-Parsed parseAll(const QByteArray &input, bool byteByByte, HttpLimits limits = {})
+Parsed parseAll(const QByteArray &input, bool byteByByte, HttpLimits limits = {},
+                HttpRequestParser::TargetForm form = HttpRequestParser::TargetForm::Proxy)
 {
-    HttpRequestParser parser(limits);
+    HttpRequestParser parser(limits, form);
     Parsed result;
     QByteArray body;
     const auto drain = [&] {
@@ -274,6 +275,70 @@ private Q_SLOTS:
         QVERIFY(!upstream.contains("Proxy-Authorization"));
         QVERIFY(!upstream.contains("Upgrade"));
         QVERIFY(upstream.endsWith("Connection: close\r\n\r\n"));
+    }
+
+    void originFormInsideTls_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QByteArray>("authority");
+        QTest::addColumn<QByteArray>("pathAndQuery");
+        QTest::newRow("origin-form") << QByteArray("GET /v1/x?y=1 HTTP/1.1\r\nHost: api.example\r\n\r\n")
+                                     << int(Code::None) << QByteArray("api.example")
+                                     << QByteArray("/v1/x?y=1");
+        QTest::newRow("absolute https")
+            << QByteArray("GET https://api.example/v1 HTTP/1.1\r\nHost: api.example:443\r\n\r\n")
+            << int(Code::None) << QByteArray("api.example") << QByteArray("/v1");
+        QTest::newRow("no Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << int(Code::BadHost) << QByteArray()
+                                 << QByteArray();
+        QTest::newRow("HTTP/1.0 without Host")
+            << QByteArray("GET / HTTP/1.0\r\n\r\n") << int(Code::BadHost) << QByteArray() << QByteArray();
+        QTest::newRow("two Hosts") << QByteArray(
+                                          "GET / HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n")
+                                   << int(Code::BadHost) << QByteArray() << QByteArray();
+        QTest::newRow("Host differs from the target")
+            << QByteArray("GET https://a.example/ HTTP/1.1\r\nHost: b.example\r\n\r\n") << int(Code::BadHost)
+            << QByteArray() << QByteArray();
+        QTest::newRow("userinfo in Host") << QByteArray("GET / HTTP/1.1\r\nHost: u@a.example\r\n\r\n")
+                                          << int(Code::BadHost) << QByteArray() << QByteArray();
+        QTest::newRow("CONNECT inside TLS")
+            << QByteArray("CONNECT b.example:443 HTTP/1.1\r\nHost: b.example:443\r\n\r\n")
+            << int(Code::UnsupportedTarget) << QByteArray() << QByteArray();
+        QTest::newRow("plain http target")
+            << QByteArray("GET http://a.example/ HTTP/1.1\r\nHost: a.example\r\n\r\n")
+            << int(Code::UnsupportedTarget) << QByteArray() << QByteArray();
+        QTest::newRow("asterisk-form") << QByteArray("OPTIONS * HTTP/1.1\r\nHost: a.example\r\n\r\n")
+                                       << int(Code::UnsupportedTarget) << QByteArray() << QByteArray();
+    }
+
+    void originFormInsideTls()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, error);
+        QFETCH(QByteArray, authority);
+        QFETCH(QByteArray, pathAndQuery);
+        for (const bool byteByByte : {false, true}) {
+            const Parsed parsed = parseAll(input, byteByByte, {}, HttpRequestParser::TargetForm::Origin);
+            QCOMPARE(int(parsed.error), error);
+            if (error == int(Code::None)) {
+                QCOMPARE(parsed.heads.size(), 1);
+                QCOMPARE(parsed.heads[0].authority, authority);
+                QCOMPARE(parsed.heads[0].pathAndQuery, pathAndQuery);
+            }
+        }
+        // The proxy form refuses origin-form, as before.
+        if (input.startsWith("GET /"))
+            QCOMPARE(parseAll(input, false).error, Code::UnsupportedTarget);
+    }
+
+    void upstreamHeadReplacesOverriddenHeaders()
+    {
+        const Parsed parsed = parseAll("GET / HTTP/1.1\r\nHost: a.example\r\nX-Api-Key: placeholder\r\n\r\n",
+                                       false, {}, HttpRequestParser::TargetForm::Origin);
+        const QByteArray upstream = parsed.heads[0].serializeForUpstream(false, {{"x-api-key", "real"}});
+        QVERIFY(!upstream.contains("placeholder"));
+        QCOMPARE(upstream.count("real"), 1);
+        QVERIFY(upstream.contains("x-api-key: real\r\n"));
     }
 };
 
