@@ -46,6 +46,10 @@ PolicyMatcher::PolicyMatcher(QList<LayeredRule> rules)
 {
     for (int r = 0; r < m_rules.size(); ++r) {
         const PolicyRule &rule = m_rules[r].rule;
+        if (rule.isIntercept()) {
+            m_interceptTargets.append(rule.targets());
+            continue;
+        }
         for (int t = 0; t < rule.targets().size(); ++t) {
             const HostPattern &host = rule.targets()[t].host;
             const Entry entry{r, t, rule.specificity(t), !rule.isAllow()};
@@ -180,6 +184,17 @@ std::optional<PolicyMatch> PolicyMatcher::cidrMatch(const QHostAddress &address,
     if (!best)
         return std::nullopt;
     return toMatch(*best);
+}
+
+bool PolicyMatcher::intercepts(const CanonicalHost &host, quint16 port) const
+{
+    for (const RuleTarget &target : m_interceptTargets) {
+        const bool hostMatches = host.isIpLiteral() ? target.host.matchesAddress(host.address)
+                                                    : target.host.matchesName(host.host);
+        if (hostMatches && target.ports.contains(port))
+            return true;
+    }
+    return false;
 }
 
 bool PolicyMatcher::cidrExplicitlyAllows(const QHostAddress &address, const PolicyRequest &request) const

@@ -71,6 +71,10 @@ public:
     // if any (deny CIDRs also apply after DNS). The request's host is not looked at.
     std::optional<PolicyMatch> cidrMatch(const QHostAddress &address, const PolicyRequest &request) const;
 
+    // The targets of the `intercept` rules, which decide() never looks at.
+    const QList<RuleTarget> &interceptTargets() const { return m_interceptTargets; }
+    bool intercepts(const CanonicalHost &host, quint16 port) const;
+
     const QList<LayeredRule> &rules() const { return m_rules; }
     static QString layerName(PolicyLayer layer);
 
@@ -101,6 +105,7 @@ private:
     Buckets m_anyDepth; // by suffix
     std::vector<Entry> m_everything;
     std::vector<Entry> m_cidr;
+    QList<RuleTarget> m_interceptTargets;
 };
 
 } // namespace Paddock::Core

@@ -177,7 +177,9 @@ Specificity PolicyRule::specificity(int targetIndex) const
 
 QString PolicyRule::toString() const
 {
-    QString text = m_action == Action::Allow ? u"allow"_s : u"deny"_s;
+    QString text = m_action == Action::Allow  ? u"allow"_s
+                   : m_action == Action::Deny ? u"deny"_s
+                                              : u"intercept"_s;
     if (!m_methods.isEmpty())
         text += u' ' + m_methods.join(u',');
     QStringList targets;
@@ -230,10 +232,14 @@ Result<PolicyRule> PolicyRule::parse(QStringView text)
         rule.m_action = Action::Allow;
     else if (tokens[0].text == "deny"_L1)
         rule.m_action = Action::Deny;
+    else if (tokens[0].text == "intercept"_L1)
+        rule.m_action = Action::Intercept;
     else
-        return error(tokens[0].column, tr("a rule starts with \"allow\" or \"deny\"."));
+        return error(tokens[0].column, tr("a rule starts with \"allow\", \"deny\" or \"intercept\"."));
 
     qsizetype next = 1;
+    if (rule.isIntercept() && tokens.size() > 2 && isMethodList(tokens[1].text))
+        return error(tokens[1].column, tr("\"intercept\" takes hosts and ports, not methods."));
     if (tokens.size() > 2 && isMethodList(tokens[1].text)) {
         for (QStringView method : tokens[1].text.split(u',')) {
             if (!rule.m_methods.contains(method.toString()))
@@ -359,6 +365,8 @@ Result<PolicyRule> PolicyRule::parse(QStringView text)
                                  tr("a path may not contain spaces, '?', '#' or non-ASCII characters."));
             }
         }
+        if (rule.isIntercept() && !ruleTarget.pathGlob.isEmpty())
+            return error(column + int(pos), tr("\"intercept\" takes hosts and ports, not paths."));
         rule.m_targets.append(ruleTarget);
     }
     return rule;

@@ -69,13 +69,16 @@ struct Specificity
     auto operator<=>(const Specificity &) const = default;
 };
 
-// `allow|deny [METHODS] target[,target...]`, e.g. `allow GET,HEAD **.github.com:443/repos/**`.
+// `allow|deny [METHODS] target[,target...]`, e.g. `allow GET,HEAD **.github.com:443/repos/**`, or
+// `intercept host[:port][,...]`.
 class PolicyRule
 {
     Q_DECLARE_TR_FUNCTIONS(Paddock::Core::PolicyRule)
 
 public:
-    enum class Action { Allow, Deny };
+    // Intercept neither allows nor denies: it has Paddock's proxy open the TLS of allowed tunnels to those
+    // hosts, so that their requests are scanned and method and path rules apply (security.md item 6).
+    enum class Action { Allow, Deny, Intercept };
 
     static Result<PolicyRule> parse(QStringView text);
 
@@ -83,6 +86,7 @@ public:
     const QStringList &methods() const { return m_methods; }
     const QList<RuleTarget> &targets() const { return m_targets; }
     bool isAllow() const { return m_action == Action::Allow; }
+    bool isIntercept() const { return m_action == Action::Intercept; }
     // True when the rule looks inside requests (methods or paths), which a plain tunnel cannot show.
     bool needsContent() const;
     Specificity specificity(int targetIndex) const;

@@ -2,7 +2,8 @@
 
 namespace Paddock::Proxy {
 
-bool Inspection::intercepts(const Core::CanonicalHost &host, quint16 port) const
+bool Inspection::intercepts(const Core::CanonicalHost &host, quint16 port,
+                            const Core::PolicyMatcher *policy) const
 {
     if (!authority)
         return false;
@@ -10,20 +11,14 @@ bool Inspection::intercepts(const Core::CanonicalHost &host, quint16 port) const
         if (credential.host == host.host)
             return true;
     }
-    for (const Core::RuleTarget &target : interceptTargets) {
-        const bool hostMatches = host.isIpLiteral() ? target.host.matchesAddress(host.address)
-                                                    : target.host.matchesName(host.host);
-        if (hostMatches && target.ports.contains(port))
-            return true;
-    }
-    return false;
+    return policy && policy->intercepts(host, port);
 }
 
 QList<HttpHeader> Inspection::credentialHeaders(const Core::CanonicalHost &host) const
 {
     QList<HttpHeader> headers;
     for (const InjectedCredential &credential : credentials) {
-        if (credential.host == host.host)
+        if (credential.host == host.host && !credential.header.isEmpty()) // empty: its secret is not set
             headers.append({credential.header, credential.value});
     }
     return headers;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/hostcanonicalizer.h"
-#include "core/policyrule.h"
+#include "core/policymatcher.h"
 #include "proxy/certificateauthority.h"
 #include "proxy/httprequestparser.h"
 #include "proxy/secretscanner.h"
@@ -33,13 +33,12 @@ struct Inspection
     // Whom upstream certificates must chain to; empty: the system's trust store.
     QList<QSslCertificate> upstreamTrust;
     QList<InjectedCredential> credentials;
-    QList<Core::RuleTarget> interceptTargets; // from `intercept` rules
     // A request body is held and scanned whole before anything of the request goes upstream, up to this size;
     // a larger plain body is then streamed with a scanned tail held back, a larger compressed one is refused.
     qint64 maxHeldBodyBytes = 8 * 1024 * 1024;
 
-    // Hosts with a credential or an intercept rule, when there is a CA to mint with.
-    bool intercepts(const Core::CanonicalHost &host, quint16 port) const;
+    // Hosts with a credential or an `intercept` rule in the policy, when there is a CA to mint with.
+    bool intercepts(const Core::CanonicalHost &host, quint16 port, const Core::PolicyMatcher *policy) const;
     QList<HttpHeader> credentialHeaders(const Core::CanonicalHost &host) const;
 };
 

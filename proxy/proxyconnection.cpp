@@ -320,7 +320,7 @@ void ProxyConnection::handleHead()
         m_rawTunnelAllowed = !m_context->config.tlsOnlyPorts.contains(*m_authority.port) ||
                              decision.winner->rule.rule.methods().contains(u"CONNECT"_s);
     }
-    if (m_head.isConnect && m_inspection->intercepts(m_authority.host, *m_authority.port)) {
+    if (m_head.isConnect && m_inspection->intercepts(m_authority.host, *m_authority.port, policy.get())) {
         // Interception: Paddock answers the TLS itself; each request inside is decided, vetted and dialled on
         // its own, so nothing is dialled for the CONNECT.
         dropUpstream();

@@ -4,6 +4,7 @@
 #include "vm/processusage.h"
 #include "vm/resourcelimits.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -17,6 +18,12 @@ struct BackendStart
     QString runtimeDirectory; // private to this run (0700), removed by the manager after stop
     QString proxySocket;      // the sandbox's proxy listener, the only way out
     ResourceLimits limits;
+    // TLS interception: the host's roots plus Paddock's CA, put over the sandbox's system bundle
+    // (systemBundle, the same path inside), and Paddock's CA alone; empty: the host's bundle unchanged.
+    QString trustBundle;
+    QString systemBundle;
+    QString caCertificate;
+    QMap<QString, QString> environment; // for every process in it: trust variables, credential placeholders
 };
 
 // A running sandbox as its backend reports it.

@@ -92,6 +92,14 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
         for (const QString &name : etcFiles().keys())
             args << u"--ro-bind"_s << QDir(spec.etcDirectory).filePath(name) << u"/etc/"_s + name;
     }
+    // SECURITY: certificates only, never a key; the sandbox trusts Paddock's CA for the hosts it intercepts.
+    if (!spec.trustBundle.isEmpty()) {
+        args << u"--ro-bind"_s << spec.trustBundle << QString::fromLatin1(trustBundleInSandbox);
+        if (spec.systemBundle.startsWith(u"/etc/ssl/"_s) && QFileInfo::exists(spec.systemBundle))
+            args << u"--ro-bind"_s << spec.trustBundle << spec.systemBundle;
+    }
+    if (!spec.caCertificate.isEmpty())
+        args << u"--ro-bind"_s << spec.caCertificate << QString::fromLatin1(caCertificateInSandbox);
     if (spec.home.isEmpty())
         args << u"--dir"_s << u"/home/agent"_s;
     else

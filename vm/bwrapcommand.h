@@ -18,6 +18,9 @@ struct NamespaceSandboxSpec
     QString controlDirectory;           // a long-running sandbox: paddock-guest serves sessions on a
                                         // socket in this folder, bound at /run/paddock/control
     QMap<QString, QString> environment; // on top of the sandbox's own (the template's variables)
+    QString trustBundle;                // bound at /run/paddock/ca-bundle.pem and over systemBundle
+    QString systemBundle;               // the host's bundle path, seen inside through the /etc/ssl bind
+    QString caCertificate;              // Paddock's CA alone, bound at /run/paddock/paddock-ca.pem
     int seccompFd = -1;                 // from SeccompFilter, inherited by bwrap
     bool ownTerminal = false;           // the session has a PTY of its own; otherwise a new session
     bool selfTest = true;               // with a proxy: check the network before the command starts
@@ -33,6 +36,8 @@ public:
     static constexpr auto proxyPort = 3128;
     static constexpr auto sandboxUid = 1000;
     static constexpr auto controlSocketName = "guest.sock";
+    static constexpr auto trustBundleInSandbox = "/run/paddock/ca-bundle.pem";
+    static constexpr auto caCertificateInSandbox = "/run/paddock/paddock-ca.pem";
 
     static QStringList arguments(const NamespaceSandboxSpec &spec);
     static QMap<QString, QString> baseEnvironment(const QString &term);

@@ -69,6 +69,10 @@ Result<StartedSandbox> NamespaceBackend::start(const BackendStart &request)
     spec.guestBinary = guest;
     spec.seccompFd = seccompFd;
     spec.controlDirectory = controlDirectory;
+    spec.trustBundle = request.trustBundle;
+    spec.systemBundle = request.systemBundle;
+    spec.caCertificate = request.caCertificate;
+    spec.environment = request.environment;
     auto process = std::make_unique<QProcess>();
     process->setStandardInputFile(QProcess::nullDevice());
     const QString log = request.runtimeDirectory + u"/guest.log"_s;

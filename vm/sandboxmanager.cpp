@@ -205,9 +205,24 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
         m_proxy->removeSandbox(name);
         QDir(request.runtimeDirectory).removeRecursively();
     });
+    const std::shared_ptr<const PolicyMatcher> startPolicy = policy;
     if (auto listening = m_proxy->listenUnix(name, request.proxySocket, std::move(policy), record->failOpen);
         !listening)
         return std::unexpected(listening.error());
+    QString note;
+    if (m_networkProvider) {
+        auto network = m_networkProvider(*record, startPolicy.get());
+        if (!network)
+            return fail(network.error().code,
+                        tr("The sandbox \"%1\" did not start: %2").arg(name, network.error().message));
+        if (network->inspection)
+            m_proxy->setInspection(name, network->inspection);
+        request.trustBundle = network->trustBundle;
+        request.systemBundle = network->systemBundle;
+        request.caCertificate = network->caCertificate;
+        request.environment = network->environment;
+        note = network->note;
+    }
     const auto started = m_backend->start(request);
     if (!started) {
         saveState(name, SandboxRecord::State::Failed, started.error().message);
@@ -216,7 +231,9 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     }
     cleanUp.dismiss();
     m_running.emplace(name, Running{request.runtimeDirectory, started->controlSocket});
-    saveState(name, SandboxRecord::State::Running, started->note);
+    QStringList notes{note, started->note};
+    notes.removeAll(QString());
+    saveState(name, SandboxRecord::State::Running, notes.join(u"; "_s));
     Q_EMIT sandboxStarted(name);
     return started->controlSocket;
 }

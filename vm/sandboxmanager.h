@@ -10,15 +10,31 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 
 namespace Paddock::Proxy {
 class ProxyServer;
-}
+struct Inspection;
+} // namespace Paddock::Proxy
 
 namespace Paddock::Vm {
+
+// What a starting sandbox's traffic gets besides its policy, made by whoever wires Paddock together (app/):
+// what the proxy inspects and injects, and what the sandbox must trust and be told for that.
+struct SandboxNetwork
+{
+    std::shared_ptr<const Proxy::Inspection> inspection; // null: the proxy's default
+    QString trustBundle;                                 // see BackendStart
+    QString systemBundle;
+    QString caCertificate;
+    QMap<QString, QString> environment; // trust variables and credential placeholders
+    QString note;                       // what the user should know, e.g. a secret that is not set
+};
+using SandboxNetworkProvider =
+    std::function<Core::Result<SandboxNetwork>(const Core::SandboxRecord &, const Core::PolicyMatcher *)>;
 
 // What `paddock create` asks for.
 struct CreateOptions
@@ -43,6 +59,8 @@ class SandboxManager : public QObject
 public:
     // Without a proxy the manager can create and remove sandboxes, but not start them.
     explicit SandboxManager(Core::Paths paths, Proxy::ProxyServer *proxy = nullptr);
+    // Asked at every start; an error stops the start. Without one a sandbox gets the proxy's defaults.
+    void setNetworkProvider(SandboxNetworkProvider provider) { m_networkProvider = std::move(provider); }
     ~SandboxManager() override; // stops the sandboxes it runs
 
     Core::Result<Core::SandboxRecord> create(const CreateOptions &options);
@@ -89,6 +107,7 @@ private:
     Core::Paths m_paths;
     Proxy::ProxyServer *m_proxy = nullptr;
     std::unique_ptr<Backend> m_backend;
+    SandboxNetworkProvider m_networkProvider;
     std::map<QString, Running> m_running;
 };
 

@@ -28,8 +28,12 @@ SandboxHost::SandboxHost(Paths paths)
     : m_paths(std::move(paths))
     , m_proxy(m_resolver)
     , m_audit(m_paths.auditLogDir() + u"/audit.jsonl"_s)
+    , m_network(m_paths)
     , m_manager(m_paths, &m_proxy)
 {
+    m_manager.setNetworkProvider([this](const SandboxRecord &record, const PolicyMatcher *policy) {
+        return m_network.networkFor(record, policy);
+    });
     connect(
         &m_proxy, &Proxy::ProxyServer::decided, this,
         [this](const Proxy::DecisionEvent &event) {

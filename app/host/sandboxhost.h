@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/host/sandboxnetworksetup.h"
 #include "core/paths.h"
 #include "core/policyrule.h"
 #include "core/result.h"
@@ -59,6 +60,7 @@ private:
     Proxy::ProxyServer m_proxy;
     Proxy::AuditLog m_audit;
     QMutex m_auditMutex; // decisions arrive on the proxy's threads
+    SandboxNetworkSetup m_network;
     Vm::SandboxManager m_manager;
     QLocalServer m_control;
     QHash<QString, QDateTime> m_startedAt; // when each sandbox passed its self-test

@@ -2,12 +2,15 @@
 // and that no process outlives its sandbox. Runs as the CI's root and, where possible, as an unprivileged
 // user.
 #include "core/policy.h"
+#include "proxy/certificateauthority.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
+#include "proxy/trustbundle.h"
 #include "vm/bwrapcommand.h"
 #include "vm/bwrapprocess.h"
 #include "vm/seccompfilter.h"
 
+#include "httpsorigin.h"
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
 
@@ -19,6 +22,9 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
+
+#include <functional>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -62,6 +68,7 @@ private:
     std::unique_ptr<Proxy::ProxyServer> m_proxy;
 
     QString m_proxySocketOverride; // a test's own proxy socket instead of the working one
+    std::function<void(NamespaceSandboxSpec &)> m_adjustSpec; // a test's additions to every spec
 
     NamespaceSandboxSpec specFor(const QStringList &command, bool withProxy = true) const
     {
@@ -73,6 +80,8 @@ private:
                                                              : m_proxySocketOverride;
         spec.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
         spec.command = command;
+        if (m_adjustSpec)
+            m_adjustSpec(spec);
         return spec;
     }
 
@@ -203,6 +212,78 @@ private Q_SLOTS:
             echo checked
         )SH"_s.arg(port));
         QCOMPARE(direct.out, QByteArray("checked\n"));
+    }
+
+    void programsTrustPaddocksCaAndGetTheirCredentialInjected()
+    {
+        // curl in the sandbox, through the proxy, to an HTTPS origin: Paddock intercepts with its CA (which
+        // the sandbox trusts through the variables and in place of its system bundle) and adds the key.
+        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+            QFAIL("curl is missing: scripts/setup-deps.sh installs it");
+        const QString dir = m_root.filePath(u"tls"_s);
+        const auto makeCa = [&dir](const QString &name) {
+            const auto keys = Proxy::CaKeyStore::inFile(dir + u'/' + name + u"/ca-key.pem"_s);
+            Proxy::CertificateAuthorityOptions options;
+            options.commonName = name;
+            return Proxy::CertificateAuthority::loadOrCreate(dir + u'/' + name, *keys, options);
+        };
+        auto paddockCa = makeCa(u"paddock"_s);
+        auto webCa = makeCa(u"web"_s);
+        QVERIFY(paddockCa && webCa);
+        const auto leaf = webCa->leafFor(u"api.origin.test"_s);
+        QVERIFY(leaf);
+        Test::HttpsOrigin origin(*leaf);
+        QVERIFY(origin.listen(QHostAddress::LocalHost, 0));
+        m_resolver.setAnswers(u"api.origin.test"_s, {{QHostAddress::LocalHost}});
+
+        Core::Policy policy;
+        policy.setLayer(Core::PolicyLayer::Sandbox,
+                        {*Core::PolicyRule::parse(u"allow api.origin.test"_s),
+                         *Core::PolicyRule::parse(u"allow 127.0.0.1/32:%1"_s.arg(origin.serverPort()))});
+        const QString socket = m_root.filePath(u"intercepting.sock"_s);
+        QVERIFY(m_proxy->listenUnix(u"intercepting"_s, socket, policy.matcher()).has_value());
+        const QByteArray realKey = "sk-origin-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+        auto inspection = std::make_shared<Proxy::Inspection>();
+        inspection->scanner = m_proxy->defaultScanner();
+        inspection->authority = std::make_shared<const Proxy::CertificateAuthority>(std::move(*paddockCa));
+        inspection->upstreamTrust = {webCa->caCertificate()};
+        inspection->credentials = {{u"api.origin.test"_s, "x-api-key", realKey, u"origin-key"_s}};
+        m_proxy->setInspection(u"intercepting"_s, inspection);
+
+        const auto system = Proxy::TrustBundle::findSystemBundle();
+        QVERIFY(system);
+        const auto bundle = Proxy::TrustBundle::make(inspection->authority->caCertificatePem(), *system);
+        QVERIFY(bundle);
+        QVERIFY(bundle->writeBundle(dir + u"/bundle.pem"_s));
+        m_proxySocketOverride = socket;
+        m_adjustSpec = [&](NamespaceSandboxSpec &spec) {
+            spec.trustBundle = dir + u"/bundle.pem"_s;
+            spec.systemBundle = *system;
+            spec.caCertificate = inspection->authority->certificateFile();
+            for (const auto &variable :
+                 Proxy::TrustBundle::environment(QString::fromLatin1(BwrapCommand::trustBundleInSandbox),
+                                                 QString::fromLatin1(BwrapCommand::caCertificateInSandbox)))
+                spec.environment.insert(variable.name, variable.value);
+            spec.environment.insert(u"API_KEY"_s, u"paddock-placeholder"_s);
+        };
+        const auto reset = qScopeGuard([this] {
+            m_proxySocketOverride.clear();
+            m_adjustSpec = nullptr;
+        });
+        const Outcome outcome = run(uR"SH(
+            curl -sS --fail https://api.origin.test:%1/v1/messages -H "x-api-key: $API_KEY"; echo
+            env -u SSL_CERT_FILE -u CURL_CA_BUNDLE curl -sS --fail https://api.origin.test:%1/system-bundle; echo
+            grep -c 'BEGIN CERTIFICATE' /run/paddock/paddock-ca.pem
+            cat /run/paddock/*.pem | grep -c 'PRIVATE KEY'
+        )SH"_s.arg(origin.serverPort()));
+        QCOMPARE(outcome.out, QByteArray("ok GET /v1/messages\nok GET /system-bundle\n1\n0\n"));
+        QVERIFY(origin.lastRequest().contains(realKey));
+        QVERIFY(!outcome.out.contains(realKey) && !outcome.err.contains(realKey));
+        // Twin: without the bundle, the same curl refuses Paddock's certificate.
+        m_adjustSpec = nullptr;
+        const Outcome untrusted =
+            run(u"curl -sS --fail https://api.origin.test:%1/ || echo refused"_s.arg(origin.serverPort()));
+        QCOMPARE(untrusted.out, QByteArray("refused\n"));
     }
 
     void selfTestKeepsTheCommandFromStartingWhenTheProxyIsDown()
