@@ -84,7 +84,7 @@ int PolicyCommand::run(const QStringList &args, CliIo &io)
     const QStringList rest = args.mid(1);
     if (sub == "ls"_L1)
         return list(rest, io);
-    if (sub == "allow"_L1 || sub == "deny"_L1)
+    if (sub == "allow"_L1 || sub == "deny"_L1 || sub == "intercept"_L1)
         return addRule(sub, rest, io);
     if (sub == "rm"_L1)
         return removeRule(rest, io);
@@ -101,7 +101,10 @@ int PolicyCommand::run(const QStringList &args, CliIo &io)
             << u"  allow RULE [--sandbox NAME]         "_s
             << tr("Add an allow rule, e.g. '**.github.com:443'.") << u'\n'
             << u"  deny RULE [--sandbox NAME]          "_s << tr("Add a deny rule.") << u'\n'
-            << u"  rm RULE [--sandbox NAME]            "_s << tr("Remove a rule.") << u'\n'
+            << u"  intercept HOST[:PORT] [--sandbox NAME] "_s
+            << tr("Open the TLS of allowed tunnels to these hosts, to scan them and apply method and path "
+                  "rules.")
+            << u'\n' << u"  rm RULE [--sandbox NAME]            "_s << tr("Remove a rule.") << u'\n'
             << u"  preset NAME                         "_s
             << tr("Choose the preset: %1.").arg(PresetCatalog::ids().join(u", "_s)) << u'\n'
             << u"  explain URL [--sandbox NAME]        "_s << tr("Show which rule decides a URL, and why.")
@@ -112,8 +115,8 @@ int PolicyCommand::run(const QStringList &args, CliIo &io)
         return ExitOk;
     }
     if (sub.isEmpty())
-        return usageError(io,
-                          tr("'paddock policy' needs a command: ls, allow, deny, rm, preset or explain."));
+        return usageError(
+            io, tr("'paddock policy' needs a command: ls, allow, deny, intercept, rm, preset or explain."));
     return usageError(io, tr("unknown policy command '%1'.").arg(sub));
 }
 
@@ -251,7 +254,7 @@ int PolicyCommand::removeRule(const QStringList &args, CliIo &io)
         return usageError(io, tr("'paddock policy rm' needs the rule to remove."));
     // "allow x" or just "x": without an action, either action matches.
     QList<PolicyRule> candidates;
-    if (text.startsWith("allow "_L1) || text.startsWith("deny "_L1)) {
+    if (text.startsWith("allow "_L1) || text.startsWith("deny "_L1) || text.startsWith("intercept "_L1)) {
         auto rule = PolicyRule::parse(text);
         if (!rule)
             return usageError(io, rule.error().message);
@@ -263,6 +266,8 @@ int PolicyCommand::removeRule(const QStringList &args, CliIo &io)
                 return usageError(io, rule.error().message);
             candidates.append(*rule);
         }
+        if (auto intercept = PolicyRule::parse(QString(u"intercept "_s + text))) // no methods or paths
+            candidates.append(*intercept);
     }
     const auto removeFrom = [&](QList<PolicyRule> &rules) {
         qsizetype removed = 0;

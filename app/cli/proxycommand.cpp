@@ -4,6 +4,7 @@
 #include "core/policyfile.h"
 #include "core/presetcatalog.h"
 #include "proxy/auditlog.h"
+#include "proxy/certificateauthority.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
@@ -48,7 +49,16 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
                                  u"FILE"_s);
     const QCommandLineOption sandbox(u"sandbox"_s, tr("The name decisions are logged under."), u"NAME"_s,
                                      u"proxy"_s);
-    parser.addOptions({listen, policyOption, allow, deny, log, sandbox});
+    const QCommandLineOption intercept(
+        u"intercept"_s,
+        tr("Open the TLS of allowed tunnels to these hosts and scan their requests (repeatable)."),
+        u"HOST[:PORT]"_s);
+    const QCommandLineOption caDirectory(
+        u"ca"_s, tr("The CA folder for --intercept (default: Paddock's own)."), u"DIR"_s);
+    const QCommandLineOption upstreamCa(
+        u"upstream-ca"_s,
+        tr("Trust only the certificates in this PEM file upstream (default: the system's)."), u"FILE"_s);
+    parser.addOptions({listen, policyOption, allow, deny, intercept, caDirectory, upstreamCa, log, sandbox});
     if (auto exit = parseOrExit(parser, u"proxy"_s, args, io))
         return *exit;
     if (!parser.isSet(listen))
@@ -74,7 +84,8 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
                                   .arg(policyValue, PresetCatalog::ids().join(u", "_s)));
     }
     QList<PolicyRule> extra;
-    for (const auto &[option, action] : {std::pair{&allow, u"allow "_s}, std::pair{&deny, u"deny "_s}}) {
+    for (const auto &[option, action] : {std::pair{&allow, u"allow "_s}, std::pair{&deny, u"deny "_s},
+                                         std::pair{&intercept, u"intercept "_s}}) {
         for (const QString &text : parser.values(*option)) {
             auto rule = PolicyRule::parse(QString(action + text));
             if (!rule)
@@ -88,8 +99,27 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
     if (auto opened = audit.open(); !opened)
         return failure(io, opened.error().message);
 
+    auto inspection = std::make_shared<Proxy::Inspection>();
+    if (!policy.matcher()->interceptTargets().isEmpty()) {
+        const QString directory = parser.isSet(caDirectory)
+                                      ? parser.value(caDirectory)
+                                      : Proxy::CertificateAuthority::defaultDirectory(m_paths);
+        const auto keys = Proxy::CertificateAuthority::keyStoreFor(directory);
+        auto ca = Proxy::CertificateAuthority::loadOrCreate(directory, *keys);
+        if (!ca)
+            return failure(io, ca.error().message);
+        inspection->authority = std::make_shared<const Proxy::CertificateAuthority>(std::move(*ca));
+        io.out << tr("Intercepting with the CA in %1").arg(inspection->authority->certificateFile()) << u'\n';
+    }
+    if (parser.isSet(upstreamCa)) {
+        inspection->upstreamTrust = QSslCertificate::fromPath(parser.value(upstreamCa), QSsl::Pem);
+        if (inspection->upstreamTrust.isEmpty())
+            return usageError(io, tr("%1 holds no PEM certificate.").arg(parser.value(upstreamCa)));
+    }
+
     Proxy::SystemResolver resolver;
     Proxy::ProxyServer server(resolver);
+    inspection->scanner = server.defaultScanner();
     QObject::connect(&server, &Proxy::ProxyServer::decided, &server,
                      [&audit](const Proxy::DecisionEvent &event) { audit.append(event); });
     const QString where = parser.value(listen);
@@ -97,6 +127,7 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
     if (where.startsWith("unix:"_L1)) {
         if (auto listening = server.listenUnix(name, where.mid(5), policy.matcher()); !listening)
             return failure(io, listening.error().message);
+        server.setInspection(name, inspection);
         io.out << tr("Listening on %1").arg(where) << u'\n';
     } else {
         const auto authority = HostCanonicalizer::canonicalizeAuthority(where);
@@ -108,6 +139,7 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
         auto listening = server.listenTcp(name, host->address, port, policy.matcher());
         if (!listening)
             return failure(io, listening.error().message);
+        server.setInspection(name, inspection);
         io.out << tr("Listening on %1:%2").arg(host->authorityHost()).arg(*listening) << u'\n';
     }
     io.out.flush();

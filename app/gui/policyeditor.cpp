@@ -69,7 +69,7 @@ QString displayFolder(const QString &folder)
 bool startsWithAction(const QString &text)
 {
     const QString first = text.section(u' ', 0, 0).toLower();
-    return first == "allow"_L1 || first == "deny"_L1;
+    return first == "allow"_L1 || first == "deny"_L1 || first == "intercept"_L1;
 }
 
 } // namespace
@@ -216,6 +216,8 @@ QWidget *PolicyEditor::createRulesSection()
     m_newAction->setObjectName(u"newRuleAction"_s);
     m_newAction->addItem(stateDot(StateLook::Running), tr("Allow"), u"allow"_s);
     m_newAction->addItem(stateDot(StateLook::Failed), tr("Deny"), u"deny"_s);
+    //: A policy rule that has Paddock open the TLS of a host's connections, to scan them.
+    m_newAction->addItem(stateDot(StateLook::Starting), tr("Intercept"), u"intercept"_s);
     m_newRule = new QLineEdit(box);
     m_newRule->setObjectName(u"newRule"_s);
     m_newRule->setPlaceholderText(tr("[METHODS] host[:port][/path], e.g. **.example.com:443"));

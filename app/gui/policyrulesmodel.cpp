@@ -25,7 +25,7 @@ QString targetText(const PolicyRule &rule)
 bool startsWithAction(const QString &text)
 {
     const QString first = text.section(u' ', 0, 0).toLower();
-    return first == "allow"_L1 || first == "deny"_L1;
+    return first == "allow"_L1 || first == "deny"_L1 || first == "intercept"_L1;
 }
 
 } // namespace
@@ -162,12 +162,16 @@ QVariant PolicyRulesModel::data(const QModelIndex &index, int role) const
             if (!entry.parsed)
                 //: A rule the policy parser does not accept.
                 return tr("Invalid");
+            if (entry.parsed->isIntercept())
+                return tr("Intercept");
             return entry.parsed->isAllow() ? tr("Allow") : tr("Deny");
         }
         if (role == Qt::DecorationRole) {
             if (!entry.parsed)
                 return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(12, 12);
-            return stateDot(entry.parsed->isAllow() ? StateLook::Running : StateLook::Failed);
+            return stateDot(entry.parsed->isIntercept() ? StateLook::Starting
+                            : entry.parsed->isAllow()   ? StateLook::Running
+                                                        : StateLook::Failed);
         }
         if (role == Qt::ToolTipRole && !entry.parsed)
             return entry.parsed.error().message;
@@ -234,7 +238,11 @@ bool PolicyRulesModel::setData(const QModelIndex &index, const QVariant &value, 
     const Entry &old = m_entries[index.row()];
     // Typed without its action, a rule keeps the one it had.
     if (!startsWithAction(text))
-        text = (old.parsed && !old.parsed->isAllow() ? u"deny "_s : u"allow "_s) + text;
+        text = (!old.parsed                 ? u"allow "_s
+                : old.parsed->isIntercept() ? u"intercept "_s
+                : old.parsed->isAllow()     ? u"allow "_s
+                                            : u"deny "_s) +
+               text;
     m_entries[index.row()] = makeEntry(text);
     Q_EMIT dataChanged(this->index(index.row(), Action), this->index(index.row(), Note));
     // Another row's "listed twice" note may have come or gone.

@@ -145,6 +145,26 @@ private Q_SLOTS:
         QCOMPARE(decision.losers[1].rule.layer, PolicyLayer::Preset);
     }
 
+    void interceptRulesNeitherAllowNorDeny()
+    {
+        Policy policy;
+        policy.setLayer(PolicyLayer::Global, rules({u"intercept **.example.com:443"_s,
+                                                    u"intercept 10.0.0.0/8"_s, u"allow a.example.com"_s}));
+        const auto matcher = policy.matcher();
+        // Decisions come from allow and deny rules only: an intercepted host with no allow is still denied...
+        QVERIFY(!matcher->decide(request(u"b.example.com:443"_s)).allowed);
+        QVERIFY(matcher->decide(request(u"a.example.com:443"_s)).allowed);
+        QVERIFY(matcher->decide(request(u"a.example.com:443"_s)).winner->rule.rule.isAllow());
+        // ...and interception is asked separately, by host and port.
+        const auto host = [](const QString &name) { return *HostCanonicalizer::canonicalizeHost(name); };
+        QVERIFY(matcher->intercepts(host(u"a.example.com"_s), 443));
+        QVERIFY(!matcher->intercepts(host(u"a.example.com"_s), 8443));
+        QVERIFY(!matcher->intercepts(host(u"example.com"_s), 443));
+        QVERIFY(matcher->intercepts(host(u"10.1.2.3"_s), 443));
+        QVERIFY(!matcher->intercepts(host(u"11.1.2.3"_s), 443));
+        QCOMPARE(matcher->interceptTargets().size(), 2);
+    }
+
     void cidrOptInForAddressVetting()
     {
         Policy policy;

@@ -37,6 +37,8 @@ private Q_SLOTS:
         QTest::newRow("any port star") << u"allow dev.example:*"_s << u"allow dev.example"_s;
         QTest::newRow("extra spaces") << u"  allow   GET   example.com  "_s << u"allow GET example.com"_s;
         QTest::newRow("duplicate methods") << u"allow GET,GET x.example"_s << u"allow GET x.example"_s;
+        QTest::newRow("intercept") << u"intercept **.Example.com:443,api.x.example"_s
+                                   << u"intercept **.example.com:443,api.x.example"_s;
     }
     void parsesAndRoundTrips()
     {
@@ -70,6 +72,8 @@ private Q_SLOTS:
         QTest::newRow("wildcard ip") << u"allow *.10.0.0.1"_s << 7;
         QTest::newRow("path with query") << u"allow x.example/a?b"_s << 18;
         QTest::newRow("lower-case methods are a host") << u"allow get x.example"_s << 11;
+        QTest::newRow("intercept with methods") << u"intercept GET x.example"_s << 11;
+        QTest::newRow("intercept with a path") << u"intercept x.example/v1"_s << 20;
     }
     void reportsErrorsWithColumn()
     {
