@@ -375,7 +375,7 @@ int main(int argc, char **argv)
                      "Content-Length: " +
                      std::to_string(bodyBytes) + "\r\n\r\n" + makeBody(size_t(bodyBytes));
 
-    std::vector<std::vector<double>> latencies(size_t(connections));
+    std::vector<std::vector<double>> latencies(static_cast<size_t>(connections));
     std::vector<std::thread> threads;
     for (int i = 0; i < connections; ++i)
         threads.emplace_back(runConnection, std::ref(shared), i, std::ref(latencies[size_t(i)]));

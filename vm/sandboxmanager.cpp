@@ -211,7 +211,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
         return std::unexpected(listening.error());
     QString note;
     if (m_networkProvider) {
-        auto network = m_networkProvider(*record, startPolicy.get());
+        auto network = m_networkProvider(*record, workspace, startPolicy.get());
         if (!network)
             return fail(network.error().code,
                         tr("The sandbox \"%1\" did not start: %2").arg(name, network.error().message));

@@ -33,8 +33,9 @@ struct SandboxNetwork
     QMap<QString, QString> environment; // trust variables and credential placeholders
     QString note;                       // what the user should know, e.g. a secret that is not set
 };
-using SandboxNetworkProvider =
-    std::function<Core::Result<SandboxNetwork>(const Core::SandboxRecord &, const Core::PolicyMatcher *)>;
+// The record, its workspace on the host (see workspaceOf()) and its policy.
+using SandboxNetworkProvider = std::function<Core::Result<SandboxNetwork>(
+    const Core::SandboxRecord &, const QString &workspace, const Core::PolicyMatcher *)>;
 
 // What `paddock create` asks for.
 struct CreateOptions

@@ -31,9 +31,10 @@ SandboxHost::SandboxHost(Paths paths)
     , m_network(m_paths)
     , m_manager(m_paths, &m_proxy)
 {
-    m_manager.setNetworkProvider([this](const SandboxRecord &record, const PolicyMatcher *policy) {
-        return m_network.networkFor(record, policy);
-    });
+    m_manager.setNetworkProvider(
+        [this](const SandboxRecord &record, const QString &workspace, const PolicyMatcher *policy) {
+            return m_network.networkFor(record, workspace, policy);
+        });
     connect(
         &m_proxy, &Proxy::ProxyServer::decided, this,
         [this](const Proxy::DecisionEvent &event) {

@@ -2,6 +2,7 @@
 
 #include "core/secretstore.h"
 #include "core/templatecatalog.h"
+#include "core/workspacesecrets.h"
 #include "proxy/inspection.h"
 #include "proxy/trustbundle.h"
 #include "vm/bwrapcommand.h"
@@ -49,6 +50,7 @@ Result<> SandboxNetworkSetup::writeTrustFiles(const Proxy::CertificateAuthority 
 }
 
 Result<Vm::SandboxNetwork> SandboxNetworkSetup::networkFor(const SandboxRecord &record,
+                                                           const QString &workspace,
                                                            const PolicyMatcher *policy)
 {
     Vm::SandboxNetwork network;
@@ -56,31 +58,40 @@ Result<Vm::SandboxNetwork> SandboxNetworkSetup::networkFor(const SandboxRecord &
     const TemplateCatalog templates(m_paths.templatesDir());
     const QList<CredentialBinding> bindings =
         templates.find(record.templateId).value_or(AgentTemplate{}).credentials;
-    // The CA is loaded only when a sandbox needs it: loading may ask the user to unlock the keychain.
-    if (bindings.isEmpty() && (!policy || policy->interceptTargets().isEmpty()))
-        return network; // nothing to intercept: the proxy's defaults (scanning, tunnels end to end)
-
-    const auto ca = authority();
-    if (!ca)
-        return fail(ca.error().code, tr("Paddock's CA, which it needs to intercept this sandbox's TLS, could "
-                                        "not be loaded: %1")
-                                         .arg(ca.error().message));
-    if (auto trusted = writeTrustFiles(**ca); !trusted)
-        return fail(
-            trusted.error().code,
-            tr("The sandbox's certificate bundle could not be made: %1").arg(trusted.error().message));
-    inspection->authority = *ca;
-    network.trustBundle = m_bundleFile;
-    network.systemBundle = m_systemBundle;
-    network.caCertificate = (*ca)->certificateFile();
-    for (const auto &variable :
-         Proxy::TrustBundle::environment(QString::fromLatin1(Vm::BwrapCommand::trustBundleInSandbox),
-                                         QString::fromLatin1(Vm::BwrapCommand::caCertificateInSandbox)))
-        network.environment.insert(variable.name, variable.value);
+    const QList<WorkspaceSecret> workspaceSecrets = WorkspaceSecrets::find(workspace);
+    const bool intercepting = !bindings.isEmpty() || (policy && !policy->interceptTargets().isEmpty());
+    if (!intercepting && workspaceSecrets.isEmpty())
+        return network; // the proxy's defaults: scanning with the provider rules, tunnels end to end
 
     auto scanner = Proxy::SecretScanner::create();
     if (!scanner)
         return std::unexpected(scanner.error());
+    // SECURITY: the sandbox can read these; the scanner is what keeps them from leaving.
+    for (const WorkspaceSecret &secret : workspaceSecrets) {
+        if (auto known = scanner->addKnownSecret(secret.name, secret.value); !known)
+            return std::unexpected(known.error());
+    }
+    if (intercepting) {
+        // The CA is loaded only when a sandbox needs it: loading may ask the user to unlock the keychain.
+        const auto ca = authority();
+        if (!ca)
+            return fail(ca.error().code, tr("Paddock's CA, which it needs to intercept this sandbox's TLS, "
+                                            "could not be loaded: %1")
+                                             .arg(ca.error().message));
+        if (auto trusted = writeTrustFiles(**ca); !trusted)
+            return fail(
+                trusted.error().code,
+                tr("The sandbox's certificate bundle could not be made: %1").arg(trusted.error().message));
+        inspection->authority = *ca;
+        network.trustBundle = m_bundleFile;
+        network.systemBundle = m_systemBundle;
+        network.caCertificate = (*ca)->certificateFile();
+        for (const auto &variable :
+             Proxy::TrustBundle::environment(QString::fromLatin1(Vm::BwrapCommand::trustBundleInSandbox),
+                                             QString::fromLatin1(Vm::BwrapCommand::caCertificateInSandbox)))
+            network.environment.insert(variable.name, variable.value);
+    }
+
     SecretStore secrets(m_paths.secretsIndexFile());
     QStringList missing;
     for (const CredentialBinding &binding : bindings) {

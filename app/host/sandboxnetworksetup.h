@@ -29,7 +29,8 @@ public:
 
     // Never fails for a missing secret or keychain: the sandbox then starts without that credential, and
     // the note says which and how to set it. Fails when the template needs interception and there is no CA.
-    Core::Result<Vm::SandboxNetwork> networkFor(const Core::SandboxRecord &record,
+    // The secrets in the workspace's .env and similar files become known secrets of its scanner.
+    Core::Result<Vm::SandboxNetwork> networkFor(const Core::SandboxRecord &record, const QString &workspace,
                                                 const Core::PolicyMatcher *policy);
 
 private:

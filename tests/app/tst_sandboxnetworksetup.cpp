@@ -11,6 +11,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +42,7 @@ class TestSandboxNetworkSetup : public QObject
 private:
     Test::IsolatedXdg m_xdg;
     Core::Paths m_paths = Core::Paths::fromSystem();
+    QTemporaryDir m_workspace;
 
 private Q_SLOTS:
     void aTemplateWithACredentialGetsItInjectedAndAPlaceholder()
@@ -50,7 +52,7 @@ private Q_SLOTS:
         Core::SecretStore secrets(m_paths.secretsIndexFile());
         QVERIFY(secrets.writeNow(u"anthropic-api-key"_s, key));
         App::SandboxNetworkSetup setup(m_paths);
-        const auto network = setup.networkFor(recordFor(u"claude"_s), nullptr);
+        const auto network = setup.networkFor(recordFor(u"claude"_s), m_workspace.path(), nullptr);
         QVERIFY2(network, qPrintable(network ? QString() : network.error().message));
         QVERIFY(network->note.isEmpty());
         // The proxy gets the real key, bound to the template's host...
@@ -84,7 +86,7 @@ private Q_SLOTS:
     {
         REQUIRE_TEST_KEYRING();
         App::SandboxNetworkSetup setup(m_paths);
-        const auto network = setup.networkFor(recordFor(u"codex"_s), nullptr);
+        const auto network = setup.networkFor(recordFor(u"codex"_s), m_workspace.path(), nullptr);
         QVERIFY2(network, qPrintable(network ? QString() : network.error().message));
         QVERIFY2(network->note.contains(u"paddock secret set openai-api-key"_s), qPrintable(network->note));
         QCOMPARE(network->environment.value(u"OPENAI_API_KEY"_s),
@@ -97,7 +99,7 @@ private Q_SLOTS:
     void aSandboxThatNeedsNoInterceptionGetsNothing()
     {
         App::SandboxNetworkSetup setup(m_paths);
-        const auto network = setup.networkFor(recordFor(u"shell"_s), nullptr);
+        const auto network = setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), nullptr);
         QVERIFY(network);
         QVERIFY(!network->inspection);
         QVERIFY(network->trustBundle.isEmpty() && network->environment.isEmpty());
@@ -105,10 +107,25 @@ private Q_SLOTS:
         Core::Policy policy;
         policy.setLayer(Core::PolicyLayer::Sandbox,
                         {*Core::PolicyRule::parse(u"intercept **.example.com"_s)});
-        const auto intercepted = setup.networkFor(recordFor(u"shell"_s), policy.matcher().get());
+        const auto intercepted =
+            setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), policy.matcher().get());
         QVERIFY2(intercepted, qPrintable(intercepted ? QString() : intercepted.error().message));
         QVERIFY(intercepted->inspection && intercepted->inspection->authority);
         QVERIFY(QFile::exists(intercepted->trustBundle));
+    }
+
+    void secretsInTheWorkspaceBecomeKnownSecrets()
+    {
+        const QByteArray password = Test::randomToken(u"db-"_s).toUtf8();
+        Test::writeFile(m_workspace.filePath(u".env"_s), "DATABASE_PASSWORD=\"" + password + "\"\nDEBUG=1\n");
+        App::SandboxNetworkSetup setup(m_paths);
+        const auto network = setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), nullptr);
+        QVERIFY(network && network->inspection && network->inspection->scanner);
+        QVERIFY(!network->inspection->authority); // scanning needs no interception
+        const auto hits = network->inspection->scanner->scan(QByteArray("q=" + password), u"URL"_s);
+        QCOMPARE(hits->size(), 1);
+        QVERIFY(hits->first().description.contains(u".env: DATABASE_PASSWORD"_s));
+        QVERIFY(QFile::remove(m_workspace.filePath(u".env"_s)));
     }
 };
 
