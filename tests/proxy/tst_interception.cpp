@@ -436,6 +436,22 @@ private Q_SLOTS:
         QCOMPARE(m_origin->requests(), before);
     }
 
+    void failsClosedOnABodyItCannotDecode()
+    {
+        // A corrupt gzip body cannot be scanned, so it is not sent; its clean twin is.
+        const quint16 port = listen(inspection());
+        const int before = m_origin->requests();
+        QByteArray corrupt = gzip("{\"a\":1}");
+        corrupt[12] = char(corrupt[12] ^ 0x5a);
+        corrupt.chop(4);
+        const HttpsOutcome outcome = interceptedRequest(port, post(corrupt, "Content-Encoding: gzip\r\n"));
+        QVERIFY2(outcome.response.startsWith("HTTP/1.1 403"), outcome.response.constData());
+        QVERIFY(outcome.response.contains("could not be decompressed"));
+        QCOMPARE(m_origin->requests(), before);
+        const HttpsOutcome clean = interceptedRequest(listen(inspection()), post(gzip("{\"a\":1}"), "Content-Encoding: gzip\r\n"));
+        QVERIFY2(clean.response.endsWith("ok POST /upload"), clean.response.constData());
+    }
+
     void reportsAClientThatDistrustsTheCa()
     {
         const quint16 port = listen(inspection());
