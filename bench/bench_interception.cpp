@@ -1,8 +1,10 @@
-// Intercepted HTTPS load: C connections each open a CONNECT tunnel through an intercepting proxy, complete TLS
-// with the proxy's leaf (verified against the proxy's CA, SNI = the target host), then send keep-alive POSTs of
-// B bytes for T seconds, reading each whole response before the next. Prints one JSON line: requests/s and
-// p50/p99 latency. Blocking sockets and one thread per connection, so the client stays simple and cheap next to
-// the proxies it measures (bench/interception-bench.sh runs it against Paddock and mitmproxy side by side).
+// Intercepted HTTPS load: C connections each open a CONNECT tunnel through an intercepting proxy, complete
+// TLS with the proxy's leaf (verified against the proxy's CA, SNI = the target host), then send keep-alive
+// POSTs of B bytes for T seconds, reading each whole response before the next. Prints one JSON line:
+// requests/s and p50/p99 latency. Blocking sockets and one thread per connection, so the client stays simple
+// and cheap next to the proxies it measures (bench/interception-bench.sh runs it against Paddock and
+// mitmproxy side by side).
+//
 // Usage: bench_interception PROXY_HOST:PORT TARGET_HOST:PORT CA_PEM CONNECTIONS SECONDS BODY_BYTES
 #include <netdb.h>
 #include <netinet/in.h>
@@ -18,7 +20,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -117,7 +121,8 @@ bool openTunnel(int fd, const std::string &target, std::string &error)
 
 std::string lower(std::string text)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char ch) { return char(std::tolower(ch)); });
     return text;
 }
 
@@ -125,7 +130,9 @@ std::string lower(std::string text)
 class ResponseReader
 {
 public:
-    explicit ResponseReader(SSL *ssl) : m_ssl(ssl) {}
+    explicit ResponseReader(SSL *ssl)
+        : m_ssl(ssl)
+    {}
 
     // True on a complete response; `status` and `body` describe it.
     bool read(int &status, std::string &body, std::string &error)
@@ -183,9 +190,9 @@ private:
         const int n = SSL_read(m_ssl, buffer, sizeof buffer);
         if (n <= 0) {
             const int reason = SSL_get_error(m_ssl, n);
-            error = reason == SSL_ERROR_ZERO_RETURN ? std::string("connection closed by the proxy")
-                                                    : "read failed (SSL error " + std::to_string(reason) +
-                                                          "): " + opensslErrors();
+            error = reason == SSL_ERROR_ZERO_RETURN
+                        ? std::string("connection closed by the proxy")
+                        : "read failed (SSL error " + std::to_string(reason) + "): " + opensslErrors();
             return false;
         }
         m_in.append(buffer, size_t(n));
@@ -231,13 +238,14 @@ private:
     std::string m_in;
 };
 
-// A JSON-ish body of exactly `bytes` bytes: ids, words, numbers, hex digests; nothing a secret scanner should flag.
+// A JSON-ish body of exactly `bytes` bytes: ids, words, numbers, hex digests; nothing a secret scanner should
+// flag.
 std::string makeBody(size_t bytes)
 {
-    static const char *const words[] = {"alpha",  "bravo",   "charlie", "delta", "echo",   "foxtrot", "golf",
-                                        "hotel",  "india",   "juliet",  "kilo",  "lima",   "mike",    "november",
-                                        "oscar",  "papa",    "quebec",  "romeo", "sierra", "tango",   "uniform",
-                                        "victor", "whiskey", "xray",    "yankee", "zulu"};
+    static const char *const words[] = {
+        "alpha",  "bravo", "charlie", "delta",  "echo",     "foxtrot", "golf",   "hotel",  "india",
+        "juliet", "kilo",  "lima",    "mike",   "november", "oscar",   "papa",   "quebec", "romeo",
+        "sierra", "tango", "uniform", "victor", "whiskey",  "xray",    "yankee", "zulu"};
     std::string body = "{\"items\":[";
     unsigned state = 12345;
     for (int i = 0; body.size() < bytes; ++i) {
@@ -245,8 +253,8 @@ std::string makeBody(size_t bytes)
         char digest[17];
         std::snprintf(digest, sizeof digest, "%08x%08x", state, state ^ 0x5bd1e995u);
         body += "{\"id\":" + std::to_string(i) + ",\"name\":\"" + words[state % 26] + " " +
-                words[(state >> 8) % 26] + "\",\"count\":" + std::to_string(state % 1000) +
-                ",\"ratio\":0." + std::to_string(state % 97) + ",\"digest\":\"" + digest +
+                words[(state >> 8) % 26] + "\",\"count\":" + std::to_string(state % 1000) + ",\"ratio\":0." +
+                std::to_string(state % 97) + ",\"digest\":\"" + digest +
                 "\",\"note\":\"the quick brown fox jumps over the lazy dog\"},";
     }
     body.resize(bytes);
@@ -268,7 +276,9 @@ struct Shared
     std::atomic<long> errors{0};
     std::mutex printing;
 
-    explicit Shared(int connections) : ready(connections) {}
+    explicit Shared(int connections)
+        : ready(connections)
+    {}
 
     void report(int connection, const std::string &what)
     {
@@ -289,12 +299,14 @@ void runConnection(Shared &shared, int index, std::vector<double> &latenciesMs)
         ssl = SSL_new(shared.ctx);
         SSL_set_fd(ssl, fd);
         SSL_set_tlsext_host_name(ssl, shared.target.host.c_str());
-        SSL_set1_host(ssl, shared.target.host.c_str()); // the leaf must name the host, not just chain to the CA
+        // The leaf must name the host, not just chain to the CA.
+        SSL_set1_host(ssl, shared.target.host.c_str());
         if (SSL_connect(ssl) != 1) {
             const long verify = SSL_get_verify_result(ssl);
-            error = "TLS handshake failed: " + opensslErrors() +
-                    (verify != X509_V_OK ? std::string(" (verify: ") + X509_verify_cert_error_string(verify) + ")"
-                                         : std::string());
+            error =
+                "TLS handshake failed: " + opensslErrors() +
+                (verify != X509_V_OK ? std::string(" (verify: ") + X509_verify_cert_error_string(verify) + ")"
+                                     : std::string());
             ok = false;
         }
     }
@@ -309,7 +321,8 @@ void runConnection(Shared &shared, int index, std::vector<double> &latenciesMs)
         int status = 0;
         while (Clock::now() < shared.deadline) {
             const auto sent = Clock::now();
-            if (SSL_write(ssl, shared.request.data(), int(shared.request.size())) != int(shared.request.size())) {
+            if (SSL_write(ssl, shared.request.data(), int(shared.request.size())) !=
+                int(shared.request.size())) {
                 shared.report(index, "write failed: " + opensslErrors());
                 break;
             }
@@ -359,6 +372,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    // A proxy that closes a connection must show up as a reported write error, not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
     Shared shared(connections);
     shared.proxy = *proxy;
     shared.target = *target;
@@ -381,7 +396,8 @@ int main(int argc, char **argv)
         threads.emplace_back(runConnection, std::ref(shared), i, std::ref(latencies[size_t(i)]));
     shared.ready.wait();
     const auto started = Clock::now();
-    shared.deadline = started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    shared.deadline =
+        started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     shared.start.count_down();
     for (auto &thread : threads)
         thread.join();
@@ -396,8 +412,8 @@ int main(int argc, char **argv)
     const double p99 = percentile(all, 0.99);
     std::printf("{\"connections\":%d,\"seconds\":%.3f,\"body_bytes\":%ld,\"requests\":%zu,\"errors\":%ld,"
                 "\"requests_per_second\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f}\n",
-                connections, elapsed, bodyBytes, requests, shared.errors.load(), double(requests) / elapsed, p50,
-                p99);
+                connections, elapsed, bodyBytes, requests, shared.errors.load(), double(requests) / elapsed,
+                p50, p99);
     // Any failed connection makes the figure meaningless: say so through the exit status too.
     return shared.errors.load() == 0 && requests > 0 ? 0 : 1;
 }

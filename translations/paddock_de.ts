@@ -1880,12 +1880,16 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Hinweis</translation>
     </message>
     <message>
-        <source>Plain HTTP only: a tunnel hides methods and paths.</source>
-        <translation>Nur bei unverschlüsseltem HTTP: Ein Tunnel verbirgt Methoden und Pfade.</translation>
-    </message>
-    <message>
         <source>Intercept</source>
         <translation>Abfangen</translation>
+    </message>
+    <message>
+        <source>Requests scanned; the hosts still need an allow rule.</source>
+        <translation>Anfragen werden geprüft; die Hosts brauchen trotzdem eine Erlaubnisregel.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP or intercepted hosts only: a tunnel hides methods and paths.</source>
+        <translation>Nur einfaches HTTP oder abgefangene Hosts: Ein Tunnel verbirgt Methoden und Pfade.</translation>
     </message>
 </context>
 <context>

@@ -144,8 +144,10 @@ QString PolicyRulesModel::noteFor(int row) const
         return entry.parsed.error().message;
     if (isDuplicate(row))
         return tr("Listed twice: this copy changes nothing.");
+    if (entry.parsed->isIntercept())
+        return tr("Requests scanned; the hosts still need an allow rule.");
     if (entry.parsed->needsContent())
-        return tr("Plain HTTP only: a tunnel hides methods and paths.");
+        return tr("Plain HTTP or intercepted hosts only: a tunnel hides methods and paths.");
     return {};
 }
 

@@ -170,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(cell(1, PolicyRulesModel::Action).toString(), u"Deny"_s);
         QVERIFY(cell(1, PolicyRulesModel::Note)
                     .toString()
-                    .contains(u"Plain HTTP only"_s)); // tunnels show no path
+                    .contains(u"Plain HTTP or intercepted hosts only"_s)); // tunnels show no path
         QVERIFY(!cell(0, PolicyRulesModel::Action, Qt::DecorationRole).isNull());
         QVERIFY(model.flags(model.index(0, PolicyRulesModel::Rule)) & Qt::ItemIsEditable);
         QVERIFY(!(model.flags(model.index(0, PolicyRulesModel::Action)) & Qt::ItemIsEditable));
@@ -286,6 +286,29 @@ private Q_SLOTS:
         QVERIFY(verdictOf(editor).startsWith(u"Allowed"_s));
         QVERIFY(editor.save());
         QCOMPARE(Core::PolicyFile::load(paths().globalPolicyFile())->preset, u"open"_s);
+    }
+
+    void interceptIsAThirdAction()
+    {
+        PolicyEditor editor(paths(), m_host.get());
+        editor.show();
+        auto *action = child<QComboBox>(editor, u"newRuleAction"_s);
+        action->setCurrentIndex(action->findData(u"intercept"_s));
+        QCOMPARE(action->currentText(), u"Intercept"_s);
+        addRule(editor, u"**.example.org:443"_s);
+        QCOMPARE(editor.model()->rowCount(), 1);
+        const QModelIndex actionCell = editor.model()->index(0, PolicyRulesModel::Action);
+        QCOMPARE(actionCell.data().toString(), u"Intercept"_s);
+        // It allows nothing by itself: the URL stays blocked until an allow rule comes.
+        testUrl(editor, u"https://api.example.org/v1/x"_s);
+        QVERIFY(verdictOf(editor).startsWith(u"Blocked"_s));
+        // Methods or paths are refused with the parser's message, and nothing is added.
+        addRule(editor, u"api.example.org/v1"_s);
+        QCOMPARE(editor.model()->rowCount(), 1);
+        QVERIFY(child<QLabel>(editor, u"newRuleMessage"_s)->text().contains(u"not paths"_s));
+        QVERIFY(editor.save());
+        QCOMPARE(ruleTexts(Core::PolicyFile::load(paths().globalPolicyFile())->rules),
+                 QStringList{u"intercept **.example.org:443"_s});
     }
 
     // The parser's message appears under the new rule field and in an edited row; Save stays disabled while
@@ -492,7 +515,7 @@ private Q_SLOTS:
     {
         writeFile(paths().globalPolicyFile(), R"({"version": 1, "preset": "balanced", "rules": [
             "allow **.github.com:443", "allow GET,HEAD registry.npmjs.org:443", "allow 127.0.0.1:8080",
-            "deny POST **.pastebin.com", "deny api.example-analytics.io:443"]})");
+            "deny POST **.pastebin.com", "deny api.example-analytics.io:443", "intercept **.openai.com:443"]})");
         PolicyEditor editor(paths(), m_host.get());
         editor.resize(editor.sizeHint());
         editor.show();

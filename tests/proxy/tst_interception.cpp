@@ -448,7 +448,8 @@ private Q_SLOTS:
         QVERIFY2(outcome.response.startsWith("HTTP/1.1 403"), outcome.response.constData());
         QVERIFY(outcome.response.contains("could not be decompressed"));
         QCOMPARE(m_origin->requests(), before);
-        const HttpsOutcome clean = interceptedRequest(listen(inspection()), post(gzip("{\"a\":1}"), "Content-Encoding: gzip\r\n"));
+        const HttpsOutcome clean =
+            interceptedRequest(listen(inspection()), post(gzip("{\"a\":1}"), "Content-Encoding: gzip\r\n"));
         QVERIFY2(clean.response.endsWith("ok POST /upload"), clean.response.constData());
     }
 
