@@ -8,6 +8,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
@@ -548,15 +550,30 @@ bool ProxyConnection::scanHead()
         }
         return true;
     };
-    if (!check(scanner->scan(m_head.pathAndQuery, tr("URL"))))
-        return false;
+    // One pass over the URL and every header value, one per line (no rule matches across a line break); only
+    // on a hit is the piece that holds it scanned again, to say where it was.
+    QByteArray head = m_head.pathAndQuery + '\n';
+    QList<qsizetype> ends{head.size()};
     for (const HttpHeader &header : m_head.headers) {
-        //: %1 is a header name such as Authorization.
-        if (!check(
-                scanner->scan(header.value, tr("header %1").arg(QString::fromLatin1(header.name.left(64))))))
-            return false;
+        head += header.value + '\n';
+        ends.append(head.size());
     }
-    return true;
+    const auto whole = scanner->scan(head, tr("request head"));
+    if (!whole || whole->isEmpty())
+        return check(whole);
+    const qsizetype piece =
+        std::upper_bound(ends.cbegin(), ends.cend(), whole->first().offset) - ends.cbegin();
+    if (piece == 0)
+        return check(scanner->scan(m_head.pathAndQuery, tr("URL")));
+    if (piece <= m_head.headers.size()) {
+        const HttpHeader &header = m_head.headers.at(piece - 1);
+        //: %1 is a header name such as Authorization.
+        const auto located =
+            scanner->scan(header.value, tr("header %1").arg(QString::fromLatin1(header.name.left(64))));
+        if (located && !located->isEmpty())
+            return check(located);
+    }
+    return check(whole); // SECURITY: a hit is a hit, even when its piece alone does not show it
 }
 
 bool ProxyConnection::scanBody(const QByteArray &data, bool last)

@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -120,8 +121,16 @@ int ProxyCommand::run(const QStringList &args, CliIo &io)
     Proxy::SystemResolver resolver;
     Proxy::ProxyServer server(resolver);
     inspection->scanner = server.defaultScanner();
-    QObject::connect(&server, &Proxy::ProxyServer::decided, &server,
-                     [&audit](const Proxy::DecisionEvent &event) { audit.append(event); });
+    // Written on the proxy's threads, as SandboxHost does: queueing each decision to the main thread would
+    // wake it once per request.
+    QMutex auditMutex;
+    QObject::connect(
+        &server, &Proxy::ProxyServer::decided, &server,
+        [&audit, &auditMutex](const Proxy::DecisionEvent &event) {
+            QMutexLocker lock(&auditMutex);
+            audit.append(event);
+        },
+        Qt::DirectConnection);
     const QString where = parser.value(listen);
     const QString name = parser.value(sandbox);
     if (where.startsWith("unix:"_L1)) {
