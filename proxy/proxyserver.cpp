@@ -67,15 +67,29 @@ ProxyServer::ProxyServer(Resolver &resolver, ProxyConfig config, QObject *parent
         qWarning("paddock proxy: the secret scanner could not be built: %s",
                  qPrintable(scanner.error().message));
     m_defaultInspection = std::move(inspection);
+    // The workers run Qt's own event dispatcher rather than GLib's: GLib wakes its loop with a write to an
+    // eventfd whenever a socket notifier is switched, which Qt does around every socket write, so several
+    // times per request. Qt picks the dispatcher when a thread starts, from QT_NO_GLIB; the main thread keeps
+    // GLib (the keychain needs it).
+    const bool hadNoGlib = qEnvironmentVariableIsSet("QT_NO_GLIB");
+    const QByteArray noGlib = qgetenv("QT_NO_GLIB");
+    qputenv("QT_NO_GLIB", "1");
     for (int i = 0; i < std::max(1, m_config.workerThreads); ++i) {
         auto *thread = new QThread;
         thread->setObjectName(u"paddock-proxy-%1"_s.arg(i));
         auto *anchor = new QObject;
         anchor->moveToThread(thread);
         thread->start();
+        // Returns once the thread runs its event loop, so its dispatcher exists.
+        QMetaObject::invokeMethod(
+            anchor, [] {}, Qt::BlockingQueuedConnection);
         m_threads.push_back(thread);
         m_anchors.push_back(anchor);
     }
+    if (hadNoGlib)
+        qputenv("QT_NO_GLIB", noGlib);
+    else
+        qunsetenv("QT_NO_GLIB");
 }
 
 ProxyServer::~ProxyServer()
