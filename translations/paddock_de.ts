@@ -4907,6 +4907,10 @@ Regel: %3
         <source>The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must trust Paddock's CA (see docs/interception.md).</source>
         <translation>Die Sandbox hat während des TLS-Handshakes für %1 aufgelegt. Programme in der Sandbox müssen der CA von Paddock vertrauen (siehe docs/interception.md).</translation>
     </message>
+    <message>
+        <source>request head</source>
+        <translation>Anfragekopf</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Proxy::ProxyServer</name>
