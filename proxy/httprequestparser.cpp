@@ -81,6 +81,16 @@ QByteArray normalisedAuthority(QByteArrayView authority, QByteArrayView defaultP
     return result;
 }
 
+// The path and query as sent upstream: without the fragment, and "/" when empty.
+QByteArray originForm(QByteArrayView path)
+{
+    if (path.contains('#'))
+        path = path.first(path.indexOf('#'));
+    return path.isEmpty()         ? QByteArray("/")
+           : path.startsWith('?') ? '/' + path.toByteArray()
+                                  : path.toByteArray();
+}
+
 } // namespace
 
 QByteArray HttpRequestHead::header(QByteArrayView name) const
@@ -289,22 +299,7 @@ HttpRequestParser::Event HttpRequestParser::parseRequestLine(QByteArrayView line
     // RFC 9112 §3.2.2: absolute-form; only http (https goes through CONNECT).
     if (!target.startsWith("http://") && !target.startsWith("HTTP://"))
         return fail(ErrorCode::UnsupportedTarget);
-    const QByteArrayView rest = target.sliced(7);
-    qsizetype end = 0;
-    while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#')
-        ++end;
-    const QByteArrayView authority = rest.first(end);
-    // SECURITY: userinfo ("user@host") makes parsers disagree about the host; RFC 9110 §4.2.4 deprecates it.
-    if (authority.isEmpty() || authority.contains('@'))
-        return fail(ErrorCode::BadRequestLine);
-    m_head.authority = authority.toByteArray();
-    QByteArrayView path = rest.sliced(end);
-    if (path.contains('#'))
-        path = path.first(path.indexOf('#'));
-    m_head.pathAndQuery = path.isEmpty()         ? QByteArray("/")
-                          : path.startsWith('?') ? '/' + path.toByteArray()
-                                                 : path.toByteArray();
-    return Event::NeedMore;
+    return takeAbsoluteTarget(target.sliced(7));
 }
 
 HttpRequestParser::Event HttpRequestParser::parseOriginTarget(QByteArrayView method, QByteArrayView target)
@@ -313,23 +308,24 @@ HttpRequestParser::Event HttpRequestParser::parseOriginTarget(QByteArrayView met
     if (method == "CONNECT" ||
         !(target.startsWith('/') || target.startsWith("https://") || target.startsWith("HTTPS://")))
         return fail(ErrorCode::UnsupportedTarget);
-    QByteArrayView path = target;
-    if (!target.startsWith('/')) {
-        const QByteArrayView rest = target.sliced(8);
-        qsizetype end = 0;
-        while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#')
-            ++end;
-        // SECURITY: userinfo ("user@host") makes parsers disagree about the host.
-        if (end == 0 || rest.first(end).contains('@'))
-            return fail(ErrorCode::BadRequestLine);
-        m_head.authority = rest.first(end).toByteArray();
-        path = rest.sliced(end);
-    }
-    if (path.contains('#'))
-        path = path.first(path.indexOf('#'));
-    m_head.pathAndQuery = path.isEmpty()         ? QByteArray("/")
-                          : path.startsWith('?') ? '/' + path.toByteArray()
-                                                 : path.toByteArray();
+    if (!target.startsWith('/'))
+        return takeAbsoluteTarget(target.sliced(8));
+    m_head.pathAndQuery = originForm(target);
+    return Event::NeedMore;
+}
+
+HttpRequestParser::Event HttpRequestParser::takeAbsoluteTarget(QByteArrayView afterScheme)
+{
+    qsizetype end = 0;
+    while (end < afterScheme.size() && afterScheme[end] != '/' && afterScheme[end] != '?' &&
+           afterScheme[end] != '#')
+        ++end;
+    const QByteArrayView authority = afterScheme.first(end);
+    // SECURITY: userinfo ("user@host") makes parsers disagree about the host; RFC 9110 §4.2.4 deprecates it.
+    if (authority.isEmpty() || authority.contains('@'))
+        return fail(ErrorCode::BadRequestLine);
+    m_head.authority = authority.toByteArray();
+    m_head.pathAndQuery = originForm(afterScheme.sliced(end));
     return Event::NeedMore;
 }
 

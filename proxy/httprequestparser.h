@@ -109,6 +109,7 @@ private:
     std::optional<QByteArrayView> takeLine(qsizetype limit, ErrorCode tooLong, bool &failed);
     Event parseRequestLine(QByteArrayView line);
     Event parseOriginTarget(QByteArrayView method, QByteArrayView target);
+    Event takeAbsoluteTarget(QByteArrayView afterScheme); // "host[:port]/path?query" after "scheme://"
     Event parseHeader(QByteArrayView line);
     Event finishHead();
     void compact();

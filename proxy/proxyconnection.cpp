@@ -539,17 +539,6 @@ bool ProxyConnection::scanHead()
                                   "could read are blocked."));
         return false;
     }
-    const auto check = [this](const Core::Result<QList<SecretHit>> &hits) {
-        if (!hits) {
-            deny(u"secret-scan"_s, hits.error().message);
-            return false;
-        }
-        if (!hits->isEmpty()) {
-            denySecret(hits->first());
-            return false;
-        }
-        return true;
-    };
     // One pass over the URL and every header value, one per line (no rule matches across a line break); only
     // on a hit is the piece that holds it scanned again, to say where it was.
     QByteArray head = m_head.pathAndQuery + '\n';
@@ -560,20 +549,20 @@ bool ProxyConnection::scanHead()
     }
     const auto whole = scanner->scan(head, tr("request head"));
     if (!whole || whole->isEmpty())
-        return check(whole);
+        return passesScan(whole);
     const qsizetype piece =
         std::upper_bound(ends.cbegin(), ends.cend(), whole->first().offset) - ends.cbegin();
     if (piece == 0)
-        return check(scanner->scan(m_head.pathAndQuery, tr("URL")));
+        return passesScan(scanner->scan(m_head.pathAndQuery, tr("URL")));
     if (piece <= m_head.headers.size()) {
         const HttpHeader &header = m_head.headers.at(piece - 1);
         //: %1 is a header name such as Authorization.
         const auto located =
             scanner->scan(header.value, tr("header %1").arg(QString::fromLatin1(header.name.left(64))));
         if (located && !located->isEmpty())
-            return check(located);
+            return passesScan(located);
     }
-    return check(whole); // SECURITY: a hit is a hit, even when its piece alone does not show it
+    return passesScan(whole); // SECURITY: a hit is a hit, even when its piece alone does not show it
 }
 
 bool ProxyConnection::scanBody(const QByteArray &data, bool last)
@@ -592,16 +581,7 @@ bool ProxyConnection::scanBody(const QByteArray &data, bool last)
         }
         decoded = std::move(*result);
     }
-    const auto hits = m_bodyScan->feed(m_bodyDecoder ? QByteArrayView(decoded) : QByteArrayView(data));
-    if (!hits) {
-        deny(u"secret-scan"_s, hits.error().message);
-        return false;
-    }
-    if (!hits->isEmpty()) {
-        denySecret(hits->first());
-        return false;
-    }
-    return true;
+    return passesScan(m_bodyScan->feed(m_bodyDecoder ? QByteArrayView(decoded) : QByteArrayView(data)));
 }
 
 void ProxyConnection::sendBody(const QByteArray &data)
@@ -627,10 +607,18 @@ void ProxyConnection::releaseHeldBody(qsizetype keep)
     m_heldBody.remove(0, m_heldBody.size() - keep);
 }
 
-void ProxyConnection::denySecret(const SecretHit &hit)
+bool ProxyConnection::passesScan(const Core::Result<QList<SecretHit>> &hits)
 {
-    m_secretKind = hit.description;
-    deny(u"secret:"_s + hit.ruleId, hit.explanation());
+    if (!hits) {
+        // SECURITY: a scanner error denies.
+        deny(u"secret-scan"_s, hits.error().message);
+        return false;
+    }
+    if (hits->isEmpty())
+        return true;
+    m_secretKind = hits->first().description;
+    deny(u"secret:"_s + hits->first().ruleId, hits->first().explanation());
+    return false;
 }
 
 void ProxyConnection::checkClientHello()

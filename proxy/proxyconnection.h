@@ -93,7 +93,8 @@ private:
     bool scanBody(const QByteArray &data, bool last);
     void sendBody(const QByteArray &data);
     void releaseHeldBody(qsizetype keep);
-    void denySecret(const SecretHit &hit);
+    // False after denying the request: a secret was found, or the scan failed.
+    bool passesScan(const Core::Result<QList<SecretHit>> &hits);
     void handOverTunnel();
     void abortClient();
     void finishRequest();

@@ -1,5 +1,7 @@
 #include "proxy/tlsserverstream.h"
 
+#include "proxy/certificateauthority_p.h"
+
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -43,17 +45,6 @@ SSL_CTX *sharedContext()
     return context;
 }
 
-QString openSslErrors()
-{
-    QStringList parts;
-    while (const unsigned long code = ERR_get_error()) {
-        char text[256];
-        ERR_error_string_n(code, text, sizeof text);
-        parts.append(QString::fromLatin1(text));
-    }
-    return parts.join(u"; "_s);
-}
-
 } // namespace
 
 struct TlsServerStream::Private
@@ -77,8 +68,9 @@ TlsServerStream::~TlsServerStream() = default;
 Core::Result<std::unique_ptr<TlsServerStream>> TlsServerStream::create(const LeafCertificate &leaf)
 {
     const auto failure = [](const QString &what) {
-        return Core::fail(Core::ErrorCode::Internal,
-                          tr("Could not set up TLS interception: %1 (%2).").arg(what, openSslErrors()));
+        return Core::fail(
+            Core::ErrorCode::Internal,
+            tr("Could not set up TLS interception: %1 (%2).").arg(what, X509Support::takeOpenSslErrors()));
     };
     if (leaf.isNull())
         return failure(tr("no certificate"));
@@ -132,9 +124,8 @@ bool TlsServerStream::pump()
             const int error = SSL_get_error(d->ssl, result);
             if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE)
                 return true;
-            const QString details = openSslErrors();
-            return fail(details.isEmpty() ? tr("the TLS handshake with the sandbox failed")
-                                          : tr("the TLS handshake with the sandbox failed: %1").arg(details));
+            return fail(
+                tr("the TLS handshake with the sandbox failed: %1").arg(X509Support::takeOpenSslErrors()));
         }
         m_encrypted = true;
         if (!flushPending())
@@ -155,9 +146,7 @@ bool TlsServerStream::pump()
             m_peerClosed = true;
             return true;
         }
-        const QString details = openSslErrors();
-        return fail(details.isEmpty() ? tr("a TLS error on the sandbox's connection")
-                                      : tr("a TLS error on the sandbox's connection: %1").arg(details));
+        return fail(tr("a TLS error on the sandbox's connection: %1").arg(X509Support::takeOpenSslErrors()));
     }
 }
 
@@ -181,7 +170,7 @@ bool TlsServerStream::writePlaintext(QByteArrayView bytes)
         const int chunk = int(std::min<qsizetype>(bytes.size(), 1 << 20));
         const int written = SSL_write(d->ssl, bytes.data(), chunk);
         if (written <= 0)
-            return fail(tr("could not encrypt for the sandbox: %1").arg(openSslErrors()));
+            return fail(tr("could not encrypt for the sandbox: %1").arg(X509Support::takeOpenSslErrors()));
         bytes = bytes.sliced(written);
     }
     return true;

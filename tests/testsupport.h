@@ -2,6 +2,8 @@
 
 // Shared helpers for the Qt Test executables.
 
+#include "core/policy.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
@@ -13,6 +15,22 @@
 #include <QtTest>
 
 namespace Paddock::Test {
+
+// A policy of these rules alone (in the sandbox layer), as its matcher; a rule that does not parse stops the
+// test.
+inline std::shared_ptr<const Core::PolicyMatcher> policyOf(const QStringList &texts)
+{
+    Core::Policy policy;
+    QList<Core::PolicyRule> rules;
+    for (const QString &text : texts) {
+        auto rule = Core::PolicyRule::parse(text);
+        if (!rule)
+            qFatal("bad test rule: %s", qPrintable(rule.error().message));
+        rules.append(*rule);
+    }
+    policy.setLayer(Core::PolicyLayer::Sandbox, rules);
+    return policy.matcher();
+}
 
 // Points every XDG directory at a fresh temporary folder, so no test reads or writes the user's real files.
 class IsolatedXdg

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>Paddock::App::BranchListModel</name>
@@ -245,10 +246,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
         <translation>
-            <numerusform>The sandbox's branch is larger than Paddock imports (%n object so far); nothing was merged. Look at it in the sandbox.</numerusform>
-            <numerusform>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</numerusform>
+            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n object so far); nothing was merged. Look at it in the sandbox.</numerusform>
+            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</numerusform>
         </translation>
     </message>
 </context>

@@ -31,21 +31,40 @@ Result<std::shared_ptr<const Proxy::CertificateAuthority>> SandboxNetworkSetup::
     return m_authority;
 }
 
-Result<> SandboxNetworkSetup::writeTrustFiles(const Proxy::CertificateAuthority &authority)
+Result<> SandboxNetworkSetup::writeTrustFiles(const QString &caCertificateFile)
 {
     if (!m_bundleFile.isEmpty())
         return {};
+    QFile certificate(caCertificateFile);
+    if (!certificate.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, certificate.errorString());
     const auto system = Proxy::TrustBundle::findSystemBundle();
     if (!system)
         return std::unexpected(system.error());
-    const auto bundle = Proxy::TrustBundle::make(authority.caCertificatePem(), *system);
+    const auto bundle = Proxy::TrustBundle::make(certificate.readAll(), *system);
     if (!bundle)
         return std::unexpected(bundle.error());
-    const QString file = QFileInfo(authority.certificateFile()).dir().filePath(u"sandbox-bundle.pem"_s);
+    const QString file = QFileInfo(caCertificateFile).dir().filePath(u"sandbox-bundle.pem"_s);
     if (auto written = bundle->writeBundle(file); !written)
         return written;
     m_bundleFile = file;
     m_systemBundle = *system;
+    return {};
+}
+
+Result<> SandboxNetworkSetup::trust(Vm::SandboxNetwork &network, const QString &caCertificateFile)
+{
+    if (auto written = writeTrustFiles(caCertificateFile); !written)
+        return fail(
+            written.error().code,
+            tr("The sandbox's certificate bundle could not be made: %1").arg(written.error().message));
+    network.trustBundle = m_bundleFile;
+    network.systemBundle = m_systemBundle;
+    network.caCertificate = caCertificateFile;
+    for (const auto &variable :
+         Proxy::TrustBundle::environment(QString::fromLatin1(Vm::BwrapCommand::trustBundleInSandbox),
+                                         QString::fromLatin1(Vm::BwrapCommand::caCertificateInSandbox)))
+        network.environment.insert(variable.name, variable.value);
     return {};
 }
 
@@ -60,6 +79,14 @@ Result<Vm::SandboxNetwork> SandboxNetworkSetup::networkFor(const SandboxRecord &
         templates.find(record.templateId).value_or(AgentTemplate{}).credentials;
     const QList<WorkspaceSecret> workspaceSecrets = WorkspaceSecrets::find(workspace);
     const bool intercepting = !bindings.isEmpty() || (policy && !policy->interceptTargets().isEmpty());
+    // Every sandbox trusts Paddock's CA once there is one (its certificate is public; its key is not loaded
+    // for a sandbox that needs no interception, which might ask to unlock the keychain).
+    const QString caFile =
+        Proxy::CertificateAuthority::certificateFile(Proxy::CertificateAuthority::defaultDirectory(m_paths));
+    if (!intercepting && QFileInfo::exists(caFile)) {
+        if (auto trusted = trust(network, caFile); !trusted)
+            return std::unexpected(trusted.error());
+    }
     if (!intercepting && workspaceSecrets.isEmpty())
         return network; // the proxy's defaults: scanning with the provider rules, tunnels end to end
 
@@ -78,18 +105,9 @@ Result<Vm::SandboxNetwork> SandboxNetworkSetup::networkFor(const SandboxRecord &
             return fail(ca.error().code, tr("Paddock's CA, which it needs to intercept this sandbox's TLS, "
                                             "could not be loaded: %1")
                                              .arg(ca.error().message));
-        if (auto trusted = writeTrustFiles(**ca); !trusted)
-            return fail(
-                trusted.error().code,
-                tr("The sandbox's certificate bundle could not be made: %1").arg(trusted.error().message));
+        if (auto trusted = trust(network, (*ca)->certificateFile()); !trusted)
+            return std::unexpected(trusted.error());
         inspection->authority = *ca;
-        network.trustBundle = m_bundleFile;
-        network.systemBundle = m_systemBundle;
-        network.caCertificate = (*ca)->certificateFile();
-        for (const auto &variable :
-             Proxy::TrustBundle::environment(QString::fromLatin1(Vm::BwrapCommand::trustBundleInSandbox),
-                                             QString::fromLatin1(Vm::BwrapCommand::caCertificateInSandbox)))
-            network.environment.insert(variable.name, variable.value);
     }
 
     SecretStore secrets(m_paths.secretsIndexFile());

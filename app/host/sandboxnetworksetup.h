@@ -35,7 +35,10 @@ public:
 
 private:
     Core::Result<std::shared_ptr<const Proxy::CertificateAuthority>> authority();
-    Core::Result<> writeTrustFiles(const Proxy::CertificateAuthority &authority);
+    // Writes the bundle of the host's roots and this CA certificate, once per process.
+    Core::Result<> writeTrustFiles(const QString &caCertificateFile);
+    // Gives network the trust files and the variables that point at them.
+    Core::Result<> trust(Vm::SandboxNetwork &network, const QString &caCertificateFile);
 
     Core::Paths m_paths;
     std::shared_ptr<const Proxy::CertificateAuthority> m_authority;

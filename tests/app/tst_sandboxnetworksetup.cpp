@@ -45,6 +45,32 @@ private:
     QTemporaryDir m_workspace;
 
 private Q_SLOTS:
+    // First: no test before it has made the CA.
+    void aSandboxThatNeedsNoInterceptionGetsNothing()
+    {
+        App::SandboxNetworkSetup setup(m_paths);
+        const auto network = setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), nullptr);
+        QVERIFY(network);
+        QVERIFY(!network->inspection);
+        QVERIFY(network->trustBundle.isEmpty() && network->environment.isEmpty());
+        // Twin: an intercept rule in its policy makes it need the CA and the trust files.
+        Core::Policy policy;
+        policy.setLayer(Core::PolicyLayer::Sandbox,
+                        {*Core::PolicyRule::parse(u"intercept **.example.com"_s)});
+        const auto intercepted =
+            setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), policy.matcher().get());
+        QVERIFY2(intercepted, qPrintable(intercepted ? QString() : intercepted.error().message));
+        QVERIFY(intercepted->inspection && intercepted->inspection->authority);
+        QVERIFY(QFile::exists(intercepted->trustBundle));
+        // Once the CA exists, every sandbox trusts it, though one that needs no interception has no
+        // inspection.
+        App::SandboxNetworkSetup later(m_paths);
+        const auto trusting = later.networkFor(recordFor(u"shell"_s), m_workspace.path(), nullptr);
+        QVERIFY(trusting && !trusting->inspection);
+        QCOMPARE(fileContents(trusting->trustBundle), fileContents(intercepted->trustBundle));
+        QCOMPARE(trusting->environment.value(u"SSL_CERT_FILE"_s), u"/run/paddock/ca-bundle.pem"_s);
+    }
+
     void aTemplateWithACredentialGetsItInjectedAndAPlaceholder()
     {
         REQUIRE_TEST_KEYRING();
@@ -94,24 +120,6 @@ private Q_SLOTS:
         const auto api = *Core::HostCanonicalizer::canonicalizeHost(u"api.openai.com"_s);
         QVERIFY(network->inspection->intercepts(api, 443, nullptr));
         QVERIFY(network->inspection->credentialHeaders(api).isEmpty());
-    }
-
-    void aSandboxThatNeedsNoInterceptionGetsNothing()
-    {
-        App::SandboxNetworkSetup setup(m_paths);
-        const auto network = setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), nullptr);
-        QVERIFY(network);
-        QVERIFY(!network->inspection);
-        QVERIFY(network->trustBundle.isEmpty() && network->environment.isEmpty());
-        // Twin: an intercept rule in its policy makes it need the CA and the trust files.
-        Core::Policy policy;
-        policy.setLayer(Core::PolicyLayer::Sandbox,
-                        {*Core::PolicyRule::parse(u"intercept **.example.com"_s)});
-        const auto intercepted =
-            setup.networkFor(recordFor(u"shell"_s), m_workspace.path(), policy.matcher().get());
-        QVERIFY2(intercepted, qPrintable(intercepted ? QString() : intercepted.error().message));
-        QVERIFY(intercepted->inspection && intercepted->inspection->authority);
-        QVERIFY(QFile::exists(intercepted->trustBundle));
     }
 
     void secretsInTheWorkspaceBecomeKnownSecrets()

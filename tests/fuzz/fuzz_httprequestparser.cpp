@@ -1,4 +1,5 @@
-// Fuzzes the request parser, and checks that feeding the same bytes one at a time gives the same events.
+// Fuzzes the request parser in both forms (a proxy's and the origin-form inside intercepted TLS), and checks that
+// feeding the same bytes one at a time gives the same events.
 #include "proxy/httprequestparser.h"
 
 #include <cstdint>
@@ -16,9 +17,9 @@ struct Step
 };
 
 // The events for an input, with adjacent body pieces merged (they may be split differently).
-QList<Step> run(const QByteArray &input, bool byteByByte)
+QList<Step> run(const QByteArray &input, bool byteByByte, HttpRequestParser::TargetForm form)
 {
-    HttpRequestParser parser;
+    HttpRequestParser parser({}, form);
     QList<Step> steps;
     const auto add = [&](char kind, const QByteArray &data) {
         if (kind == 'B' && !steps.isEmpty() && steps.last().kind == 'B')
@@ -61,13 +62,10 @@ QList<Step> run(const QByteArray &input, bool byteByByte)
     return steps;
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+void check(const QByteArray &input, HttpRequestParser::TargetForm form)
 {
-    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
-    const QList<Step> whole = run(input, false);
-    const QList<Step> pieces = run(input, true);
+    const QList<Step> whole = run(input, false, form);
+    const QList<Step> pieces = run(input, true, form);
     // Byte-by-byte feeding must give the same requests; only where an error falls may differ (a limit can be
     // noticed earlier when fewer bytes are buffered), so compare up to the first error.
     const auto untilError = [](QList<Step> steps) {
@@ -83,5 +81,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (!wholeFailed && whole != pieces)
         abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
+    check(input, HttpRequestParser::TargetForm::Proxy);
+    check(input, HttpRequestParser::TargetForm::Origin);
     return 0;
 }

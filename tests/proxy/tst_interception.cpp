@@ -6,6 +6,8 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
+#include "testsupport.h"
+
 #include "httpsorigin.h"
 
 #include <QMutex>
@@ -23,6 +25,7 @@ using namespace Paddock;
 using namespace Paddock::Proxy;
 using Paddock::Test::HttpsOrigin;
 using namespace Qt::StringLiterals;
+using Paddock::Test::policyOf;
 
 namespace {
 
@@ -35,16 +38,6 @@ struct HttpsOutcome
     QSslCertificate peer;
     QByteArray response;
 };
-
-std::shared_ptr<const Core::PolicyMatcher> policyOf(const QStringList &texts)
-{
-    Core::Policy policy;
-    QList<Core::PolicyRule> rules;
-    for (const QString &text : texts)
-        rules.append(*Core::PolicyRule::parse(text));
-    policy.setLayer(Core::PolicyLayer::Sandbox, rules);
-    return policy.matcher();
-}
 
 QByteArray gzip(const QByteArray &plain)
 {

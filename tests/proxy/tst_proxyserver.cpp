@@ -4,6 +4,8 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
+#include "testsupport.h"
+
 #include <openssl/bio.h>
 #include <openssl/ssl.h>
 
@@ -17,6 +19,7 @@
 using namespace Paddock;
 using namespace Paddock::Proxy;
 using namespace Qt::StringLiterals;
+using Paddock::Test::policyOf;
 
 namespace {
 
@@ -130,16 +133,6 @@ QByteArray clientHello(const char *serverName)
     SSL_free(ssl);
     SSL_CTX_free(ctx);
     return hello;
-}
-
-std::shared_ptr<const Core::PolicyMatcher> policyOf(const QStringList &texts)
-{
-    Core::Policy policy;
-    QList<Core::PolicyRule> rules;
-    for (const QString &text : texts)
-        rules.append(*Core::PolicyRule::parse(text));
-    policy.setLayer(Core::PolicyLayer::Sandbox, rules);
-    return policy.matcher();
 }
 
 qint64 peakRssKiB()
