@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
     <name>Paddock::App::AttentionMonitor</name>
@@ -158,7 +157,7 @@
     </message>
     <message>
         <source>counting…</source>
-        <extracomment>Lines added and removed, e.g. &quot;+120 −8&quot;</extracomment>
+        <extracomment>Lines added and removed, e.g. "+120 −8"</extracomment>
         <translation>wird gezählt …</translation>
     </message>
     <message>
@@ -168,6 +167,85 @@
     <message>
         <source>Network</source>
         <translation>Netzwerk</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::CaCommand</name>
+    <message>
+        <source>Usage: paddock ca [show | reset --yes]</source>
+        <translation>Aufruf: paddock ca [show | reset --yes]</translation>
+    </message>
+    <message>
+        <source>Where Paddock's CA is, its fingerprint and expiry.</source>
+        <translation>Wo die CA von Paddock liegt, ihr Fingerabdruck und ihr Ablaufdatum.</translation>
+    </message>
+    <message>
+        <source>Make a new CA in its place; programs that trusted the old one need the new one.</source>
+        <translation>Eine neue CA an ihrer Stelle erstellen; Programme, die der alten vertrauten, brauchen die neue.</translation>
+    </message>
+    <message>
+        <source>unknown ca command '%1'.</source>
+        <translation>unbekannter ca-Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no CA yet: Paddock makes one when the first sandbox that needs TLS interception starts.</source>
+        <translation>Es gibt noch keine CA: Paddock erstellt eine, wenn die erste Sandbox startet, die TLS-Abfangen braucht.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold one certificate; see docs/interception.md.</source>
+        <translation>%1 enthält nicht genau ein Zertifikat; siehe docs/interception.md.</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>Subject:     %1</source>
+        <translation>Inhaber:    %1</translation>
+    </message>
+    <message>
+        <source>SHA-256:     %1</source>
+        <translation>SHA-256:    %1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>Gültig bis: %1</translation>
+    </message>
+    <message>
+        <source>Key:         %1</source>
+        <translation>Schlüssel:  %1</translation>
+    </message>
+    <message>
+        <source>in %1 (no keychain answered when it was made)</source>
+        <translation>in %1 (kein Schlüsselbund antwortete, als sie erstellt wurde)</translation>
+    </message>
+    <message>
+        <source>in the keychain (service "%1")</source>
+        <translation>im Schlüsselbund (Dienst „%1“)</translation>
+    </message>
+    <message>
+        <source>Really replace the CA.</source>
+        <translation>Die CA wirklich ersetzen.</translation>
+    </message>
+    <message>
+        <source>'paddock ca reset' replaces the CA, and every program that trusted the old one must be given the new one; run it with --yes to go ahead.</source>
+        <translation>„paddock ca reset“ ersetzt die CA, und jedes Programm, das der alten vertraute, braucht die neue; führen Sie es mit --yes aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Paddock is hosting sandboxes; quit it (or stop 'paddock serve') first, then reset.</source>
+        <translation>Paddock betreibt gerade Sandboxen; beenden Sie es (oder „paddock serve“) zuerst und setzen Sie dann zurück.</translation>
+    </message>
+    <message>
+        <source>Made a new CA: %1</source>
+        <translation>Neue CA erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Sandboxes started from now on trust it. Programs on this computer that trusted the old one need the new certificate (see docs/interception.md).</source>
+        <translation>Ab jetzt gestartete Sandboxen vertrauen ihr. Programme auf diesem Computer, die der alten vertrauten, brauchen das neue Zertifikat (siehe docs/interception.md).</translation>
+    </message>
+    <message>
+        <source>Show or reset the CA that TLS interception uses.</source>
+        <translation>Die CA für TLS-Abfangen anzeigen oder zurücksetzen.</translation>
     </message>
 </context>
 <context>
@@ -272,11 +350,11 @@
 <context>
     <name>Paddock::App::Cli</name>
     <message>
-        <source>paddock: unknown command &apos;%1&apos;.</source>
+        <source>paddock: unknown command '%1'.</source>
         <translation>paddock: unbekannter Befehl „%1“.</translation>
     </message>
     <message>
-        <source>Run &apos;paddock --help&apos; for the list of commands.</source>
+        <source>Run 'paddock --help' for the list of commands.</source>
         <translation>„paddock --help“ zeigt die Liste der Befehle.</translation>
     </message>
     <message>
@@ -284,7 +362,7 @@
         <translation>Aufruf: paddock [BEFEHL] [OPTIONEN]</translation>
     </message>
     <message>
-        <source>Runs AI coding agents in sandboxes whose network goes only through Paddock&apos;s filtering proxy.</source>
+        <source>Runs AI coding agents in sandboxes whose network goes only through Paddock's filtering proxy.</source>
         <translation>Führt KI-Programmieragenten in Sandboxen aus, deren Netzwerkverkehr nur über den filternden Proxy von Paddock läuft.</translation>
     </message>
     <message>
@@ -296,7 +374,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run &apos;paddock COMMAND --help&apos; for a command&apos;s options.</source>
+        <source>Run 'paddock COMMAND --help' for a command's options.</source>
         <translation>„paddock BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
     </message>
 </context>
@@ -311,7 +389,7 @@
         <translation>paddock: %1</translation>
     </message>
     <message>
-        <source>Run &apos;paddock --help&apos; for usage.</source>
+        <source>Run 'paddock --help' for usage.</source>
         <translation>„paddock --help“ zeigt die Verwendung.</translation>
     </message>
     <message>
@@ -319,7 +397,7 @@
         <translation>Die Sandbox.</translation>
     </message>
     <message>
-        <source>&apos;paddock %1&apos; needs one sandbox name.</source>
+        <source>'paddock %1' needs one sandbox name.</source>
         <translation>„paddock %1“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -379,7 +457,7 @@
 <context>
     <name>Paddock::App::CreateCommand</name>
     <message>
-        <source>The sandbox&apos;s name; its branch is paddock/NAME.</source>
+        <source>The sandbox's name; its branch is paddock/NAME.</source>
         <translation>Der Name der Sandbox; ihr Branch heißt paddock/NAME.</translation>
     </message>
     <message>
@@ -387,7 +465,7 @@
         <translation>Der Projektordner.</translation>
     </message>
     <message>
-        <source>The agent template (&apos;paddock template ls&apos;).</source>
+        <source>The agent template ('paddock template ls').</source>
         <translation>Die Agentenvorlage („paddock template ls“).</translation>
     </message>
     <message>
@@ -411,11 +489,11 @@
         <translation>Höchstens so viel Arbeitsspeicher, z. B. 4G oder 512M.</translation>
     </message>
     <message>
-        <source>&apos;paddock create&apos; needs one sandbox name.</source>
+        <source>'paddock create' needs one sandbox name.</source>
         <translation>„paddock create“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>&apos;paddock create&apos; needs --workspace DIR.</source>
+        <source>'paddock create' needs --workspace DIR.</source>
         <translation>„paddock create“ braucht --workspace ORDNER.</translation>
     </message>
     <message>
@@ -439,7 +517,7 @@
         <translation>--memory muss eine Größe von mindestens 64M sein, etwa 512M oder 4G.</translation>
     </message>
     <message>
-        <source>Created sandbox &quot;%1&quot; (%2 mode).</source>
+        <source>Created sandbox "%1" (%2 mode).</source>
         <translation>Sandbox „%1“ erstellt (Modus %2).</translation>
     </message>
     <message>
@@ -478,11 +556,11 @@
         <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
     </message>
     <message>
-        <source>&apos;paddock diff&apos; needs one sandbox name.</source>
+        <source>'paddock diff' needs one sandbox name.</source>
         <translation>„paddock diff“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>paddock: the sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <source>paddock: the sandbox's uncommitted changes could not be read: %1</source>
         <translation>paddock: Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -494,7 +572,7 @@
         <translation>(mehr geänderte Dateien, als Paddock auflistet)</translation>
     </message>
     <message>
-        <source>Show what a sandbox&apos;s agent changed.</source>
+        <source>Show what a sandbox's agent changed.</source>
         <translation>Anzeigen, was der Agent einer Sandbox geändert hat.</translation>
     </message>
 </context>
@@ -523,11 +601,11 @@
         <translation>Auch die Sandbox und ihren Klon entfernen, mit all ihrer Arbeit.</translation>
     </message>
     <message>
-        <source>&apos;paddock discard&apos; needs one sandbox name.</source>
+        <source>'paddock discard' needs one sandbox name.</source>
         <translation>„paddock discard“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
@@ -535,15 +613,15 @@
         <translation>refs/paddock/%1 aus %2 gelöscht.</translation>
     </message>
     <message>
-        <source>Removed sandbox &quot;%1&quot;.</source>
+        <source>Removed sandbox "%1".</source>
         <translation>Sandbox „%1“ entfernt.</translation>
     </message>
     <message>
-        <source>The sandbox still has its branch; &apos;paddock discard --remove-sandbox %1&apos; removes it too.</source>
+        <source>The sandbox still has its branch; 'paddock discard --remove-sandbox %1' removes it too.</source>
         <translation>Die Sandbox hat ihren Branch noch; „paddock discard --remove-sandbox %1“ entfernt auch sie.</translation>
     </message>
     <message>
-        <source>Throw away a sandbox&apos;s branch.</source>
+        <source>Throw away a sandbox's branch.</source>
         <translation>Den Branch einer Sandbox verwerfen.</translation>
     </message>
 </context>
@@ -558,7 +636,7 @@
         <translation>Der Befehl und seine Argumente, nach --.</translation>
     </message>
     <message>
-        <source>Pass this terminal&apos;s input on (piped input always is).</source>
+        <source>Pass this terminal's input on (piped input always is).</source>
         <translation>Die Eingabe dieses Terminals weiterreichen (eine Eingabe über eine Pipe wird immer weitergereicht).</translation>
     </message>
     <message>
@@ -643,7 +721,7 @@
         <translation>JSON statt einer Tabelle ausgeben.</translation>
     </message>
     <message>
-        <source>&apos;paddock ls&apos; takes no arguments.</source>
+        <source>'paddock ls' takes no arguments.</source>
         <translation>„paddock ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -726,7 +804,7 @@
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <source>Run the sandbox&apos;s agent in a terminal pane, starting the sandbox if needed</source>
+        <source>Run the sandbox's agent in a terminal pane, starting the sandbox if needed</source>
         <translation>Den Agenten der Sandbox in einem Terminalbereich ausführen und die Sandbox dazu bei Bedarf starten</translation>
     </message>
     <message>
@@ -824,7 +902,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Verbinden nicht möglich</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s agent template &quot;%1&quot; does not exist any more.</source>
+        <source>The sandbox's agent template "%1" does not exist any more.</source>
         <translation>Die Agentenvorlage „%1“ der Sandbox gibt es nicht mehr.</translation>
     </message>
     <message>
@@ -900,7 +978,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <source>Review the selected sandbox&apos;s branch: its diff, then merge or discard it</source>
+        <source>Review the selected sandbox's branch: its diff, then merge or discard it</source>
         <translation>Den Branch der ausgewählten Sandbox prüfen: seinen Diff ansehen, dann zusammenführen oder verwerfen</translation>
     </message>
 </context>
@@ -911,7 +989,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Die Sandbox.</translation>
     </message>
     <message>
-        <source>Make one new commit with all of the branch&apos;s changes.</source>
+        <source>Make one new commit with all of the branch's changes.</source>
         <translation>Einen einzigen neuen Commit mit allen Änderungen des Branches erstellen.</translation>
     </message>
     <message>
@@ -931,7 +1009,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Die Nachricht des Merge- oder Squash-Commits.</translation>
     </message>
     <message>
-        <source>&apos;paddock merge&apos; needs one sandbox name.</source>
+        <source>'paddock merge' needs one sandbox name.</source>
         <translation>„paddock merge“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -993,7 +1071,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Zu einem Commit zu&amp;sammenfassen (Squash)</translation>
     </message>
     <message>
-        <source>One new commit on the target with all of the branch&apos;s changes and the message below.</source>
+        <source>One new commit on the target with all of the branch's changes and the message below.</source>
         <translation>Ein neuer Commit auf dem Ziel mit allen Änderungen des Branches und der Nachricht unten.</translation>
     </message>
     <message>
@@ -1001,7 +1079,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Merge-&amp;Commit erstellen</translation>
     </message>
     <message>
-        <source>Keeps the agent&apos;s commits and joins them with a merge commit.</source>
+        <source>Keeps the agent's commits and joins them with a merge commit.</source>
         <translation>Behält die Commits des Agenten und verbindet sie mit einem Merge-Commit.</translation>
     </message>
     <message>
@@ -1009,7 +1087,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Nur &amp;vorspulen (Fast-Forward)</translation>
     </message>
     <message>
-        <source>Moves the target to the branch&apos;s last commit; refused if the target has commits the branch lacks.</source>
+        <source>Moves the target to the branch's last commit; refused if the target has commits the branch lacks.</source>
         <translation>Setzt das Ziel auf den letzten Commit des Branches; abgelehnt, wenn das Ziel Commits hat, die dem Branch fehlen.</translation>
     </message>
     <message>
@@ -1029,11 +1107,11 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Vorspulen erstellt keinen Commit.</translation>
     </message>
     <message>
-        <source>Leave empty for a message listing the agent&apos;s commits.</source>
+        <source>Leave empty for a message listing the agent's commits.</source>
         <translation>Leer lassen für eine Nachricht, die die Commits des Agenten auflistet.</translation>
     </message>
     <message>
-        <source>Leave empty for &quot;Merge %1 into %2&quot;.</source>
+        <source>Leave empty for "Merge %1 into %2".</source>
         <translation>Leer lassen für „%1 in %2 zusammenführen“.</translation>
     </message>
 </context>
@@ -1174,15 +1252,15 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Nur diesen Host anzeigen</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot; to the global rules.</source>
+        <source>Added "%1" to the global rules.</source>
         <translation>„%1“ zu den globalen Regeln hinzugefügt.</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot; to the rules of %2.</source>
+        <source>Added "%1" to the rules of %2.</source>
         <translation>„%1“ zu den Regeln von %2 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot;, but &quot;%2&quot; still decides this request: it is more specific, or an equally specific deny.</source>
+        <source>Added "%1", but "%2" still decides this request: it is more specific, or an equally specific deny.</source>
         <translation>„%1“ hinzugefügt, aber über diese Anfrage entscheidet weiterhin „%2“: Diese Regel ist spezifischer oder ein ebenso spezifisches Verbot.</translation>
     </message>
     <message>
@@ -1261,7 +1339,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>MicroVM (QEMU) – nicht verfügbar</translation>
     </message>
     <message>
-        <source>MicroVMs, with a kernel of their own, are not available in this version of Paddock. Namespace sandboxes see only their workspace and reach the network only through Paddock&apos;s proxy.</source>
+        <source>MicroVMs, with a kernel of their own, are not available in this version of Paddock. Namespace sandboxes see only their workspace and reach the network only through Paddock's proxy.</source>
         <translation>MicroVMs mit eigenem Kernel sind in dieser Version von Paddock nicht verfügbar. Namespace-Sandboxen sehen nur ihren Arbeitsbereich und erreichen das Netzwerk nur über den Proxy von Paddock.</translation>
     </message>
     <message>
@@ -1345,7 +1423,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Geben Sie der Sandbox einen Namen.</translation>
     </message>
     <message>
-        <source>A sandbox named &quot;%1&quot; exists already.</source>
+        <source>A sandbox named "%1" exists already.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits.</translation>
     </message>
     <message>
@@ -1365,11 +1443,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
 <context>
     <name>Paddock::App::PolicyCommand</name>
     <message>
-        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <source>"%1" is not an http or https URL.</source>
         <translation>„%1“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
@@ -1385,7 +1463,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Vorgabe und die Regeln anzeigen.</translation>
     </message>
     <message>
-        <source>Add an allow rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <source>Add an allow rule, e.g. '**.github.com:443'.</source>
         <translation>Eine Erlauben-Regel hinzufügen, z. B. „**.github.com:443“.</translation>
     </message>
     <message>
@@ -1409,19 +1487,19 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Regelsyntax: [METHODEN] host[:port][/pfad-muster], mit host exakt, *.x, **.x, ** oder einem CIDR-Bereich.</translation>
     </message>
     <message>
-        <source>unknown policy command &apos;%1&apos;.</source>
+        <source>unknown policy command '%1'.</source>
         <translation>unbekannter policy-Befehl „%1“.</translation>
     </message>
     <message>
-        <source>Also list the preset&apos;s rules.</source>
+        <source>Also list the preset's rules.</source>
         <translation>Auch die Regeln der Vorgabe auflisten.</translation>
     </message>
     <message>
-        <source>Show this sandbox&apos;s rules too.</source>
+        <source>Show this sandbox's rules too.</source>
         <translation>Auch die Regeln dieser Sandbox anzeigen.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy ls&apos; takes no arguments.</source>
+        <source>'paddock policy ls' takes no arguments.</source>
         <translation>„paddock policy ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -1453,7 +1531,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>[METHODEN] host[:port][/pfad-muster], z. B. **.github.com:443</translation>
     </message>
     <message>
-        <source>&apos;paddock policy %1&apos; needs a rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <source>'paddock policy %1' needs a rule, e.g. '**.github.com:443'.</source>
         <translation>„paddock policy %1“ braucht eine Regel, z. B. „**.github.com:443“.</translation>
     </message>
     <message>
@@ -1461,11 +1539,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Sandbox %1: %2</translation>
     </message>
     <message>
-        <source>The rule &quot;%1&quot; is already in the global policy.</source>
+        <source>The rule "%1" is already in the global policy.</source>
         <translation>Die Regel „%1“ steht schon in der globalen Richtlinie.</translation>
     </message>
     <message>
-        <source>Added the global rule &quot;%1&quot;.</source>
+        <source>Added the global rule "%1".</source>
         <translation>Globale Regel „%1“ hinzugefügt.</translation>
     </message>
     <message>
@@ -1473,27 +1551,27 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Regel aus dieser Sandbox entfernen.</translation>
     </message>
     <message>
-        <source>The rule as &apos;paddock policy ls&apos; shows it.</source>
+        <source>The rule as 'paddock policy ls' shows it.</source>
         <translation>Die Regel, wie „paddock policy ls“ sie anzeigt.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy rm&apos; needs the rule to remove.</source>
+        <source>'paddock policy rm' needs the rule to remove.</source>
         <translation>„paddock policy rm“ braucht die zu entfernende Regel.</translation>
     </message>
     <message>
-        <source>Sandbox %1 has no rule &quot;%2&quot;.</source>
+        <source>Sandbox %1 has no rule "%2".</source>
         <translation>Die Sandbox %1 hat keine Regel „%2“.</translation>
     </message>
     <message>
-        <source>The global policy has no rule &quot;%1&quot;; &apos;paddock policy ls&apos; lists the rules.</source>
+        <source>The global policy has no rule "%1"; 'paddock policy ls' lists the rules.</source>
         <translation>Die globale Richtlinie hat keine Regel „%1“; „paddock policy ls“ listet die Regeln auf.</translation>
     </message>
     <message>
-        <source>Removed &quot;%1&quot;.</source>
+        <source>Removed "%1".</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy preset&apos; needs one preset name: %1.</source>
+        <source>'paddock policy preset' needs one preset name: %1.</source>
         <translation>„paddock policy preset“ braucht genau einen Vorgabennamen: %1.</translation>
     </message>
     <message>
@@ -1501,7 +1579,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Vorgabe ist jetzt %1: %2</translation>
     </message>
     <message>
-        <source>Explain for this sandbox&apos;s policy.</source>
+        <source>Explain for this sandbox's policy.</source>
         <translation>Für die Richtlinie dieser Sandbox erklären.</translation>
     </message>
     <message>
@@ -1513,7 +1591,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>https://host/pfad, http://host:port/pfad oder host:port</translation>
     </message>
     <message>
-        <source>&apos;paddock policy explain&apos; needs one URL.</source>
+        <source>'paddock policy explain' needs one URL.</source>
         <translation>„paddock policy explain“ braucht genau eine URL.</translation>
     </message>
     <message>
@@ -1533,8 +1611,8 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Ebenfalls zutreffend, aber weniger spezifisch:</translation>
     </message>
     <message>
-        <source>To allow it: paddock policy allow &apos;%1:%2&apos;</source>
-        <translation>Zum Erlauben: paddock policy allow &apos;%1:%2&apos;</translation>
+        <source>To allow it: paddock policy allow '%1:%2'</source>
+        <translation>Zum Erlauben: paddock policy allow '%1:%2'</translation>
     </message>
     <message>
         <source>Show, change and explain the network policy.</source>
@@ -1553,7 +1631,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Das TLS erlaubter Tunnel zu diesen Hosts öffnen, um sie zu prüfen und Methoden- und Pfadregeln anzuwenden.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy&apos; needs a command: ls, allow, deny, intercept, rm, preset or explain.</source>
+        <source>'paddock policy' needs a command: ls, allow, deny, intercept, rm, preset or explain.</source>
         <translation>„paddock policy“ braucht einen Befehl: ls, allow, deny, intercept, rm, preset oder explain.</translation>
     </message>
 </context>
@@ -1620,7 +1698,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <source>Add the rules of a policy file, such as a project&apos;s .paddock/policy.json</source>
+        <source>Add the rules of a policy file, such as a project's .paddock/policy.json</source>
         <translation>Die Regeln einer Richtliniendatei hinzufügen, etwa der .paddock/policy.json eines Projekts</translation>
     </message>
     <message>
@@ -1662,7 +1740,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Sandbox %1</source>
-        <extracomment>A scope of the policy editor: one sandbox&apos;s own rules.</extracomment>
+        <extracomment>A scope of the policy editor: one sandbox's own rules.</extracomment>
         <translation>Sandbox %1</translation>
     </message>
     <message>
@@ -1678,12 +1756,12 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>%1 Korrigieren Sie die Datei in einem Texteditor und wählen Sie dann „Zurücksetzen“.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
         <source>Not set by a project file</source>
-        <extracomment>The preset field when a project&apos;s policy file is edited.</extracomment>
+        <extracomment>The preset field when a project's policy file is edited.</extracomment>
         <translation>Nicht durch eine Projektdatei festgelegt</translation>
     </message>
     <message>
@@ -1691,7 +1769,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Wie die globale Richtlinie (%1)</translation>
     </message>
     <message>
-        <source>A project&apos;s file holds rules only: each sandbox starts from its own preset or the global one.</source>
+        <source>A project's file holds rules only: each sandbox starts from its own preset or the global one.</source>
         <translation>Die Datei eines Projekts enthält nur Regeln: Jede Sandbox geht von ihrer eigenen Vorgabe oder der globalen aus.</translation>
     </message>
     <message numerus="yes">
@@ -1706,11 +1784,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Zum Beispiel **.github.com:443, GET,HEAD registry.npmjs.org:443 oder 10.0.0.0/8:8080.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is listed already.</source>
+        <source>"%1" is listed already.</source>
         <translation>„%1“ ist bereits aufgeführt.</translation>
     </message>
     <message>
-        <source>Press Enter to add &quot;%1&quot;.</source>
+        <source>Press Enter to add "%1".</source>
         <translation>Drücken Sie die Eingabetaste, um „%1“ hinzuzufügen.</translation>
     </message>
     <message>
@@ -1729,15 +1807,15 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         </translation>
     </message>
     <message>
-        <source>With the preset and the global rules above, changes not saved yet included. A project&apos;s file and a sandbox&apos;s rules can change the answer.</source>
+        <source>With the preset and the global rules above, changes not saved yet included. A project's file and a sandbox's rules can change the answer.</source>
         <translation>Mit der Vorgabe und den globalen Regeln oben, einschließlich noch nicht gespeicherter Änderungen. Die Datei eines Projekts und die Regeln einer Sandbox können die Antwort ändern.</translation>
     </message>
     <message>
-        <source>With the global policy and this project&apos;s rules above, changes not saved yet included. A sandbox&apos;s own rules can change the answer.</source>
+        <source>With the global policy and this project's rules above, changes not saved yet included. A sandbox's own rules can change the answer.</source>
         <translation>Mit der globalen Richtlinie und den Regeln dieses Projekts oben, einschließlich noch nicht gespeicherter Änderungen. Die eigenen Regeln einer Sandbox können die Antwort ändern.</translation>
     </message>
     <message>
-        <source>With everything that applies to %1: its preset, the global rules, its project&apos;s file and its rules above, changes not saved yet included.</source>
+        <source>With everything that applies to %1: its preset, the global rules, its project's file and its rules above, changes not saved yet included.</source>
         <translation>Mit allem, was für %1 gilt: ihre Vorgabe, die globalen Regeln, die Datei ihres Projekts und ihre Regeln oben, einschließlich noch nicht gespeicherter Änderungen.</translation>
     </message>
     <message>
@@ -1843,7 +1921,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Intercept</source>
-        <extracomment>A policy rule that has Paddock open the TLS of a host&apos;s connections, to scan them.</extracomment>
+        <extracomment>A policy rule that has Paddock open the TLS of a host's connections, to scan them.</extracomment>
         <translation>Abfangen</translation>
     </message>
 </context>
@@ -1913,7 +1991,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Allowed: %1 %2</source>
-        <extracomment>The answer of &quot;Test a URL&quot;: the method and the URL, e.g. &quot;Allowed: GET api.github.com:443/repos&quot;.</extracomment>
+        <extracomment>The answer of "Test a URL": the method and the URL, e.g. "Allowed: GET api.github.com:443/repos".</extracomment>
         <translation>Erlaubt: %1 %2</translation>
     </message>
     <message>
@@ -1953,7 +2031,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Der Name, unter dem Entscheidungen protokolliert werden.</translation>
     </message>
     <message>
-        <source>&apos;paddock proxy&apos; needs --listen HOST:PORT or --listen unix:PATH.</source>
+        <source>'paddock proxy' needs --listen HOST:PORT or --listen unix:PATH.</source>
         <translation>„paddock proxy“ braucht --listen HOST:PORT oder --listen unix:PFAD.</translation>
     </message>
     <message>
@@ -1977,7 +2055,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Neue Entscheidungen weiter ausgeben, sobald sie fallen.</translation>
     </message>
     <message>
-        <source>Only this sandbox&apos;s decisions.</source>
+        <source>Only this sandbox's decisions.</source>
         <translation>Nur die Entscheidungen dieser Sandbox.</translation>
     </message>
     <message>
@@ -1997,11 +2075,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Das TLS erlaubter Tunnel zu diesen Hosts öffnen und ihre Anfragen prüfen (wiederholbar).</translation>
     </message>
     <message>
-        <source>The CA folder for --intercept (default: Paddock&apos;s own).</source>
+        <source>The CA folder for --intercept (default: Paddock's own).</source>
         <translation>Der CA-Ordner für --intercept (Standard: der von Paddock).</translation>
     </message>
     <message>
-        <source>Trust only the certificates in this PEM file upstream (default: the system&apos;s).</source>
+        <source>Trust only the certificates in this PEM file upstream (default: the system's).</source>
         <translation>Auf Serverseite nur den Zertifikaten in dieser PEM-Datei vertrauen (Standard: denen des Systems).</translation>
     </message>
     <message>
@@ -2024,15 +2102,15 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Auch entfernen, wenn ihr Klon nicht zusammengeführte Commits enthält.</translation>
     </message>
     <message>
-        <source>&apos;paddock rm&apos; needs one sandbox name.</source>
+        <source>'paddock rm' needs one sandbox name.</source>
         <translation>„paddock rm“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
-        <source>Removed sandbox &quot;%1&quot;.</source>
+        <source>Removed sandbox "%1".</source>
         <translation>Sandbox „%1“ entfernt.</translation>
     </message>
     <message>
@@ -2047,11 +2125,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Aufruf: paddock review ls [NAME] [--against BRANCH]</translation>
     </message>
     <message>
-        <source>Brings each sandbox&apos;s branch into its repository and lists it.</source>
+        <source>Brings each sandbox's branch into its repository and lists it.</source>
         <translation>Holt den Branch jeder Sandbox in ihr Repository und listet ihn auf.</translation>
     </message>
     <message>
-        <source>&apos;paddock review&apos; needs a subcommand: ls.</source>
+        <source>'paddock review' needs a subcommand: ls.</source>
         <translation>„paddock review“ braucht einen Unterbefehl: ls.</translation>
     </message>
     <message>
@@ -2063,7 +2141,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
     </message>
     <message>
-        <source>&apos;paddock review ls&apos; takes at most one sandbox name.</source>
+        <source>'paddock review ls' takes at most one sandbox name.</source>
         <translation>„paddock review ls“ nimmt höchstens einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -2114,7 +2192,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>List the sandboxes&apos; branches to review.</source>
+        <source>List the sandboxes' branches to review.</source>
         <translation>Die zu prüfenden Branches der Sandboxen auflisten.</translation>
     </message>
     <message>
@@ -2165,7 +2243,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     <name>Paddock::App::ReviewDiffPane</name>
     <message>
         <source>Review this first: %1</source>
-        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. &quot;Git hooks run on your machine …&quot;</extracomment>
+        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. "Git hooks run on your machine …"</extracomment>
         <translation>Zuerst prüfen: %1</translation>
     </message>
     <message>
@@ -2173,11 +2251,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Binärdatei: Ihr Inhalt wird nicht angezeigt. (Dateien über 16 MiB gelten ebenfalls als binär.)</translation>
     </message>
     <message>
-        <source>This file&apos;s diff was not loaded: the branch&apos;s diff is larger than Paddock keeps in memory. Run &apos;paddock diff %1&apos; in a terminal to read it.</source>
+        <source>This file's diff was not loaded: the branch's diff is larger than Paddock keeps in memory. Run 'paddock diff %1' in a terminal to read it.</source>
         <translation>Der Diff dieser Datei wurde nicht geladen: Der Diff des Branches ist größer, als Paddock im Speicher hält. Führen Sie „paddock diff %1“ in einem Terminal aus, um ihn zu lesen.</translation>
     </message>
     <message>
-        <source>This file&apos;s diff is too large to show here (%1). Run &apos;paddock diff %2&apos; in a terminal to read it.</source>
+        <source>This file's diff is too large to show here (%1). Run 'paddock diff %2' in a terminal to read it.</source>
         <translation>Der Diff dieser Datei ist zu groß für die Anzeige hier (%1). Führen Sie „paddock diff %2“ in einem Terminal aus, um ihn zu lesen.</translation>
     </message>
     <message>
@@ -2198,7 +2276,7 @@ Date:   %3
 Commit: %4
 
 %5</source>
-        <extracomment>The header of a commit&apos;s details: author, date and id, then the message</extracomment>
+        <extracomment>The header of a commit's details: author, date and id, then the message</extracomment>
         <translation>Autor:  %1 &lt;%2&gt;
 Datum:  %3
 Commit: %4
@@ -2229,7 +2307,7 @@ Commit: %4
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Bring every sandbox&apos;s branch in again</source>
+        <source>Bring every sandbox's branch in again</source>
         <translation>Den Branch jeder Sandbox erneut holen</translation>
     </message>
     <message>
@@ -2355,7 +2433,7 @@ Commit: %4
         <translation>Stoppen Sie zuerst die Sandbox.</translation>
     </message>
     <message>
-        <source>Removed the sandbox &quot;%1&quot; and its branch.</source>
+        <source>Removed the sandbox "%1" and its branch.</source>
         <translation>Die Sandbox „%1“ und ihr Branch wurden entfernt.</translation>
     </message>
     <message>
@@ -2391,7 +2469,7 @@ Commit: %4
         <translation>Der Branch hat keine eigenen Commits.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <source>The sandbox's uncommitted changes could not be read: %1</source>
         <translation>Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -2419,7 +2497,7 @@ Commit: %4
         <translation>An den Agenten &amp;senden</translation>
     </message>
     <message>
-        <source>Write the comments into the sandbox&apos;s workspace and ask its agent to read them</source>
+        <source>Write the comments into the sandbox's workspace and ask its agent to read them</source>
         <translation>Die Kommentare in den Arbeitsbereich der Sandbox schreiben und ihren Agenten bitten, sie zu lesen</translation>
     </message>
     <message>
@@ -2433,7 +2511,7 @@ Commit: %4
     <message>
         <source>On %1, line %2:
 %3</source>
-        <extracomment>%1 a file, %2 a line number, %3 the line&apos;s text</extracomment>
+        <extracomment>%1 a file, %2 a line number, %3 the line's text</extracomment>
         <translation>Zu %1, Zeile %2:
 %3</translation>
     </message>
@@ -2459,11 +2537,11 @@ Commit: %4
 <context>
     <name>Paddock::App::ReviewSupport</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; works directly in %2 (direct mode), so it has no branch to review; look at the folder with your usual tools.</source>
+        <source>The sandbox "%1" works directly in %2 (direct mode), so it has no branch to review; look at the folder with your usual tools.</source>
         <translation>Die Sandbox „%1“ arbeitet direkt in %2 (direkter Modus) und hat daher keinen Branch zum Prüfen; sehen Sie sich den Ordner mit Ihren üblichen Werkzeugen an.</translation>
     </message>
 </context>
@@ -2501,8 +2579,8 @@ Commit: %4
         <translation>Hinzufügen &amp;zu:</translation>
     </message>
     <message>
-        <source>%1&apos;s rules</source>
-        <extracomment>Where a new rule is saved: the sandbox&apos;s own rules.</extracomment>
+        <source>%1's rules</source>
+        <extracomment>Where a new rule is saved: the sandbox's own rules.</extracomment>
         <translation>Regeln von %1</translation>
     </message>
     <message>
@@ -2522,22 +2600,22 @@ Commit: %4
 <context>
     <name>Paddock::App::RunCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s template &quot;%1&quot; does not exist (&apos;paddock template ls&apos;).</source>
+        <source>The sandbox's template "%1" does not exist ('paddock template ls').</source>
         <translation>Die Vorlage „%1“ der Sandbox gibt es nicht („paddock template ls“).</translation>
     </message>
     <message>
-        <source>Start a sandbox&apos;s agent in this terminal.</source>
+        <source>Start a sandbox's agent in this terminal.</source>
         <translation>Den Agenten einer Sandbox in diesem Terminal starten.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::App::SandboxAccess</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
@@ -2556,7 +2634,7 @@ Commit: %4
         <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
@@ -2564,7 +2642,7 @@ Commit: %4
         <translation>Die Anfrage ist kein JSON.</translation>
     </message>
     <message>
-        <source>Unknown request &quot;%1&quot;.</source>
+        <source>Unknown request "%1".</source>
         <translation>Unbekannte Anfrage „%1“.</translation>
     </message>
 </context>
@@ -2646,11 +2724,11 @@ Commit: %4
 <context>
     <name>Paddock::App::SandboxNetworkSetup</name>
     <message>
-        <source>Paddock&apos;s CA, which it needs to intercept this sandbox&apos;s TLS, could not be loaded: %1</source>
+        <source>Paddock's CA, which it needs to intercept this sandbox's TLS, could not be loaded: %1</source>
         <translation>Die CA von Paddock, die es zum Abfangen des TLS dieser Sandbox braucht, konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s certificate bundle could not be made: %1</source>
+        <source>The sandbox's certificate bundle could not be made: %1</source>
         <translation>Das Zertifikatsbündel der Sandbox konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
@@ -2666,15 +2744,15 @@ Commit: %4
         <translation>Aufruf: paddock secret set NAME | ls | rm NAME</translation>
     </message>
     <message>
-        <source>The API keys and tokens the proxy adds to an agent&apos;s requests, kept in the system keychain. &apos;set&apos; reads the value from standard input, or asks for it without showing it.</source>
+        <source>The API keys and tokens the proxy adds to an agent's requests, kept in the system keychain. 'set' reads the value from standard input, or asks for it without showing it.</source>
         <translation>Die API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt, aufbewahrt im Schlüsselbund des Systems. „set“ liest den Wert von der Standardeingabe oder fragt ihn ab, ohne ihn anzuzeigen.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret&apos; needs a command: set, ls or rm.</source>
+        <source>'paddock secret' needs a command: set, ls or rm.</source>
         <translation>„paddock secret“ braucht einen Befehl: set, ls oder rm.</translation>
     </message>
     <message>
-        <source>unknown secret command &apos;%1&apos;.</source>
+        <source>unknown secret command '%1'.</source>
         <translation>unbekannter secret-Befehl „%1“.</translation>
     </message>
     <message>
@@ -2682,15 +2760,15 @@ Commit: %4
         <translation>Speichert ein Geheimnis im Schlüsselbund des Systems. Der Wert wird von der Standardeingabe gelesen (ein abschließender Zeilenumbruch entfällt); an einem Terminal wird er abgefragt und nicht angezeigt.</translation>
     </message>
     <message>
-        <source>The secret&apos;s name, such as anthropic-api-key.</source>
+        <source>The secret's name, such as anthropic-api-key.</source>
         <translation>Der Name des Geheimnisses, etwa anthropic-api-key.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret set&apos; needs the secret&apos;s name, such as anthropic-api-key.</source>
+        <source>'paddock secret set' needs the secret's name, such as anthropic-api-key.</source>
         <translation>„paddock secret set“ braucht den Namen des Geheimnisses, etwa anthropic-api-key.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret set&apos; takes only the name. The value is read from standard input, never from the command line, where other programs and your shell&apos;s history would see it: paddock secret set %1 &lt; key.txt</source>
+        <source>'paddock secret set' takes only the name. The value is read from standard input, never from the command line, where other programs and your shell's history would see it: paddock secret set %1 &lt; key.txt</source>
         <translation>„paddock secret set“ nimmt nur den Namen. Der Wert wird von der Standardeingabe gelesen, nie von der Befehlszeile, wo andere Programme und der Verlauf Ihrer Shell ihn sähen: paddock secret set %1 &lt; key.txt</translation>
     </message>
     <message>
@@ -2714,7 +2792,7 @@ Commit: %4
         <translation>Listet die festgelegten Geheimnisse und die von Vorlagen benötigten auf, jeweils mit den Vorlagen, die sie verwenden. Werte werden nie angezeigt.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret ls&apos; takes no arguments.</source>
+        <source>'paddock secret ls' takes no arguments.</source>
         <translation>„paddock secret ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -2750,11 +2828,11 @@ Commit: %4
         <translation>Entfernt ein Geheimnis aus dem Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <source>The secret&apos;s name, as &apos;paddock secret ls&apos; lists it.</source>
+        <source>The secret's name, as 'paddock secret ls' lists it.</source>
         <translation>Der Name des Geheimnisses, wie „paddock secret ls“ ihn auflistet.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret rm&apos; needs one secret name.</source>
+        <source>'paddock secret rm' needs one secret name.</source>
         <translation>„paddock secret rm“ braucht genau einen Geheimnisnamen.</translation>
     </message>
     <message>
@@ -2837,7 +2915,7 @@ Commit: %4
         <translation>&amp;Entfernen …</translation>
     </message>
     <message>
-        <source>API keys and tokens that the proxy adds to an agent&apos;s requests. They are kept in the system keychain; sandboxes only ever see a placeholder, and Paddock never shows a value again once it is saved.</source>
+        <source>API keys and tokens that the proxy adds to an agent's requests. They are kept in the system keychain; sandboxes only ever see a placeholder, and Paddock never shows a value again once it is saved.</source>
         <translation>API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt. Sie werden im Schlüsselbund des Systems aufbewahrt; Sandboxen sehen immer nur einen Platzhalter, und Paddock zeigt einen gespeicherten Wert nie wieder an.</translation>
     </message>
     <message>
@@ -2960,7 +3038,7 @@ Commit: %4
 <context>
     <name>Paddock::App::ServeCommand</name>
     <message>
-        <source>End when no sandbox runs any more (how &apos;paddock start&apos; uses it).</source>
+        <source>End when no sandbox runs any more (how 'paddock start' uses it).</source>
         <translation>Enden, sobald keine Sandbox mehr läuft (so verwendet es „paddock start“).</translation>
     </message>
     <message>
@@ -2982,11 +3060,11 @@ Commit: %4
 <context>
     <name>Paddock::App::StartCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>Started sandbox &quot;%1&quot;; &apos;paddock run %1&apos; attaches to its agent, &apos;paddock stop %1&apos; stops it.</source>
+        <source>Started sandbox "%1"; 'paddock run %1' attaches to its agent, 'paddock stop %1' stops it.</source>
         <translation>Sandbox „%1“ gestartet; „paddock run %1“ verbindet mit ihrem Agenten, „paddock stop %1“ stoppt sie.</translation>
     </message>
     <message>
@@ -2997,15 +3075,15 @@ Commit: %4
 <context>
     <name>Paddock::App::StopCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
-        <source>Stopped sandbox &quot;%1&quot;.</source>
+        <source>Stopped sandbox "%1".</source>
         <translation>Sandbox „%1“ gestoppt.</translation>
     </message>
     <message>
@@ -3040,15 +3118,15 @@ Commit: %4
         <translation>eigene</translation>
     </message>
     <message>
-        <source>The template&apos;s id, as &apos;paddock template ls&apos; lists it.</source>
+        <source>The template's id, as 'paddock template ls' lists it.</source>
         <translation>Die ID der Vorlage, wie „paddock template ls“ sie auflistet.</translation>
     </message>
     <message>
-        <source>&apos;paddock template show&apos; needs one template id.</source>
+        <source>'paddock template show' needs one template id.</source>
         <translation>„paddock template show“ braucht genau eine Vorlagen-ID.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;; &apos;paddock template ls&apos; lists them.</source>
+        <source>There is no template "%1"; 'paddock template ls' lists them.</source>
         <translation>Es gibt keine Vorlage „%1“; „paddock template ls“ listet sie auf.</translation>
     </message>
     <message>
@@ -3056,11 +3134,11 @@ Commit: %4
         <translation>Aufruf: paddock template ls | show ID</translation>
     </message>
     <message>
-        <source>&apos;paddock template&apos; needs a command: ls or show.</source>
+        <source>'paddock template' needs a command: ls or show.</source>
         <translation>„paddock template“ braucht einen Befehl: ls oder show.</translation>
     </message>
     <message>
-        <source>unknown template command &apos;%1&apos;.</source>
+        <source>unknown template command '%1'.</source>
         <translation>unbekannter template-Befehl „%1“.</translation>
     </message>
     <message>
@@ -3110,7 +3188,7 @@ Commit: %4
         <translation>Die ausgewählte Vorlage unter einer neuen ID kopieren, um die Kopie zu ändern</translation>
     </message>
     <message>
-        <source>Delete the selected template&apos;s file</source>
+        <source>Delete the selected template's file</source>
         <translation>Die Datei der ausgewählten Vorlage löschen</translation>
     </message>
     <message>
@@ -3142,7 +3220,7 @@ Commit: %4
         <translation>Das Programm und seine Argumente, etwa aider --model sonnet</translation>
     </message>
     <message>
-        <source>The flags that turn the agent&apos;s prompts off, such as --yes-always</source>
+        <source>The flags that turn the agent's prompts off, such as --yes-always</source>
         <translation>Die Schalter, die die Rückfragen des Agenten abschalten, etwa --yes-always</translation>
     </message>
     <message>
@@ -3178,7 +3256,7 @@ Commit: %4
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>The proxy adds &quot;Header: Format&quot; to requests to the host, with {secret} replaced by the secret of that name; the sandbox only sees a placeholder in the variable.</source>
+        <source>The proxy adds "Header: Format" to requests to the host, with {secret} replaced by the secret of that name; the sandbox only sees a placeholder in the variable.</source>
         <translation>Der Proxy fügt Anfragen an den Host „Header: Format“ hinzu, wobei {secret} durch das Geheimnis dieses Namens ersetzt wird; die Sandbox sieht in der Variable nur einen Platzhalter.</translation>
     </message>
     <message>
@@ -3250,7 +3328,7 @@ Commit: %4
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>The template &quot;%1&quot; has changes that are not saved. Save them?</source>
+        <source>The template "%1" has changes that are not saved. Save them?</source>
         <translation>Die Vorlage „%1“ hat nicht gespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
@@ -3258,7 +3336,7 @@ Commit: %4
         <translation>Keine Vorlage</translation>
     </message>
     <message>
-        <source>Built-in template &quot;%1&quot;</source>
+        <source>Built-in template "%1"</source>
         <translation>Eingebaute Vorlage „%1“</translation>
     </message>
     <message>
@@ -3306,7 +3384,7 @@ Commit: %4
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <source>The new template&apos;s &amp;id (lower-case letters, digits and hyphens):</source>
+        <source>The new template's &amp;id (lower-case letters, digits and hyphens):</source>
         <translation>Die &amp;ID der neuen Vorlage (Kleinbuchstaben, Ziffern und Bindestriche):</translation>
     </message>
     <message>
@@ -3314,7 +3392,7 @@ Commit: %4
         <translation>neu</translation>
     </message>
     <message>
-        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <source>There is a template "%1" already; choose another id.</source>
         <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
@@ -3331,7 +3409,7 @@ Commit: %4
     </message>
     <message>
         <source>%1 (Copy)</source>
-        <extracomment>The name of a copied template; %1 is the original&apos;s name.</extracomment>
+        <extracomment>The name of a copied template; %1 is the original's name.</extracomment>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
@@ -3339,7 +3417,7 @@ Commit: %4
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <source>Delete the template &quot;%1&quot;?</source>
+        <source>Delete the template "%1"?</source>
         <translation>Die Vorlage „%1“ löschen?</translation>
     </message>
     <message>
@@ -3367,11 +3445,11 @@ Commit: %4
         <translation>Der HTTP-Header, den der Proxy hinzufügt, etwa Authorization</translation>
     </message>
     <message>
-        <source>The header&apos;s value, with {secret} where the secret goes</source>
+        <source>The header's value, with {secret} where the secret goes</source>
         <translation>Der Wert des Headers, mit {secret} an der Stelle des Geheimnisses</translation>
     </message>
     <message>
-        <source>The name of the secret in Paddock&apos;s keychain</source>
+        <source>The name of the secret in Paddock's keychain</source>
         <translation>Der Name des Geheimnisses im Schlüsselbund von Paddock</translation>
     </message>
     <message>
@@ -3539,7 +3617,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::AgentTemplate</name>
     <message>
-        <source>Template %1: &quot;%2&quot;: %3</source>
+        <source>Template %1: "%2": %3</source>
         <translation>Vorlage %1: „%2“: %3</translation>
     </message>
     <message>
@@ -3547,7 +3625,7 @@ Commit: %4
         <translation>(unbenannt)</translation>
     </message>
     <message>
-        <source>unknown key; the known keys are %1 (prefix your own keys with &quot;x-&quot;).</source>
+        <source>unknown key; the known keys are %1 (prefix your own keys with "x-").</source>
         <translation>unbekannter Schlüssel; bekannt sind %1 (eigene Schlüssel beginnen mit „x-“).</translation>
     </message>
     <message>
@@ -3575,35 +3653,35 @@ Commit: %4
         <translation>Die Vorlage %1 muss ein JSON-Objekt enthalten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid id; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit.</source>
+        <source>"%1" is not a valid id; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit.</source>
         <translation>„%1“ ist keine gültige ID; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
-        <source>must be an object with &quot;npm&quot; or &quot;command&quot;.</source>
+        <source>must be an object with "npm" or "command".</source>
         <translation>muss ein Objekt mit „npm“ oder „command“ sein.</translation>
     </message>
     <message>
-        <source>give exactly one of &quot;npm&quot; and &quot;command&quot;.</source>
+        <source>give exactly one of "npm" and "command".</source>
         <translation>geben Sie genau eines von „npm“ und „command“ an.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an npm package name.</source>
+        <source>"%1" is not an npm package name.</source>
         <translation>„%1“ ist kein npm-Paketname.</translation>
     </message>
     <message>
-        <source>give the program to run as a non-empty list, such as [&quot;claude&quot;].</source>
-        <translation>geben Sie das auszuführende Programm als nicht leere Liste an, etwa [&quot;claude&quot;].</translation>
+        <source>give the program to run as a non-empty list, such as ["claude"].</source>
+        <translation>geben Sie das auszuführende Programm als nicht leere Liste an, etwa ["claude"].</translation>
     </message>
     <message>
         <source>must be an object of names to string values.</source>
         <translation>muss ein Objekt aus Namen und Zeichenkettenwerten sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid variable name (letters, digits, underscores).</source>
+        <source>"%1" is not a valid variable name (letters, digits, underscores).</source>
         <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern, Unterstriche).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host such as api.example.com:443.</source>
+        <source>"%1" is not a host such as api.example.com:443.</source>
         <translation>„%1“ ist kein Host wie api.example.com:443.</translation>
     </message>
     <message>
@@ -3611,15 +3689,15 @@ Commit: %4
         <translation>muss eine Liste von Objekten sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host name.</source>
+        <source>"%1" is not a host name.</source>
         <translation>„%1“ ist kein Hostname.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid HTTP header name.</source>
+        <source>"%1" is not a valid HTTP header name.</source>
         <translation>„%1“ ist kein gültiger HTTP-Headername.</translation>
     </message>
     <message>
-        <source>must contain {secret}, for example &quot;Bearer {secret}&quot;; it is replaced by the secret.</source>
+        <source>must contain {secret}, for example "Bearer {secret}"; it is replaced by the secret.</source>
         <translation>muss {secret} enthalten, zum Beispiel „Bearer {secret}“; es wird durch das Geheimnis ersetzt.</translation>
     </message>
     <message>
@@ -3627,15 +3705,15 @@ Commit: %4
         <translation>darf keine Zeilenumbrüche enthalten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid secret name (lower-case letters, digits, hyphens).</source>
+        <source>"%1" is not a valid secret name (lower-case letters, digits, hyphens).</source>
         <translation>„%1“ ist kein gültiger Geheimnisname (Kleinbuchstaben, Ziffern, Bindestriche).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <source>"%1" is not a valid variable name.</source>
         <translation>„%1“ ist kein gültiger Variablenname.</translation>
     </message>
     <message>
-        <source>must be an object with &quot;waitingForInput&quot; and &quot;done&quot; lists.</source>
+        <source>must be an object with "waitingForInput" and "done" lists.</source>
         <translation>muss ein Objekt mit den Listen „waitingForInput“ und „done“ sein.</translation>
     </message>
 </context>
@@ -3650,11 +3728,11 @@ Commit: %4
         <translation>%1 zeigt auf keinen Commit.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet.</source>
+        <source>The sandbox's branch paddock/%1 has not been brought into %2 yet.</source>
         <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <source>"%1" is not a valid branch name.</source>
         <translation>„%1“ ist kein gültiger Branch-Name.</translation>
     </message>
     <message>
@@ -3716,7 +3794,7 @@ Commit: %4
         <translation>Die Objekte von %1 konnten nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Could not import the sandbox&apos;s branch from %1: %2</source>
+        <source>Could not import the sandbox's branch from %1: %2</source>
         <translation>Der Branch der Sandbox konnte nicht aus %1 importiert werden: %2</translation>
     </message>
     <message>
@@ -3736,7 +3814,7 @@ Commit: %4
         <translation>Objekt %1 fehlt: %2</translation>
     </message>
     <message numerus="yes">
-        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <source>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
         <translation>
             <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekt); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
             <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekte); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
@@ -3779,7 +3857,7 @@ Commit: %4
         <translation>Arbeit der Sandbox %1 (zusammengefasst)</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet; review it first.</source>
+        <source>The sandbox's branch paddock/%1 has not been brought into %2 yet; review it first.</source>
         <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt; prüfen Sie ihn zuerst.</translation>
     </message>
     <message>
@@ -3811,8 +3889,8 @@ Commit: %4
         <translation>Die zusammengeführten Dateien konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>git does not know who you are; set it with &apos;git config --global user.name &quot;Your Name&quot;&apos; and &apos;git config --global user.email you@example.com&apos;, then merge again.</source>
-        <translation>git weiß nicht, wer Sie sind; legen Sie es mit „git config --global user.name &quot;Ihr Name&quot;“ und „git config --global user.email sie@example.com“ fest und führen Sie dann erneut zusammen.</translation>
+        <source>git does not know who you are; set it with 'git config --global user.name "Your Name"' and 'git config --global user.email you@example.com', then merge again.</source>
+        <translation>git weiß nicht, wer Sie sind; legen Sie es mit „git config --global user.name "Ihr Name"“ und „git config --global user.email sie@example.com“ fest und führen Sie dann erneut zusammen.</translation>
     </message>
     <message>
         <source>Merge paddock/%1 into %2</source>
@@ -3855,7 +3933,7 @@ Commit: %4
         <translation>%1 ist kein Git-Repository: %2</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s clone %1 cannot be read safely (%2); nothing was imported. Check the clone, or discard the sandbox.</source>
+        <source>The sandbox's clone %1 cannot be read safely (%2); nothing was imported. Check the clone, or discard the sandbox.</source>
         <translation>Der Klon %1 der Sandbox lässt sich nicht sicher lesen (%2); es wurde nichts importiert. Prüfen Sie den Klon, oder verwerfen Sie die Sandbox.</translation>
     </message>
     <message>
@@ -3883,7 +3961,7 @@ Commit: %4
         <translation>sein packed-refs ist keine einfache Datei</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s clone %1 has no branch paddock/%2.</source>
+        <source>The sandbox's clone %1 has no branch paddock/%2.</source>
         <translation>Der Klon %1 der Sandbox hat keinen Branch paddock/%2.</translation>
     </message>
     <message>
@@ -3899,7 +3977,7 @@ Commit: %4
         <translation>abgeschnittener Eintrag</translation>
     </message>
     <message>
-        <source>an entry named &quot;%1&quot;</source>
+        <source>an entry named "%1"</source>
         <translation>ein Eintrag namens „%1“</translation>
     </message>
     <message>
@@ -3911,15 +3989,15 @@ Commit: %4
         <translation>unbekannter Dateimodus %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch nests folders too deeply.</source>
+        <source>The sandbox's branch nests folders too deeply.</source>
         <translation>Der Branch der Sandbox verschachtelt Ordner zu tief.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch is incomplete: %1</source>
+        <source>The sandbox's branch is incomplete: %1</source>
         <translation>Der Branch der Sandbox ist unvollständig: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 is incomplete.</source>
+        <source>The sandbox's branch paddock/%1 is incomplete.</source>
         <translation>Der Sandbox-Branch paddock/%1 ist unvollständig.</translation>
     </message>
     <message>
@@ -3966,7 +4044,7 @@ Commit: %4
         <translation>Der Host %1 enthält ein Leerzeichen, ein Steuerzeichen oder ein Nicht-ASCII-Zeichen; schreiben Sie internationale Namen in Punycode (xn--).</translation>
     </message>
     <message>
-        <source>The host %1 contains the character &apos;%2&apos;, which is not allowed in a host name.</source>
+        <source>The host %1 contains the character '%2', which is not allowed in a host name.</source>
         <translation>Der Host %1 enthält das Zeichen „%2“, das in einem Hostnamen nicht erlaubt ist.</translation>
     </message>
     <message>
@@ -3998,15 +4076,15 @@ Commit: %4
         <translation>Der Host %1 hat ein ungültiges Punycode-Label.</translation>
     </message>
     <message>
-        <source>The IPv6 address in &quot;%1&quot; has no closing bracket.</source>
+        <source>The IPv6 address in "%1" has no closing bracket.</source>
         <translation>Der IPv6-Adresse in „%1“ fehlt die schließende Klammer.</translation>
     </message>
     <message>
-        <source>Unexpected text after the IPv6 address in &quot;%1&quot;.</source>
+        <source>Unexpected text after the IPv6 address in "%1".</source>
         <translation>Unerwarteter Text nach der IPv6-Adresse in „%1“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid port; use a number from 1 to 65535.</source>
+        <source>"%1" is not a valid port; use a number from 1 to 65535.</source>
         <translation>„%1“ ist kein gültiger Port; verwenden Sie eine Zahl von 1 bis 65535.</translation>
     </message>
 </context>
@@ -4029,7 +4107,7 @@ Commit: %4
         <translation>Die Richtliniendatei %1 muss ein JSON-Objekt enthalten.</translation>
     </message>
     <message>
-        <source>The policy file %1 has an unknown key &quot;%2&quot;; the keys are &quot;version&quot;, &quot;preset&quot; and &quot;rules&quot;.</source>
+        <source>The policy file %1 has an unknown key "%2"; the keys are "version", "preset" and "rules".</source>
         <translation>Die Richtliniendatei %1 hat einen unbekannten Schlüssel „%2“; die Schlüssel sind „version“, „preset“ und „rules“.</translation>
     </message>
     <message>
@@ -4037,11 +4115,11 @@ Commit: %4
         <translation>Die Richtliniendatei %1 hat Version %2; dieses Paddock liest Version %3.</translation>
     </message>
     <message>
-        <source>In the policy file %1, &quot;preset&quot; must be a string.</source>
+        <source>In the policy file %1, "preset" must be a string.</source>
         <translation>In der Richtliniendatei %1 muss „preset“ eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>In the policy file %1, &quot;rules&quot; must be a list of strings.</source>
+        <source>In the policy file %1, "rules" must be a list of strings.</source>
         <translation>In der Richtliniendatei %1 muss „rules“ eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
@@ -4080,30 +4158,30 @@ Commit: %4
         <translation>Keine Regel erlaubt %1, daher wird es verweigert.</translation>
     </message>
     <message>
-        <source>%1 is allowed by the %2 rule &quot;%3&quot;.</source>
+        <source>%1 is allowed by the %2 rule "%3".</source>
         <translation>%1 wird durch die Regel „%3“ (Ebene: %2) erlaubt.</translation>
     </message>
     <message>
-        <source>%1 is denied by the %2 rule &quot;%3&quot;.</source>
+        <source>%1 is denied by the %2 rule "%3".</source>
         <translation>%1 wird durch die Regel „%3“ (Ebene: %2) verweigert.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Core::PolicyRule</name>
     <message>
-        <source>Invalid rule &quot;%1&quot;: column %2: %3</source>
+        <source>Invalid rule "%1": column %2: %3</source>
         <translation>Ungültige Regel „%1“: Spalte %2: %3</translation>
     </message>
     <message>
-        <source>the rule is empty; write for example &quot;allow **.github.com:443&quot;.</source>
+        <source>the rule is empty; write for example "allow **.github.com:443".</source>
         <translation>die Regel ist leer; schreiben Sie zum Beispiel „allow **.github.com:443“.</translation>
     </message>
     <message>
-        <source>a host is missing after &quot;%1&quot;.</source>
+        <source>a host is missing after "%1".</source>
         <translation>nach „%1“ fehlt ein Host.</translation>
     </message>
     <message>
-        <source>unexpected text &quot;%1&quot;; separate several hosts with commas, without spaces.</source>
+        <source>unexpected text "%1"; separate several hosts with commas, without spaces.</source>
         <translation>unerwarteter Text „%1“; trennen Sie mehrere Hosts mit Kommas, ohne Leerzeichen.</translation>
     </message>
     <message>
@@ -4119,11 +4197,11 @@ Commit: %4
         <translation>Platzhalter gelten für Hostnamen; verwenden Sie für Adressen einen CIDR-Bereich wie 10.0.0.0/8.</translation>
     </message>
     <message>
-        <source>a wildcard must be a whole leading label: &quot;*.example.com&quot;, &quot;**.example.com&quot; or &quot;**&quot;.</source>
+        <source>a wildcard must be a whole leading label: "*.example.com", "**.example.com" or "**".</source>
         <translation>ein Platzhalter muss ein ganzes vorderes Label sein: „*.example.com“, „**.example.com“ oder „**“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a prefix length from 0 to %2.</source>
+        <source>"%1" is not a prefix length from 0 to %2.</source>
         <translation>„%1“ ist keine Präfixlänge von 0 bis %2.</translation>
     </message>
     <message>
@@ -4131,7 +4209,7 @@ Commit: %4
         <translation>die Adresse hat Bits außerhalb des Präfixes /%1 gesetzt; meinten Sie %2?</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port (1-65535), a range such as 8000-8100, or *.</source>
+        <source>"%1" is not a port (1-65535), a range such as 8000-8100, or *.</source>
         <translation>„%1“ ist weder ein Port (1–65535) noch ein Bereich wie 8000-8100 noch *.</translation>
     </message>
     <message>
@@ -4139,34 +4217,34 @@ Commit: %4
         <translation>der Portbereich %1 endet, bevor er beginnt.</translation>
     </message>
     <message>
-        <source>unexpected character &apos;%1&apos;.</source>
+        <source>unexpected character '%1'.</source>
         <translation>unerwartetes Zeichen „%1“.</translation>
     </message>
     <message>
-        <source>a path may not contain spaces, &apos;?&apos;, &apos;#&apos; or non-ASCII characters.</source>
+        <source>a path may not contain spaces, '?', '#' or non-ASCII characters.</source>
         <translation>ein Pfad darf keine Leerzeichen, „?“, „#“ oder Nicht-ASCII-Zeichen enthalten.</translation>
     </message>
     <message>
-        <source>a rule starts with &quot;allow&quot;, &quot;deny&quot; or &quot;intercept&quot;.</source>
+        <source>a rule starts with "allow", "deny" or "intercept".</source>
         <translation>eine Regel beginnt mit „allow“, „deny“ oder „intercept“.</translation>
     </message>
     <message>
-        <source>&quot;intercept&quot; takes hosts and ports, not methods.</source>
+        <source>"intercept" takes hosts and ports, not methods.</source>
         <translation>„intercept“ nimmt Hosts und Ports, keine Methoden.</translation>
     </message>
     <message>
-        <source>&quot;intercept&quot; takes hosts and ports, not paths.</source>
+        <source>"intercept" takes hosts and ports, not paths.</source>
         <translation>„intercept“ nimmt Hosts und Ports, keine Pfade.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Core::PresetCatalog</name>
     <message>
-        <source>There is no preset named &quot;%1&quot;. Valid presets are: %2.</source>
+        <source>There is no preset named "%1". Valid presets are: %2.</source>
         <translation>Es gibt keine Vorgabe namens „%1“. Gültige Vorgaben sind: %2.</translation>
     </message>
     <message>
-        <source>The built-in preset &quot;%1&quot; is missing from this build.</source>
+        <source>The built-in preset "%1" is missing from this build.</source>
         <translation>Die eingebaute Vorgabe „%1“ fehlt in diesem Build.</translation>
     </message>
     <message>
@@ -4174,7 +4252,7 @@ Commit: %4
         <translation>%1 ist keine gültige Vorgabe: %2.</translation>
     </message>
     <message>
-        <source>%1 needs &quot;id&quot;, &quot;name&quot; and &quot;groups&quot;.</source>
+        <source>%1 needs "id", "name" and "groups".</source>
         <translation>%1 braucht „id“, „name“ und „groups“.</translation>
     </message>
     <message>
@@ -4187,7 +4265,7 @@ Commit: %4
         <translation>Offen</translation>
     </message>
     <message>
-        <source>Allows every host; address vetting still blocks the host&apos;s loopback, LAN and cloud metadata.</source>
+        <source>Allows every host; address vetting still blocks the host's loopback, LAN and cloud metadata.</source>
         <translation>Erlaubt jeden Host; die Adressprüfung blockiert weiterhin Loopback und LAN des Rechners sowie Cloud-Metadaten.</translation>
     </message>
     <message>
@@ -4247,7 +4325,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::SandboxRecord</name>
     <message>
-        <source>&quot;%1&quot; is not a valid sandbox name: use up to 63 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <source>"%1" is not a valid sandbox name: use up to 63 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.</source>
         <translation>„%1“ ist kein gültiger Sandbox-Name: Verwenden Sie bis zu 63 Kleinbuchstaben, Ziffern, „.“, „_“ und „-“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
@@ -4259,7 +4337,7 @@ Commit: %4
         <translation>nicht unterstützte Version %1.</translation>
     </message>
     <message>
-        <source>the workspace &quot;%1&quot; is not an absolute path.</source>
+        <source>the workspace "%1" is not an absolute path.</source>
         <translation>der Arbeitsbereich „%1“ ist kein absoluter Pfad.</translation>
     </message>
     <message>
@@ -4290,7 +4368,7 @@ Commit: %4
         <translation>kein Objekt</translation>
     </message>
     <message>
-        <source>its name &quot;%1&quot; does not match the file name</source>
+        <source>its name "%1" does not match the file name</source>
         <translation>sein Name „%1“ passt nicht zum Dateinamen</translation>
     </message>
     <message>
@@ -4298,15 +4376,15 @@ Commit: %4
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>Cannot save the sandbox &quot;%1&quot;: %2. The previous record is unchanged.</source>
+        <source>Cannot save the sandbox "%1": %2. The previous record is unchanged.</source>
         <translation>Die Sandbox „%1“ kann nicht gespeichert werden: %2. Der bisherige Eintrag bleibt unverändert.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>Cannot remove the record of sandbox &quot;%1&quot;.</source>
+        <source>Cannot remove the record of sandbox "%1".</source>
         <translation>Der Eintrag der Sandbox „%1“ kann nicht entfernt werden.</translation>
     </message>
 </context>
@@ -4317,7 +4395,7 @@ Commit: %4
         <translation>Die Liste der Geheimnisnamen in %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>it has no &quot;names&quot; list</source>
+        <source>it has no "names" list</source>
         <translation>sie hat keine Liste „names“</translation>
     </message>
     <message>
@@ -4345,19 +4423,19 @@ Commit: %4
         <translation>auf dem D-Bus-Sitzungsbus läuft kein Schlüsselbunddienst, und keiner ist installiert</translation>
     </message>
     <message>
-        <source>The keychain holds no secret &quot;%1&quot;. Set it with &apos;paddock secret set %1&apos; or on the Secrets page.</source>
+        <source>The keychain holds no secret "%1". Set it with 'paddock secret set %1' or on the Secrets page.</source>
         <translation>Der Schlüsselbund enthält kein Geheimnis „%1“. Legen Sie es mit „paddock secret set %1“ oder auf der Seite „Geheimnisse“ fest.</translation>
     </message>
     <message>
-        <source>The keychain could not save the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not save the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht speichern: %2.</translation>
     </message>
     <message>
-        <source>The keychain could not read the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not read the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht lesen: %2.</translation>
     </message>
     <message>
-        <source>The keychain could not remove the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not remove the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht entfernen: %2.</translation>
     </message>
     <message>
@@ -4377,7 +4455,7 @@ Commit: %4
         <translation>dieses Paddock wurde ohne QtKeychain gebaut; installieren Sie qtkeychain-qt6-dev und bauen Sie es erneut</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid secret name; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit, such as anthropic-api-key.</source>
+        <source>"%1" is not a valid secret name; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit, such as anthropic-api-key.</source>
         <translation>„%1“ ist kein gültiger Geheimnisname; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer, etwa anthropic-api-key.</translation>
     </message>
     <message>
@@ -4385,7 +4463,7 @@ Commit: %4
         <translation>Das Geheimnis ist leer; fügen Sie den Schlüssel oder das Token selbst ein.</translation>
     </message>
     <message>
-        <source>There is no secret &quot;%1&quot;; &apos;paddock secret ls&apos; lists them.</source>
+        <source>There is no secret "%1"; 'paddock secret ls' lists them.</source>
         <translation>Es gibt kein Geheimnis „%1“; „paddock secret ls“ listet sie auf.</translation>
     </message>
     <message>
@@ -4422,7 +4500,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::TemplateCatalog</name>
     <message>
-        <source>The template %1 uses the id &quot;%2&quot;, which is already taken; give it another id.</source>
+        <source>The template %1 uses the id "%2", which is already taken; give it another id.</source>
         <translation>Die Vorlage %1 verwendet die ID „%2“, die schon vergeben ist; geben Sie ihr eine andere ID.</translation>
     </message>
     <message>
@@ -4430,7 +4508,7 @@ Commit: %4
         <translation>Die Vorlage %1 kann nicht gelesen werden (nicht lesbar oder größer als 1 MiB).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a built-in template and cannot be changed; save a copy under another id.</source>
+        <source>"%1" is a built-in template and cannot be changed; save a copy under another id.</source>
         <translation>„%1“ ist eine eingebaute Vorlage und kann nicht geändert werden; speichern Sie eine Kopie unter einer anderen ID.</translation>
     </message>
     <message>
@@ -4438,7 +4516,7 @@ Commit: %4
         <translation>%1 ist keine Ihrer Vorlagendateien.</translation>
     </message>
     <message>
-        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <source>There is a template "%1" already; choose another id.</source>
         <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
@@ -4446,15 +4524,15 @@ Commit: %4
         <translation>Die Datei %1 gibt es bereits; wählen Sie eine andere ID.</translation>
     </message>
     <message>
-        <source>Cannot save the template &quot;%1&quot;: %2.</source>
+        <source>Cannot save the template "%1": %2.</source>
         <translation>Die Vorlage „%1“ kann nicht gespeichert werden: %2.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;.</source>
+        <source>There is no template "%1".</source>
         <translation>Es gibt keine Vorlage „%1“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a built-in template and cannot be removed.</source>
+        <source>"%1" is a built-in template and cannot be removed.</source>
         <translation>„%1“ ist eine eingebaute Vorlage und kann nicht entfernt werden.</translation>
     </message>
     <message>
@@ -4462,19 +4540,19 @@ Commit: %4
         <translation>Die Vorlagendatei %1 kann nicht entfernt werden.</translation>
     </message>
     <message>
-        <source>Anthropic&apos;s coding agent, with permission prompts skipped.</source>
+        <source>Anthropic's coding agent, with permission prompts skipped.</source>
         <translation>Der Programmieragent von Anthropic, ohne Rückfragen nach Berechtigungen.</translation>
     </message>
     <message>
-        <source>OpenAI&apos;s Codex CLI, approvals and its own sandbox bypassed (Paddock is the sandbox).</source>
+        <source>OpenAI's Codex CLI, approvals and its own sandbox bypassed (Paddock is the sandbox).</source>
         <translation>Codex CLI von OpenAI, ohne Freigaben und ohne eigene Sandbox (Paddock ist die Sandbox).</translation>
     </message>
     <message>
-        <source>GitHub Copilot&apos;s command-line agent with every tool allowed.</source>
+        <source>GitHub Copilot's command-line agent with every tool allowed.</source>
         <translation>Der Kommandozeilenagent von GitHub Copilot, mit allen Werkzeugen erlaubt.</translation>
     </message>
     <message>
-        <source>Google&apos;s Gemini CLI in YOLO mode.</source>
+        <source>Google's Gemini CLI in YOLO mode.</source>
         <translation>Gemini CLI von Google im YOLO-Modus.</translation>
     </message>
     <message>
@@ -4517,7 +4595,7 @@ Commit: %4
         <translation>%1 hat noch keine Commits, es gibt also nichts zu klonen. Committen Sie einmal, oder verwenden Sie --mode direct.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <source>"%1" is not a valid branch name.</source>
         <translation>„%1“ ist kein gültiger Branch-Name.</translation>
     </message>
     <message>
@@ -4529,7 +4607,7 @@ Commit: %4
         <translation>Der Klon in %1 konnte nicht erstellt werden: %2</translation>
     </message>
     <message>
-        <source>Could not set up the clone&apos;s origin: %1</source>
+        <source>Could not set up the clone's origin: %1</source>
         <translation>Der Origin des Klons konnte nicht eingerichtet werden: %1</translation>
     </message>
     <message>
@@ -4548,7 +4626,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::WorkspaceFile</name>
     <message>
-        <source>&quot;%1/%2&quot; is not a file name Paddock writes.</source>
+        <source>"%1/%2" is not a file name Paddock writes.</source>
         <translation>„%1/%2“ ist kein Dateiname, den Paddock schreibt.</translation>
     </message>
     <message>
@@ -4619,11 +4697,11 @@ Commit: %4
         <translation>eine reservierte Adresse</translation>
     </message>
     <message>
-        <source>this machine&apos;s own address</source>
+        <source>this machine's own address</source>
         <translation>die eigene Adresse dieses Rechners</translation>
     </message>
     <message>
-        <source>Paddock&apos;s own proxy</source>
+        <source>Paddock's own proxy</source>
         <translation>der eigene Proxy von Paddock</translation>
     </message>
     <message>
@@ -4635,7 +4713,7 @@ Commit: %4
         <translation>%1 ist %2, erlaubt durch eine ausdrückliche Regel.</translation>
     </message>
     <message>
-        <source>%1 is %2, which sandboxes may not reach unless a rule names it, e.g. &apos;allow %3/32:%4&apos;.</source>
+        <source>%1 is %2, which sandboxes may not reach unless a rule names it, e.g. 'allow %3/32:%4'.</source>
         <translation>%1 ist %2, die Sandboxen nur erreichen dürfen, wenn eine Regel sie nennt, z. B. „allow %3/32:%4“.</translation>
     </message>
 </context>
@@ -4680,23 +4758,23 @@ Commit: %4
         <translation>Der Ordner %1 gehört nicht Ihnen oder kann auch von anderen geöffnet werden. Entfernen Sie ihn, oder machen Sie ihn zu Ihrem mit dem Modus 0700.</translation>
     </message>
     <message>
-        <source>Cannot read the key of Paddock&apos;s certificate authority in %1: %2.</source>
+        <source>Cannot read the key of Paddock's certificate authority in %1: %2.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>The key file of Paddock&apos;s certificate authority, %1, is damaged: it holds no unencrypted PKCS#8 private key. Paddock leaves it as it is; restore it from a backup, or reset the certificate authority to make a new one.</source>
+        <source>The key file of Paddock's certificate authority, %1, is damaged: it holds no unencrypted PKCS#8 private key. Paddock leaves it as it is; restore it from a backup, or reset the certificate authority to make a new one.</source>
         <translation>Die Schlüsseldatei der Zertifizierungsstelle von Paddock, %1, ist beschädigt: Sie enthält keinen unverschlüsselten privaten PKCS#8-Schlüssel. Paddock lässt sie unverändert; stellen Sie sie aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
     </message>
     <message>
-        <source>Cannot save the key of Paddock&apos;s certificate authority to %1: %2.</source>
+        <source>Cannot save the key of Paddock's certificate authority to %1: %2.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
     </message>
     <message>
-        <source>the keychain entry &quot;%1&quot; of the service &quot;%2&quot;</source>
+        <source>the keychain entry "%1" of the service "%2"</source>
         <translation>dem Schlüsselbundeintrag „%1“ des Dienstes „%2“</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. Paddock leaves it as it is; reset the certificate authority to make a new one.</source>
+        <source>The key of Paddock's certificate authority in %1 is damaged. Paddock leaves it as it is; reset the certificate authority to make a new one.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. Paddock lässt ihn unverändert; setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
     </message>
 </context>
@@ -4707,23 +4785,23 @@ Commit: %4
         <translation>Paddock lässt sie unverändert: Stellen Sie den fehlenden oder beschädigten Teil aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen (und vertrauen Sie dann dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten).</translation>
     </message>
     <message>
-        <source>Cannot read the certificate of Paddock&apos;s certificate authority, %1: %2.</source>
+        <source>Cannot read the certificate of Paddock's certificate authority, %1: %2.</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>The certificate of Paddock&apos;s certificate authority, %1, is damaged. %2</source>
+        <source>The certificate of Paddock's certificate authority, %1, is damaged. %2</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, ist beschädigt. %2</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority is missing from %1, but its certificate %2 is there. %3</source>
+        <source>The key of Paddock's certificate authority is missing from %1, but its certificate %2 is there. %3</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock fehlt in %1, ihr Zertifikat %2 ist aber vorhanden. %3</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. %2</source>
+        <source>The key of Paddock's certificate authority in %1 is damaged. %2</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. %2</translation>
     </message>
     <message>
-        <source>Paddock&apos;s certificate authority in %1 cannot be used: %2. %3</source>
+        <source>Paddock's certificate authority in %1 cannot be used: %2. %3</source>
         <translation>Die Zertifizierungsstelle von Paddock in %1 kann nicht verwendet werden: %2. %3</translation>
     </message>
     <message>
@@ -4735,11 +4813,11 @@ Commit: %4
         <translation>Paddock konnte seine Zertifizierungsstelle nicht erstellen: %1.</translation>
     </message>
     <message>
-        <source>The certificate of Paddock&apos;s certificate authority, %1, is missing, but a key is still in %2. %3</source>
+        <source>The certificate of Paddock's certificate authority, %1, is missing, but a key is still in %2. %3</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, fehlt, in %2 liegt aber noch ein Schlüssel. %3</translation>
     </message>
     <message>
-        <source>Cannot save the certificate of Paddock&apos;s certificate authority to %1: %2.</source>
+        <source>Cannot save the certificate of Paddock's certificate authority to %1: %2.</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
     </message>
     <message>
@@ -4747,7 +4825,7 @@ Commit: %4
         <translation>Paddock erstellt kein Zertifikat für %1: %2</translation>
     </message>
     <message>
-        <source>Paddock&apos;s certificate authority expired on %1. Reset it to make a new one, and trust the new certificate wherever you had trusted the old one.</source>
+        <source>Paddock's certificate authority expired on %1. Reset it to make a new one, and trust the new certificate wherever you had trusted the old one.</source>
         <translation>Die Zertifizierungsstelle von Paddock ist am %1 abgelaufen. Setzen Sie sie zurück, um eine neue zu erstellen, und vertrauen Sie dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten.</translation>
     </message>
     <message>
@@ -4763,7 +4841,7 @@ Commit: %4
         <translation>der Schlüssel gehört nicht zum Zertifikat</translation>
     </message>
     <message>
-        <source>Paddock makes certificates only for hosts in canonical form, and %1 is not (it would be &quot;%2&quot;).</source>
+        <source>Paddock makes certificates only for hosts in canonical form, and %1 is not (it would be "%2").</source>
         <translation>Paddock erstellt Zertifikate nur für Hosts in kanonischer Form, und %1 ist es nicht (kanonisch wäre „%2“).</translation>
     </message>
     <message>
@@ -4788,7 +4866,7 @@ Commit: %4
         <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s policy could not be loaded, so every request is denied.</source>
+        <source>The sandbox's policy could not be loaded, so every request is denied.</source>
         <translation>Die Richtlinie der Sandbox konnte nicht geladen werden, daher wird jede Anfrage verweigert.</translation>
     </message>
     <message>
@@ -4804,7 +4882,7 @@ Commit: %4
         <translation>der Name hat keine Adresse</translation>
     </message>
     <message>
-        <source>%1 resolves to %2, which the rule &quot;%3&quot; denies.</source>
+        <source>%1 resolves to %2, which the rule "%3" denies.</source>
         <translation>%1 wird zu %2 aufgelöst, was die Regel „%3“ verweigert.</translation>
     </message>
     <message>
@@ -4812,7 +4890,7 @@ Commit: %4
         <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2.</translation>
     </message>
     <message>
-        <source>The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule such as &apos;allow CONNECT %2&apos;.</source>
+        <source>The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule such as 'allow CONNECT %2'.</source>
         <translation>Der Tunnel zu %1 hat nicht mit einem TLS-ClientHello begonnen; reines TCP auf Port 443 braucht eine Regel wie „allow CONNECT %2“.</translation>
     </message>
     <message>
@@ -4850,9 +4928,9 @@ Regel: %3
 </translation>
     </message>
     <message>
-        <source>To allow it: paddock policy allow --sandbox %1 &apos;%2&apos;
+        <source>To allow it: paddock policy allow --sandbox %1 '%2'
 </source>
-        <translation>Zum Erlauben: paddock policy allow --sandbox %1 &apos;%2&apos;
+        <translation>Zum Erlauben: paddock policy allow --sandbox %1 '%2'
 </translation>
     </message>
     <message>
@@ -4884,7 +4962,7 @@ Regel: %3
         <translation>Inhalt</translation>
     </message>
     <message>
-        <source>Paddock&apos;s secret scanner is not available, so requests whose content it could read are blocked.</source>
+        <source>Paddock's secret scanner is not available, so requests whose content it could read are blocked.</source>
         <translation>Der Geheimnis-Scanner von Paddock ist nicht verfügbar, daher werden Anfragen blockiert, deren Inhalt er lesen könnte.</translation>
     </message>
     <message>
@@ -4901,11 +4979,11 @@ Regel: %3
         <translation>Der Anfrageinhalt konnte zum Prüfen nicht entpackt werden: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s TLS connection to %1 failed: %2. Programs in the sandbox must trust Paddock&apos;s CA (see docs/interception.md).</source>
+        <source>The sandbox's TLS connection to %1 failed: %2. Programs in the sandbox must trust Paddock's CA (see docs/interception.md).</source>
         <translation>Die TLS-Verbindung der Sandbox zu %1 ist fehlgeschlagen: %2. Programme in der Sandbox müssen der CA von Paddock vertrauen (siehe docs/interception.md).</translation>
     </message>
     <message>
-        <source>The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must trust Paddock&apos;s CA (see docs/interception.md).</source>
+        <source>The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must trust Paddock's CA (see docs/interception.md).</source>
         <translation>Die Sandbox hat während des TLS-Handshakes für %1 aufgelegt. Programme in der Sandbox müssen der CA von Paddock vertrauen (siehe docs/interception.md).</translation>
     </message>
     <message>
@@ -5256,12 +5334,12 @@ Regel: %3
     </message>
     <message>
         <source>Paddock blocked this request because its %1 contains %2.</source>
-        <extracomment>%1 is where: &quot;URL&quot;, &quot;body&quot;, &quot;header Authorization&quot;; %2 what: &quot;a GitHub personal access token&quot;.</extracomment>
+        <extracomment>%1 is where: "URL", "body", "header Authorization"; %2 what: "a GitHub personal access token".</extracomment>
         <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (Fundort: %1).</translation>
     </message>
     <message>
         <source>Paddock blocked this request because its %1 contains %2, %3.</source>
-        <extracomment>%3 is how it was hidden: &quot;base64-encoded&quot;, &quot;hex-encoded&quot; or &quot;percent-encoded&quot;.</extracomment>
+        <extracomment>%3 is how it was hidden: "base64-encoded", "hex-encoded" or "percent-encoded".</extracomment>
         <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (%3, Fundort: %1).</translation>
     </message>
     <message>
@@ -5304,7 +5382,7 @@ Regel: %3
         <translation>der TLS-Handshake mit der Sandbox ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>a TLS error on the sandbox&apos;s connection: %1</source>
+        <source>a TLS error on the sandbox's connection: %1</source>
         <translation>ein TLS-Fehler auf der Verbindung der Sandbox: %1</translation>
     </message>
     <message>
@@ -5319,7 +5397,7 @@ Regel: %3
         <translation>Paddock hat auf diesem Rechner keine Sammlung vertrauenswürdiger Zertifikate gefunden (gesucht in %1). Installieren Sie das Paket ca-certificates, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
     </message>
     <message>
-        <source>The certificate for the sandboxes&apos; trust store must be exactly one CA certificate in PEM form and nothing else.</source>
+        <source>The certificate for the sandboxes' trust store must be exactly one CA certificate in PEM form and nothing else.</source>
         <translation>Das Zertifikat für den Vertrauensspeicher der Sandboxen muss genau ein CA-Zertifikat im PEM-Format sein und nichts sonst.</translation>
     </message>
     <message>
@@ -5331,14 +5409,14 @@ Regel: %3
         <translation>Die Sammlung vertrauenswürdiger Zertifikate %1 enthält kein Zertifikat. Installieren Sie das Paket ca-certificates neu, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
     </message>
     <message>
-        <source>Cannot save the sandboxes&apos; trusted certificates to %1: %2.</source>
+        <source>Cannot save the sandboxes' trusted certificates to %1: %2.</source>
         <translation>Die vertrauenswürdigen Zertifikate der Sandboxen können nicht in %1 gespeichert werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::BackendAvailability</name>
     <message>
-        <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the &apos;userns&apos; permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
+        <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the 'userns' permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
         <translation>AppArmor schränkt auf diesem System User-Namespaces ohne Privilegien ein (Ubuntu 23.10 und neuer). Erlauben Sie bubblewrap mit einem AppArmor-Profil für /usr/bin/bwrap, das die Berechtigung „userns“ hat (siehe docs/sandbox.md), oder schalten Sie die Einschränkung ab: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</translation>
     </message>
     <message>
@@ -5350,7 +5428,7 @@ Regel: %3
         <translation>Der Kernel erlaubt keine User-Namespaces (user.max_user_namespaces=0). Erlauben Sie sie: sudo sysctl -w user.max_user_namespaces=15000 (und fügen Sie dies in /etc/sysctl.d/50-paddock.conf ein, damit es so bleibt).</translation>
     </message>
     <message>
-        <source>bubblewrap (bwrap) is not installed. Install the &apos;bubblewrap&apos; package.</source>
+        <source>bubblewrap (bwrap) is not installed. Install the 'bubblewrap' package.</source>
         <translation>bubblewrap (bwrap) ist nicht installiert. Installieren Sie das Paket „bubblewrap“.</translation>
     </message>
     <message>
@@ -5362,7 +5440,7 @@ Regel: %3
         <translation>bubblewrap kann auf diesem System keine Sandbox erstellen: %1</translation>
     </message>
     <message>
-        <source>QEMU is not installed. Install the &apos;qemu-system-x86&apos; package.</source>
+        <source>QEMU is not installed. Install the 'qemu-system-x86' package.</source>
         <translation>QEMU ist nicht installiert. Installieren Sie das Paket „qemu-system-x86“.</translation>
     </message>
     <message>
@@ -5404,7 +5482,7 @@ Regel: %3
         <translation>Der Befehl und seine Umgebung sind zu lang.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest did not take the request.</source>
+        <source>The sandbox's guest did not take the request.</source>
         <translation>Der Gast der Sandbox hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
@@ -5412,7 +5490,7 @@ Regel: %3
         <translation>Die Sandbox konnte den Befehl nicht starten: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest did not answer as expected.</source>
+        <source>The sandbox's guest did not answer as expected.</source>
         <translation>Der Gast der Sandbox hat nicht wie erwartet geantwortet.</translation>
     </message>
     <message>
@@ -5424,18 +5502,18 @@ Regel: %3
         <translation>Die Sandbox wurde gestoppt, bevor der Befehl endete.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest sent something that is not a session reply.</source>
+        <source>The sandbox's guest sent something that is not a session reply.</source>
         <translation>Der Gast der Sandbox hat etwas gesendet, das keine Sitzungsantwort ist.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest says: %1</source>
+        <source>The sandbox's guest says: %1</source>
         <translation>Der Gast der Sandbox meldet: %1</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::NamespaceBackend</name>
     <message>
-        <source>The sandbox &quot;%1&quot; runs already.</source>
+        <source>The sandbox "%1" runs already.</source>
         <translation>Die Sandbox „%1“ läuft bereits.</translation>
     </message>
     <message>
@@ -5459,7 +5537,7 @@ Regel: %3
         <translation>sie war nicht innerhalb von %1 Sekunden bereit</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; ended unexpectedly.</source>
+        <source>The sandbox "%1" ended unexpectedly.</source>
         <translation>Die Sandbox „%1“ wurde unerwartet beendet.</translation>
     </message>
 </context>
@@ -5501,19 +5579,19 @@ Regel: %3
         <translation>Das MicroVM-Backend ist noch nicht verfügbar; verwenden Sie --backend namespace.</translation>
     </message>
     <message>
-        <source>A sandbox named &quot;%1&quot; exists already; &apos;paddock rm %1&apos; removes it.</source>
+        <source>A sandbox named "%1" exists already; 'paddock rm %1' removes it.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits; „paddock rm %1“ entfernt sie.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; has commits that are not in %2 yet; removing it would lose them. Review and merge them first, or remove it anyway with &apos;paddock rm --force %1&apos;.</source>
+        <source>The sandbox "%1" has commits that are not in %2 yet; removing it would lose them. Review and merge them first, or remove it anyway with 'paddock rm --force %1'.</source>
         <translation>Die Sandbox „%1“ hat Commits, die noch nicht in %2 sind; beim Entfernen gingen sie verloren. Prüfen Sie sie und führen Sie sie zuerst zusammen, oder entfernen Sie die Sandbox trotzdem mit „paddock rm --force %1“.</translation>
     </message>
     <message>
@@ -5525,7 +5603,7 @@ Regel: %3
         <translation>Das MicroVM-Backend ist noch nicht verfügbar.</translation>
     </message>
     <message>
-        <source>The workspace of &quot;%1&quot; (%2) is gone; remove the sandbox with &apos;paddock rm %1&apos;.</source>
+        <source>The workspace of "%1" (%2) is gone; remove the sandbox with 'paddock rm %1'.</source>
         <translation>Der Arbeitsbereich von „%1“ (%2) ist verschwunden; entfernen Sie die Sandbox mit „paddock rm %1“.</translation>
     </message>
     <message>
@@ -5533,11 +5611,11 @@ Regel: %3
         <translation>Der Laufzeitordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; did not start: %2</source>
+        <source>The sandbox "%1" did not start: %2</source>
         <translation>Die Sandbox „%1“ ist nicht gestartet: %2</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
@@ -5548,15 +5626,15 @@ Regel: %3
 <context>
     <name>Paddock::Vm::SeccompFilter</name>
     <message>
-        <source>Could not build the sandbox&apos;s system call filter.</source>
+        <source>Could not build the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>Could not store the sandbox&apos;s system call filter: %1.</source>
+        <source>Could not store the sandbox's system call filter: %1.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht gespeichert werden: %1.</translation>
     </message>
     <message>
-        <source>Could not export the sandbox&apos;s system call filter.</source>
+        <source>Could not export the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht exportiert werden.</translation>
     </message>
 </context>

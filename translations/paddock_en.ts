@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>Paddock::App::BranchListModel</name>
@@ -246,10 +245,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <source>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
         <translation>
-            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n object so far); nothing was merged. Look at it in the sandbox.</numerusform>
-            <numerusform>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</numerusform>
+            <numerusform>The sandbox's branch is larger than Paddock imports (%n object so far); nothing was merged. Look at it in the sandbox.</numerusform>
+            <numerusform>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QSslCertificate>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +55,37 @@ private Q_SLOTS:
         QCOMPARE(paddock({u"policy"_s, u"ls"_s}).out.count(u"allow **.example.org:443"_s), 1);
         QCOMPARE(paddock({u"policy"_s, u"rm"_s, u"**.example.org:443"_s}).exitCode, 0);
         QVERIFY(!paddock({u"policy"_s, u"ls"_s}).out.contains(u"example.org"_s));
+    }
+
+    void interceptRulesAreAddedAndRemoved()
+    {
+        QCOMPARE(paddock({u"policy"_s, u"intercept"_s, u"**.example.org:443"_s}).exitCode, 0);
+        QVERIFY(paddock({u"policy"_s, u"ls"_s}).out.contains(u"intercept **.example.org:443"_s));
+        const Run withPath = paddock({u"policy"_s, u"intercept"_s, u"api.example.org/v1"_s});
+        QCOMPARE(withPath.exitCode, 2);
+        QVERIFY(withPath.err.contains(u"not paths"_s));
+        QCOMPARE(paddock({u"policy"_s, u"rm"_s, u"**.example.org:443"_s}).exitCode, 0);
+        QVERIFY(!paddock({u"policy"_s, u"ls"_s}).out.contains(u"example.org"_s));
+    }
+
+    void caIsShownAndResetOnlyWhenAsked()
+    {
+        QVERIFY(paddock({u"ca"_s}).out.contains(u"There is no CA yet"_s));
+        const Run refused = paddock({u"ca"_s, u"reset"_s});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains(u"--yes"_s));
+        const Run made = paddock({u"ca"_s, u"reset"_s, u"--yes"_s});
+        QCOMPARE(made.exitCode, 0);
+        const QString file = made.out.section(u"Made a new CA: "_s, 1).section(u'\n', 0, 0);
+        const QList<QSslCertificate> first = QSslCertificate::fromPath(file);
+        QCOMPARE(first.size(), 1);
+        const Run shown = paddock({u"ca"_s, u"show"_s});
+        const QString fingerprint =
+            QString::fromLatin1(first.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        QVERIFY2(shown.out.contains(fingerprint), qPrintable(shown.out));
+        // A reset makes a different CA.
+        QCOMPARE(paddock({u"ca"_s, u"reset"_s, u"--yes"_s}).exitCode, 0);
+        QVERIFY(QSslCertificate::fromPath(file).first() != first.first());
     }
 
     void malformedRuleIsUsageErrorNamingColumn()
