@@ -194,8 +194,24 @@ void DiffView::changeEvent(QEvent *event)
     }
 }
 
+void DiffView::setMarkedLines(const QSet<int> &oldLines, const QSet<int> &newLines)
+{
+    m_markedOld = oldLines;
+    m_markedNew = newLines;
+    m_gutter->update();
+}
+
+bool DiffView::isMarked(const UnifiedDiff::Line &line) const
+{
+    if (line.kind == UnifiedDiff::Line::Kind::Removed)
+        return m_markedOld.contains(line.oldLine);
+    return line.newLine > 0 && m_markedNew.contains(line.newLine);
+}
+
 void DiffView::clearDiff()
 {
+    m_markedOld.clear();
+    m_markedNew.clear();
     m_path.clear();
     m_diff = {};
     m_highlighter->setDefinition({});
@@ -210,6 +226,8 @@ void DiffView::showDiff(const QString &path, const QByteArray &patch)
 
 void DiffView::showLines(const QString &path, UnifiedDiff lines, Side side)
 {
+    m_markedOld.clear();
+    m_markedNew.clear();
     m_path = path;
     m_side = side;
     m_diff = std::move(lines);
@@ -320,6 +338,8 @@ void DiffView::paintGutter(QPaintEvent *event)
         const int height = metrics.height();
         if (const QColor colour = lineBackground(number, true); colour != m_colours.gutter)
             painter.fillRect(QRect(0, top, m_gutter->width(), int(bounds.height())), colour);
+        if (isMarked(line)) // a comment for the agent: a bar at the gutter's edge, in the selection colour
+            painter.fillRect(QRect(0, top, 3, int(bounds.height())), palette().color(QPalette::Highlight));
         painter.setPen(m_colours.gutterText);
         if (line.oldLine > 0 && m_side != Side::New)
             painter.drawText(QRect(0, top, oldRight, height), Qt::AlignRight | Qt::AlignVCenter,

@@ -3,6 +3,7 @@
 #include "app/gui/unifieddiff.h"
 
 #include <QPlainTextEdit>
+#include <QSet>
 
 class QAction;
 
@@ -41,6 +42,10 @@ public:
     void showLines(const QString &path, UnifiedDiff lines, Side side);
     void clearDiff();
     const UnifiedDiff &diff() const { return m_diff; }
+    // Marks lines in the gutter (the reviewer commented on them): removed lines by their old number, the
+    // others by their new one. Cleared by the next diff.
+    void setMarkedLines(const QSet<int> &oldLines, const QSet<int> &newLines);
+    bool isMarked(const UnifiedDiff::Line &line) const;
     QString definitionName() const; // the syntax in use, e.g. "C++"; empty for none
     // "Comment on This Line…" (Ctrl+Alt+C and the context menu): asks for a comment on the cursor's line.
     QAction *commentAction() const { return m_commentAction; }
@@ -75,6 +80,8 @@ private:
     QAction *m_commentAction;
     int m_numberDigits = 1;
     Side m_side = Side::Both;
+    QSet<int> m_markedOld;
+    QSet<int> m_markedNew;
 };
 
 } // namespace Paddock::App

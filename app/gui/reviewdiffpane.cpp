@@ -147,6 +147,25 @@ void ReviewDiffPane::showPatch()
         m_diffView->showDiff(m_path, m_patch);
         m_stack->setCurrentWidget(m_diffView);
     }
+    markCommentedLines();
+}
+
+void ReviewDiffPane::setComments(const QList<ReviewComments::Comment> &comments)
+{
+    m_comments = comments;
+    markCommentedLines();
+}
+
+void ReviewDiffPane::markCommentedLines()
+{
+    QSet<int> oldLines;
+    QSet<int> newLines;
+    for (const ReviewComments::Comment &comment : std::as_const(m_comments)) {
+        if (comment.path == m_path)
+            (comment.onOldLine ? oldLines : newLines).insert(comment.line);
+    }
+    for (DiffView *view : {m_diffView, m_columns->oldSide(), m_columns->newSide()})
+        view->setMarkedLines(oldLines, newLines);
 }
 
 void ReviewDiffPane::clearTitle()

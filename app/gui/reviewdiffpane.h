@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/gui/changerisk.h"
+#include "app/gui/reviewcomments.h"
 #include "app/gui/unifieddiff.h"
 #include "core/branchreview.h"
 
@@ -33,6 +34,8 @@ public:
     void showCommit(const Core::CommitInfo &commit);
     void showPlaceholder(const QString &text);
     void clearTitle();
+    // The reviewer's comments: the lines of the file on screen that have one are marked.
+    void setComments(const QList<ReviewComments::Comment> &comments);
 
     // Side by side (old | new) instead of one unified column; applies to the file on screen at once.
     void setSideBySide(bool sideBySide);
@@ -55,10 +58,12 @@ protected:
 private:
     void updateStyle();
     void showPatch();
+    void markCommentedLines();
 
     QLabel *m_title;
     QLabel *m_risk;
     DiffView *m_diffView;
+    QList<ReviewComments::Comment> m_comments;
     SideBySideDiffView *m_columns;
     QToolButton *m_unifiedButton;
     QToolButton *m_sideBySideButton;

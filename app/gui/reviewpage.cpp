@@ -525,6 +525,7 @@ void ReviewPage::onUncommittedSelected()
         return;
     const int row = m_uncommittedView->currentIndex().row();
     if (const FileChange *file = m_uncommitted->file(row)) {
+        m_diffPane->setComments({}); // comments are on the branch's lines, not on uncommitted work
         m_diffPane->showFile(*file, m_uncommitted->risk(row), m_diffName);
         Q_EMIT fileShown(file->path);
         return;
@@ -646,6 +647,7 @@ void ReviewPage::showFile(int row)
     const FileChange *file = m_files->file(row);
     if (!file)
         return;
+    m_diffPane->setComments(comments(currentSandbox()).all());
     m_diffPane->showFile(*file, m_files->risk(row), m_diffName);
     Q_EMIT fileShown(file->path);
 }
@@ -851,6 +853,7 @@ void ReviewPage::updateCommentsBar()
     m_commentsBar->setVisible(current.count() > 0);
     m_commentsText->setText(tr("%n comment(s) for the agent", nullptr, int(current.count())));
     m_commentsText->setToolTip(current.summary());
+    m_diffPane->setComments(current.all());
 }
 
 void ReviewPage::sendComments()

@@ -323,6 +323,23 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(m_page->findChild<QFrame *>(u"commentsBar"_s)->isVisible());
         QCOMPARE(m_page->commentsLabel()->text(), u"1 comment for the agent"_s);
+        // The commented line is marked in the gutter, and only it; another file has no mark, and coming back
+        // shows it again.
+        const auto markedLines = [view] {
+            QList<int> marked;
+            for (int i = 0; i < view->diff().lines.size(); ++i) {
+                if (view->isMarked(view->diff().lines[i]))
+                    marked.append(i);
+            }
+            return marked;
+        };
+        QCOMPARE(markedLines(), QList<int>{block});
+        selectFile(u"src/util.h"_s);
+        QVERIFY(markedLines().isEmpty());
+        selectFile(u"src/main.cpp"_s);
+        QCOMPARE(markedLines(), QList<int>{block});
+        view->setTextCursor(QTextCursor(view->document()->findBlockByNumber(block)));
+        view->centerCursor();
         QCoreApplication::processEvents();
         QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-comments.png"_s)));
 
@@ -336,6 +353,7 @@ private Q_SLOTS:
                      file.contains("Why 42? Name the constant."),
                  file.constData());
         QVERIFY(!m_page->findChild<QFrame *>(u"commentsBar"_s)->isVisible()); // sent: gone from the page
+        QVERIFY(markedLines().isEmpty());
         QDir(m_clone + u"/.paddock"_s).removeRecursively();
     }
 
