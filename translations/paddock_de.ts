@@ -3557,6 +3557,15 @@ Commit: %4
             <numerusform>%Ln Zeilen im Verlauf zurück</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>Diesen Hinweis ausblenden</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <extracomment>A note about the sandbox as it started, e.g. "not set: anthropic-api-key (paddock secret set …)".</extracomment>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::TerminalView</name>

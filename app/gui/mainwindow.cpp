@@ -16,6 +16,7 @@
 #include "app/gui/trayicon.h"
 #include "app/host/sandboxhost.h"
 #include "app/terminal/terminalmodel.h"
+#include "core/sandboxstore.h"
 #include "core/secretstore.h"
 #include "core/settings.h"
 #include "core/templatecatalog.h"
@@ -529,6 +530,10 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     (void)settings.load(); // defaults when the file is missing or broken
     launch.scrollbackLines = settings.scrollbackLines;
     launch.connect = [this, name = record->name] { return m_host.start(name); };
+    launch.note = [this, name = record->name] {
+        const auto started = SandboxStore(m_host.paths().sandboxesDir()).find(name);
+        return started ? started->stateDetail : QString();
+    };
     auto *pane = new TerminalPane(launch);
     connect(pane, &TerminalPane::attentionChanged, this, [this, pane] { onAttentionChanged(pane); });
     connect(pane, &TerminalPane::closeRequested, this, [this, pane] { closePane(pane); });

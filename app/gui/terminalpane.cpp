@@ -67,10 +67,12 @@ TerminalPane::TerminalPane(PaneLaunch launch, QWidget *parent)
     m_header = makeHeader();
     m_searchBar = makeSearchBar();
     m_exitBar = makeExitBar();
+    m_noteBar = makeNoteBar();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(1, 1, 1, 1);
     layout->setSpacing(0);
     layout->addWidget(m_header);
+    layout->addWidget(m_noteBar);
     layout->addWidget(m_searchBar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_exitBar);
@@ -183,6 +185,33 @@ QWidget *TerminalPane::makeSearchBar()
     return bar;
 }
 
+QWidget *TerminalPane::makeNoteBar()
+{
+    auto *bar = new QFrame(this);
+    bar->setObjectName(u"noteBar"_s);
+    bar->setFrameShape(QFrame::StyledPanel);
+    auto *icon = new QLabel(bar);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(size, size));
+    m_noteText = new QLabel(bar);
+    m_noteText->setObjectName(u"noteText"_s);
+    m_noteText->setTextFormat(Qt::PlainText);
+    m_noteText->setWordWrap(true);
+    m_noteText->setTextInteractionFlags(Qt::TextSelectableByMouse); // the command in it can be copied
+    auto *dismiss = new QToolButton(bar);
+    dismiss->setAutoRaise(true);
+    dismiss->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    dismiss->setToolTip(tr("Hide this note"));
+    connect(dismiss, &QToolButton::clicked, bar, &QWidget::hide);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(icon);
+    layout->addWidget(m_noteText, 1);
+    layout->addWidget(dismiss);
+    bar->hide();
+    return bar;
+}
+
 QWidget *TerminalPane::makeExitBar()
 {
     auto *bar = new QFrame(this);
@@ -221,6 +250,10 @@ void TerminalPane::start()
         setState(State::Failed, control.error().message);
         return;
     }
+    const QString note = m_launch.note ? m_launch.note() : QString();
+    //: A note about the sandbox as it started, e.g. "not set: anthropic-api-key (paddock secret set …)".
+    m_noteText->setText(tr("Note: %1").arg(note));
+    m_noteBar->setVisible(!note.isEmpty());
     m_session = std::make_unique<TerminalSession>(*m_model);
     connect(m_session.get(), &TerminalSession::finished, this, [this](int exitCode) {
         m_exitCode = exitCode;

@@ -33,6 +33,9 @@ struct PaneLaunch
     int scrollbackLines = 10000;
     // Starts the sandbox if needed and returns its control socket; called on every (re)start.
     std::function<Core::Result<QString>()> connect;
+    // After connect: what the user should know about the sandbox as it started (a key that is not set, limits
+    // not applied), shown above the terminal; empty for nothing.
+    std::function<QString()> note;
 };
 
 // One agent's terminal with its header (sandbox, agent, state, branch, blocked requests, attention), a
@@ -78,6 +81,7 @@ private:
     QWidget *makeHeader();
     QWidget *makeSearchBar();
     QWidget *makeExitBar();
+    QWidget *makeNoteBar();
     void setState(State state, const QString &detail = {});
     void updateHeader();
     void search(bool backwards);
@@ -98,6 +102,8 @@ private:
     QLineEdit *m_searchText = nullptr;
     QLabel *m_searchStatus = nullptr;
     QWidget *m_exitBar = nullptr;
+    QWidget *m_noteBar = nullptr;
+    QLabel *m_noteText = nullptr;
     QLabel *m_exitText = nullptr;
     State m_state = State::Starting;
     QString m_stateDetail;

@@ -417,6 +417,43 @@ private Q_SLOTS:
         QTRY_VERIFY(!watch);
     }
 
+    // A sandbox whose template needs a key that is not set still starts; its pane says which key and how to
+    // set it, and the note can be dismissed.
+    void aPaneSaysWhichKeyIsNotSet()
+    {
+        Test::writeFile(m_host->paths().templatesDir() + u"/keyed-shell.json"_s, R"({
+            "id": "keyed-shell", "name": "Keyed Shell", "description": "A shell that wants a key.",
+            "command": ["bash", "-l"],
+            "credentials": [{"host": "api.example.com", "header": "x-api-key", "format": "{secret}",
+                             "secret": "example-key", "placeholderEnv": "EXAMPLE_KEY"}]})");
+        Vm::CreateOptions options;
+        options.name = u"keyed"_s;
+        options.templateId = u"keyed-shell"_s;
+        options.presetId = u"balanced"_s;
+        options.workspace = m_workspaces.path() + u"/keyed"_s;
+        QDir().mkpath(options.workspace);
+        QVERIFY(m_host->manager().create(options));
+        m_window->sandboxModel()->reload();
+        QVERIFY(m_window->sandboxModel()->rowOf(u"keyed"_s) >= 0);
+        TerminalPane *pane = m_window->attach(u"keyed"_s);
+        QVERIFY(pane);
+        QCOMPARE(pane->state(), TerminalPane::State::Running);
+        auto *note = pane->findChild<QWidget *>(u"noteBar"_s);
+        QVERIFY(note->isVisible());
+        const QString text = pane->findChild<QLabel *>(u"noteText"_s)->text();
+        QVERIFY2(text.contains(u"not set: example-key (paddock secret set example-key)"_s), qPrintable(text));
+        // The agent sees the placeholder, never a key.
+        QTRY_VERIFY(screenContains(pane, u"$"_s));
+        typeLine(pane, u"echo \"key=$EXAMPLE_KEY\""_s);
+        QTRY_VERIFY(screenContains(pane, u"key=paddock-injects-this-credential"_s));
+        QVERIFY(pane->grab().save(Test::screenshotPath(u"pane-note.png"_s)));
+        QTest::mouseClick(note->findChild<QToolButton *>(), Qt::LeftButton);
+        QVERIFY(!note->isVisible());
+        // Back to the panes and sandboxes the next tests expect.
+        QTest::mouseClick(pane->header()->findChild<QToolButton *>(u"close"_s), Qt::LeftButton);
+        QVERIFY(m_host->manager().stop(u"keyed"_s));
+    }
+
     // ...and Yes stops them all: no process of any sandbox is left.
     void quittingStopsEverySandbox()
     {
