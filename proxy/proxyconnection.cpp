@@ -327,12 +327,8 @@ void ProxyConnection::handleHead()
         // its own, so nothing is dialled for the CONNECT.
         dropUpstream();
         m_interceptTunnel = true;
-        writeClient("HTTP/1.1 200 Connection Established\r\n\r\n");
-        m_tunnelPrefix = m_parser.takeUnparsed();
-        m_state = State::CheckingClientHello;
-        m_headerTimer.start(m_context->config.clientHelloTimeoutMs);
-        m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes);
-        checkClientHello();
+        acceptConnect();
+        awaitClientHello();
         return;
     }
     if (!m_head.isConnect && !scanHead())
@@ -486,16 +482,11 @@ void ProxyConnection::onUpstreamConnected()
     m_connectTimer.stop();
     m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_head.isConnect) {
-        writeClient("HTTP/1.1 200 Connection Established\r\n\r\n");
-        m_tunnelPrefix = m_parser.takeUnparsed();
-        if (m_rawTunnelAllowed) {
+        acceptConnect();
+        if (m_rawTunnelAllowed)
             startTunnel();
-        } else {
-            m_state = State::CheckingClientHello;
-            m_headerTimer.start(m_context->config.clientHelloTimeoutMs);
-            m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes);
-            checkClientHello();
-        }
+        else
+            awaitClientHello();
         return;
     }
     m_upstreamAuthority = m_authority;
@@ -619,6 +610,21 @@ bool ProxyConnection::passesScan(const Core::Result<QList<SecretHit>> &hits)
     m_secretKind = hits->first().description;
     deny(u"secret:"_s + hits->first().ruleId, hits->first().explanation());
     return false;
+}
+
+void ProxyConnection::acceptConnect()
+{
+    writeClient("HTTP/1.1 200 Connection Established\r\n\r\n");
+    m_tunnelPrefix =
+        m_parser.takeUnparsed(); // what the client sent after the CONNECT head belongs to the tunnel
+}
+
+void ProxyConnection::awaitClientHello()
+{
+    m_state = State::CheckingClientHello;
+    m_headerTimer.start(m_context->config.clientHelloTimeoutMs);
+    m_tunnelPrefix += m_client->read(ClientHelloReader::maxBytes);
+    checkClientHello();
 }
 
 void ProxyConnection::checkClientHello()

@@ -85,6 +85,8 @@ private:
     void dropUpstream();
     void onUpstreamClosed();
     void onClientEof();
+    void acceptConnect();    // answers 200 to a CONNECT
+    void awaitClientHello(); // the tunnel's first bytes must be a ClientHello naming the CONNECT host
     void checkClientHello();
     void startTunnel();
     void startInterception();

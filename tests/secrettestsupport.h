@@ -19,11 +19,11 @@
 namespace Paddock::Test {
 
 // security.md 9: test secrets are generated at test time.
-inline QString randomToken(const QString &prefix)
+inline QString randomToken(const QString &prefix, int length = 40)
 {
     static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     QString token = prefix;
-    for (int i = 0; i < 40; ++i)
+    for (int i = 0; i < length; ++i)
         token += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]);
     return token;
 }

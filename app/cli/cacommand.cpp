@@ -3,7 +3,6 @@
 #include "app/host/controlclient.h"
 #include "proxy/certificateauthority.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QSslCertificate>
 
@@ -46,15 +45,16 @@ int CaCommand::show(CliIo &io)
         return failure(io, tr("%1 does not hold one certificate; see docs/interception.md.").arg(file));
     const QSslCertificate &ca = certificates.first();
     const QByteArray fingerprint = ca.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
-    const bool keyInFile = QFileInfo::exists(QFileInfo(file).dir().filePath(u"ca-key.pem"_s));
+    // With the certificate present this only looks for the key file: no keychain is asked.
+    const auto keys = Proxy::CertificateAuthority::keyStoreFor(directory);
     io.out << tr("Certificate: %1").arg(file) << u'\n' << tr("Subject:     %1").arg(ca.subjectDisplayName())
            << u'\n' << tr("SHA-256:     %1").arg(QString::fromLatin1(fingerprint)) << u'\n'
            << tr("Valid until: %1").arg(ca.expiryDate().toLocalTime().toString(u"yyyy-MM-dd"_s)) << u'\n'
            << tr("Key:         %1")
-                  .arg(keyInFile ? tr("in %1 (no keychain answered when it was made)")
-                                       .arg(QFileInfo(file).dir().filePath(u"ca-key.pem"_s))
-                                 : tr("in the keychain (service \"%1\")")
-                                       .arg(QLatin1StringView(Proxy::CaKeyStore::keychainService)))
+                  .arg(keys->kind() == Proxy::CaKeyStore::Kind::File
+                           ? tr("in %1 (no keychain answered when it was made)").arg(keys->location({}))
+                           : tr("in the keychain (service \"%1\")")
+                                 .arg(QLatin1StringView(Proxy::CaKeyStore::keychainService)))
            << u'\n';
     io.out.flush();
     return ExitOk;
@@ -82,8 +82,7 @@ int CaCommand::reset(const QStringList &args, CliIo &io)
         return failure(io, made.error().message);
     io.out << tr("Made a new CA: %1").arg(made->certificateFile()) << u'\n'
            << tr("Sandboxes started from now on trust it. Programs on this computer that trusted the old one "
-                 "need "
-                 "the new certificate (see docs/interception.md).")
+                 "need the new certificate (see docs/interception.md).")
            << u'\n';
     io.out.flush();
     return ExitOk;

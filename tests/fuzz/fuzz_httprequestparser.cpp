@@ -1,5 +1,5 @@
-// Fuzzes the request parser in both forms (a proxy's and the origin-form inside intercepted TLS), and checks that
-// feeding the same bytes one at a time gives the same events.
+// Fuzzes the request parser in both forms (a proxy's and the origin-form inside intercepted TLS), and checks
+// that feeding the same bytes one at a time gives the same events.
 #include "proxy/httprequestparser.h"
 
 #include <cstdint>

@@ -6,6 +6,7 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
+#include "secrettestsupport.h"
 #include "testsupport.h"
 
 #include "httpsorigin.h"
@@ -57,11 +58,7 @@ QByteArray gzip(const QByteArray &plain)
 // A token in the shape of a real one, made now: no literal secret is in the repository (security.md 9).
 QByteArray canary(const QByteArray &prefix, int length = 36)
 {
-    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    QByteArray token = prefix;
-    for (int i = 0; i < length; ++i)
-        token += alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)];
-    return token;
+    return Paddock::Test::randomToken(QString::fromLatin1(prefix), length).toLatin1();
 }
 
 } // namespace
