@@ -2,10 +2,19 @@
 
 #include "core/branchreview.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
+#include <algorithm>
 #include <dirent.h>
+#include <fcntl.h>
+#include <string>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -18,12 +27,12 @@ constexpr qint64 maxPackedRefsBytes = qint64(64) << 20;
 
 enum class Kind { Missing, Directory, File, Other };
 
-Kind kindOf(const QByteArray &path)
+Kind kindAt(int folder, const char *name)
 {
     struct stat info
     {
     };
-    if (::lstat(path.constData(), &info) != 0)
+    if (::fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) != 0)
         return Kind::Missing;
     if (S_ISDIR(info.st_mode))
         return Kind::Directory;
@@ -32,50 +41,181 @@ Kind kindOf(const QByteArray &path)
     return Kind::Other; // symbolic links, devices, fifos, sockets
 }
 
-// SECURITY: a symbolic link (or fifo, device) planted in the clone's object store would make the host read
-// its own files (or block) as if they were the sandbox's objects. Only real directories and regular files.
-bool containsOnlyPlainEntries(const QByteArray &directory, int depth)
+// A regular file's bytes, at most limit: never through a link, never blocking on a fifo.
+std::optional<QByteArray> readSmallFileAt(int folder, const char *name, qint64 limit)
 {
-    DIR *dir = ::opendir(directory.constData());
-    if (!dir)
-        return false;
-    bool plain = true;
-    while (const dirent *entry = ::readdir(dir)) {
-        const char *name = entry->d_name;
-        if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0)
-            continue;
-        const QByteArray path = directory + '/' + name;
-        const Kind kind = kindOf(path);
-        if (kind == Kind::Other || kind == Kind::Missing) {
-            plain = false;
+    const Descriptor fd(::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat info
+    {
+    };
+    if (!fd.isValid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_size > limit)
+        return std::nullopt;
+    QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t got = ::read(fd.get(), bytes.data() + done, std::size_t(bytes.size() - done));
+        if (got <= 0)
             break;
-        }
-        if (kind == Kind::Directory && (depth == 0 || !containsOnlyPlainEntries(path, depth - 1))) {
-            plain = false;
-            break;
-        }
+        done += got;
     }
-    ::closedir(dir);
-    return plain;
+    bytes.truncate(done);
+    return bytes;
 }
 
-Result<QByteArray> readSmallFile(const QByteArray &path, qint64 limit)
+bool isHex(QByteArrayView text)
 {
-    QFile file(QFile::decodeName(path));
-    if (file.size() > limit || !file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Corrupt, BranchReview::tr("Could not read %1.").arg(file.fileName()));
-    return file.read(limit);
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 bool parseHex(QByteArrayView text, git_oid &oid)
 {
-    if (text.size() != GIT_OID_HEXSZ)
+    return text.size() == GIT_OID_HEXSZ && isHex(text) &&
+           git_oid_fromstrn(&oid, text.data(), text.size()) == 0;
+}
+
+std::unexpected<Error> unusableClone(const QString &clone, const QString &why)
+{
+    return fail(ErrorCode::Corrupt,
+                BranchReview::tr("The sandbox's clone %1 cannot be read safely (%2); nothing was imported. "
+                                 "Check the clone, or discard the sandbox.")
+                    .arg(clone, why));
+}
+
+// Copies a regular file from one folder to another, for when a hard link cannot be made (another file
+// system).
+bool copyFileAt(int fromFolder, const char *name, int toFolder)
+{
+    const Descriptor from(::openat(fromFolder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat info
+    {
+    };
+    if (!from.isValid() || ::fstat(from.get(), &info) != 0 || !S_ISREG(info.st_mode))
         return false;
-    for (const char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+    const Descriptor to(::openat(toFolder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!to.isValid())
+        return false;
+    for (off_t left = info.st_size; left > 0;) {
+        const ssize_t sent = ::sendfile(to.get(), from.get(), nullptr, std::size_t(left));
+        if (sent <= 0)
             return false;
+        left -= sent;
     }
-    return git_oid_fromstrn(&oid, text.data(), text.size()) == 0;
+    return true;
+}
+
+// Puts the clone's file into the private folder: a hard link to the very entry the descriptor's folder holds,
+// checked in the private folder (which the agent cannot touch) to be a regular file.
+bool stageFileAt(int fromFolder, const char *name, int toFolder)
+{
+    if (::linkat(fromFolder, name, toFolder, name, 0) != 0) {
+        if (errno == ENOENT)
+            return true; // gone meanwhile (git gc): the rest of the snapshot has what it held
+        if (errno != EXDEV && errno != EPERM && errno != EMLINK)
+            return false;
+        return copyFileAt(fromFolder, name, toFolder);
+    }
+    if (kindAt(toFolder, name) != Kind::File) {
+        ::unlinkat(toFolder, name, 0);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Descriptor openFolderAt(int parent, const char *name)
+{
+    return Descriptor(::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
+StagedObjects::~StagedObjects()
+{
+    if (!path.isEmpty())
+        QDir(QFile::decodeName(path)).removeRecursively(); // only our own folders and links: follows none
+}
+
+namespace {
+
+// SECURITY: libgit2 opens files by path, and the agent's sandbox may be running during a review: a check
+// before libgit2 reads would race with an agent swapping a folder for a link to the host's files. So the
+// object store is read through hard links in a private folder beside the clone (no sandbox sees it), made
+// from descriptors of folders opened without following links; each link is checked once made. Loose objects
+// first, then packs: git gc writes its new pack before it deletes what the pack replaces.
+Result<std::unique_ptr<StagedObjects>> stageObjects(int objects, const QString &clone)
+{
+    const auto unusable = [&clone](const QString &why) { return unusableClone(clone, why); };
+    auto staged = std::make_unique<StagedObjects>();
+    QByteArray folder = QFile::encodeName(QFileInfo(clone).absolutePath()) + "/.paddock-objects-XXXXXX";
+    if (!::mkdtemp(folder.data())) {
+        folder = QFile::encodeName(QDir::tempPath()) + "/paddock-objects-XXXXXX";
+        if (!::mkdtemp(folder.data()))
+            return fail(
+                ErrorCode::Io,
+                BranchReview::tr("Could not make a private folder to read the clone %1 from.").arg(clone));
+    }
+    staged->path = folder;
+    const Descriptor target(::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!target.isValid())
+        return fail(ErrorCode::Io,
+                    BranchReview::tr("Could not open the private folder %1.").arg(QFile::decodeName(folder)));
+    const auto entriesOf = [](int fd) {
+        std::vector<std::string> names;
+        const int copy = ::dup(fd); // fdopendir takes the descriptor over
+        DIR *dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
+        if (!dir) {
+            if (copy >= 0)
+                ::close(copy);
+            return names;
+        }
+        while (const dirent *entry = ::readdir(dir)) {
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+                names.emplace_back(entry->d_name);
+        }
+        ::closedir(dir);
+        return names;
+    };
+    for (const std::string &name : entriesOf(objects)) {
+        if (name.size() != 2 || !isHex(QByteArrayView(name.data(), 2)))
+            continue; // pack, info, temporary files
+        const Descriptor from = openFolderAt(objects, name.c_str());
+        if (!from.isValid())
+            return unusable(BranchReview::tr("its object store contains links or special files"));
+        if (::mkdirat(target.get(), name.c_str(), 0700) != 0)
+            return fail(
+                ErrorCode::Io,
+                BranchReview::tr("Could not write to the private folder %1.").arg(QFile::decodeName(folder)));
+        const Descriptor to = openFolderAt(target.get(), name.c_str());
+        for (const std::string &object : entriesOf(from.get())) {
+            if (object.size() != GIT_OID_HEXSZ - 2 ||
+                !isHex(QByteArrayView(object.data(), qsizetype(object.size()))))
+                continue; // git's tmp_obj_* files being written
+            if (!to.isValid() || !stageFileAt(from.get(), object.c_str(), to.get()))
+                return unusable(BranchReview::tr("its object store contains links or special files"));
+        }
+    }
+    const Descriptor packs = openFolderAt(objects, "pack");
+    if (!packs.isValid() && kindAt(objects, "pack") != Kind::Missing)
+        return unusable(BranchReview::tr("its object store contains links or special files"));
+    if (packs.isValid()) {
+        if (::mkdirat(target.get(), "pack", 0700) != 0)
+            return fail(
+                ErrorCode::Io,
+                BranchReview::tr("Could not write to the private folder %1.").arg(QFile::decodeName(folder)));
+        const Descriptor to = openFolderAt(target.get(), "pack");
+        std::vector<std::string> names = entriesOf(packs.get());
+        // The pack before its index: git writes the index last, and libgit2 skips an index without a pack.
+        std::sort(names.begin(), names.end(), [](const std::string &a, const std::string &b) {
+            return a.ends_with(".pack") > b.ends_with(".pack");
+        });
+        for (const std::string &name : names) {
+            if (!name.starts_with("pack-") || !(name.ends_with(".pack") || name.ends_with(".idx")))
+                continue; // .keep, .rev, multi-pack-index: not needed to read objects
+            if (!to.isValid() || !stageFileAt(packs.get(), name.c_str(), to.get()))
+                return unusable(BranchReview::tr("its object store contains links or special files"));
+        }
+    }
+    return staged;
 }
 
 } // namespace
@@ -117,51 +257,45 @@ Result<HostileClone> openHostileClone(const QString &clone, const QString &name)
     const auto refName = BranchReview::importedRef(name); // validates the name
     if (!refName)
         return std::unexpected(refName.error());
-    const QByteArray gitDir = QFile::encodeName(clone) + "/.git";
-    const QByteArray objects = gitDir + "/objects";
-    const auto unusable = [&clone](const QString &why) {
-        return fail(
-            ErrorCode::Corrupt,
-            BranchReview::tr("The sandbox's clone %1 cannot be read safely (%2); nothing was imported. "
-                             "Check the clone, or discard the sandbox.")
-                .arg(clone, why));
-    };
+    const auto unusable = [&clone](const QString &why) { return unusableClone(clone, why); };
+    // The clone's own folder is the host's (Paddock made it; the sandbox only sees inside it).
+    const Descriptor root(::open(QFile::encodeName(clone).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!root.isValid())
+        return fail(ErrorCode::NotFound, BranchReview::tr("The sandbox's clone %1 is not there.").arg(clone));
     // SECURITY: a ".git" file ("gitdir: /elsewhere") or a symbolic link would point the read at any host
     // repository or folder; the clone's own git directory must be a real directory.
-    if (kindOf(gitDir) != Kind::Directory || kindOf(objects) != Kind::Directory)
+    const Descriptor gitDir = openFolderAt(root.get(), ".git");
+    const Descriptor objects = gitDir.isValid() ? openFolderAt(gitDir.get(), "objects") : Descriptor();
+    if (!objects.isValid())
         return unusable(BranchReview::tr("its .git or .git/objects is not a plain folder"));
-    // Loose objects live one level down (objects/ab/…), packs in objects/pack, info files in objects/info.
-    if (!containsOnlyPlainEntries(objects, 1))
-        return unusable(BranchReview::tr("its object store contains links or special files"));
 
     // SECURITY: the branch tip is read from the ref files by hand. Opening the clone as a repository would
     // read its config (include.path, core.worktree, extensions) — agent-written data used as configuration.
     HostileClone result;
     const QByteArray branch = "refs/heads/paddock/" + name.toUtf8();
-    const QByteArray loose = gitDir + '/' + branch;
     bool found = false;
-    for (const QByteArray &folder : {QByteArray(gitDir + "/refs"), QByteArray(gitDir + "/refs/heads"),
-                                     QByteArray(gitDir + "/refs/heads/paddock")}) {
-        const Kind kind = kindOf(folder);
-        if (kind != Kind::Directory && kind != Kind::Missing)
-            return unusable(BranchReview::tr("its refs folder is a link"));
-    }
-    if (const Kind kind = kindOf(loose); kind == Kind::File) {
-        const auto text = readSmallFile(loose, maxRefFileBytes);
+    Descriptor refs = openFolderAt(gitDir.get(), "refs");
+    Descriptor heads = refs.isValid() ? openFolderAt(refs.get(), "heads") : Descriptor();
+    Descriptor paddock = heads.isValid() ? openFolderAt(heads.get(), "paddock") : Descriptor();
+    if ((!refs.isValid() && kindAt(gitDir.get(), "refs") != Kind::Missing) ||
+        (refs.isValid() && !heads.isValid() && kindAt(refs.get(), "heads") != Kind::Missing) ||
+        (heads.isValid() && !paddock.isValid() && kindAt(heads.get(), "paddock") != Kind::Missing))
+        return unusable(BranchReview::tr("its refs folder is a link"));
+    const QByteArray leaf = name.toUtf8();
+    if (paddock.isValid() && kindAt(paddock.get(), leaf.constData()) != Kind::Missing) {
+        const auto text = readSmallFileAt(paddock.get(), leaf.constData(), maxRefFileBytes);
         if (!text)
-            return std::unexpected(text.error());
+            return unusable(
+                BranchReview::tr("its branch %1 is not a plain file").arg(QString::fromUtf8(branch)));
         if (!parseHex(QByteArrayView(*text).trimmed(), result.tip))
             return unusable(
                 BranchReview::tr("its branch %1 is not a plain commit id").arg(QString::fromUtf8(branch)));
         found = true;
-    } else if (kind != Kind::Missing) {
-        return unusable(BranchReview::tr("its branch %1 is not a plain file").arg(QString::fromUtf8(branch)));
     }
-    const QByteArray packed = gitDir + "/packed-refs";
-    if (!found && kindOf(packed) == Kind::File) {
-        const auto text = readSmallFile(packed, maxPackedRefsBytes);
+    if (!found && kindAt(gitDir.get(), "packed-refs") != Kind::Missing) {
+        const auto text = readSmallFileAt(gitDir.get(), "packed-refs", maxPackedRefsBytes);
         if (!text)
-            return std::unexpected(text.error());
+            return unusable(BranchReview::tr("its packed-refs is not a plain file"));
         QByteArrayView rest(*text);
         while (!rest.isEmpty()) {
             const qsizetype newline = rest.indexOf('\n');
@@ -174,13 +308,17 @@ Result<HostileClone> openHostileClone(const QString &clone, const QString &name)
                 break;
             }
         }
-    } else if (!found && kindOf(packed) != Kind::Missing) {
-        return unusable(BranchReview::tr("its packed-refs is not a plain file"));
     }
     if (!found)
         return fail(ErrorCode::NotFound,
                     BranchReview::tr("The sandbox's clone %1 has no branch paddock/%2.").arg(clone, name));
 
+    // After the tip: git writes a commit's objects before the ref that names it.
+    auto staged = stageObjects(objects.get(), clone);
+    if (!staged)
+        return std::unexpected(staged.error());
+    result.staged = std::move(*staged);
+    const QByteArray stagedObjects = result.staged->path;
     // SECURITY: only the loose and pack backends over this folder; git_odb_open() would also follow
     // objects/info/alternates, which an agent can point at any repository on the host.
     git_odb *odb = nullptr;
@@ -188,10 +326,11 @@ Result<HostileClone> openHostileClone(const QString &clone, const QString &name)
         return fail(ErrorCode::Internal, lastError());
     result.odb.reset(odb);
     git_odb_backend *backend = nullptr;
-    if (git_odb_backend_pack(&backend, objects.constData()) != 0 || git_odb_add_backend(odb, backend, 2) != 0)
+    if (git_odb_backend_pack(&backend, stagedObjects.constData()) != 0 ||
+        git_odb_add_backend(odb, backend, 2) != 0)
         return unusable(lastError());
     backend = nullptr;
-    if (git_odb_backend_loose(&backend, objects.constData(), -1, 0, 0, 0) != 0 ||
+    if (git_odb_backend_loose(&backend, stagedObjects.constData(), -1, 0, 0, 0) != 0 ||
         git_odb_add_backend(odb, backend, 1) != 0)
         return unusable(lastError());
     return result;

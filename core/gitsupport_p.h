@@ -13,10 +13,13 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <unistd.h>
+#include <utility>
 
 namespace Paddock::Core {
 struct FileChange;
 struct DiffStats;
+struct CommitSigning;
 } // namespace Paddock::Core
 
 namespace Paddock::Core::Git {
@@ -76,11 +79,60 @@ QString hex(const git_oid &oid);
 // The user's repository (trusted: its own config applies), at exactly path (no search upwards).
 Result<Repository> openUserRepository(const QString &path);
 
-// A sandbox clone, read as data only: an object database over <clone>/.git/objects (loose objects and packs,
-// never alternates) and the tip of refs/heads/paddock/<name> read from the ref files by hand. The clone's
-// config, hooks, attributes and info/ are never opened.
+// How the user's repository signs commits (BranchReview::signing), and a commit's text signed that way: the
+// signature for its gpgsig header.
+Result<CommitSigning> readSigning(git_repository *repository);
+Result<QByteArray> signPayload(const CommitSigning &signing, const QByteArray &payload,
+                               const git_signature &committer);
+
+// A file descriptor, closed when it goes.
+class Descriptor
+{
+public:
+    explicit Descriptor(int fd = -1)
+        : m_fd(fd)
+    {}
+    Descriptor(Descriptor &&other) noexcept
+        : m_fd(std::exchange(other.m_fd, -1))
+    {}
+    Descriptor &operator=(Descriptor &&other) noexcept
+    {
+        std::swap(m_fd, other.m_fd);
+        return *this;
+    }
+    ~Descriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    int get() const { return m_fd; }
+    bool isValid() const { return m_fd >= 0; }
+
+private:
+    int m_fd;
+};
+
+// SECURITY: a folder of the clone opened relative to its parent's descriptor and without following a link,
+// so the folder read is the one checked, whatever the agent renames meanwhile. Invalid when it is not a
+// folder.
+Descriptor openFolderAt(int parent, const char *name);
+
+// A private folder of hard links to a clone's objects (see openHostileClone); removed with it.
+struct StagedObjects
+{
+    QByteArray path;
+    StagedObjects() = default;
+    StagedObjects(const StagedObjects &) = delete;
+    StagedObjects &operator=(const StagedObjects &) = delete;
+    ~StagedObjects();
+};
+
+// A sandbox clone, read as data only: an object database over a private snapshot of <clone>/.git/objects
+// (loose objects and packs, never alternates) and the tip of refs/heads/paddock/<name> read from the ref
+// files by hand. The clone's config, hooks, attributes and info/ are never opened.
 struct HostileClone
 {
+    std::unique_ptr<StagedObjects> staged; // outlives odb, which reads from it
     Odb odb;
     git_oid tip{};
 };

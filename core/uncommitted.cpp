@@ -35,35 +35,30 @@ struct Tracked
 
 // The working file's bytes without following a link or blocking on a fifo; nothing when it is too large or
 // not a regular file (any more).
-std::optional<QByteArray> readPlainFile(const QByteArray &path, qint64 &size, qint64 &budget)
+std::optional<QByteArray> readPlainFileAt(int folder, const char *name, qint64 &size, qint64 &budget)
 {
     // SECURITY: O_NOFOLLOW and fstat: the agent may swap a file for a link to a host file or a fifo between
     // the directory walk and this read.
-    const int fd = ::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
+    const Descriptor fd(::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     struct stat info
     {
     };
-    std::optional<QByteArray> data;
-    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
-        size = info.st_size;
-        if (info.st_size <= maxComparedFileBytes && info.st_size <= budget) {
-            budget -= info.st_size;
-            QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
-            qsizetype done = 0;
-            while (done < bytes.size()) {
-                const ssize_t got = ::read(fd, bytes.data() + done, std::size_t(bytes.size() - done));
-                if (got <= 0)
-                    break;
-                done += got;
-            }
-            bytes.truncate(done);
-            data = std::move(bytes);
-        }
+    if (!fd.isValid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    size = info.st_size;
+    if (info.st_size > maxComparedFileBytes || info.st_size > budget)
+        return std::nullopt;
+    budget -= info.st_size;
+    QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t got = ::read(fd.get(), bytes.data() + done, std::size_t(bytes.size() - done));
+        if (got <= 0)
+            break;
+        done += got;
     }
-    ::close(fd);
-    return data;
+    bytes.truncate(done);
+    return bytes;
 }
 
 class WorkTreeComparison
@@ -107,45 +102,7 @@ public:
     }
 
     // Walks the working files under relative (empty: the top), never into .git or through links.
-    void walk(const QByteArray &relative)
-    {
-        const QByteArray folder = relative.isEmpty() ? m_root : m_root + '/' + relative.chopped(1);
-        DIR *dir = ::opendir(folder.constData());
-        if (!dir)
-            return;
-        std::vector<std::pair<QByteArray, unsigned char>> entries;
-        while (const dirent *entry = ::readdir(dir)) {
-            const QByteArray name(entry->d_name);
-            if (name == "." || name == ".." || (relative.isEmpty() && name == ".git"))
-                continue;
-            if (++m_visited > maxVisitedEntries) {
-                m_result.truncated = true;
-                break;
-            }
-            entries.emplace_back(name, entry->d_type);
-        }
-        ::closedir(dir);
-        std::sort(entries.begin(), entries.end());
-        for (const auto &[name, type] : entries) {
-            const QByteArray path = relative + name;
-            struct stat info
-            {
-            };
-            if (::lstat(QByteArray(m_root + '/' + path).constData(), &info) != 0)
-                continue;
-            if (S_ISDIR(info.st_mode)) {
-                // An untracked folder is one entry, as `git status` shows it: its contents are the agent's
-                // business (node_modules, build output) until they are committed.
-                if (m_trackedFolders.contains(path))
-                    walk(path + '/');
-                else // a tracked file that became a folder shows as deleted, plus the folder
-                    addUntrackedFolder(path);
-                continue;
-            }
-            m_seen.insert(path);
-            compare(path, info);
-        }
-    }
+    void walk() { walk(Descriptor(::open(m_root.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)), {}); }
 
     void finish()
     {
@@ -158,7 +115,54 @@ public:
     UncommittedChanges take() { return std::move(m_result); }
 
 private:
-    void compare(const QByteArray &path, const struct stat &info)
+    // SECURITY: each folder through its parent's descriptor, never following a link: an agent that swaps a
+    // folder for a link to a host folder during the walk only makes the walk skip it.
+    void walk(const Descriptor &folder, const QByteArray &relative)
+    {
+        if (!folder.isValid())
+            return;
+        std::vector<QByteArray> names;
+        const int copy = ::dup(folder.get()); // fdopendir takes the descriptor over
+        DIR *dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
+        if (!dir) {
+            if (copy >= 0)
+                ::close(copy);
+            return;
+        }
+        while (const dirent *entry = ::readdir(dir)) {
+            const QByteArray name(entry->d_name);
+            if (name == "." || name == ".." || (relative.isEmpty() && name == ".git"))
+                continue;
+            if (++m_visited > maxVisitedEntries) {
+                m_result.truncated = true;
+                break;
+            }
+            names.push_back(name);
+        }
+        ::closedir(dir);
+        std::sort(names.begin(), names.end());
+        for (const QByteArray &name : names) {
+            const QByteArray path = relative + name;
+            struct stat info
+            {
+            };
+            if (::fstatat(folder.get(), name.constData(), &info, AT_SYMLINK_NOFOLLOW) != 0)
+                continue;
+            if (S_ISDIR(info.st_mode)) {
+                // An untracked folder is one entry, as `git status` shows it: its contents are the agent's
+                // business (node_modules, build output) until they are committed.
+                if (m_trackedFolders.contains(path))
+                    walk(openFolderAt(folder.get(), name.constData()), path + '/');
+                else // a tracked file that became a folder shows as deleted, plus the folder
+                    addUntrackedFolder(path);
+                continue;
+            }
+            m_seen.insert(path);
+            compare(folder.get(), name, path, info);
+        }
+    }
+
+    void compare(int folder, const QByteArray &name, const QByteArray &path, const struct stat &info)
     {
         const auto it = m_tracked.find(path);
         const Tracked *tracked = it == m_tracked.end() ? nullptr : &it->second;
@@ -168,15 +172,14 @@ private:
         if (S_ISLNK(info.st_mode)) {
             // A link is compared by its target text, never followed.
             QByteArray target(4096, Qt::Uninitialized);
-            const ssize_t length =
-                ::readlink(QByteArray(m_root + '/' + path).constData(), target.data(), 4096);
+            const ssize_t length = ::readlinkat(folder, name.constData(), target.data(), 4096);
             if (length < 0)
                 return;
             target.truncate(length);
             content = target;
             mode = 0120000;
         } else if (S_ISREG(info.st_mode)) {
-            content = readPlainFile(m_root + '/' + path, size, m_budget);
+            content = readPlainFileAt(folder, name.constData(), size, m_budget);
             mode = (info.st_mode & S_IXUSR) ? 0100755 : 0100644;
         } else {
             return; // fifos, sockets, devices: not git content
@@ -309,7 +312,7 @@ Result<UncommittedChanges> BranchReview::uncommittedChanges(const QString &clone
     WorkTreeComparison comparison(QFile::encodeName(clone), source->odb.get(), withPatches);
     if (auto read = comparison.readTree(tree, {}, 0); !read)
         return std::unexpected(read.error());
-    comparison.walk({});
+    comparison.walk();
     comparison.finish();
     return comparison.take();
 }

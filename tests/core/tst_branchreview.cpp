@@ -308,6 +308,24 @@ private Q_SLOTS:
         QCOMPARE(imported.error().code, ErrorCode::Corrupt);
         QVERIFY(QFile::remove(pack));
         QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        // A loose object that is a link to a host file, and a loose objects folder that is a link.
+        const QString looseFolder = m_clone + u"/.git/objects/ee"_s;
+        const QString loose = looseFolder + u"/"_s + QString(38, u'e');
+        writeFile(m_dir.path() + u"/host-file"_s, "the host's\n");
+        QVERIFY(QDir().mkpath(looseFolder));
+        QVERIFY(QFile::link(m_dir.path() + u"/host-file"_s, loose));
+        imported = BranchReview::importBranch(m_clone, m_host, u"a"_s);
+        QVERIFY(!imported.has_value());
+        QVERIFY2(imported.error().message.contains(u"links or special files"_s),
+                 qPrintable(imported.error().message));
+        QVERIFY(QDir(looseFolder).removeRecursively());
+        QVERIFY(QFile::link(m_host + u"/.git/objects/pack"_s, looseFolder));
+        QVERIFY(!BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        QVERIFY(QFile::remove(looseFolder));
+        QVERIFY(BranchReview::importBranch(m_clone, m_host, u"a"_s).has_value());
+        // The private snapshot the objects were read through is gone, after a success as after a refusal.
+        QCOMPARE(QDir(m_dir.path()).entryList({u".paddock-objects-*"_s}, QDir::AllEntries | QDir::Hidden),
+                 QStringList());
         // A branch ref that is a link.
         const QString ref = m_clone + u"/.git/refs/heads/paddock/a"_s;
         const QByteArray saved = readFile(ref);
