@@ -3,6 +3,8 @@
 
 #include "core/gitsupport_p.h"
 
+#include <span>
+
 using namespace Qt::StringLiterals;
 
 namespace Paddock::Core {
@@ -47,6 +49,48 @@ int onCheckoutConflict(git_checkout_notify_t, const char *path, const git_diff_f
     if (paths->size() < maxReportedConflicts)
         paths->append(QString::fromUtf8(path));
     return 0;
+}
+
+struct CreatedCommit
+{
+    git_oid id{};
+    bool isSigned = false;
+};
+
+// Writes the commit object (no ref moves), signed with the user's key when asked or configured to be.
+Result<CreatedCommit> createCommit(git_repository *repository, const git_signature &signature,
+                                   const QByteArray &message, const git_tree *tree,
+                                   std::span<const git_commit *> parents, MergeOptions::Signing signing)
+{
+    CreatedCommit created;
+    CommitSigning configured;
+    if (signing != MergeOptions::Signing::Never) {
+        auto read = readSigning(repository);
+        if (!read)
+            return std::unexpected(read.error());
+        configured = *read;
+    }
+    created.isSigned = signing == MergeOptions::Signing::Always ||
+                       (signing == MergeOptions::Signing::AsConfigured && configured.byDefault);
+    if (!created.isSigned) {
+        if (git_commit_create(&created.id, repository, nullptr, &signature, &signature, "UTF-8",
+                              message.constData(), tree, parents.size(), parents.data()) != 0)
+            return fail(ErrorCode::Io, BranchReview::tr("Could not create the commit: %1").arg(lastError()));
+        return created;
+    }
+    Buffer payload;
+    if (git_commit_create_buffer(&payload.buf, repository, &signature, &signature, "UTF-8",
+                                 message.constData(), tree, parents.size(), parents.data()) != 0)
+        return fail(ErrorCode::Io, BranchReview::tr("Could not create the commit: %1").arg(lastError()));
+    const auto signed_ =
+        signPayload(configured, QByteArray(payload.buf.ptr, qsizetype(payload.buf.size)), signature);
+    if (!signed_)
+        return std::unexpected(signed_.error());
+    if (git_commit_create_with_signature(&created.id, repository, payload.buf.ptr, signed_->constData(),
+                                         nullptr) != 0)
+        return fail(ErrorCode::Io,
+                    BranchReview::tr("Could not create the signed commit: %1").arg(lastError()));
+    return created;
 }
 
 } // namespace
@@ -166,9 +210,12 @@ Result<MergeOutcome> BranchReview::merge(const QString &repository, const QStrin
         if (!message.endsWith(u'\n'))
             message += u'\n';
         const git_commit *parents[] = {rawTarget, rawBranch};
-        if (git_commit_create(&result, repo, nullptr, signature.get(), signature.get(), "UTF-8",
-                              message.toUtf8().constData(), rawTree, squash ? 1 : 2, parents) != 0)
-            return fail(ErrorCode::Io, tr("Could not create the commit: %1").arg(lastError()));
+        auto created = createCommit(repo, *signature, message.toUtf8(), rawTree, {parents, squash ? 1u : 2u},
+                                    options.signing);
+        if (!created)
+            return std::unexpected(created.error());
+        result = created->id;
+        outcome.isSigned = created->isSigned;
         outcome.kind = squash ? MergeOutcome::Kind::Squash : MergeOutcome::Kind::MergeCommit;
     }
 

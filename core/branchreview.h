@@ -117,6 +117,10 @@ struct MergeOptions
     QString into;           // a local branch name; empty: the branch HEAD points at
     QString message;        // for merge and squash commits; empty: a default one
     QString expectedCommit; // when set, refuse if refs/paddock/<name> moved away from it (what was reviewed)
+    // Whether a merge or squash commit is signed with the user's key: as commit.gpgsign says, or always or
+    // never.
+    enum class Signing { AsConfigured, Always, Never };
+    Signing signing = Signing::AsConfigured;
 };
 
 struct MergeOutcome
@@ -128,6 +132,22 @@ struct MergeOutcome
     QString into;
     QString commit;                  // the target branch's new tip
     bool workingTreeUpdated = false; // the target was checked out; its changed files were written
+    bool isSigned = false;           // the new commit carries a signature made with the user's key
+};
+
+// How the user's git configuration signs commits: gpg.format, user.signingkey, commit.gpgsign and the
+// signing program. As git does, but a program is taken only from the global or system configuration.
+struct CommitSigning
+{
+    enum class Format { OpenPgp, X509, Ssh };
+    Format format = Format::OpenPgp;
+    QString program;        // gpg, gpgsm or ssh-keygen unless the global configuration names another
+    QString key;            // user.signingkey; empty: OpenPGP and X.509 sign as the committer's identity
+    bool byDefault = false; // commit.gpgsign
+    // Why commits cannot be signed with this configuration (an SSH format without a key); empty when they
+    // can.
+    QString problem;
+    QString description() const; // "SSH key ~/.ssh/id_ed25519.pub", for a check box or a message
 };
 
 // Brings a sandbox's branch back into the user's repository and reviews and merges it (design.md "Review and
@@ -177,6 +197,8 @@ public:
     // target must have no uncommitted changes (ErrorCode::Conflict); its changed files are then written.
     static Result<MergeOutcome> merge(const QString &repository, const QString &name,
                                       const MergeOptions &options = {});
+    // How repository's configuration (with the user's global one) signs commits.
+    static Result<CommitSigning> signing(const QString &repository);
 
     // `git diff --stat`-like text, and a path made safe for a terminal (control characters escaped).
     static QString statText(const QList<FileChange> &files, const DiffStats &stats);

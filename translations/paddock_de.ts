@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
     <name>Paddock::App::AttentionMonitor</name>
@@ -1044,6 +1045,30 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <source>Merge a reviewed sandbox branch into your branch.</source>
         <translation>Einen geprüften Sandbox-Branch in Ihren Branch zusammenführen.</translation>
     </message>
+    <message>
+        <source>Sign the merge or squash commit with your git signing key (as 'git commit -S'), even if commit.gpgsign is not set.</source>
+        <translation>Den Merge- oder Squash-Commit mit Ihrem git-Signaturschlüssel signieren (wie 'git commit -S'), auch wenn commit.gpgsign nicht gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Do not sign, even if commit.gpgsign is set.</source>
+        <translation>Nicht signieren, auch wenn commit.gpgsign gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Choose one of --sign and --no-sign.</source>
+        <translation>Wählen Sie entweder --sign oder --no-sign.</translation>
+    </message>
+    <message>
+        <source>A fast-forward makes no commit, so there is nothing to sign.</source>
+        <translation>Ein Fast-Forward erzeugt keinen Commit, es gibt also nichts zu signieren.</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2: commit %3, signed.</source>
+        <translation>%1 in %2 gemergt: Commit %3, signiert.</translation>
+    </message>
+    <message>
+        <source>Squashed %1 into %2: commit %3, signed.</source>
+        <translation>%1 in %2 zusammengefasst: Commit %3, signiert.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::MergeDialog</name>
@@ -1113,6 +1138,18 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
     <message>
         <source>Leave empty for "Merge %1 into %2".</source>
         <translation>Leer lassen für „%1 in %2 zusammenführen“.</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn the commit with your key</source>
+        <translation>Commit mit Ihrem Schlüssel si&amp;gnieren</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn the commit (%1)</source>
+        <translation>Commit si&amp;gnieren (%1)</translation>
+    </message>
+    <message>
+        <source>Signs the merge or squash commit here, on your computer, with %1, as 'git commit -S' would. Checked when your git configuration sets commit.gpgsign.</source>
+        <translation>Signiert den Merge- oder Squash-Commit hier auf Ihrem Rechner mit %1, wie 'git commit -S' es täte. Angehakt, wenn Ihre git-Konfiguration commit.gpgsign setzt.</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2570,14 @@ Commit: %4
             <numerusform>%n Kommentare an %1 gesendet: Sie liegen in %2 in ihrem Arbeitsbereich, und ihr Agent wird gebeten, sie zu lesen, wenn er in einem Bereich läuft.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Merged %1 into %2: commit %3, signed.</source>
+        <translation>%1 in %2 gemergt: Commit %3, signiert.</translation>
+    </message>
+    <message>
+        <source>Squashed %1 into %2: commit %3, signed.</source>
+        <translation>%1 in %2 zusammengefasst: Commit %3, signiert.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ReviewSupport</name>
@@ -3930,10 +3975,6 @@ Commit: %4
         <translation>Die Dateien von %1 konnten nicht aktualisiert werden: %2</translation>
     </message>
     <message>
-        <source>Could not read %1.</source>
-        <translation>%1 konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
         <source>git gave no reason</source>
         <translation>git hat keinen Grund genannt</translation>
     </message>
@@ -4028,6 +4069,102 @@ Commit: %4
     <message>
         <source>paddock/%1 changed while it was compared.</source>
         <translation>paddock/%1 hat sich während des Vergleichs geändert.</translation>
+    </message>
+    <message>
+        <source>Could not create the signed commit: %1</source>
+        <translation>Der signierte Commit konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>it gave no reason</source>
+        <translation>es nannte keinen Grund</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1 could not be started (%2). Install it, or merge without signing.</source>
+        <translation>Der Commit konnte nicht signiert werden: %1 ließ sich nicht starten (%2). Installieren Sie es oder mergen Sie ohne Signatur.</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1 did not finish within %2 minutes.</source>
+        <translation>Der Commit konnte nicht signiert werden: %1 wurde nicht innerhalb von %2 Minuten fertig.</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1 failed: %2</source>
+        <translation>Der Commit konnte nicht signiert werden: %1 schlug fehl: %2</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1 made no signature: %2</source>
+        <translation>Der Commit konnte nicht signiert werden: %1 erzeugte keine Signatur: %2</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1 made no signature.</source>
+        <translation>Der Commit konnte nicht signiert werden: %1 erzeugte keine Signatur.</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: no temporary folder (%1).</source>
+        <translation>Der Commit konnte nicht signiert werden: kein temporärer Ordner (%1).</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: could not write a temporary file.</source>
+        <translation>Der Commit konnte nicht signiert werden: eine temporäre Datei ließ sich nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>SSH, no key set</source>
+        <translation>SSH, kein Schlüssel gesetzt</translation>
+    </message>
+    <message>
+        <source>SSH key %1… from your agent</source>
+        <translation>SSH-Schlüssel %1… aus Ihrem Agenten</translation>
+    </message>
+    <message>
+        <source>SSH key %1</source>
+        <translation>SSH-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>X.509 (gpgsm), your identity</source>
+        <translation>X.509 (gpgsm), Ihre Identität</translation>
+    </message>
+    <message>
+        <source>X.509 key %1</source>
+        <translation>X.509-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>GnuPG, your identity</source>
+        <translation>GnuPG, Ihre Identität</translation>
+    </message>
+    <message>
+        <source>GnuPG key %1</source>
+        <translation>GnuPG-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Could not read the git configuration: %1</source>
+        <translation>Die git-Konfiguration konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>gpg.format is "%1" in your git configuration; git knows openpgp, x509 and ssh.</source>
+        <translation>gpg.format ist „%1“ in Ihrer git-Konfiguration; git kennt openpgp, x509 und ssh.</translation>
+    </message>
+    <message>
+        <source>gpg.format is ssh but user.signingkey is not set; set it with 'git config --global user.signingkey ~/.ssh/id_ed25519.pub'.</source>
+        <translation>gpg.format ist ssh, aber user.signingkey ist nicht gesetzt; setzen Sie es mit 'git config --global user.signingkey ~/.ssh/id_ed25519.pub'.</translation>
+    </message>
+    <message>
+        <source>Could not sign the commit: %1</source>
+        <translation>Der Commit konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not make a private folder to read the clone %1 from.</source>
+        <translation>Es konnte kein privater Ordner angelegt werden, um den Klon %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>Could not open the private folder %1.</source>
+        <translation>Der private Ordner %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Could not write to the private folder %1.</source>
+        <translation>In den privaten Ordner %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The sandbox's clone %1 is not there.</source>
+        <translation>Der Klon %1 der Sandbox ist nicht vorhanden.</translation>
     </message>
 </context>
 <context>

@@ -221,7 +221,11 @@ int MergeCommand::run(const QStringList &args, CliIo &io)
                                   u"BRANCH"_s);
     const QCommandLineOption message({u"m"_s, u"message"_s}, tr("The message of the merge or squash commit."),
                                      u"MESSAGE"_s);
-    parser.addOptions({squash, ffOnly, noFf, into, message});
+    const QCommandLineOption sign({u"S"_s, u"sign"_s},
+                                  tr("Sign the merge or squash commit with your git signing key (as 'git "
+                                     "commit -S'), even if commit.gpgsign is not set."));
+    const QCommandLineOption noSign(u"no-sign"_s, tr("Do not sign, even if commit.gpgsign is set."));
+    parser.addOptions({squash, ffOnly, noFf, into, message, sign, noSign});
     if (auto exit = parseOrExit(parser, u"merge"_s, args, io))
         return *exit;
     if (parser.positionalArguments().size() != 1)
@@ -230,6 +234,10 @@ int MergeCommand::run(const QStringList &args, CliIo &io)
         return usageError(io, tr("Choose one of --squash, --ff-only and --no-ff."));
     if (parser.isSet(ffOnly) && parser.isSet(message))
         return usageError(io, tr("A fast-forward makes no commit, so it takes no --message."));
+    if (parser.isSet(sign) && parser.isSet(noSign))
+        return usageError(io, tr("Choose one of --sign and --no-sign."));
+    if (parser.isSet(ffOnly) && parser.isSet(sign))
+        return usageError(io, tr("A fast-forward makes no commit, so there is nothing to sign."));
     const auto record = ReviewSupport::cloneSandbox(m_paths, parser.positionalArguments().first());
     if (!record)
         return failure(io, record.error().message);
@@ -240,6 +248,9 @@ int MergeCommand::run(const QStringList &args, CliIo &io)
                                           : MergeOptions::Mode::Auto;
     options.into = parser.value(into);
     options.message = parser.value(message);
+    options.signing = parser.isSet(sign)     ? MergeOptions::Signing::Always
+                      : parser.isSet(noSign) ? MergeOptions::Signing::Never
+                                             : MergeOptions::Signing::AsConfigured;
     // What was reviewed is merged: the branch as the last 'review ls' or 'diff' brought it, never a newer
     // one.
     const auto merged = BranchReview::merge(record->workspace, record->name, options);
@@ -264,11 +275,15 @@ int MergeCommand::run(const QStringList &args, CliIo &io)
                << u'\n';
         break;
     case MergeOutcome::Kind::MergeCommit:
-        io.out << tr("Merged %1 into %2: commit %3.").arg(branch, merged->into, merged->commit.left(12))
+        io.out << (merged->isSigned ? tr("Merged %1 into %2: commit %3, signed.")
+                                    : tr("Merged %1 into %2: commit %3."))
+                      .arg(branch, merged->into, merged->commit.left(12))
                << u'\n';
         break;
     case MergeOutcome::Kind::Squash:
-        io.out << tr("Squashed %1 into %2: commit %3.").arg(branch, merged->into, merged->commit.left(12))
+        io.out << (merged->isSigned ? tr("Squashed %1 into %2: commit %3, signed.")
+                                    : tr("Squashed %1 into %2: commit %3."))
+                      .arg(branch, merged->into, merged->commit.left(12))
                << u'\n';
         break;
     }

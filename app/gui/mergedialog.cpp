@@ -1,6 +1,7 @@
 #include "app/gui/mergedialog.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,6 +22,7 @@ MergeDialog::MergeDialog(const QString &branch, const QString &into, int commits
     , m_modes(new QButtonGroup(this))
     , m_message(new QPlainTextEdit(this))
     , m_messageLabel(new QLabel(tr("&Message:"), this))
+    , m_sign(new QCheckBox(tr("Si&gn the commit with your key"), this))
     , m_branch(branch)
 {
     setObjectName(u"mergeDialog"_s);
@@ -72,6 +74,9 @@ MergeDialog::MergeDialog(const QString &branch, const QString &into, int commits
     form->addRow(tr("&Into:"), m_into);
     form->addRow(tr("How:"), modes);
     form->addRow(m_messageLabel, m_message);
+    m_sign->setObjectName(u"sign"_s);
+    m_sign->setVisible(false); // until setSigning() says how the user's git signs
+    form->addRow(QString(), m_sign);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *merge = buttons->addButton(tr("&Merge"), QDialogButtonBox::AcceptRole);
@@ -95,6 +100,7 @@ void MergeDialog::updateMessage()
     const bool fastForward = mode == MergeOptions::Mode::FastForwardOnly;
     m_message->setEnabled(!fastForward);
     m_messageLabel->setEnabled(!fastForward);
+    m_sign->setEnabled(!fastForward && m_signingProblem.isEmpty());
     m_message->setPlaceholderText(
         fastForward ? tr("A fast-forward makes no commit.")
         : mode == MergeOptions::Mode::Squash
@@ -109,6 +115,10 @@ MergeOptions MergeDialog::options() const
     options.into = m_into->currentText().trimmed();
     if (options.mode != MergeOptions::Mode::FastForwardOnly)
         options.message = m_message->toPlainText().trimmed();
+    // The box shows what will happen; what it says is done, whatever commit.gpgsign says.
+    if (m_signingKnown)
+        options.signing = m_sign->isChecked() && m_sign->isEnabled() ? MergeOptions::Signing::Always
+                                                                     : MergeOptions::Signing::Never;
     return options;
 }
 
@@ -116,6 +126,22 @@ void MergeDialog::setMode(MergeOptions::Mode mode)
 {
     if (auto *button = m_modes->button(int(mode)))
         button->setChecked(true);
+}
+
+void MergeDialog::setSigning(const CommitSigning &signing)
+{
+    m_signingKnown = true;
+    m_signingProblem = signing.problem;
+    m_sign->setText(tr("Si&gn the commit (%1)").arg(signing.description()));
+    m_sign->setChecked(signing.byDefault && signing.problem.isEmpty());
+    m_sign->setToolTip(signing.problem.isEmpty()
+                           ? tr("Signs the merge or squash commit here, on your computer, with %1, as 'git "
+                                "commit -S' would. Checked when your git configuration sets commit.gpgsign.")
+                                 .arg(signing.program)
+                           : signing.problem);
+    m_sign->setVisible(true);
+    updateMessage();
+    resize(width(), sizeHint().height());
 }
 
 void MergeDialog::setMessage(const QString &message)

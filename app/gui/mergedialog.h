@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -24,6 +25,8 @@ public:
     Core::MergeOptions options() const; // without expectedCommit
     void setMode(Core::MergeOptions::Mode mode);
     void setMessage(const QString &message);
+    // Offers to sign the commit as the user's git configuration does (checked when commit.gpgsign is set).
+    void setSigning(const Core::CommitSigning &signing);
 
 private:
     void updateMessage();
@@ -32,6 +35,9 @@ private:
     QButtonGroup *m_modes;
     QPlainTextEdit *m_message;
     QLabel *m_messageLabel;
+    QCheckBox *m_sign;
+    bool m_signingKnown = false;
+    QString m_signingProblem;
     QString m_branch;
 };
 

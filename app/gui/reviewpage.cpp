@@ -704,7 +704,27 @@ void ReviewPage::mergeSelected()
         return;
     const QString name = branch->name;
     const QString repository = branch->repository;
+    // The dialog offers signing as the user's git configuration has it, read on the worker like all git.
+    m_busy = true;
+    updateActions();
+    m_worker->run(
+        this, [repository] { return BranchReview::signing(repository); },
+        [this, name](const Result<CommitSigning> &signing) {
+            m_busy = false;
+            updateActions();
+            askAndMerge(name, signing);
+        });
+}
+
+void ReviewPage::askAndMerge(const QString &name, const Result<CommitSigning> &signing)
+{
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
+    if (!branch || branch->state != BranchListModel::Branch::State::Ready || m_busy)
+        return;
+    const QString repository = branch->repository;
     MergeDialog dialog(u"paddock/"_s + name, branch->summary.target, branch->summary.ahead, this);
+    if (signing)
+        dialog.setSigning(*signing);
     if (dialog.exec() != QDialog::Accepted)
         return;
     MergeOptions options = dialog.options();
@@ -749,11 +769,15 @@ void ReviewPage::finishMerge(const QString &name, const Result<MergeOutcome> &re
                     false);
         break;
     case MergeOutcome::Kind::MergeCommit:
-        showMessage(tr("Merged %1 into %2: commit %3.").arg(branch, result->into, result->commit.left(12)),
+        showMessage((result->isSigned ? tr("Merged %1 into %2: commit %3, signed.")
+                                      : tr("Merged %1 into %2: commit %3."))
+                        .arg(branch, result->into, result->commit.left(12)),
                     false);
         break;
     case MergeOutcome::Kind::Squash:
-        showMessage(tr("Squashed %1 into %2: commit %3.").arg(branch, result->into, result->commit.left(12)),
+        showMessage((result->isSigned ? tr("Squashed %1 into %2: commit %3, signed.")
+                                      : tr("Squashed %1 into %2: commit %3."))
+                        .arg(branch, result->into, result->commit.left(12)),
                     false);
         break;
     }

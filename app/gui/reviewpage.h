@@ -119,6 +119,7 @@ private:
     void showMessage(const QString &text, bool error, const QStringList &conflicts = {});
     void hideMessage();
     void updateMessageStyle();
+    void askAndMerge(const QString &name, const Core::Result<Core::CommitSigning> &signing);
     void finishMerge(const QString &name, const Core::Result<Core::MergeOutcome> &result);
 
     Core::Paths m_paths;

@@ -88,9 +88,19 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(u"+world"_s));
         QVERIFY2(!run.out.contains(u'\x1b') && run.out.contains(u"^[]0;pwned^G"_s), qPrintable(run.out));
 
-        run = paddock({u"merge"_s, u"agent1"_s, u"--squash"_s, u"-m"_s, u"Agent work"_s});
+        // Signed on request with the repository's SSH signing key (commit.gpgsign is not set).
+        const QString key = m_dir.path() + u"/signing-key"_s;
+        QProcess keygen;
+        keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, key});
+        QVERIFY(keygen.waitForFinished() && keygen.exitCode() == 0);
+        Paddock::Test::git(m_repo, {u"config"_s, u"gpg.format"_s, u"ssh"_s});
+        Paddock::Test::git(m_repo, {u"config"_s, u"user.signingkey"_s, key});
+        run = paddock({u"merge"_s, u"agent1"_s, u"--squash"_s, u"-m"_s, u"Agent work"_s, u"--sign"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(u"Squashed paddock/agent1 into main"_s));
+        QVERIFY2(run.out.contains(u"Squashed paddock/agent1 into main"_s) && run.out.contains(u", signed."_s),
+                 qPrintable(run.out));
+        QVERIFY(gitOutput(m_repo, {u"cat-file"_s, u"commit"_s, u"HEAD"_s})
+                    .contains("\ngpgsig -----BEGIN SSH SIGNATURE-----\n"));
         QCOMPARE(gitOutput(m_repo, {u"log"_s, u"-1"_s, u"--format=%s"_s}), QByteArray("Agent work"));
         QCOMPARE(gitOutput(m_repo, {u"status"_s, u"--porcelain"_s}), QByteArray());
         QVERIFY(QFile::exists(m_repo + u"/feature.txt"_s));
@@ -112,6 +122,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(u"cannot be fast-forwarded"_s));
         QCOMPARE(paddock({u"merge"_s, u"agent1"_s, u"--squash"_s, u"--ff-only"_s}).exitCode, 2);
+        QCOMPARE(paddock({u"merge"_s, u"agent1"_s, u"--sign"_s, u"--no-sign"_s}).exitCode, 2);
+        QCOMPARE(paddock({u"merge"_s, u"agent1"_s, u"--ff-only"_s, u"--sign"_s}).exitCode, 2);
         QCOMPARE(paddock({u"merge"_s}).exitCode, 2);
         QCOMPARE(paddock({u"diff"_s, u"nope"_s}).exitCode, 1);
         QCOMPARE(paddock({u"diff"_s, u"../../x"_s}).exitCode, 1);

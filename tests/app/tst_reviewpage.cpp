@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -431,7 +432,7 @@ private Q_SLOTS:
         });
         QSignalSpy finished(m_page.get(), &ReviewPage::mergeFinished);
         m_page->mergeSelected();
-        QCOMPARE(title, QStringList{u"Merge paddock/agent1"_s});
+        QTRY_COMPARE_WITH_TIMEOUT(title, QStringList{u"Merge paddock/agent1"_s}, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
         auto *message = m_page->findChild<QLabel *>(u"messageText"_s);
         QVERIFY2(message->text().startsWith(u"Squashed paddock/agent1 into main"_s),
@@ -442,6 +443,52 @@ private Q_SLOTS:
         QCOMPARE(gitOutput(m_repo, {u"status"_s, u"--porcelain"_s}), QByteArray());
         QCOMPARE(gitOutput(m_repo, {u"show"_s, u"HEAD:src/main.cpp"_s}) + '\n', mainAfter);
         QVERIFY(QFile::exists(m_repo + u"/.github/workflows/ci.yml"_s));
+    }
+
+    void signsThroughTheMergeDialogAsGitIsConfigured()
+    {
+        // The user's repository signs with an SSH key (commit.gpgsign), as git would.
+        const QString key = m_xdg.path() + u"/signing-key"_s;
+        QProcess keygen;
+        keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, key});
+        QVERIFY(keygen.waitForFinished() && keygen.exitCode() == 0);
+        git(m_repo, {u"config"_s, u"gpg.format"_s, u"ssh"_s});
+        git(m_repo, {u"config"_s, u"user.signingkey"_s, key});
+        git(m_repo, {u"config"_s, u"commit.gpgsign"_s, u"true"_s});
+        agentCommits(u"signed.txt"_s, "to be signed\n", u"more work"_s);
+        reloadAndWait();
+        bool offered = false;
+        whenShown<MergeDialog>(this, [&offered, key](MergeDialog *dialog) {
+            auto *sign = dialog->findChild<QCheckBox *>(u"sign"_s);
+            offered = sign->isVisible() && sign->isEnabled() && sign->isChecked() &&
+                      sign->text().contains(u"SSH key "_s + key);
+            QVERIFY(dialog->grab().save(Test::screenshotPath(u"merge-dialog-signing.png"_s)));
+            dialog->findChild<QRadioButton *>(u"mergeCommit"_s)->click();
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"merge"_s), Qt::LeftButton);
+        });
+        QSignalSpy finished(m_page.get(), &ReviewPage::mergeFinished);
+        m_page->mergeSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QVERIFY(offered);
+        auto *message = m_page->findChild<QLabel *>(u"messageText"_s);
+        QVERIFY2(message->text().endsWith(u", signed."_s), qPrintable(message->text()));
+        QVERIFY(gitOutput(m_repo, {u"cat-file"_s, u"commit"_s, u"HEAD"_s})
+                    .contains("\ngpgsig -----BEGIN SSH SIGNATURE-----\n"));
+
+        // Unchecking the box merges unsigned, whatever commit.gpgsign says.
+        agentCommits(u"unsigned.txt"_s, "not signed\n", u"even more work"_s);
+        reloadAndWait();
+        whenShown<MergeDialog>(this, [](MergeDialog *dialog) {
+            dialog->findChild<QRadioButton *>(u"mergeCommit"_s)->click();
+            dialog->findChild<QCheckBox *>(u"sign"_s)->click();
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"merge"_s), Qt::LeftButton);
+        });
+        m_page->mergeSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QVERIFY2(!message->text().contains(u"signed"_s), qPrintable(message->text()));
+        QVERIFY(!gitOutput(m_repo, {u"cat-file"_s, u"commit"_s, u"HEAD"_s}).contains("gpgsig"));
+        for (const QString &setting : {u"gpg.format"_s, u"user.signingkey"_s, u"commit.gpgsign"_s})
+            git(m_repo, {u"config"_s, u"--unset"_s, setting});
     }
 
     void showsAConflictAndChangesNothing()
