@@ -1,6 +1,7 @@
 #include "core/gitsupport_p.h"
 
 #include "core/branchreview.h"
+#include "core/packcache_p.h"
 
 #include <QDir>
 #include <QFile>
@@ -248,6 +249,7 @@ Result<Repository> openUserRepository(const QString &path)
                                 GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
         return fail(ErrorCode::NotFound,
                     BranchReview::tr("%1 is not a git repository: %2").arg(path, lastError()));
+    addPackCache(repository);
     return Repository(repository);
 }
 
