@@ -1153,6 +1153,13 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
     </message>
 </context>
 <context>
+    <name>Paddock::App::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::App::NetworkLogExport</name>
     <message>
         <source>Cannot write %1: %2. Choose another folder.</source>
@@ -2366,10 +2373,6 @@ Commit: %4
     <message>
         <source>Merge the branch as shown into one of your branches</source>
         <translation>Den Branch wie angezeigt in einen Ihrer Branches zusammenführen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>No sandbox works on a branch yet. Sandboxes created for a git repository work on their own branch in a clone; their work shows up here.</source>

@@ -2,10 +2,10 @@
 
 #include "app/gui/branchlistmodel.h"
 #include "app/gui/changedfilesmodel.h"
-#include "app/gui/colourmix.h"
 #include "app/gui/commitlistmodel.h"
 #include "app/gui/diffview.h"
 #include "app/gui/mergedialog.h"
+#include "app/gui/messagebar.h"
 #include "app/gui/reviewdiffpane.h"
 #include "app/gui/reviewworker.h"
 #include "core/sandboxstore.h"
@@ -15,12 +15,10 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -149,27 +147,7 @@ QWidget *ReviewPage::createDetails()
     bar->addWidget(m_discardButton);
     bar->addWidget(m_mergeButton);
 
-    m_message = new QFrame(details);
-    m_message->setObjectName(u"reviewMessage"_s);
-    m_messageText = new QLabel(m_message);
-    m_messageText->setObjectName(u"messageText"_s);
-    m_messageText->setTextFormat(Qt::PlainText);
-    m_messageText->setWordWrap(true);
-    m_messageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_conflicts = new QListWidget(m_message);
-    m_conflicts->setObjectName(u"conflicts"_s);
-    m_conflicts->setMaximumHeight(fontMetrics().height() * 6);
-    auto *close = new QToolButton(m_message);
-    close->setAutoRaise(true);
-    close->setText(u"✕"_s);
-    close->setToolTip(tr("Close"));
-    connect(close, &QToolButton::clicked, this, &ReviewPage::hideMessage);
-    auto *messageLayout = new QGridLayout(m_message);
-    messageLayout->setContentsMargins(10, 6, 4, 6);
-    messageLayout->addWidget(m_messageText, 0, 0);
-    messageLayout->addWidget(close, 0, 1, Qt::AlignTop);
-    messageLayout->addWidget(m_conflicts, 1, 0, 1, 2);
-    m_message->hide();
+    m_message = new MessageBar(details);
 
     m_commentsBar = new QFrame(details);
     m_commentsBar->setObjectName(u"commentsBar"_s);
@@ -259,13 +237,6 @@ void ReviewPage::showEvent(QShowEvent *event)
     // branches in again.
     if (!m_loaded || !event->spontaneous())
         reload();
-}
-
-void ReviewPage::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        updateMessageStyle();
 }
 
 void ReviewPage::reload()
@@ -734,7 +705,7 @@ void ReviewPage::askAndMerge(const QString &name, const Result<CommitSigning> &s
                                  : m_branches->branch(m_branches->rowOf(name))->summary.branchCommit;
     m_busy = true;
     updateActions();
-    hideMessage();
+    m_message->hide();
     m_worker->run(
         this, [repository, name, options] { return BranchReview::merge(repository, name, options); },
         [this, name](const Result<MergeOutcome> &result) { finishMerge(name, result); });
@@ -816,7 +787,7 @@ void ReviewPage::discardSelected()
     const bool remove = removeSandbox->isChecked();
     m_busy = true;
     updateActions();
-    hideMessage();
+    m_message->hide();
     m_worker->run(
         this, [repository, name] { return BranchReview::discard(repository, name); },
         [this, name, repository, remove](const Result<> &discarded) {
@@ -909,28 +880,7 @@ void ReviewPage::sendComments()
 
 void ReviewPage::showMessage(const QString &text, bool error, const QStringList &conflicts)
 {
-    m_messageIsError = error;
-    updateMessageStyle();
-    m_messageText->setText(text);
-    m_conflicts->clear();
-    m_conflicts->addItems(conflicts);
-    m_conflicts->setVisible(!conflicts.isEmpty());
-    m_message->show();
-}
-
-void ReviewPage::hideMessage()
-{
-    m_message->hide();
-}
-
-void ReviewPage::updateMessageStyle()
-{
-    const QPalette &p = palette();
-    const QColor base = p.color(QPalette::Base);
-    const QColor tint = m_messageIsError ? QColor(0xe5, 0x53, 0x4b) : QColor(0x2d, 0xa4, 0x4e);
-    m_message->setStyleSheet(
-        u"QFrame#reviewMessage { background: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
-            mixColours(base, tint, 0.12).name(), mixColours(base, tint, 0.5).name()));
+    m_message->showMessage(text, error, conflicts);
 }
 
 } // namespace Paddock::App

@@ -14,7 +14,6 @@
 class QAction;
 class QFrame;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -29,6 +28,7 @@ class BranchListModel;
 class ChangedFilesModel;
 class CommitListModel;
 class DiffView;
+class MessageBar;
 class ReviewDiffPane;
 class ReviewWorker;
 
@@ -90,7 +90,6 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     QWidget *createDetails();
@@ -117,8 +116,6 @@ private:
     void showPlaceholder(const QString &text);
     void clearLists();
     void showMessage(const QString &text, bool error, const QStringList &conflicts = {});
-    void hideMessage();
-    void updateMessageStyle();
     void askAndMerge(const QString &name, const Core::Result<Core::CommitSigning> &signing);
     void finishMerge(const QString &name, const Core::Result<Core::MergeOutcome> &result);
 
@@ -140,10 +137,7 @@ private:
     QTabWidget *m_listTabs = nullptr;
     ReviewDiffPane *m_diffPane = nullptr;
     QLabel *m_branchTitle = nullptr;
-    QFrame *m_message = nullptr;
-    QLabel *m_messageText = nullptr;
-    QListWidget *m_conflicts = nullptr;
-    bool m_messageIsError = false;
+    MessageBar *m_message = nullptr;
     QFrame *m_commentsBar = nullptr;
     QLabel *m_commentsText = nullptr;
     QPushButton *m_sendComments = nullptr;
