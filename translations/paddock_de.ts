@@ -5691,6 +5691,83 @@ Regel: %3
     </message>
 </context>
 <context>
+    <name>Paddock::Vm::QemuMachine</name>
+    <message>
+        <source>QEMU stopped unexpectedly (signal or crash).</source>
+        <translation>QEMU wurde unerwartet beendet (Signal oder Absturz).</translation>
+    </message>
+    <message>
+        <source>The machine powered off.</source>
+        <translation>Die Maschine hat sich ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The machine's kernel panicked.</source>
+        <translation>Der Kernel der Maschine ist in Panik geraten.</translation>
+    </message>
+    <message>
+        <source>QEMU exited with code %1.</source>
+        <translation>QEMU wurde mit Code %1 beendet.</translation>
+    </message>
+    <message>
+        <source>The machine already runs.</source>
+        <translation>Die Maschine läuft bereits.</translation>
+    </message>
+    <message>
+        <source>QEMU (%1) could not be started: %2.</source>
+        <translation>QEMU (%1) konnte nicht gestartet werden: %2.</translation>
+    </message>
+    <message>
+        <source>QEMU did not start the machine.</source>
+        <translation>QEMU hat die Maschine nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>QEMU's QMP did not answer.</source>
+        <translation>Die QMP-Schnittstelle von QEMU hat nicht geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::QmpClient</name>
+    <message>
+        <source>QEMU closed its QMP connection.</source>
+        <translation>QEMU hat seine QMP-Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>QMP connection failed: %1</source>
+        <translation>Die QMP-Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>QEMU's QMP connection is closed.</source>
+        <translation>Die QMP-Verbindung zu QEMU ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>QEMU did not answer %1 within %2 ms.</source>
+        <translation>QEMU hat auf %1 nicht innerhalb von %2 ms geantwortet.</translation>
+    </message>
+    <message>
+        <source>QEMU refused QMP capabilities: %1</source>
+        <translation>QEMU hat die QMP-Fähigkeiten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>QEMU: %1 (%2)</source>
+        <translation>QEMU: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::QmpCodec</name>
+    <message>
+        <source>QEMU sent a message longer than %1 bytes.</source>
+        <translation>QEMU hat eine Nachricht von mehr als %1 Bytes gesendet.</translation>
+    </message>
+    <message>
+        <source>QEMU sent something that is not a QMP message (%1).</source>
+        <translation>QEMU hat etwas gesendet, das keine QMP-Nachricht ist (%1).</translation>
+    </message>
+    <message>
+        <source>QEMU sent a QMP message of an unknown kind.</source>
+        <translation>QEMU hat eine QMP-Nachricht unbekannter Art gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Vm::ResourceLimits</name>
     <message>
         <source>systemd-run is not installed</source>
