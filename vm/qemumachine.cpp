@@ -1,5 +1,6 @@
 #include "vm/qemumachine.h"
 
+#include "vm/microvmcommand.h"
 #include "vm/qmpclient.h"
 
 #include <QDeadlineTimer>
@@ -59,8 +60,8 @@ Core::Result<> QemuMachine::start(const Options &options)
     m_logPath = QDir(options.runtimeDirectory).filePath(u"qemu.log"_s);
     QFile::remove(qmpSocket);
     m_process->setProgram(options.program);
-    m_process->setArguments(options.arguments +
-                            QStringList{u"-qmp"_s, u"unix:%1,server=on,wait=off"_s.arg(qmpSocket)});
+    m_process->setArguments(options.arguments + QStringList{u"-qmp"_s, u"unix:%1,server=on,wait=off"_s.arg(
+                                                                           qemuOptionValue(qmpSocket))});
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_logPath);

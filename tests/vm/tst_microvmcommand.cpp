@@ -1,0 +1,102 @@
+// The microVM's QEMU command line: the accelerator choice, the TSC setting emulated boots need, and that a
+// real QEMU accepts the arguments (its agent socket appears, also in a folder whose name has a comma).
+#include "vm/microvmcommand.h"
+#include "vm/qemumachine.h"
+#include "vm/qmpclient.h"
+
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Paddock::Vm;
+using namespace Qt::StringLiterals;
+
+class TestMicroVmCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void kvmOnlyWhenTheDeviceOpens()
+    {
+        const QString device = m_dir.filePath(u"kvm"_s);
+        QCOMPARE(chooseAccelerator(device), Accelerator::Tcg); // no device
+        Paddock::Test::writeFile(device, {});
+        QCOMPARE(chooseAccelerator(device), Accelerator::Kvm); // opens read-write
+    }
+
+    void readsTheTscFrequency()
+    {
+        const QString cpuinfo = m_dir.filePath(u"cpuinfo"_s);
+        Paddock::Test::writeFile(cpuinfo, "processor\t: 0\nmodel name\t: AMD EPYC\ncpu MHz\t\t: 2096.006\n"
+                                          "cache size\t: 512 KB\n\nprocessor\t: 1\ncpu MHz\t\t: 2096.006\n");
+        QCOMPARE(hostTscKhz(cpuinfo), std::optional<int>(2096006));
+        Paddock::Test::writeFile(cpuinfo, "processor\t: 0\nBogoMIPS\t: 100.00\n"); // e.g. arm64: none
+        QCOMPARE(hostTscKhz(cpuinfo), std::nullopt);
+        Paddock::Test::writeFile(cpuinfo, "cpu MHz\t\t: 0.5\n");
+        QCOMPARE(hostTscKhz(cpuinfo), std::nullopt);
+        QCOMPARE(hostTscKhz(m_dir.filePath(u"missing"_s)), std::nullopt);
+    }
+
+    void emulatedAndHardwareArguments()
+    {
+        MicroVmSpec spec;
+        spec.kernel = u"/images/vmlinux"_s;
+        spec.initrd = u"/images/initrd"_s;
+        spec.kernelArguments = u"paddock.sandbox=a"_s;
+        spec.cpus = 2;
+        spec.memoryMiB = 1024;
+        spec.runtimeDirectory = u"/run/x"_s;
+        const QStringList tcg = microVmArguments(spec, Accelerator::Tcg, 2096006);
+        const QString tcgLine = tcg.join(u' ');
+        QVERIFY(tcgLine.contains(u"-M microvm -accel tcg -cpu max -smp 2 -m 1024 -nodefaults"_s));
+        const qsizetype append = tcg.indexOf(u"-append"_s);
+        QVERIFY(append > 0);
+        QCOMPARE(tcg.at(append + 1),
+                 u"console=ttyS0 quiet panic=-1 tsc_early_khz=2096006 paddock.sandbox=a"_s);
+        QCOMPARE(tcg.at(tcg.indexOf(u"-kernel"_s) + 1), u"/images/vmlinux"_s);
+        QCOMPARE(tcg.at(tcg.indexOf(u"-initrd"_s) + 1), u"/images/initrd"_s);
+        const QStringList kvm = microVmArguments(spec, Accelerator::Kvm, 2096006);
+        QVERIFY(kvm.join(u' ').contains(u"-accel kvm -cpu host"_s));
+        QVERIFY(!kvm.join(u' ').contains(u"tsc_early_khz"_s)); // kvm-clock
+        // Never a network device: the guest's only way out is the agent channel.
+        QVERIFY(!tcgLine.contains(u"-netdev"_s) && !tcgLine.contains(u"virtio-net"_s));
+    }
+
+    void qemuAcceptsThem()
+    {
+        if (QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())
+            QFAIL("qemu-system-x86_64 is needed (Debian package qemu-system-x86; scripts/setup-deps.sh "
+                  "installs it)");
+        const QString runtime = m_dir.filePath(u"run,with comma"_s);
+        QVERIFY(QDir().mkpath(runtime));
+        MicroVmSpec spec;
+        spec.runtimeDirectory = runtime;
+        spec.memoryMiB = 64;
+        QemuMachine machine;
+        QemuMachine::Options options;
+        options.arguments = microVmArguments(spec, Accelerator::Tcg, hostTscKhz()) + QStringList{u"-S"_s};
+        options.runtimeDirectory = runtime;
+        const auto started = machine.start(options);
+        QVERIFY2(started.has_value(), started ? "" : qPrintable(started.error().message));
+        QVERIFY(QFileInfo(runtime + u"/agent.sock"_s).exists());
+        const auto chardevs = machine.qmp()->executeAndWait(u"query-chardev"_s);
+        QVERIFY(chardevs.has_value());
+        bool agent = false;
+        for (const QJsonValue &chardev : chardevs->value(u"value"_s).toArray())
+            agent = agent || (chardev[u"label"_s].toString() == u"agent"_s &&
+                              chardev[u"filename"_s].toString().contains(u"run,with comma/agent.sock"_s));
+        QVERIFY(agent);
+        machine.stop(0, 3'000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMicroVmCommand)
+#include "tst_microvmcommand.moc"

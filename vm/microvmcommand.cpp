@@ -1,0 +1,76 @@
+#include "vm/microvmcommand.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::Vm {
+
+QString qemuOptionValue(QString value)
+{
+    return value.replace(u',', u",,"_s);
+}
+
+Accelerator chooseAccelerator(const QString &kvmDevice)
+{
+    const int fd = ::open(QFile::encodeName(kvmDevice).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return Accelerator::Tcg;
+    ::close(fd);
+    return Accelerator::Kvm;
+}
+
+std::optional<int> hostTscKhz(const QString &cpuinfo)
+{
+    QFile file(cpuinfo);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    static const QRegularExpression mhz(u"^cpu MHz\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*$"_s,
+                                        QRegularExpression::MultilineOption);
+    const auto match = mhz.match(QString::fromLatin1(file.read(1 << 20)));
+    if (!match.hasMatch())
+        return std::nullopt;
+    const double khz = match.captured(1).toDouble() * 1000.0;
+    if (khz < 1'000 || khz > 100'000'000)
+        return std::nullopt;
+    return int(khz + 0.5);
+}
+
+QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, std::optional<int> tscKhz)
+{
+    const bool kvm = accelerator == Accelerator::Kvm;
+    QStringList arguments{u"-M"_s,          u"microvm"_s,
+                          u"-accel"_s,      kvm ? u"kvm"_s : u"tcg"_s,
+                          u"-cpu"_s,        kvm ? u"host"_s : u"max"_s, // qemu64 hangs at boot under TCG
+                          u"-smp"_s,        QString::number(std::max(1, spec.cpus)),
+                          u"-m"_s,          QString::number(std::max(64, spec.memoryMiB)),
+                          u"-nodefaults"_s, u"-no-user-config"_s,
+                          u"-display"_s,    u"none"_s,
+                          u"-no-reboot"_s};
+    const QDir runtime(spec.runtimeDirectory);
+    arguments << u"-serial"_s << u"file:"_s + runtime.filePath(u"console.log"_s);
+    // The guest agent's channel: a virtio-serial port that QEMU serves on a Unix socket of its own.
+    arguments << u"-device"_s << u"virtio-serial-device"_s << u"-chardev"_s
+              << u"socket,id=agent,path=%1,server=on,wait=off"_s.arg(
+                     qemuOptionValue(runtime.filePath(u"agent.sock"_s)))
+              << u"-device"_s
+              << u"virtserialport,chardev=agent,name=%1"_s.arg(QLatin1StringView(agentPortName));
+    if (!spec.kernel.isEmpty()) {
+        QString append = u"console=ttyS0 quiet panic=-1"_s;
+        if (!kvm && tscKhz) // under KVM the guest uses kvm-clock
+            append += u" tsc_early_khz=%1"_s.arg(*tscKhz);
+        if (!spec.kernelArguments.isEmpty())
+            append += u' ' + spec.kernelArguments;
+        arguments << u"-kernel"_s << spec.kernel << u"-append"_s << append;
+        if (!spec.initrd.isEmpty())
+            arguments << u"-initrd"_s << spec.initrd;
+    }
+    return arguments;
+}
+
+} // namespace Paddock::Vm

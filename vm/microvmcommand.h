@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Paddock::Vm {
+
+// How QEMU runs the guest's instructions: the host's hypervisor, or emulation (about 10x slower to boot).
+enum class Accelerator { Kvm, Tcg };
+
+// A value inside QEMU's "key=value,key=value" options (a path): a comma is written twice.
+QString qemuOptionValue(QString value);
+
+// KVM when the device opens for reading and writing (what QEMU needs), else emulation.
+Accelerator chooseAccelerator(const QString &kvmDevice = QStringLiteral("/dev/kvm"));
+// The host's TSC frequency in kHz from cpuinfo's "cpu MHz": an emulated microVM has no timer to calibrate
+// its TSC against and hangs at boot about one time in five without it (see the QEMU recipe).
+std::optional<int> hostTscKhz(const QString &cpuinfo = QStringLiteral("/proc/cpuinfo"));
+
+// One microVM: a kernel booted directly (an uncompressed vmlinux boots fastest, through PVH), its sockets
+// in a private runtime directory.
+struct MicroVmSpec
+{
+    QString kernel; // empty: none (QEMU's firmware only; for tests of the machine itself)
+    QString initrd;
+    QString kernelArguments; // added to the console and panic settings
+    int cpus = 1;
+    int memoryMiB = 512;
+    QString runtimeDirectory; // agent.sock (the guest agent's virtio-serial port) and console.log go here
+};
+
+inline constexpr char agentPortName[] = "org.paddock.agent";
+
+// QEMU's arguments (without the program and QMP, which QemuMachine adds): -M microvm, no default devices,
+// no display, the chosen accelerator, and the guest agent's port on a Unix socket.
+QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, std::optional<int> tscKhz);
+
+} // namespace Paddock::Vm
