@@ -42,27 +42,6 @@ Kind kindAt(int folder, const char *name)
     return Kind::Other; // symbolic links, devices, fifos, sockets
 }
 
-// A regular file's bytes, at most limit: never through a link, never blocking on a fifo.
-std::optional<QByteArray> readSmallFileAt(int folder, const char *name, qint64 limit)
-{
-    const Descriptor fd(::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-    struct stat info
-    {
-    };
-    if (!fd.isValid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_size > limit)
-        return std::nullopt;
-    QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t got = ::read(fd.get(), bytes.data() + done, std::size_t(bytes.size() - done));
-        if (got <= 0)
-            break;
-        done += got;
-    }
-    bytes.truncate(done);
-    return bytes;
-}
-
 bool isHex(QByteArrayView text)
 {
     return std::all_of(text.begin(), text.end(),
@@ -124,6 +103,30 @@ bool stageFileAt(int fromFolder, const char *name, int toFolder)
 }
 
 } // namespace
+
+std::optional<QByteArray> readFileAt(int folder, const char *name, qint64 limit, qint64 *size)
+{
+    const Descriptor fd(::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat info
+    {
+    };
+    if (!fd.isValid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    if (size)
+        *size = info.st_size;
+    if (info.st_size > limit)
+        return std::nullopt;
+    QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t got = ::read(fd.get(), bytes.data() + done, std::size_t(bytes.size() - done));
+        if (got <= 0)
+            break;
+        done += got;
+    }
+    bytes.truncate(done);
+    return bytes;
+}
 
 Descriptor openFolderAt(int parent, const char *name)
 {
@@ -285,7 +288,7 @@ Result<HostileClone> openHostileClone(const QString &clone, const QString &name)
         return unusable(BranchReview::tr("its refs folder is a link"));
     const QByteArray leaf = name.toUtf8();
     if (paddock.isValid() && kindAt(paddock.get(), leaf.constData()) != Kind::Missing) {
-        const auto text = readSmallFileAt(paddock.get(), leaf.constData(), maxRefFileBytes);
+        const auto text = readFileAt(paddock.get(), leaf.constData(), maxRefFileBytes);
         if (!text)
             return unusable(
                 BranchReview::tr("its branch %1 is not a plain file").arg(QString::fromUtf8(branch)));
@@ -295,7 +298,7 @@ Result<HostileClone> openHostileClone(const QString &clone, const QString &name)
         found = true;
     }
     if (!found && kindAt(gitDir.get(), "packed-refs") != Kind::Missing) {
-        const auto text = readSmallFileAt(gitDir.get(), "packed-refs", maxPackedRefsBytes);
+        const auto text = readFileAt(gitDir.get(), "packed-refs", maxPackedRefsBytes);
         if (!text)
             return unusable(BranchReview::tr("its packed-refs is not a plain file"));
         QByteArrayView rest(*text);

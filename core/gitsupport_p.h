@@ -13,6 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 #include <utility>
 
@@ -116,6 +117,11 @@ private:
 // so the folder read is the one checked, whatever the agent renames meanwhile. Invalid when it is not a
 // folder.
 Descriptor openFolderAt(int parent, const char *name);
+
+// SECURITY: a regular file's bytes, never through a link, never blocking on a fifo (the agent may swap a file
+// for either at any time). Nothing when it is no regular file or larger than limit; size is set either way
+// for a regular file.
+std::optional<QByteArray> readFileAt(int folder, const char *name, qint64 limit, qint64 *size = nullptr);
 
 // A private folder of hard links to a clone's objects (see openHostileClone); removed with it.
 struct StagedObjects

@@ -33,31 +33,12 @@ struct Tracked
     git_oid oid{};
 };
 
-// The working file's bytes without following a link or blocking on a fifo; nothing when it is too large or
-// not a regular file (any more).
+// The working file's bytes, within the per-file limit and what is left of the read budget.
 std::optional<QByteArray> readPlainFileAt(int folder, const char *name, qint64 &size, qint64 &budget)
 {
-    // SECURITY: O_NOFOLLOW and fstat: the agent may swap a file for a link to a host file or a fifo between
-    // the directory walk and this read.
-    const Descriptor fd(::openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-    struct stat info
-    {
-    };
-    if (!fd.isValid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode))
-        return std::nullopt;
-    size = info.st_size;
-    if (info.st_size > maxComparedFileBytes || info.st_size > budget)
-        return std::nullopt;
-    budget -= info.st_size;
-    QByteArray bytes(qsizetype(info.st_size), Qt::Uninitialized);
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t got = ::read(fd.get(), bytes.data() + done, std::size_t(bytes.size() - done));
-        if (got <= 0)
-            break;
-        done += got;
-    }
-    bytes.truncate(done);
+    auto bytes = readFileAt(folder, name, std::min(maxComparedFileBytes, budget), &size);
+    if (bytes)
+        budget -= bytes->size();
     return bytes;
 }
 
