@@ -1,5 +1,7 @@
 #include "core/packcache_p.h"
 
+#include "core/packformat_p.h"
+
 #include <git2/sys/odb_backend.h>
 
 #include <QByteArray>
@@ -21,14 +23,13 @@
 
 namespace Paddock::Core::Git {
 
+using namespace PackFormat;
+
 namespace {
 
 constexpr std::size_t cacheBudgetBytes = std::size_t(48) << 20; // git's core.deltaBaseCacheLimit is 96 MiB
 constexpr qsizetype maxCachedObjectBytes = qsizetype(4) << 20;
-constexpr std::uint64_t maxObjectBytes = std::uint64_t(1) << 30;
 constexpr int maxChainLength = 10'000;
-
-enum PackType { Commit = 1, Tree = 2, Blob = 3, Tag = 4, OffsetDelta = 6, ReferenceDelta = 7 };
 
 std::uint32_t bigEndian32(const unsigned char *at)
 {
@@ -143,126 +144,6 @@ private:
     std::uint64_t m_largeOffsetCount = 0;
 };
 
-// An object's header in a pack: its type, its inflated size, where its data starts, and for a delta its base.
-struct Entry
-{
-    int type = 0;
-    std::uint64_t size = 0;
-    std::uint64_t dataAt = 0;
-    std::uint64_t baseOffset = 0; // OffsetDelta
-    git_oid baseId{};             // ReferenceDelta
-};
-
-std::optional<Entry> entryAt(const Pack &pack, std::uint64_t offset)
-{
-    const unsigned char *data = pack.data();
-    std::uint64_t at = offset;
-    if (at < 12 || at >= pack.end())
-        return std::nullopt;
-    unsigned char c = data[at++];
-    Entry entry;
-    entry.type = (c >> 4) & 7;
-    entry.size = c & 15;
-    for (int shift = 4; c & 0x80; shift += 7) {
-        if (at >= pack.end() || shift > 57)
-            return std::nullopt;
-        c = data[at++];
-        entry.size += std::uint64_t(c & 0x7f) << shift;
-    }
-    if (entry.type == OffsetDelta) {
-        if (at >= pack.end())
-            return std::nullopt;
-        c = data[at++];
-        std::uint64_t distance = c & 0x7f;
-        while (c & 0x80) {
-            if (at >= pack.end() || distance > (std::uint64_t(1) << 56))
-                return std::nullopt;
-            c = data[at++];
-            distance = ((distance + 1) << 7) | (c & 0x7f);
-        }
-        if (distance == 0 || distance > offset)
-            return std::nullopt;
-        entry.baseOffset = offset - distance;
-    } else if (entry.type == ReferenceDelta) {
-        if (at + 20 > pack.end())
-            return std::nullopt;
-        git_oid_fromraw(&entry.baseId, data + at);
-        at += 20;
-    } else if (entry.type < Commit || entry.type > Tag) {
-        return std::nullopt;
-    }
-    if (entry.size > maxObjectBytes)
-        return std::nullopt;
-    entry.dataAt = at;
-    return entry;
-}
-
-// git's delta format: the base's size, the result's size, then copy and insert instructions.
-std::optional<QByteArray> applyDelta(const QByteArray &base, const QByteArray &delta)
-{
-    const auto *at = reinterpret_cast<const unsigned char *>(delta.constData());
-    const unsigned char *const top = at + delta.size();
-    const auto size = [&at, top]() -> std::optional<std::uint64_t> {
-        std::uint64_t value = 0;
-        for (int shift = 0; at < top; shift += 7) {
-            const unsigned char c = *at++;
-            value |= std::uint64_t(c & 0x7f) << shift;
-            if (!(c & 0x80))
-                return value;
-            if (shift > 56)
-                return std::nullopt;
-        }
-        return std::nullopt;
-    };
-    const auto baseSize = size();
-    const auto resultSize = size();
-    if (!baseSize || !resultSize || *baseSize != std::uint64_t(base.size()) || *resultSize > maxObjectBytes)
-        return std::nullopt;
-    QByteArray result(qsizetype(*resultSize), Qt::Uninitialized);
-    char *out = result.data();
-    std::uint64_t left = *resultSize;
-    while (at < top) {
-        const unsigned char command = *at++;
-        if (command & 0x80) {
-            std::uint64_t offset = 0;
-            std::uint64_t length = 0;
-            for (int bit = 0; bit < 4; ++bit) {
-                if (command & (1 << bit)) {
-                    if (at >= top)
-                        return std::nullopt;
-                    offset |= std::uint64_t(*at++) << (8 * bit);
-                }
-            }
-            for (int bit = 0; bit < 3; ++bit) {
-                if (command & (0x10 << bit)) {
-                    if (at >= top)
-                        return std::nullopt;
-                    length |= std::uint64_t(*at++) << (8 * bit);
-                }
-            }
-            if (length == 0)
-                length = 0x10000;
-            if (offset + length > std::uint64_t(base.size()) || length > left)
-                return std::nullopt;
-            std::memcpy(out, base.constData() + offset, length);
-            out += length;
-            left -= length;
-        } else if (command != 0) {
-            if (command > left || command > std::uint64_t(top - at))
-                return std::nullopt;
-            std::memcpy(out, at, command);
-            at += command;
-            out += command;
-            left -= command;
-        } else {
-            return std::nullopt; // reserved
-        }
-    }
-    if (left != 0)
-        return std::nullopt;
-    return result;
-}
-
 // Objects by (pack, offset), the least recently used dropped first once over the budget.
 class DeltaBaseCache
 {
@@ -371,14 +252,17 @@ struct PackCacheBackend
                 base = *cached;
                 break;
             }
-            const auto entry = entryAt(pack, at);
+            const auto entry = entryAt(pack.data(), pack.end(), at);
             if (!entry || deltas.size() > std::size_t(maxChainLength))
                 return std::nullopt;
             if (entry->type == OffsetDelta || entry->type == ReferenceDelta) {
                 deltas.emplace_back(at, *entry);
                 std::optional<std::uint64_t> next = entry->baseOffset;
-                if (entry->type == ReferenceDelta)
-                    next = pack.offsetOf(entry->baseId); // a base in another pack: left to libgit2
+                if (entry->type == ReferenceDelta) {
+                    git_oid base;
+                    git_oid_fromraw(&base, entry->baseId);
+                    next = pack.offsetOf(base); // a base in another pack: left to libgit2
+                }
                 if (!next || *next >= at)
                     return std::nullopt;
                 at = *next;
