@@ -716,6 +716,49 @@
     </message>
 </context>
 <context>
+    <name>Paddock::App::ImageCommand</name>
+    <message>
+        <source>Usage: paddock image [show | build [--kernel-package PACKAGE]]</source>
+        <translation>Aufruf: paddock image [show | build [--kernel-package PAKET]]</translation>
+    </message>
+    <message>
+        <source>Where the microVM guest image is and what it was built from.</source>
+        <translation>Wo das Gast-Image der MicroVM liegt und woraus es gebaut wurde.</translation>
+    </message>
+    <message>
+        <source>Download a Debian kernel and busybox with apt and build the image (no root needed).</source>
+        <translation>Einen Debian-Kernel und busybox mit apt herunterladen und das Image bauen (ohne Root-Rechte).</translation>
+    </message>
+    <message>
+        <source>unknown image command '%1'.</source>
+        <translation>unbekannter image-Befehl '%1'.</translation>
+    </message>
+    <message>
+        <source>There is no guest image yet; build it with 'paddock image build'.</source>
+        <translation>Es gibt noch kein Gast-Image; bauen Sie es mit 'paddock image build'.</translation>
+    </message>
+    <message>
+        <source>Folder:  %1</source>
+        <translation>Ordner:  %1</translation>
+    </message>
+    <message>
+        <source>Kernel:  %1 %2</source>
+        <translation>Kernel:  %1 %2</translation>
+    </message>
+    <message>
+        <source>Busybox: %1</source>
+        <translation>Busybox: %1</translation>
+    </message>
+    <message>
+        <source>The Debian kernel package (default: linux-image-amd64, as apt resolves it).</source>
+        <translation>Das Debian-Kernelpaket (Vorgabe: linux-image-amd64, wie apt es auflöst).</translation>
+    </message>
+    <message>
+        <source>Show or build the microVM guest image.</source>
+        <translation>Das Gast-Image der MicroVM anzeigen oder bauen.</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::App::ListCommand</name>
     <message>
         <source>Print JSON instead of a table.</source>
@@ -5606,6 +5649,69 @@ Regel: %3
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::GuestImageBuilder</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>apt does not know %1 (%2). Run 'apt-get update' first.</source>
+        <translation>apt kennt %1 nicht (%2). Führen Sie zuerst 'apt-get update' aus.</translation>
+    </message>
+    <message>
+        <source>apt shows no version of %1.</source>
+        <translation>apt zeigt keine Version von %1.</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not unpack %1: %2</source>
+        <translation>%1 konnte nicht entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>The kernel has no module %1.</source>
+        <translation>Der Kernel hat kein Modul %1.</translation>
+    </message>
+    <message>
+        <source>The kernel's module %1 has a missing or circular dependency.</source>
+        <translation>Das Kernelmodul %1 hat eine fehlende oder zirkuläre Abhängigkeit.</translation>
+    </message>
+    <message>
+        <source>Downloading %1 %2 and busybox-static %3…</source>
+        <translation>%1 %2 und busybox-static %3 werden heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Unpacking…</source>
+        <translation>Entpacken …</translation>
+    </message>
+    <message>
+        <source>%1 holds no single kernel.</source>
+        <translation>%1 enthält nicht genau einen Kernel.</translation>
+    </message>
+    <message>
+        <source>Extracting the kernel %1…</source>
+        <translation>Der Kernel %1 wird ausgepackt …</translation>
+    </message>
+    <message>
+        <source>No xz-compressed kernel found in vmlinuz-%1.</source>
+        <translation>In vmlinuz-%1 wurde kein xz-komprimierter Kernel gefunden.</translation>
+    </message>
+    <message>
+        <source>Building the initramfs…</source>
+        <translation>Das initramfs wird gebaut …</translation>
+    </message>
+    <message>
+        <source>Done: %1 and %2.</source>
+        <translation>Fertig: %1 und %2.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "vm/namespacebackend.h"
 
+#include "vm/guestimage.h"
+
 #include "vm/backendavailability.h"
 #include "vm/bwrapcommand.h"
 #include "vm/bwrapprocess.h"
@@ -24,15 +26,6 @@ namespace {
 constexpr int startTimeoutMs = 15'000;
 constexpr int stopTimeoutMs = 5'000;
 
-// paddock-guest ships next to the paddock binaries (build tree and installation alike).
-QString guestBinary()
-{
-    const QString override = qEnvironmentVariable("PADDOCK_GUEST");
-    if (!override.isEmpty())
-        return override;
-    return QDir(QCoreApplication::applicationDirPath()).filePath(u"paddock-guest"_s);
-}
-
 } // namespace
 
 NamespaceBackend::~NamespaceBackend()
@@ -48,7 +41,7 @@ Result<StartedSandbox> NamespaceBackend::start(const BackendStart &request)
 {
     if (isRunning(request.sandbox))
         return fail(ErrorCode::AlreadyExists, tr("The sandbox \"%1\" runs already.").arg(request.sandbox));
-    const QString guest = guestBinary();
+    const QString guest = defaultGuestBinary();
     if (!QFileInfo(guest).isExecutable())
         return fail(ErrorCode::Unavailable, tr("paddock-guest is missing next to paddock (%1).").arg(guest));
     const QString controlDirectory = request.runtimeDirectory + u"/control"_s;

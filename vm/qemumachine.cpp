@@ -37,6 +37,7 @@ QemuMachine::QemuMachine(QObject *parent)
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (m_stopping)
             return;
+        m_qmp->drain(); // the SHUTDOWN event says why, and may still be unread
         const QString reason =
             status == QProcess::CrashExit             ? tr("QEMU stopped unexpectedly (signal or crash).")
             : m_shutdownReason == u"guest-shutdown"_s ? tr("The machine powered off.")

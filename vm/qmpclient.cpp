@@ -99,6 +99,15 @@ bool QmpClient::waitForReady(int timeoutMs)
     return m_ready;
 }
 
+void QmpClient::drain()
+{
+    if (m_failed)
+        return;
+    m_socket->waitForReadyRead(100);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
 void QmpClient::onReadyRead()
 {
     if (!m_codec.feed(m_socket->readAll())) {

@@ -37,6 +37,8 @@ public:
                                              int timeoutMs = 5000);
     // Waits in a local event loop until ready() or failed(), at most timeoutMs.
     bool waitForReady(int timeoutMs);
+    // Handles what QEMU wrote before it exited and is not read yet (its last events).
+    void drain();
 
 Q_SIGNALS:
     void ready();

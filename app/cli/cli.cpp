@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/cacommand.h"
+#include "app/cli/imagecommand.h"
 #include "app/cli/policycommand.h"
 #include "app/cli/proxycommand.h"
 #include "app/cli/reviewcommand.h"
@@ -35,6 +36,7 @@ Cli::Cli(Core::Paths paths)
     m_commands.push_back(std::make_unique<TemplateCommand>(m_paths));
     m_commands.push_back(std::make_unique<SecretCommand>(m_paths));
     m_commands.push_back(std::make_unique<CaCommand>(m_paths));
+    m_commands.push_back(std::make_unique<ImageCommand>(m_paths));
     m_commands.push_back(std::make_unique<ServeCommand>(m_paths));
 }
 

@@ -88,6 +88,24 @@ private Q_SLOTS:
         QVERIFY(QSslCertificate::fromPath(file).first() != first.first());
     }
 
+    void guestImageIsShownAndBuilt()
+    {
+        QVERIFY(paddock({u"image"_s}).out.contains(u"There is no guest image yet"_s));
+        QCOMPARE(paddock({u"image"_s, u"nope"_s}).exitCode, 2);
+        const Run unknown =
+            paddock({u"image"_s, u"build"_s, u"--kernel-package"_s, u"no-such-kernel-package"_s});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(u"apt does not know no-such-kernel-package"_s),
+                 qPrintable(unknown.err));
+        // A real build: Debian's kernel and busybox through apt (about 70 MB), no root needed.
+        const Run built = paddock({u"image"_s, u"build"_s});
+        QVERIFY2(built.exitCode == 0, qPrintable(built.err));
+        QVERIFY2(built.out.contains(u"Building the initramfs"_s) && built.out.contains(u"Done: "_s),
+                 qPrintable(built.out));
+        const Run shown = paddock({u"image"_s, u"show"_s});
+        QVERIFY2(shown.out.contains(u"Kernel:  linux-image-"_s), qPrintable(shown.out));
+    }
+
     void malformedRuleIsUsageErrorNamingColumn()
     {
         const Run run = paddock({u"policy"_s, u"deny"_s, u"0x7f.1"_s});

@@ -1,0 +1,86 @@
+#include "app/cli/imagecommand.h"
+
+#include "vm/guestimage.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::App {
+
+QString ImageCommand::imageDirectory(const Core::Paths &paths)
+{
+    return paths.dataDir() + u"/guest-image"_s;
+}
+
+QString ImageCommand::downloadDirectory(const Core::Paths &paths)
+{
+    return paths.cacheDir() + u"/guest-image"_s;
+}
+
+int ImageCommand::run(const QStringList &args, CliIo &io)
+{
+    const QString sub = args.value(0);
+    if (sub.isEmpty() || sub == "show"_L1)
+        return show(io);
+    if (sub == "build"_L1)
+        return build(args.mid(1), io);
+    if (sub == "--help"_L1 || sub == "-h"_L1) {
+        io.out << tr("Usage: paddock image [show | build [--kernel-package PACKAGE]]") << u"\n\n"_s
+               << u"  show    "_s << tr("Where the microVM guest image is and what it was built from.")
+               << u'\n' << u"  build   "_s
+               << tr("Download a Debian kernel and busybox with apt and build the image (no root needed).")
+               << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
+    return usageError(io, tr("unknown image command '%1'.").arg(sub));
+}
+
+int ImageCommand::show(CliIo &io)
+{
+    const QString folder = imageDirectory(m_paths);
+    QFile manifest(folder + u"/manifest.json"_s);
+    if (!manifest.open(QIODevice::ReadOnly)) {
+        io.out << tr("There is no guest image yet; build it with 'paddock image build'.") << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
+    const QJsonObject built = QJsonDocument::fromJson(manifest.readAll()).object();
+    io.out << tr("Folder:  %1").arg(folder) << u'\n'
+           << tr("Kernel:  %1 %2")
+                  .arg(built.value(u"kernelPackage"_s).toString(),
+                       built.value(u"kernelPackageVersion"_s).toString())
+           << u'\n' << tr("Busybox: %1").arg(built.value(u"busyboxVersion"_s).toString()) << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+int ImageCommand::build(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption kernel(
+        u"kernel-package"_s,
+        tr("The Debian kernel package (default: linux-image-amd64, as apt resolves it)."), u"PACKAGE"_s);
+    parser.addOption(kernel);
+    if (auto exit = parseOrExit(parser, u"image build"_s, args, io))
+        return *exit;
+    Vm::GuestImageOptions options;
+    options.outputDirectory = imageDirectory(m_paths);
+    options.workDirectory = downloadDirectory(m_paths);
+    options.guestBinary = Vm::defaultGuestBinary();
+    if (parser.isSet(kernel))
+        options.kernelPackage = parser.value(kernel);
+    const auto image = Vm::GuestImageBuilder::build(options, [&io](const QString &step) {
+        io.out << step << u'\n';
+        io.out.flush();
+    });
+    if (!image)
+        return failure(io, image.error().message);
+    return ExitOk;
+}
+
+} // namespace Paddock::App

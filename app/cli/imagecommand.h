@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/cli/clicommand.h"
+#include "core/paths.h"
+
+namespace Paddock::App {
+
+// `paddock image [show] | build`: the microVM guest image (a kernel and an initramfs made from Debian
+// packages, docs/sandbox.md): where it is and what it holds, and building it.
+class ImageCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::ImageCommand)
+
+public:
+    explicit ImageCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("image"); }
+    QString summary() const override { return tr("Show or build the microVM guest image."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+    // Where the image is built to, and where its downloads are kept.
+    static QString imageDirectory(const Core::Paths &paths);
+    static QString downloadDirectory(const Core::Paths &paths);
+
+private:
+    int show(CliIo &io);
+    int build(const QStringList &args, CliIo &io);
+
+    const Core::Paths &m_paths;
+};
+
+} // namespace Paddock::App

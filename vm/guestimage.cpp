@@ -1,0 +1,324 @@
+#include "vm/guestimage.h"
+
+#include "vm/cpioarchive.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::Vm {
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
+        const QByteArray &input = {}, int timeoutMs = 600'000)
+{
+    QProcess process;
+    if (!directory.isEmpty())
+        process.setWorkingDirectory(directory);
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {-1, {}, process.errorString().toUtf8()};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs))
+        process.kill();
+    process.waitForFinished();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+Core::Result<QByteArray> readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::fail(Core::ErrorCode::NotFound,
+                          GuestImageBuilder::tr("Could not read %1: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+Core::Result<> writeAll(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Core::fail(Core::ErrorCode::Io,
+                          GuestImageBuilder::tr("Could not write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+// The package a metapackage (linux-image-amd64) stands for today, and its version.
+Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
+{
+    const Run shown = run(u"apt-cache"_s, {u"show"_s, u"--no-all-versions"_s, package});
+    if (shown.exitCode != 0)
+        return Core::fail(Core::ErrorCode::Unavailable,
+                          GuestImageBuilder::tr("apt does not know %1 (%2). Run 'apt-get update' first.")
+                              .arg(package, QString::fromUtf8(shown.err.trimmed())));
+    static const QRegularExpression depends(u"^Depends: (linux-image-[^ ,]+)"_s,
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression version(u"^Version: (\\S+)"_s, QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(shown.out);
+    const auto dependency = depends.match(text);
+    if (dependency.hasMatch())
+        return resolvePackage(dependency.captured(1)); // the metapackage's kernel
+    const auto found = version.match(text);
+    if (!found.hasMatch())
+        return Core::fail(Core::ErrorCode::Corrupt,
+                          GuestImageBuilder::tr("apt shows no version of %1.").arg(package));
+    return std::pair{package, found.captured(1)};
+}
+
+// package_version_arch.deb in folder, downloaded unless it is there already.
+Core::Result<QString> download(const QString &package, const QString &folder)
+{
+    const auto existing = [&] {
+        const QStringList debs = QDir(folder).entryList({package + u"_*.deb"_s}, QDir::Files);
+        return debs.isEmpty() ? QString() : QDir(folder).filePath(debs.first());
+    };
+    if (const QString deb = existing(); !deb.isEmpty())
+        return deb;
+    const Run fetched = run(u"apt-get"_s, {u"download"_s, u"-q"_s, package}, folder);
+    if (fetched.exitCode != 0 || existing().isEmpty())
+        return Core::fail(Core::ErrorCode::Unavailable,
+                          GuestImageBuilder::tr("Could not download %1: %2")
+                              .arg(package, QString::fromUtf8(fetched.err.trimmed())));
+    return existing();
+}
+
+Core::Result<QString> unpack(const QString &deb, const QString &folder)
+{
+    if (QDir(folder).exists())
+        return folder;
+    const QString partial = folder + u".partial"_s;
+    QDir(partial).removeRecursively();
+    QDir().mkpath(partial);
+    const Run unpacked = run(u"dpkg-deb"_s, {u"-x"_s, deb, partial});
+    if (unpacked.exitCode != 0 || !QDir().rename(partial, folder))
+        return Core::fail(Core::ErrorCode::Io, GuestImageBuilder::tr("Could not unpack %1: %2")
+                                                   .arg(deb, QString::fromUtf8(unpacked.err.trimmed())));
+    return folder;
+}
+
+} // namespace
+
+QString defaultGuestBinary()
+{
+    const QString override = qEnvironmentVariable("PADDOCK_GUEST");
+    if (!override.isEmpty())
+        return override;
+    return QDir(QCoreApplication::applicationDirPath()).filePath(u"paddock-guest"_s);
+}
+
+std::optional<QByteArray> GuestImageBuilder::vmlinuxFromBzImage(const QByteArray &bzImage)
+{
+    static const QByteArray xzMagic("\xfd"
+                                    "7zXZ\x00",
+                                    6);
+    for (qsizetype at = bzImage.indexOf(xzMagic); at >= 0; at = bzImage.indexOf(xzMagic, at + 1)) {
+        // xz complains about the bytes after the stream; what it decompressed before is the whole kernel.
+        const Run decompressed = run(u"xz"_s, {u"-dc"_s}, {}, bzImage.mid(at), 120'000);
+        if (decompressed.out.startsWith("\x7f"
+                                        "ELF"))
+            return decompressed.out;
+    }
+    return std::nullopt;
+}
+
+Core::Result<QStringList>
+GuestImageBuilder::moduleLoadOrder(const QHash<QString, QString> &pathOf,
+                                   const std::function<QStringList(const QString &)> &dependsOf,
+                                   const QStringList &wanted)
+{
+    QStringList order;
+    QSet<QString> visiting;
+    std::function<bool(const QString &)> visit = [&](const QString &path) {
+        if (order.contains(path))
+            return true;
+        if (visiting.contains(path))
+            return false; // a dependency cycle: the modules are broken
+        visiting.insert(path);
+        for (const QString &dependency : dependsOf(path)) {
+            const QString dependencyPath = pathOf.value(QString(dependency).replace(u'-', u'_'));
+            if (dependencyPath.isEmpty() || !visit(dependencyPath))
+                return false;
+        }
+        order.append(path);
+        return true;
+    };
+    for (const QString &module : wanted) {
+        const QString path = pathOf.value(QString(module).replace(u'-', u'_'));
+        if (path.isEmpty())
+            return Core::fail(Core::ErrorCode::NotFound, tr("The kernel has no module %1.").arg(module));
+        if (!visit(path))
+            return Core::fail(Core::ErrorCode::Corrupt,
+                              tr("The kernel's module %1 has a missing or circular dependency.").arg(module));
+    }
+    return order;
+}
+
+QStringList GuestImageBuilder::modinfoDepends(const QByteArray &module)
+{
+    const qsizetype at = module.indexOf(QByteArrayView("\0depends=", 9));
+    if (at < 0)
+        return {};
+    const qsizetype start = at + 9;
+    const qsizetype end = module.indexOf('\0', start);
+    QStringList names;
+    for (const QByteArray &name : module.mid(start, end < 0 ? -1 : end - start).split(','))
+        if (!name.isEmpty())
+            names.append(QString::fromUtf8(name));
+    return names;
+}
+
+QStringList GuestImageBuilder::guestModules()
+{
+    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s};
+}
+
+QByteArray GuestImageBuilder::initScript()
+{
+    return R"init(#!/bin/busybox sh
+# Paddock's microVM init: mounts, loads the guest's modules, then hands the machine to paddock-guest.
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+while read -r module; do insmod "/lib/modules/$module" || echo "paddock-init: $module did not load"; done < /etc/paddock-modules
+case " $(cat /proc/cmdline) " in
+*" paddock.smoke "*)
+    echo "PADDOCK-GUEST-BOOTED kernel=$(uname -r) ports=$(cat /sys/class/virtio-ports/*/name 2>/dev/null)"
+    poweroff -f ;;
+esac
+echo "paddock-init: the guest agent protocol is not in this image yet"
+poweroff -f
+)init";
+}
+
+Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &options, const Progress &progress)
+{
+    const auto say = [&progress](const QString &text) {
+        if (progress)
+            progress(text);
+    };
+    QDir().mkpath(options.workDirectory);
+    QDir().mkpath(options.outputDirectory);
+    const auto kernelPackage = resolvePackage(options.kernelPackage);
+    if (!kernelPackage)
+        return std::unexpected(kernelPackage.error());
+    const auto busyboxPackage = resolvePackage(u"busybox-static"_s);
+    if (!busyboxPackage)
+        return std::unexpected(busyboxPackage.error());
+    say(tr("Downloading %1 %2 and busybox-static %3…")
+            .arg(kernelPackage->first, kernelPackage->second, busyboxPackage->second));
+    const auto kernelDeb = download(kernelPackage->first, options.workDirectory);
+    if (!kernelDeb)
+        return std::unexpected(kernelDeb.error());
+    const auto busyboxDeb = download(busyboxPackage->first, options.workDirectory);
+    if (!busyboxDeb)
+        return std::unexpected(busyboxDeb.error());
+    say(tr("Unpacking…"));
+    const auto kernelTree = unpack(*kernelDeb, QDir(options.workDirectory).filePath(u"kernel"_s));
+    if (!kernelTree)
+        return std::unexpected(kernelTree.error());
+    const auto busyboxTree = unpack(*busyboxDeb, QDir(options.workDirectory).filePath(u"busybox"_s));
+    if (!busyboxTree)
+        return std::unexpected(busyboxTree.error());
+
+    const QStringList versions =
+        QDir(*kernelTree + u"/lib/modules"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (versions.size() != 1)
+        return Core::fail(Core::ErrorCode::Corrupt, tr("%1 holds no single kernel.").arg(*kernelDeb));
+    GuestImage image;
+    image.kernelVersion = versions.first();
+    say(tr("Extracting the kernel %1…").arg(image.kernelVersion));
+    const auto bzImage = readAll(*kernelTree + u"/boot/vmlinuz-"_s + image.kernelVersion);
+    if (!bzImage)
+        return std::unexpected(bzImage.error());
+    const auto vmlinux = vmlinuxFromBzImage(*bzImage);
+    if (!vmlinux)
+        return Core::fail(Core::ErrorCode::Corrupt,
+                          tr("No xz-compressed kernel found in vmlinuz-%1.").arg(image.kernelVersion));
+    image.kernel = QDir(options.outputDirectory).filePath(u"vmlinux-"_s + image.kernelVersion);
+    if (auto written = writeAll(image.kernel, *vmlinux); !written)
+        return std::unexpected(written.error());
+
+    say(tr("Building the initramfs…"));
+    const QString modulesRoot = *kernelTree + u"/lib/modules/"_s + image.kernelVersion;
+    QHash<QString, QString> moduleFiles;
+    for (QDirIterator it(modulesRoot + u"/kernel"_s, {u"*.ko"_s}, QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString path = it.next();
+        moduleFiles.insert(it.fileName().chopped(3).replace(u'-', u'_'), path.mid(modulesRoot.size() + 1));
+    }
+    const auto order = moduleLoadOrder(
+        moduleFiles,
+        [&modulesRoot](const QString &path) {
+            return modinfoDepends(readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
+        },
+        guestModules());
+    if (!order)
+        return std::unexpected(order.error());
+    const auto busybox = readAll(*busyboxTree + u"/bin/busybox"_s);
+    if (!busybox)
+        return std::unexpected(busybox.error());
+    const auto guest = readAll(options.guestBinary);
+    if (!guest)
+        return std::unexpected(guest.error());
+    CpioArchive archive;
+    for (const QString &folder : {u"bin"_s, u"dev"_s, u"etc"_s, u"lib"_s, u"lib/modules"_s, u"proc"_s,
+                                  u"sys"_s, u"tmp"_s, u"workspace"_s, u"run"_s})
+        archive.addDirectory(folder);
+    archive.addFile(u"bin/busybox"_s, *busybox, 0755);
+    archive.addSymlink(u"bin/sh"_s, u"busybox"_s);
+    archive.addFile(u"bin/paddock-guest"_s, *guest, 0755);
+    archive.addFile(u"init"_s, initScript(), 0755);
+    QStringList loadList;
+    for (const QString &module : *order) {
+        const auto content = readAll(modulesRoot + u'/' + module);
+        if (!content)
+            return std::unexpected(content.error());
+        const QString name = module.section(u'/', -1);
+        archive.addFile(u"lib/modules/"_s + name, *content);
+        loadList.append(name);
+    }
+    archive.addFile(u"etc/paddock-modules"_s, loadList.join(u'\n').toUtf8() + '\n');
+    image.initrd = QDir(options.outputDirectory).filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
+    if (auto written = writeAll(image.initrd, archive.finish()); !written)
+        return std::unexpected(written.error());
+    const QJsonObject manifest{{u"kernelPackage"_s, kernelPackage->first},
+                               {u"kernelPackageVersion"_s, kernelPackage->second},
+                               {u"busyboxVersion"_s, busyboxPackage->second},
+                               {u"modules"_s, QJsonArray::fromStringList(loadList)}};
+    if (auto written = writeAll(QDir(options.outputDirectory).filePath(u"manifest.json"_s),
+                                QJsonDocument(manifest).toJson());
+        !written)
+        return std::unexpected(written.error());
+    // An earlier build's kernel and initramfs (another kernel version) go: only this image is used.
+    const QDir output(options.outputDirectory);
+    for (const QString &old : output.entryList({u"vmlinux-*"_s, u"initrd-*"_s}, QDir::Files)) {
+        if (output.filePath(old) != image.kernel && output.filePath(old) != image.initrd)
+            QFile::remove(output.filePath(old));
+    }
+    say(tr("Done: %1 and %2.").arg(image.kernel, image.initrd));
+    return image;
+}
+
+} // namespace Paddock::Vm

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace Paddock::Vm {
+
+// paddock-guest, next to the paddock binaries (build tree and installation alike) unless PADDOCK_GUEST names
+// it.
+QString defaultGuestBinary();
+
+// What a microVM boots: an uncompressed kernel (it boots in half the time of a compressed one under
+// emulation) and an initramfs with busybox, the kernel modules the guest needs and paddock-guest.
+struct GuestImage
+{
+    QString kernel;
+    QString initrd;
+    QString kernelVersion; // e.g. "6.1.0-57-amd64"
+};
+
+struct GuestImageOptions
+{
+    QString outputDirectory; // the kernel, initrd and manifest.json are written here
+    QString workDirectory;   // downloads and unpacked packages; kept, so a second build downloads nothing
+    QString guestBinary;     // paddock-guest, statically linked
+    QString kernelPackage = QStringLiteral("linux-image-amd64"); // resolved to its versioned package
+};
+
+// Builds a GuestImage from Debian packages (apt-get download, dpkg-deb: no root needed). Pure pieces are
+// public for tests.
+class GuestImageBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::Vm::GuestImageBuilder)
+
+public:
+    using Progress = std::function<void(const QString &)>;
+
+    static Core::Result<GuestImage> build(const GuestImageOptions &options, const Progress &progress = {});
+
+    // The ELF kernel inside a Debian bzImage (xz-compressed), or nothing.
+    static std::optional<QByteArray> vmlinuxFromBzImage(const QByteArray &bzImage);
+    // The module files to load for wanted, dependencies first: pathOf maps a module's name (with '_') to its
+    // file, dependsOf gives the names a module file depends on. (A kernel package has no modules.dep: depmod
+    // makes it when the package is installed.)
+    static Core::Result<QStringList>
+    moduleLoadOrder(const QHash<QString, QString> &pathOf,
+                    const std::function<QStringList(const QString &)> &dependsOf, const QStringList &wanted);
+    // The "depends=" names in a module's .modinfo section.
+    static QStringList modinfoDepends(const QByteArray &module);
+    // The initramfs's /init: mounts, loads the modules listed in /etc/paddock-modules, then starts the guest.
+    static QByteArray initScript();
+    // The modules a microVM guest needs (virtio over MMIO, the agent's serial port, the power button).
+    static QStringList guestModules();
+};
+
+} // namespace Paddock::Vm
