@@ -206,6 +206,9 @@ case " $(cat /proc/cmdline) " in
 *" paddock.smoke "*)
     echo "PADDOCK-GUEST-BOOTED kernel=$(uname -r) ports=$(cat /sys/class/virtio-ports/*/name 2>/dev/null)"
     poweroff -f ;;
+*" paddock.idle "*)
+    echo "PADDOCK-GUEST-IDLE"
+    while :; do sleep 3600; done ;;
 esac
 echo "paddock-init: the guest agent protocol is not in this image yet"
 poweroff -f
