@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <dirent.h>
 #include <fcntl.h>
-#include <string>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -128,6 +127,27 @@ std::optional<QByteArray> readFileAt(int folder, const char *name, qint64 limit,
     return bytes;
 }
 
+std::vector<QByteArray> namesIn(int folder, std::size_t max)
+{
+    std::vector<QByteArray> names;
+    const int copy = ::dup(folder); // fdopendir takes the descriptor over
+    DIR *dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
+    if (!dir) {
+        if (copy >= 0)
+            ::close(copy);
+        return names;
+    }
+    while (names.size() < max) {
+        const dirent *entry = ::readdir(dir);
+        if (!entry)
+            break;
+        if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+            names.emplace_back(entry->d_name);
+    }
+    ::closedir(dir);
+    return names;
+}
+
 Descriptor openFolderAt(int parent, const char *name)
 {
     return Descriptor(::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
@@ -163,38 +183,21 @@ Result<std::unique_ptr<StagedObjects>> stageObjects(int objects, const QString &
     if (!target.isValid())
         return fail(ErrorCode::Io,
                     BranchReview::tr("Could not open the private folder %1.").arg(QFile::decodeName(folder)));
-    const auto entriesOf = [](int fd) {
-        std::vector<std::string> names;
-        const int copy = ::dup(fd); // fdopendir takes the descriptor over
-        DIR *dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
-        if (!dir) {
-            if (copy >= 0)
-                ::close(copy);
-            return names;
-        }
-        while (const dirent *entry = ::readdir(dir)) {
-            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
-                names.emplace_back(entry->d_name);
-        }
-        ::closedir(dir);
-        return names;
-    };
-    for (const std::string &name : entriesOf(objects)) {
-        if (name.size() != 2 || !isHex(QByteArrayView(name.data(), 2)))
+    for (const QByteArray &name : namesIn(objects)) {
+        if (name.size() != 2 || !isHex(name))
             continue; // pack, info, temporary files
-        const Descriptor from = openFolderAt(objects, name.c_str());
+        const Descriptor from = openFolderAt(objects, name.constData());
         if (!from.isValid())
             return unusable(BranchReview::tr("its object store contains links or special files"));
-        if (::mkdirat(target.get(), name.c_str(), 0700) != 0)
+        if (::mkdirat(target.get(), name.constData(), 0700) != 0)
             return fail(
                 ErrorCode::Io,
                 BranchReview::tr("Could not write to the private folder %1.").arg(QFile::decodeName(folder)));
-        const Descriptor to = openFolderAt(target.get(), name.c_str());
-        for (const std::string &object : entriesOf(from.get())) {
-            if (object.size() != GIT_OID_HEXSZ - 2 ||
-                !isHex(QByteArrayView(object.data(), qsizetype(object.size()))))
+        const Descriptor to = openFolderAt(target.get(), name.constData());
+        for (const QByteArray &object : namesIn(from.get())) {
+            if (object.size() != GIT_OID_HEXSZ - 2 || !isHex(object))
                 continue; // git's tmp_obj_* files being written
-            if (!to.isValid() || !stageFileAt(from.get(), object.c_str(), to.get()))
+            if (!to.isValid() || !stageFileAt(from.get(), object.constData(), to.get()))
                 return unusable(BranchReview::tr("its object store contains links or special files"));
         }
     }
@@ -207,15 +210,15 @@ Result<std::unique_ptr<StagedObjects>> stageObjects(int objects, const QString &
                 ErrorCode::Io,
                 BranchReview::tr("Could not write to the private folder %1.").arg(QFile::decodeName(folder)));
         const Descriptor to = openFolderAt(target.get(), "pack");
-        std::vector<std::string> names = entriesOf(packs.get());
+        std::vector<QByteArray> names = namesIn(packs.get());
         // The pack before its index: git writes the index last, and libgit2 skips an index without a pack.
-        std::sort(names.begin(), names.end(), [](const std::string &a, const std::string &b) {
-            return a.ends_with(".pack") > b.ends_with(".pack");
+        std::sort(names.begin(), names.end(), [](const QByteArray &a, const QByteArray &b) {
+            return a.endsWith(".pack") > b.endsWith(".pack");
         });
-        for (const std::string &name : names) {
-            if (!name.starts_with("pack-") || !(name.ends_with(".pack") || name.ends_with(".idx")))
+        for (const QByteArray &name : names) {
+            if (!name.startsWith("pack-") || !(name.endsWith(".pack") || name.endsWith(".idx")))
                 continue; // .keep, .rev, multi-pack-index: not needed to read objects
-            if (!to.isValid() || !stageFileAt(packs.get(), name.c_str(), to.get()))
+            if (!to.isValid() || !stageFileAt(packs.get(), name.constData(), to.get()))
                 return unusable(BranchReview::tr("its object store contains links or special files"));
         }
     }

@@ -10,12 +10,14 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace Paddock::Core {
 struct FileChange;
@@ -117,6 +119,9 @@ private:
 // so the folder read is the one checked, whatever the agent renames meanwhile. Invalid when it is not a
 // folder.
 Descriptor openFolderAt(int parent, const char *name);
+
+// The names in a folder (without "." and ".."), at most max of them, in the order the folder lists them.
+std::vector<QByteArray> namesIn(int folder, std::size_t max = SIZE_MAX);
 
 // SECURITY: a regular file's bytes, never through a link, never blocking on a fifo (the agent may swap a file
 // for either at any time). Nothing when it is no regular file or larger than limit; size is set either way

@@ -7,7 +7,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <dirent.h>
 #include <fcntl.h>
 #include <map>
 #include <sys/stat.h>
@@ -102,25 +101,17 @@ private:
     {
         if (!folder.isValid())
             return;
-        std::vector<QByteArray> names;
-        const int copy = ::dup(folder.get()); // fdopendir takes the descriptor over
-        DIR *dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
-        if (!dir) {
-            if (copy >= 0)
-                ::close(copy);
-            return;
+        // One more than the room left tells a folder that does not fit; the top folder's .git is read, not
+        // counted.
+        const std::size_t room = std::size_t(std::max(0, maxVisitedEntries - m_visited));
+        std::vector<QByteArray> names = namesIn(folder.get(), room + (relative.isEmpty() ? 2 : 1));
+        if (relative.isEmpty())
+            std::erase(names, QByteArray(".git"));
+        if (names.size() > room) {
+            names.resize(room);
+            m_result.truncated = true;
         }
-        while (const dirent *entry = ::readdir(dir)) {
-            const QByteArray name(entry->d_name);
-            if (name == "." || name == ".." || (relative.isEmpty() && name == ".git"))
-                continue;
-            if (++m_visited > maxVisitedEntries) {
-                m_result.truncated = true;
-                break;
-            }
-            names.push_back(name);
-        }
-        ::closedir(dir);
+        m_visited += int(names.size());
         std::sort(names.begin(), names.end());
         for (const QByteArray &name : names) {
             const QByteArray path = relative + name;
