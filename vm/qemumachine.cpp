@@ -88,10 +88,16 @@ Core::Result<> QemuMachine::start(const Options &options)
             return failure(tr("QEMU did not start the machine."));
         m_process->waitForFinished(10);
     }
-    m_qmp->connectTo(qmpSocket);
-    if (!m_qmp->waitForReady(int(std::max<qint64>(deadline.remainingTime(), 1'000))))
-        return failure(tr("QEMU's QMP did not answer."));
-    return {};
+    // The socket file exists from bind() on, a moment before QEMU listens: a refused connection is tried
+    // again.
+    for (;;) {
+        m_qmp->connectTo(qmpSocket);
+        if (m_qmp->waitForReady(int(std::max<qint64>(deadline.remainingTime(), 1'000))))
+            return {};
+        if (m_process->state() == QProcess::NotRunning || deadline.hasExpired())
+            return failure(tr("QEMU's QMP did not answer."));
+        m_process->waitForFinished(10);
+    }
 }
 
 bool QemuMachine::waitForExit(int timeoutMs)

@@ -125,7 +125,8 @@ private Q_SLOTS:
         QVERIFY2(ended.first().first().toString().contains(u"unexpectedly"_s),
                  qPrintable(ended.first().first().toString()));
 
-        QVERIFY(machine.start(pausedMachine(m_runtime.path())).has_value());
+        const auto restarted = machine.start(pausedMachine(m_runtime.path()));
+        QVERIFY2(restarted.has_value(), restarted ? "" : qPrintable(restarted.error().message));
         machine.qmp()->execute(u"quit"_s);
         QTRY_COMPARE(ended.size(), 2);
         QCOMPARE(ended.last().first().toString(), u"QEMU exited with code 0."_s);
