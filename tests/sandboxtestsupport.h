@@ -51,20 +51,23 @@ inline QByteArray readAvailable(int fd, int waitMs)
     return data;
 }
 
-// A plain HTTP request from inside a running sandbox, through its proxy: the answer's bytes.
-inline QByteArray requestFromSandbox(const QString &controlSocket, const QString &authority,
-                                     const QString &path)
+// A plain HTTP request from inside a running sandbox, through the forwarder on port to its proxy: the
+// answer's bytes.
+inline QByteArray requestFromSandboxAt(const QString &controlSocket, int port, const QString &authority,
+                                       const QString &path)
 {
     using namespace Qt::StringLiterals;
     const QString script =
-        uR"SH(exec 3<>/dev/tcp/127.0.0.1/3128 && printf 'GET http://%1%2 HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
-            .arg(authority, path);
+        uR"SH(exec 3<>/dev/tcp/127.0.0.1/%3 && printf 'GET http://%1%2 HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
+            .arg(authority, path)
+            .arg(port);
     int output[2];
     if (::pipe2(output, O_CLOEXEC) != 0)
         return {};
     const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     Vm::SessionOptions options;
     options.command = {u"/bin/bash"_s, u"-c"_s, script};
+    options.workingDirectory = u"/"_s;
     options.descriptors = {devNull, output[1], output[1]};
     auto session = Vm::GuestSession::open(controlSocket, options);
     ::close(devNull);
@@ -76,6 +79,12 @@ inline QByteArray requestFromSandbox(const QString &controlSocket, const QString
     const QByteArray answer = readAvailable(output[0], 2000);
     ::close(output[0]);
     return answer;
+}
+
+inline QByteArray requestFromSandbox(const QString &controlSocket, const QString &authority,
+                                     const QString &path)
+{
+    return requestFromSandboxAt(controlSocket, 3128, authority, path);
 }
 
 } // namespace Paddock::Test

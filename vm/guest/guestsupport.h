@@ -1,0 +1,37 @@
+#pragma once
+// Pieces of paddock-guest shared by its modes (serve, agent): plain C++, no Qt.
+#include "sessionprotocol.h"
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace Paddock::Guest {
+
+inline constexpr int selfTestFailed = 125;
+
+// A connected Unix socket, or -1.
+int connectProxy(const std::string &path);
+// 127.0.0.1:port, listening (exits with 125 when it cannot: nothing may start without its forwarder).
+int listenLoopback(int port);
+// The start-up self-test (security.md item 10) through the forwarder on port: what failed, or "".
+std::string selfTest(int port);
+
+// argv[0] looked up in the session's PATH, as a shell would; unchanged when not found (exec then fails).
+std::string resolveProgram(const std::string &program, const std::vector<std::string> &environment);
+// The guest's own environment with the request's variables on top.
+std::vector<std::string> sessionEnvironment(const std::vector<std::string> &overrides);
+void writeAll(int fd, const std::string &text);
+// Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as
+// its controlling terminal), default signal handling, nothing else inherited. -1 when fork failed.
+pid_t startSession(const SessionRequest &request, const std::vector<int> &descriptors);
+// The shell's convention: the exit code, or 128 + the signal that ended it.
+int exitCodeOf(const siginfo_t &info);
+// Ends the sessions (signalSessions sends a signal to each, true while any is left), and in a sandbox's own
+// PID namespace every other process too: SIGHUP, SIGTERM, up to 3 s, then SIGKILL.
+void endAllProcesses(const std::function<bool(int)> &signalSessions);
+
+} // namespace Paddock::Guest
