@@ -1,5 +1,7 @@
 #include "vm/backendavailability.h"
 
+#include "vm/microvmcommand.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -15,8 +17,7 @@ QString BackendAvailability::findProgram(const QString &name) const
 
 bool BackendAvailability::kvmUsable() const
 {
-    QFile kvm(m_kvmDevice);
-    return kvm.open(QIODevice::ReadWrite | QIODevice::Unbuffered);
+    return kvmDeviceWorks(m_kvmDevice);
 }
 
 QString BackendAvailability::sysctl(const QString &name) const

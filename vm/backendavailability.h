@@ -27,7 +27,7 @@ public:
     // Where the kernel's sysctl files are read from (/proc/sys), for tests.
     void setSysctlRoot(const QString &path) { m_sysctlRoot = path; }
 
-    // True when the KVM device opens read-write (what QEMU's -accel kvm needs).
+    // True when the KVM device opens read-write and answers as KVM (what QEMU's -accel kvm needs).
     bool kvmUsable() const;
 
 private:

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -187,9 +188,28 @@ QStringList GuestImageBuilder::modinfoDepends(const QByteArray &module)
     return names;
 }
 
+std::optional<GuestImage> GuestImage::findIn(const QString &folder)
+{
+    QFile file(QDir(folder).filePath(u"manifest.json"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    const QDir dir(folder);
+    const QStringList kernels = dir.entryList({u"vmlinux-*"_s}, QDir::Files);
+    if (manifest.value(u"format"_s).toInt() != currentFormat || kernels.size() != 1)
+        return std::nullopt;
+    GuestImage image;
+    image.kernelVersion = kernels.first().mid(8);
+    image.kernel = dir.filePath(kernels.first());
+    image.initrd = dir.filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
+    if (!QFileInfo(image.initrd).isFile())
+        return std::nullopt;
+    return image;
+}
+
 QStringList GuestImageBuilder::guestModules()
 {
-    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s};
+    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s, u"9p"_s, u"9pnet_virtio"_s};
 }
 
 QByteArray GuestImageBuilder::initScript()
@@ -200,8 +220,12 @@ QByteArray GuestImageBuilder::initScript()
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /home/agent /root
+mount -t devpts -o mode=0620,ptmxmode=0666 devpts /dev/pts
 mount -t tmpfs -o mode=1777 tmpfs /tmp
 while read -r module; do insmod "/lib/modules/$module" || echo "paddock-init: $module did not load"; done < /etc/paddock-modules
+ip link set lo up
+hostname paddock
 case " $(cat /proc/cmdline) " in
 *" paddock.smoke "*)
     echo "PADDOCK-GUEST-BOOTED kernel=$(uname -r) ports=$(cat /sys/class/virtio-ports/*/name 2>/dev/null)"
@@ -210,8 +234,12 @@ case " $(cat /proc/cmdline) " in
     echo "PADDOCK-GUEST-IDLE"
     while :; do sleep 3600; done ;;
 esac
-echo "paddock-init: the guest agent protocol is not in this image yet"
-poweroff -f
+case " $(cat /proc/cmdline) " in
+*" paddock.workspace "*)
+    mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace /workspace ||
+        echo "paddock-init: the workspace could not be mounted" ;;
+esac
+exec /bin/paddock-guest agent --port-name org.paddock.agent --self-test
 )init";
 }
 
@@ -306,7 +334,8 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     image.initrd = QDir(options.outputDirectory).filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
     if (auto written = writeAll(image.initrd, archive.finish()); !written)
         return std::unexpected(written.error());
-    const QJsonObject manifest{{u"kernelPackage"_s, kernelPackage->first},
+    const QJsonObject manifest{{u"format"_s, GuestImage::currentFormat},
+                               {u"kernelPackage"_s, kernelPackage->first},
                                {u"kernelPackageVersion"_s, kernelPackage->second},
                                {u"busyboxVersion"_s, busyboxPackage->second},
                                {u"modules"_s, QJsonArray::fromStringList(loadList)}};

@@ -24,6 +24,11 @@ struct GuestImage
     QString kernel;
     QString initrd;
     QString kernelVersion; // e.g. "6.1.0-57-amd64"
+
+    // What this Paddock's init and modules expect; an image of another format is built again.
+    static constexpr int currentFormat = 2;
+    // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
+    static std::optional<GuestImage> findIn(const QString &folder);
 };
 
 struct GuestImageOptions

@@ -5,6 +5,9 @@
 #include <QRegularExpression>
 
 #include <fcntl.h>
+#include <linux/kvm.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -16,13 +19,24 @@ QString qemuOptionValue(QString value)
     return value.replace(u',', u",,"_s);
 }
 
-Accelerator chooseAccelerator(const QString &kvmDevice)
+bool kvmDeviceWorks(const QString &kvmDevice)
 {
     const int fd = ::open(QFile::encodeName(kvmDevice).constData(), O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return Accelerator::Tcg;
+        return false;
+    struct stat info
+    {
+    };
+    // A device node that answers KVM's version question: a file that merely opens is not one.
+    const bool works = ::fstat(fd, &info) == 0 && S_ISCHR(info.st_mode) &&
+                       ::ioctl(fd, KVM_GET_API_VERSION, 0) == KVM_API_VERSION;
     ::close(fd);
-    return Accelerator::Kvm;
+    return works;
+}
+
+Accelerator chooseAccelerator(const QString &kvmDevice)
+{
+    return kvmDeviceWorks(kvmDevice) ? Accelerator::Kvm : Accelerator::Tcg;
 }
 
 std::optional<int> hostTscKhz(const QString &cpuinfo)
@@ -60,8 +74,15 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
                      qemuOptionValue(runtime.filePath(u"agent.sock"_s)))
               << u"-device"_s
               << u"virtserialport,chardev=agent,name=%1"_s.arg(QLatin1StringView(agentPortName));
+    if (!spec.sharedFolder.isEmpty()) // files the guest makes belong to the user, as QEMU runs as them
+        arguments << u"-fsdev"_s
+                  << u"local,id=workspace,path=%1,security_model=none"_s.arg(
+                         qemuOptionValue(spec.sharedFolder))
+                  << u"-device"_s << u"virtio-9p-device,fsdev=workspace,mount_tag=workspace"_s;
     if (!spec.kernel.isEmpty()) {
         QString append = u"console=ttyS0 quiet panic=-1"_s;
+        if (!spec.sharedFolder.isEmpty())
+            append += u" paddock.workspace"_s;
         if (!kvm && tscKhz) // under KVM the guest uses kvm-clock
             append += u" tsc_early_khz=%1"_s.arg(*tscKhz);
         if (!spec.kernelArguments.isEmpty())

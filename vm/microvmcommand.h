@@ -13,7 +13,9 @@ enum class Accelerator { Kvm, Tcg };
 // A value inside QEMU's "key=value,key=value" options (a path): a comma is written twice.
 QString qemuOptionValue(QString value);
 
-// KVM when the device opens for reading and writing (what QEMU needs), else emulation.
+// True when the device opens for reading and writing (what QEMU needs) and answers as KVM does.
+bool kvmDeviceWorks(const QString &kvmDevice = QStringLiteral("/dev/kvm"));
+// KVM when the device works, else emulation.
 Accelerator chooseAccelerator(const QString &kvmDevice = QStringLiteral("/dev/kvm"));
 // The host's TSC frequency in kHz from cpuinfo's "cpu MHz": an emulated microVM has no timer to calibrate
 // its TSC against and hangs at boot about one time in five without it (see the QEMU recipe).
@@ -29,6 +31,7 @@ struct MicroVmSpec
     int cpus = 1;
     int memoryMiB = 512;
     QString runtimeDirectory; // agent.sock (the guest agent's virtio-serial port) and console.log go here
+    QString sharedFolder;     // a host folder the guest mounts as /workspace (virtio 9p); empty: none
 };
 
 inline constexpr char agentPortName[] = "org.paddock.agent";

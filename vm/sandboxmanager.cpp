@@ -3,6 +3,8 @@
 #include "core/sandboxstore.h"
 #include "core/workspaceclone.h"
 #include "proxy/proxyserver.h"
+#include "vm/backendavailability.h"
+#include "vm/microvmbackend.h"
 #include "vm/namespacebackend.h"
 #include "vm/resourcelimits.h"
 
@@ -25,9 +27,24 @@ namespace Paddock::Vm {
 SandboxManager::SandboxManager(Paths paths, Proxy::ProxyServer *proxy)
     : m_paths(std::move(paths))
     , m_proxy(proxy)
-    , m_backend(std::make_unique<NamespaceBackend>())
+{}
+
+QString SandboxManager::guestImageDirectory(const Paths &paths)
 {
-    connect(m_backend.get(), &Backend::ended, this, &SandboxManager::forget);
+    return paths.dataDir() + u"/guest-image"_s;
+}
+
+Backend &SandboxManager::backendFor(SandboxRecord::Backend kind)
+{
+    auto &backend = m_backends[kind];
+    if (!backend) {
+        if (kind == SandboxRecord::Backend::MicroVm)
+            backend = std::make_unique<MicroVmBackend>(guestImageDirectory(m_paths));
+        else
+            backend = std::make_unique<NamespaceBackend>();
+        connect(backend.get(), &Backend::ended, this, &SandboxManager::forget);
+    }
+    return *backend;
 }
 
 SandboxManager::~SandboxManager()
@@ -54,9 +71,9 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
         return fail(ErrorCode::NotFound, tr("The workspace %1 is not a folder.").arg(options.workspace));
     if (options.cpus < 0 || options.memoryMiB < 0)
         return fail(ErrorCode::InvalidArgument, tr("CPU and memory limits must be positive."));
-    if (options.backend == SandboxRecord::Backend::MicroVm)
-        return fail(ErrorCode::Unavailable,
-                    tr("The microVM backend is not available yet; use --backend namespace."));
+    if (options.backend == SandboxRecord::Backend::MicroVm &&
+        BackendAvailability().microVmBackend().level == BackendStatus::Level::Unavailable)
+        return fail(ErrorCode::Unavailable, BackendAvailability().microVmBackend().detail);
     SandboxStore store(m_paths.sandboxesDir());
     if (store.find(options.name))
         return fail(
@@ -151,7 +168,8 @@ bool SandboxManager::isRunning(const QString &name) const
 
 std::optional<ProcessUsage> SandboxManager::usage(const QString &name) const
 {
-    return isRunning(name) ? m_backend->usage(name) : std::nullopt;
+    const auto it = m_running.find(name);
+    return it == m_running.end() ? std::nullopt : it->second.backend->usage(name);
 }
 
 QStringList SandboxManager::runningSandboxes() const
@@ -179,8 +197,6 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     if (!m_proxy)
         return fail(ErrorCode::Internal,
                     tr("This Paddock process cannot start sandboxes (it has no proxy)."));
-    if (record->backend != SandboxRecord::Backend::Namespace)
-        return fail(ErrorCode::Unavailable, tr("The microVM backend is not available yet."));
     const QString workspace = workspaceOf(*record);
     if (!QFileInfo(workspace).isDir())
         return fail(ErrorCode::NotFound,
@@ -223,14 +239,15 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
         request.environment = network->environment;
         note = network->note;
     }
-    const auto started = m_backend->start(request);
+    Backend &backend = backendFor(record->backend);
+    const auto started = backend.start(request);
     if (!started) {
         saveState(name, SandboxRecord::State::Failed, started.error().message);
         return fail(started.error().code,
                     tr("The sandbox \"%1\" did not start: %2").arg(name, started.error().message));
     }
     cleanUp.dismiss();
-    m_running.emplace(name, Running{request.runtimeDirectory, started->controlSocket});
+    m_running.emplace(name, Running{request.runtimeDirectory, started->controlSocket, &backend});
     QStringList notes{note, started->note};
     notes.removeAll(QString());
     saveState(name, SandboxRecord::State::Running, notes.join(u"; "_s));
@@ -240,9 +257,10 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
 
 Result<> SandboxManager::stop(const QString &name)
 {
-    if (!m_running.contains(name))
+    const auto it = m_running.find(name);
+    if (it == m_running.end())
         return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
-    m_backend->stop(name);
+    it->second.backend->stop(name);
     forget(name, {});
     return {};
 }

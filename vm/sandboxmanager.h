@@ -51,8 +51,8 @@ struct CreateOptions
 };
 
 // Owns the sandboxes' records and workspaces, starts and stops them, and gives each running sandbox its
-// listener on the proxy. A running namespace sandbox is a bubblewrap process whose paddock-guest serves
-// sessions (GuestSession) on a control socket in the sandbox's runtime folder.
+// listener on the proxy. A running sandbox serves sessions (GuestSession) on a control socket in its runtime
+// folder: its paddock-guest's in a namespace sandbox, the host's bridge to the guest agent in a microVM.
 class SandboxManager : public QObject
 {
     Q_OBJECT
@@ -89,6 +89,8 @@ public:
     // Where the sandbox's files are on the host: its clone, or the user's folder in direct mode.
     QString workspaceOf(const Core::SandboxRecord &record) const;
     QString cloneDirectory(const QString &name) const;
+    // Where `paddock image build` puts the microVM guest image.
+    static QString guestImageDirectory(const Core::Paths &paths);
 
 Q_SIGNALS:
     void sandboxStarted(const QString &name);
@@ -98,16 +100,18 @@ Q_SIGNALS:
 private:
     struct Running
     {
-        QString runtime; // the run's runtime folder
-        QString control; // the guest's control socket
+        QString runtime;  // the run's runtime folder
+        QString control;  // the guest's control socket
+        Backend *backend; // the one that runs it
     };
+    Backend &backendFor(Core::SandboxRecord::Backend kind);
     void removeStaleRuntimeFolders() const;
     void forget(const QString &name, const QString &reason);
     void saveState(const QString &name, Core::SandboxRecord::State state, const QString &detail) const;
 
     Core::Paths m_paths;
     Proxy::ProxyServer *m_proxy = nullptr;
-    std::unique_ptr<Backend> m_backend;
+    std::map<Core::SandboxRecord::Backend, std::unique_ptr<Backend>> m_backends; // made when first used
     SandboxNetworkProvider m_networkProvider;
     std::map<QString, Running> m_running;
 };

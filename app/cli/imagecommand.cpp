@@ -1,6 +1,7 @@
 #include "app/cli/imagecommand.h"
 
 #include "vm/guestimage.h"
+#include "vm/sandboxmanager.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +14,7 @@ namespace Paddock::App {
 
 QString ImageCommand::imageDirectory(const Core::Paths &paths)
 {
-    return paths.dataDir() + u"/guest-image"_s;
+    return Vm::SandboxManager::guestImageDirectory(paths);
 }
 
 QString ImageCommand::downloadDirectory(const Core::Paths &paths)

@@ -24,12 +24,13 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void kvmOnlyWhenTheDeviceOpens()
+    void kvmOnlyWhenTheDeviceAnswersAsKvm()
     {
         const QString device = m_dir.filePath(u"kvm"_s);
         QCOMPARE(chooseAccelerator(device), Accelerator::Tcg); // no device
         Paddock::Test::writeFile(device, {});
-        QCOMPARE(chooseAccelerator(device), Accelerator::Kvm); // opens read-write
+        QCOMPARE(chooseAccelerator(device), Accelerator::Tcg); // opens read-write, but is a plain file
+        QCOMPARE(chooseAccelerator(u"/dev/null"_s), Accelerator::Tcg); // a device, but not KVM
     }
 
     void readsTheTscFrequency()

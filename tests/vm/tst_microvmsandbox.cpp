@@ -1,0 +1,226 @@
+// MicroVM sandboxes end to end with real QEMU (emulated here: no KVM), the guest image built from Debian
+// packages and SandboxManager: the guest runs its own kernel, sessions (pipes and PTY) go through the agent
+// link, the proxy is the only way out, the workspace is shared, stop and a crash are cleaned up.
+#include "core/paths.h"
+#include "core/policy.h"
+#include "core/policyrule.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
+#include "vm/guest/hostpty.h"
+#include "vm/guestimage.h"
+#include "vm/guestsession.h"
+#include "vm/sandboxmanager.h"
+
+#include "sandboxtestsupport.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Paddock;
+using namespace Paddock::Vm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Captured
+{
+    int exitCode = -1;
+    QByteArray out;
+};
+
+} // namespace
+
+class TestMicroVmSandbox : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::IsolatedXdg m_xdg;
+    QTemporaryDir m_workspace;
+    Test::LoopbackOrigin m_origin;
+    Proxy::FakeResolver m_resolver;
+    std::unique_ptr<Proxy::ProxyServer> m_proxy;
+    std::unique_ptr<SandboxManager> m_manager;
+    QString m_kernelVersion;
+    QString m_control;
+
+    std::shared_ptr<const Core::PolicyMatcher> policy() const
+    {
+        Core::Policy policy;
+        QList<Core::PolicyRule> rules;
+        for (const QString &text :
+             {u"allow origin.test"_s, u"allow 127.0.0.1/32:%1"_s.arg(m_origin.serverPort())})
+            rules.append(*Core::PolicyRule::parse(text));
+        policy.setLayer(Core::PolicyLayer::Sandbox, rules);
+        return policy.matcher();
+    }
+
+    Captured run(const QString &script)
+    {
+        int output[2];
+        if (::pipe2(output, O_CLOEXEC) != 0)
+            return {};
+        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        SessionOptions options;
+        options.command = {u"sh"_s, u"-c"_s, script};
+        options.descriptors = {devNull, output[1], output[1]};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        ::close(output[1]);
+        Captured captured;
+        if (session) {
+            const auto exitCode = (*session)->waitForExit();
+            captured.exitCode = exitCode ? *exitCode : -2;
+        } else {
+            qWarning("%s", qPrintable(session.error().message));
+        }
+        captured.out = Test::readAvailable(output[0], 2000);
+        ::close(output[0]);
+        return captured;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())
+            QFAIL("qemu-system-x86_64 is needed (scripts/setup-deps.sh installs qemu-system-x86)");
+        const Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        // The image, as 'paddock image build' makes it; downloads are kept in the source tree's .deps.
+        GuestImageOptions options;
+        options.workDirectory = qEnvironmentVariable("PADDOCK_SOURCE_DIR") + u"/.deps/guest-image"_s;
+        options.outputDirectory = SandboxManager::guestImageDirectory(paths);
+        options.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        const auto image = GuestImageBuilder::build(options);
+        QVERIFY2(image.has_value(), image ? "" : qPrintable(image.error().message));
+        m_kernelVersion = image->kernelVersion;
+
+        QVERIFY(m_origin.listen(QHostAddress::LocalHost, 0));
+        m_resolver.setAnswers(u"origin.test"_s, {{QHostAddress::LocalHost}});
+        m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
+        m_proxy->vetter().setHostAddresses({});
+        m_manager = std::make_unique<SandboxManager>(paths, m_proxy.get());
+        CreateOptions create;
+        create.name = u"vm"_s;
+        create.workspace = m_workspace.path();
+        create.mode = Core::SandboxRecord::Mode::Direct;
+        create.backend = Core::SandboxRecord::Backend::MicroVm;
+        QVERIFY(m_manager->create(create));
+        QElapsedTimer timer;
+        timer.start();
+        const auto control = m_manager->start(u"vm"_s, policy());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        qInfo("started (self-test passed) in %lld ms", timer.elapsed());
+        m_control = *control;
+    }
+
+    void runsItsOwnKernelWithExitCodes()
+    {
+        const Captured kernel = run(u"uname -r; cat /proc/1/comm"_s);
+        QCOMPARE(kernel.exitCode, 0);
+        QCOMPARE(kernel.out, QByteArray(m_kernelVersion.toUtf8() + "\npaddock-guest\n"));
+        QCOMPARE(run(u"exit 42"_s).exitCode, 42);
+        const Captured env = run(u"echo $HTTPS_PROXY $PWD"_s);
+        QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace\n"));
+    }
+
+    void theWorkspaceIsSharedBothWays()
+    {
+        Test::writeFile(m_workspace.filePath(u"from-host.txt"_s), "host wrote this\n");
+        QCOMPARE(run(u"cat from-host.txt && echo guest wrote this > from-guest.txt"_s).out,
+                 QByteArray("host wrote this\n"));
+        QCOMPARE(Test::readFile(m_workspace.filePath(u"from-guest.txt"_s)), QByteArray("guest wrote this\n"));
+        // Files the guest makes belong to the user on the host.
+        QCOMPARE(QFileInfo(m_workspace.filePath(u"from-guest.txt"_s)).ownerId(), ::getuid());
+    }
+
+    void theProxyIsTheOnlyWayOut()
+    {
+        // busybox wget goes through $http_proxy, as the agents' tools do.
+        const Captured allowed =
+            run(u"wget -q -O - http://origin.test:%1/ 2>&1"_s.arg(m_origin.serverPort()));
+        QVERIFY2(allowed.out == "hello-from-origin" && allowed.exitCode == 0, allowed.out.constData());
+        const Captured denied = run(u"wget -q -O - http://blocked.test/ 2>&1"_s);
+        QVERIFY2(denied.out.contains("403") && denied.exitCode != 0, denied.out.constData());
+        // No device but loopback: nothing reaches the host's origin directly.
+        const Captured direct = run(
+            u"ls /sys/class/net; nc -w 2 10.0.2.2 %1 </dev/null; echo rc=$?"_s.arg(m_origin.serverPort()));
+        QVERIFY2(direct.out.startsWith("lo\n") && direct.out.contains("rc=1"), direct.out.constData());
+    }
+
+    void terminalSessions()
+    {
+        Guest::HostPty pty;
+        std::string error;
+        QVERIFY(pty.open(30, 90, error));
+        SessionOptions options;
+        options.command = {u"sh"_s};
+        options.terminal = true;
+        options.descriptors = {pty.slave(), pty.slave(), pty.slave()};
+        auto session = GuestSession::open(m_control, options);
+        QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().message));
+        pty.closeSlave();
+        const QByteArray keys = "tty; stty size; exit 3\n";
+        QCOMPARE(::write(pty.master(), keys.constData(), std::size_t(keys.size())), keys.size());
+        const auto exitCode = (*session)->waitForExit();
+        QVERIFY(exitCode.has_value());
+        QCOMPARE(*exitCode, 3);
+        const QByteArray seen = Test::readAvailable(pty.master(), 1000);
+        QVERIFY2(seen.contains("/dev/pts/") && seen.contains("30 90"), seen.constData());
+    }
+
+    void stopEndsTheMachine()
+    {
+        const qint64 qemu = qemuPid();
+        QVERIFY(qemu > 0);
+        QVERIFY(m_manager->stop(u"vm"_s).has_value());
+        QVERIFY(!m_manager->isRunning(u"vm"_s));
+        QVERIFY(!QFile::exists(m_control));
+        QVERIFY(!QFile::exists(u"/proc/%1"_s.arg(qemu))); // gone, not a zombie either
+    }
+
+    void aCrashedMachineIsShownAsStopped()
+    {
+        const auto control = m_manager->start(u"vm"_s, policy());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        const auto usage = m_manager->usage(u"vm"_s);
+        QVERIFY(usage.has_value());
+        QVERIFY(usage->residentBytes > 32 * 1024 * 1024); // QEMU and its guest's memory
+        QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
+        // QEMU dies: what a crash looks like from here.
+        const qint64 qemu = qemuPid();
+        QVERIFY(qemu > 1); // never kill(-1)
+        QVERIFY(::kill(pid_t(qemu), SIGKILL) == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10'000);
+        QVERIFY(!stopped.first().at(1).toString().isEmpty());
+        QVERIFY(!m_manager->isRunning(u"vm"_s));
+    }
+
+private:
+    // The QEMU process of the running sandbox: the one whose command line names its runtime folder.
+    qint64 qemuPid() const
+    {
+        const QString runtime = QFileInfo(m_manager->controlSocketOf(u"vm"_s)).path();
+        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+            bool ok = false;
+            const qint64 pid = entry.toLongLong(&ok);
+            if (!ok)
+                continue;
+            const QByteArray commandLine = Test::readFile(u"/proc/%1/cmdline"_s.arg(pid));
+            if (commandLine.contains("qemu-system-x86_64") && commandLine.contains(runtime.toUtf8()))
+                return pid;
+        }
+        return -1;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMicroVmSandbox)
+#include "tst_microvmsandbox.moc"

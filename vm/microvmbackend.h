@@ -1,0 +1,42 @@
+#pragma once
+
+#include "vm/backend.h"
+
+#include <QCoreApplication>
+
+#include <map>
+#include <memory>
+
+namespace Paddock::Vm {
+
+class GuestAgent;
+class QemuMachine;
+
+// Sandboxes in QEMU microVMs with a kernel of their own (design.md "Backends"): the guest image's kernel
+// and initramfs, no network device (the guest's forwarder reaches the proxy over the agent link), the
+// workspace shared over virtio 9p, and paddock-guest as the guest's init serving the agent protocol. KVM
+// where /dev/kvm opens; otherwise emulated, which works the same, only slower.
+class MicroVmBackend : public Backend
+{
+    Q_OBJECT
+
+public:
+    explicit MicroVmBackend(QString imageDirectory);
+    ~MicroVmBackend() override;
+    QString name() const override { return QStringLiteral("microvm"); }
+    Core::Result<StartedSandbox> start(const BackendStart &request) override;
+    void stop(const QString &sandbox) override;
+    bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
+    std::optional<ProcessUsage> usage(const QString &sandbox) const override;
+
+private:
+    struct Running
+    {
+        std::unique_ptr<QemuMachine> machine;
+        std::unique_ptr<GuestAgent> agent;
+    };
+    QString m_imageDirectory;
+    std::map<QString, Running> m_running;
+};
+
+} // namespace Paddock::Vm
