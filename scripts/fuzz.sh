@@ -16,7 +16,7 @@ BUILD=$ROOT/build/fuzz
 command -v clang++-16 >/dev/null || { echo "fuzz: clang++-16 is missing (apt-get install clang-16)" >&2; exit 1; }
 [ -f "$BUILD/CMakeCache.txt" ] || CC=clang-16 CXX=clang++-16 cmake -S "$ROOT/tests/fuzz" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" -j"$(nproc)" >"$BUILD/build.log" 2>&1 || { tail -40 "$BUILD/build.log" >&2; echo "fuzz: building the targets failed" >&2; exit 1; }
-for target in httprequestparser clienthelloreader httpresponsehead responsebodyframer hostcanonicalizer policyrule packformat terminalmodel; do
+for target in httprequestparser clienthelloreader httpresponsehead responsebodyframer hostcanonicalizer policyrule packformat agentprotocol terminalmodel; do
   work=$BUILD/corpus-$target
   mkdir -p "$work"
   echo "fuzz: $target ${LIMITS[*]:-for ${SECONDS_PER_TARGET}s}"

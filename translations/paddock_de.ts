@@ -812,6 +812,10 @@
         <source>List sandboxes.</source>
         <translation>Sandboxen auflisten.</translation>
     </message>
+    <message>
+        <source>%1 (emulated, slow)</source>
+        <translation>%1 (emuliert, langsam)</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::MainWindow</name>
@@ -1422,14 +1426,6 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Linux-Namespaces (bubblewrap)</translation>
     </message>
     <message>
-        <source>MicroVM (QEMU) — not available</source>
-        <translation>MicroVM (QEMU) – nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>MicroVMs, with a kernel of their own, are not available in this version of Paddock. Namespace sandboxes see only their workspace and reach the network only through Paddock's proxy.</source>
-        <translation>MicroVMs mit eigenem Kernel sind in dieser Version von Paddock nicht verfügbar. Namespace-Sandboxen sehen nur ihren Arbeitsbereich und erreichen das Netzwerk nur über den Proxy von Paddock.</translation>
-    </message>
-    <message>
         <source>No limit</source>
         <translation>Keine Grenze</translation>
     </message>
@@ -1516,6 +1512,26 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
     <message>
         <source>Write the memory limit as a size, such as 4G or 512M.</source>
         <translation>Geben Sie die Speichergrenze als Größe an, etwa 4G oder 512M.</translation>
+    </message>
+    <message>
+        <source>MicroVM (QEMU) — emulated (slow)</source>
+        <translation>MicroVM (QEMU) — emuliert (langsam)</translation>
+    </message>
+    <message>
+        <source>MicroVM (QEMU)</source>
+        <translation>MicroVM (QEMU)</translation>
+    </message>
+    <message>
+        <source>Namespace sandboxes see only their workspace and reach the network only through Paddock's proxy.</source>
+        <translation>Namespace-Sandboxes sehen nur ihren Arbeitsbereich und erreichen das Netz nur über Paddocks Proxy.</translation>
+    </message>
+    <message>
+        <source>MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image build' once. </source>
+        <translation>MicroVMs mit eigenem Kernel brauchen zuerst das Gast-Image: Führen Sie einmal „paddock image build“ aus. </translation>
+    </message>
+    <message>
+        <source>A microVM runs its own kernel; the workspace is shared into it and it reaches the network only through Paddock's proxy. </source>
+        <translation>Eine MicroVM hat ihren eigenen Kernel; der Arbeitsbereich wird in sie freigegeben, und sie erreicht das Netz nur über Paddocks Proxy. </translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2826,10 @@ Commit: %4
     <message>
         <source>Requests</source>
         <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>microVM (emulated, slow)</source>
+        <translation>MicroVM (emuliert, langsam)</translation>
     </message>
 </context>
 <context>
@@ -5606,6 +5626,33 @@ Regel: %3
     </message>
 </context>
 <context>
+    <name>Paddock::Vm::AgentLink</name>
+    <message>
+        <source>The microVM's agent link closed.</source>
+        <translation>Die Verbindung zum Agenten der MicroVM wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The microVM's agent broke the protocol: %1</source>
+        <translation>Der Agent der MicroVM hat das Protokoll verletzt: %1</translation>
+    </message>
+    <message>
+        <source>The microVM's agent is not ready.</source>
+        <translation>Der Agent der MicroVM ist nicht bereit.</translation>
+    </message>
+    <message>
+        <source>The microVM's agent speaks another protocol (%1).</source>
+        <translation>Der Agent der MicroVM spricht ein anderes Protokoll (%1).</translation>
+    </message>
+    <message>
+        <source>The microVM's agent sent more than its credit allows; the session was ended.</source>
+        <translation>Der Agent der MicroVM hat mehr gesendet, als sein Kredit erlaubt; die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The microVM's agent sent a bad exit code.</source>
+        <translation>Der Agent der MicroVM hat einen ungültigen Exit-Code gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Vm::BackendAvailability</name>
     <message>
         <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the 'userns' permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
@@ -5649,6 +5696,25 @@ Regel: %3
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::GuestAgent</name>
+    <message>
+        <source>The guest agent is connected already.</source>
+        <translation>Der Gast-Agent ist bereits verbunden.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the microVM's agent: %1</source>
+        <translation>Der Agent der MicroVM ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot serve sessions on %1.</source>
+        <translation>Sitzungen können nicht auf %1 angeboten werden.</translation>
+    </message>
+    <message>
+        <source>The microVM's agent did not become ready within %1 seconds.</source>
+        <translation>Der Agent der MicroVM wurde nicht innerhalb von %1 Sekunden bereit.</translation>
     </message>
 </context>
 <context>
@@ -5763,6 +5829,25 @@ Regel: %3
     <message>
         <source>The sandbox's guest says: %1</source>
         <translation>Der Gast der Sandbox meldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::MicroVmBackend</name>
+    <message>
+        <source>The sandbox "%1" runs already.</source>
+        <translation>Die Sandbox „%1“ läuft bereits.</translation>
+    </message>
+    <message>
+        <source>There is no microVM guest image of this Paddock version yet; build it with 'paddock image build' (it downloads a Debian kernel and busybox).</source>
+        <translation>Es gibt noch kein MicroVM-Gast-Image dieser Paddock-Version; erstellen Sie es mit „paddock image build“ (es lädt einen Debian-Kernel und Busybox herunter).</translation>
+    </message>
+    <message>
+        <source>The microVM of "%1" ended: %2</source>
+        <translation>Die MicroVM von „%1“ wurde beendet: %2</translation>
+    </message>
+    <message>
+        <source>emulated (slow): /dev/kvm is not usable here</source>
+        <translation>emuliert (langsam): /dev/kvm ist hier nicht nutzbar</translation>
     </message>
 </context>
 <context>
@@ -5907,10 +5992,6 @@ Regel: %3
         <translation>Grenzen für CPU und Arbeitsspeicher müssen positiv sein.</translation>
     </message>
     <message>
-        <source>The microVM backend is not available yet; use --backend namespace.</source>
-        <translation>Das MicroVM-Backend ist noch nicht verfügbar; verwenden Sie --backend namespace.</translation>
-    </message>
-    <message>
         <source>A sandbox named "%1" exists already; 'paddock rm %1' removes it.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits; „paddock rm %1“ entfernt sie.</translation>
     </message>
@@ -5929,10 +6010,6 @@ Regel: %3
     <message>
         <source>This Paddock process cannot start sandboxes (it has no proxy).</source>
         <translation>Dieser Paddock-Prozess kann keine Sandboxen starten (er hat keinen Proxy).</translation>
-    </message>
-    <message>
-        <source>The microVM backend is not available yet.</source>
-        <translation>Das MicroVM-Backend ist noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>The workspace of "%1" (%2) is gone; remove the sandbox with 'paddock rm %1'.</source>

@@ -9,6 +9,13 @@ using namespace Paddock::Guest::Agent;
 
 namespace Paddock::Vm {
 
+namespace {
+
+// At its exit a session's last output is sent whatever its credit (what its pipes or PTY still hold).
+constexpr qint64 exitDrainAllowance = 256 * 1024;
+
+} // namespace
+
 // One connection the guest's forwarder accepted, carried to the proxy socket.
 struct AgentLink::ProxyConnection
 {
@@ -116,8 +123,11 @@ void AgentLink::endInput(quint32 channel)
 
 void AgentLink::acknowledge(quint32 channel, qint64 bytes)
 {
-    if (bytes > 0)
-        send(FrameType::Credit, channel, encodeCount(quint32(bytes)));
+    if (bytes <= 0)
+        return;
+    if (const auto received = m_outputUnacknowledged.find(channel); received != m_outputUnacknowledged.end())
+        received->second -= std::min(bytes, received->second);
+    send(FrameType::Credit, channel, encodeCount(quint32(bytes)));
 }
 
 void AgentLink::resize(quint32 channel, quint16 rows, quint16 cols)
@@ -136,6 +146,7 @@ void AgentLink::close(quint32 channel)
     if (m_sessions.erase(channel) > 0)
         send(FrameType::Close, channel);
     m_unacknowledged.erase(channel);
+    m_outputUnacknowledged.erase(channel);
 }
 
 void AgentLink::shutdown()
@@ -219,10 +230,22 @@ void AgentLink::handle(const Frame &frame)
             events.started(*pid);
         return;
     case FrameType::Data:
-    case FrameType::ErrorData:
+    case FrameType::ErrorData: {
+        // SECURITY: a guest that ignores its credit would grow the host's buffers without end.
+        qint64 &received = m_outputUnacknowledged[channel];
+        received += qint64(frame.payload.size());
+        if (received > qint64(creditWindow) + exitDrainAllowance) {
+            SessionEvents ended = std::move(events);
+            close(channel);
+            if (ended.failed)
+                ended.failed(
+                    tr("The microVM's agent sent more than its credit allows; the session was ended."));
+            return;
+        }
         if (events.output)
             events.output(QByteArray::fromStdString(frame.payload), frame.type == FrameType::ErrorData);
         return;
+    }
     case FrameType::Credit:
         if (const auto count = decodeCount(frame.payload)) {
             qint64 &sent = m_unacknowledged[channel];
@@ -235,6 +258,7 @@ void AgentLink::handle(const Frame &frame)
         SessionEvents ended = std::move(events);
         m_sessions.erase(session);
         m_unacknowledged.erase(channel);
+        m_outputUnacknowledged.erase(channel);
         const auto code = decodeDecimal(frame.payload);
         if (frame.type == FrameType::Exit && code && *code >= 0 && *code < 256) {
             if (ended.exited)

@@ -78,7 +78,8 @@ private:
     bool m_ready = false;
     quint32 m_nextChannel = 1;
     std::map<quint32, SessionEvents> m_sessions;
-    std::map<quint32, qint64> m_unacknowledged; // input sent to a session, not yet credited
+    std::map<quint32, qint64> m_unacknowledged;       // input sent to a session, not yet credited
+    std::map<quint32, qint64> m_outputUnacknowledged; // a session's output received, not yet written on
     std::map<quint32, std::unique_ptr<ProxyConnection>> m_proxyConnections;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
+#include "vm/backendavailability.h"
 #include "vm/resourcelimits.h"
 
 #include <QJsonArray>
@@ -127,9 +128,15 @@ int ListCommand::run(const QStringList &args, CliIo &io)
     } else {
         QList<QStringList> rows{
             {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE"), tr("NOTE")}};
+        // Without KVM a microVM is emulated: said where it is listed, as it explains the slowness.
+        const bool emulated =
+            Vm::BackendAvailability().microVmBackend().level == Vm::BackendStatus::Level::Emulated;
         for (const SandboxRecord &r : records)
             rows.append({r.name, r.templateId, SandboxRecord::stateName(r.state),
-                         SandboxRecord::backendName(r.backend), SandboxRecord::modeName(r.mode), r.workspace,
+                         r.backend == SandboxRecord::Backend::MicroVm && emulated
+                             ? tr("%1 (emulated, slow)").arg(SandboxRecord::backendName(r.backend))
+                             : SandboxRecord::backendName(r.backend),
+                         SandboxRecord::modeName(r.mode), r.workspace,
                          r.stateDetail.section(u'\n', 0, 0).left(100)});
         printTable(io.out, rows);
     }

@@ -7,7 +7,10 @@
 #include "core/settings.h"
 #include "core/templatecatalog.h"
 #include "core/workspaceclone.h"
+#include "vm/backendavailability.h"
+#include "vm/guestimage.h"
 #include "vm/resourcelimits.h"
+#include "vm/sandboxmanager.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -131,14 +134,35 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     m_backend->setObjectName(u"backend"_s);
     m_backend->addItem(tr("Linux namespaces (bubblewrap)"),
                        SandboxRecord::backendName(SandboxRecord::Backend::Namespace));
-    m_backend->addItem(tr("MicroVM (QEMU) — not available"),
+    // A microVM is offered where QEMU is; without KVM it is emulated, which the user is told up front.
+    const Vm::BackendStatus microVm = Vm::BackendAvailability().microVmBackend();
+    const bool hasImage =
+        Vm::GuestImage::findIn(Vm::SandboxManager::guestImageDirectory(m_paths)).has_value();
+    m_backend->addItem(microVm.level == Vm::BackendStatus::Level::Emulated
+                           ? tr("MicroVM (QEMU) — emulated (slow)")
+                           : tr("MicroVM (QEMU)"),
                        SandboxRecord::backendName(SandboxRecord::Backend::MicroVm));
-    // Shown, so the user knows it exists, but not offered until it works.
+    const bool offered = microVm.level != Vm::BackendStatus::Level::Unavailable && hasImage;
     if (auto *items = qobject_cast<QStandardItemModel *>(m_backend->model()))
-        items->item(1)->setEnabled(false);
-    m_backendNote->setText(tr("MicroVMs, with a kernel of their own, are not available in this version of "
-                              "Paddock. Namespace sandboxes see only their workspace and reach the network "
-                              "only through Paddock's proxy."));
+        items->item(1)->setEnabled(offered);
+    const QString namespaceNote =
+        tr("Namespace sandboxes see only their workspace and reach the network only "
+           "through Paddock's proxy.");
+    m_backendNote->setText(
+        microVm.level == Vm::BackendStatus::Level::Unavailable ? microVm.detail + u' ' + namespaceNote
+        : !hasImage
+            ? tr("MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image "
+                 "build' once. ") +
+                  namespaceNote
+            : namespaceNote);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, [this, microVm, namespaceNote](int index) {
+        m_backendNote->setText(
+            index == 1
+                ? tr("A microVM runs its own kernel; the workspace is shared into it "
+                     "and it reaches the network only through Paddock's proxy. ") +
+                      (microVm.level == Vm::BackendStatus::Level::Emulated ? microVm.detail : QString())
+                : namespaceNote);
+    });
 
     m_cpus->setObjectName(u"cpus"_s);
     m_cpus->setRange(0, std::max(QThread::idealThreadCount(), 1));

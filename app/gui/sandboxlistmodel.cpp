@@ -4,6 +4,7 @@
 
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
+#include "vm/backendavailability.h"
 #include "vm/sandboxmanager.h"
 
 #include <QApplication>
@@ -20,6 +21,8 @@ SandboxListModel::SandboxListModel(Paths paths, Vm::SandboxManager &manager, QOb
     : QAbstractTableModel(parent)
     , m_paths(std::move(paths))
     , m_manager(manager)
+    , m_microVmEmulated(Vm::BackendAvailability().microVmBackend().level ==
+                        Vm::BackendStatus::Level::Emulated)
 {
     connect(&manager, &Vm::SandboxManager::sandboxStarted, this, [this](const QString &name) {
         m_stopReasons.remove(name);
@@ -143,7 +146,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         case Workspace:
             return record.workspace;
         case Backend:
-            return record.backend == SandboxRecord::Backend::MicroVm ? tr("microVM") : tr("Namespace");
+            if (record.backend != SandboxRecord::Backend::MicroVm)
+                return tr("Namespace");
+            return m_microVmEmulated ? tr("microVM (emulated, slow)") : tr("microVM");
         case Cpu:
             if (const Usage usage = m_usage.value(record.name); running && usage.cpuPercent >= 0)
                 return u"%1 %"_s.arg(usage.cpuPercent, 0, 'f', usage.cpuPercent < 10 ? 1 : 0);

@@ -54,6 +54,7 @@ private:
     };
     QHash<QString, Counts> m_counts;
     QHash<QString, QString> m_stopReasons;
+    bool m_microVmEmulated; // no KVM here: microVMs are labelled so
     struct Usage
     {
         double cpuSeconds = 0;

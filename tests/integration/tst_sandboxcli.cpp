@@ -347,9 +347,9 @@ echo stopped)SH"_s;
                                          << QByteArray("no sandbox named \"nope\"");
         QTest::newRow("exec without command")
             << QStringList{u"exec"_s, u"nope"_s} << QByteArray("usage: paddock exec");
-        QTest::newRow("microvm") << QStringList{u"create"_s, u"vm"_s,        u"--workspace"_s,
-                                                u"/tmp"_s,   u"--backend"_s, u"microvm"_s}
-                                 << QByteArray("not available yet");
+        QTest::newRow("unknown backend")
+            << QStringList{u"create"_s, u"vm"_s, u"--workspace"_s, u"/tmp"_s, u"--backend"_s, u"xen"_s}
+            << QByteArray("--backend must be namespace or microvm");
     }
     void mistakesGetClearErrors()
     {

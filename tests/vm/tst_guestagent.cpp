@@ -325,6 +325,65 @@ private Q_SLOTS:
         liar.join();
     }
 
+    void aGuestThatIgnoresItsCreditLosesTheSession()
+    {
+        cleanup();
+        int pair[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair), 0);
+        // A "guest" that greets, starts the session and then floods it, never waiting for credit.
+        std::thread flooder([fd = pair[1]] {
+            using namespace Guest::Agent;
+            FrameDecoder decoder;
+            const auto nextFrame = [&]() -> std::optional<Frame> {
+                char buffer[4096];
+                for (;;) {
+                    if (auto frame = decoder.next())
+                        return frame;
+                    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+                    if (n <= 0)
+                        return std::nullopt;
+                    decoder.feed(buffer, std::size_t(n));
+                }
+            };
+            const auto say = [fd](const std::string &bytes) {
+                ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+            };
+            nextFrame(); // Hello
+            say(encodeFrame(FrameType::Hello, 0, helloPayload()) + encodeFrame(FrameType::Ready, 0));
+            const auto open = nextFrame();
+            if (!open) {
+                ::close(fd);
+                return;
+            }
+            say(encodeFrame(FrameType::Started, open->channel, "4242"));
+            const std::string chunk(maxDataChunk, 'x');
+            for (int i = 0; i < 40; ++i) // 1.25 MiB, five times the credit
+                say(encodeFrame(FrameType::Data, open->channel, chunk));
+            while (auto frame = nextFrame()) {
+                if (frame->type == FrameType::Close)
+                    break;
+            }
+            ::close(fd);
+        });
+        GuestAgent agent({m_proxySocket, m_root.filePath(u"flood.sock"_s), {}});
+        QVERIFY(agent.attachAndWait(pair[0], 5000).has_value());
+        int output[2];
+        QCOMPARE(::pipe2(output, O_CLOEXEC), 0); // never read: the host cannot write the flood on
+        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        SessionOptions options;
+        options.command = {u"anything"_s};
+        options.descriptors = {devNull, output[1], output[1]};
+        auto session = GuestSession::open(m_root.filePath(u"flood.sock"_s), options);
+        ::close(devNull);
+        QVERIFY2(session.has_value(), qPrintable(session ? QString() : session.error().message));
+        const auto exitCode = (*session)->waitForExit();
+        QVERIFY(!exitCode.has_value());
+        QVERIFY2(exitCode.error().message.contains(u"more than its credit"_s),
+                 qPrintable(exitCode.error().message));
+        ::close(output[0]), ::close(output[1]);
+        flooder.join();
+    }
+
 private:
     static bool waitFor(int master, QByteArray &seen, const QByteArray &text)
     {

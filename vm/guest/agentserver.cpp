@@ -33,6 +33,7 @@ using namespace Agent;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t linkBacklogLimit = 1024 * 1024; // frames waiting for the link: stop reading outputs
+constexpr std::size_t exitDrainLimit = 128 * 1024;    // per stream; the host allows 256 KiB over the credit
 constexpr auto hangUpGrace = std::chrono::seconds(3);
 constexpr auto portScanInterval = std::chrono::seconds(2);
 
@@ -258,11 +259,13 @@ void AgentServer::handle(const Frame &frame)
     case FrameType::Data:
         if (channel.inputEnded || channel.connecting ||
             channel.pendingInput.size() + frame.payload.size() > creditWindow) {
-            fail(frame.channel, "data beyond the credit window");
-            if (channel.session)
+            if (channel.session) {
+                fail(frame.channel, "data beyond the credit window");
                 hangUp(channel);
-            else
+            } else {
+                send(FrameType::Close, frame.channel);
                 closeIfOpen(channel.input), m_channels.erase(found);
+            }
             return;
         }
         channel.pendingInput += frame.payload;
@@ -334,7 +337,10 @@ void AgentServer::writeInput(std::uint32_t id, Channel &channel)
 void AgentServer::readOutput(std::uint32_t id, Channel &channel, int fd, FrameType type, bool ignoreCredit)
 {
     char buffer[maxDataChunk];
+    std::size_t drained = 0; // at an exit, beyond the credit: bounded, as the host allows only so much
     for (;;) {
+        if (ignoreCredit && drained >= exitDrainLimit)
+            return;
         const std::size_t room =
             ignoreCredit ? sizeof buffer
                          : std::min<std::size_t>(sizeof buffer, creditWindow - channel.unacknowledged);
@@ -361,6 +367,7 @@ void AgentServer::readOutput(std::uint32_t id, Channel &channel, int fd, FrameTy
             return;
         }
         channel.unacknowledged += std::uint32_t(n);
+        drained += std::size_t(n);
         send(type, id, std::string(buffer, std::size_t(n)));
         if (!ignoreCredit)
             return; // one chunk per turn: the others get theirs
