@@ -5720,14 +5720,6 @@ Regel: %3
 <context>
     <name>Paddock::Vm::GuestImageBuilder</name>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation>%1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>apt does not know %1 (%2). Run 'apt-get update' first.</source>
         <translation>apt kennt %1 nicht (%2). Führen Sie zuerst 'apt-get update' aus.</translation>
     </message>
@@ -5738,10 +5730,6 @@ Regel: %3
     <message>
         <source>Could not download %1: %2</source>
         <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not unpack %1: %2</source>
-        <translation>%1 konnte nicht entpackt werden: %2</translation>
     </message>
     <message>
         <source>The kernel has no module %1.</source>
@@ -5832,6 +5820,21 @@ Regel: %3
     </message>
 </context>
 <context>
+    <name>Paddock::Vm::ImageTools</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not unpack %1: %2</source>
+        <translation>%1 konnte nicht entpackt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Vm::MicroVmBackend</name>
     <message>
         <source>The sandbox "%1" runs already.</source>
@@ -5848,6 +5851,14 @@ Regel: %3
     <message>
         <source>emulated (slow): /dev/kvm is not usable here</source>
         <translation>emuliert (langsam): /dev/kvm ist hier nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 into the microVM.</source>
+        <translation>%1 konnte nicht in die MicroVM kopiert werden.</translation>
     </message>
 </context>
 <context>
@@ -5979,6 +5990,65 @@ Regel: %3
     <message>
         <source>no systemd session for this user</source>
         <translation>keine systemd-Sitzung für diesen Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::RootImageBuilder</name>
+    <message>
+        <source>The Debian archive offers no %1 (run 'apt-get update' first).</source>
+        <translation>Das Debian-Archiv bietet kein %1 an (führen Sie zuerst „apt-get update“ aus).</translation>
+    </message>
+    <message>
+        <source>Cannot move %1.</source>
+        <translation>%1 kann nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot link %1.</source>
+        <translation>%1 kann nicht verknüpft werden.</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The npm tarball from the registry does not match its checksum; nothing was installed.</source>
+        <translation>Das npm-Archiv aus der Registry passt nicht zu seiner Prüfsumme; nichts wurde installiert.</translation>
+    </message>
+    <message>
+        <source>apt cannot install %1: %2</source>
+        <translation>apt kann %1 nicht installieren: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n package(s) for the root file system…</source>
+        <translation><numerusform>Lade %n Paket für das Wurzeldateisystem herunter…</numerusform><numerusform>Lade %n Pakete für das Wurzeldateisystem herunter…</numerusform></translation>
+    </message>
+    <message>
+        <source>apt could not download: %1</source>
+        <translation>apt konnte nicht herunterladen: %1</translation>
+    </message>
+    <message>
+        <source>Unpacking the root file system…</source>
+        <translation>Entpacke das Wurzeldateisystem…</translation>
+    </message>
+    <message>
+        <source>Could not unpack %1: %2</source>
+        <translation>%1 konnte nicht entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy busybox into the root file system.</source>
+        <translation>Busybox kann nicht in das Wurzeldateisystem kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Making the root file system image…</source>
+        <translation>Erstelle das Abbild des Wurzeldateisystems…</translation>
+    </message>
+    <message>
+        <source>mke2fs failed: %1</source>
+        <translation>mke2fs ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

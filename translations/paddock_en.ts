@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>Paddock::App::BranchListModel</name>
@@ -260,6 +261,13 @@
             <numerusform>The keychain did not answer within %n second. If it asks for a password, unlock it and try again.</numerusform>
             <numerusform>The keychain did not answer within %n seconds. If it asks for a password, unlock it and try again.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::RootImageBuilder</name>
+    <message numerus="yes">
+        <source>Downloading %n package(s) for the root file system…</source>
+        <translation><numerusform>Downloading %n package for the root file system…</numerusform><numerusform>Downloading %n packages for the root file system…</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "vm/guestimage.h"
 
 #include "vm/cpioarchive.h"
+#include "vm/imagetools_p.h"
+#include "vm/rootimage.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -21,53 +23,12 @@ namespace Paddock::Vm {
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
-        const QByteArray &input = {}, int timeoutMs = 600'000)
-{
-    QProcess process;
-    if (!directory.isEmpty())
-        process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    if (!process.waitForStarted())
-        return {-1, {}, process.errorString().toUtf8()};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs))
-        process.kill();
-    process.waitForFinished();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-Core::Result<QByteArray> readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Core::fail(Core::ErrorCode::NotFound,
-                          GuestImageBuilder::tr("Could not read %1: %2").arg(path, file.errorString()));
-    return file.readAll();
-}
-
-Core::Result<> writeAll(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Core::fail(Core::ErrorCode::Io,
-                          GuestImageBuilder::tr("Could not write %1: %2").arg(path, file.errorString()));
-    return {};
-}
+using Run = ImageTools::Run;
 
 // The package a metapackage (linux-image-amd64) stands for today, and its version.
 Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
 {
-    const Run shown = run(u"apt-cache"_s, {u"show"_s, u"--no-all-versions"_s, package});
+    const Run shown = ImageTools::run(u"apt-cache"_s, {u"show"_s, u"--no-all-versions"_s, package});
     if (shown.exitCode != 0)
         return Core::fail(Core::ErrorCode::Unavailable,
                           GuestImageBuilder::tr("apt does not know %1 (%2). Run 'apt-get update' first.")
@@ -95,26 +56,12 @@ Core::Result<QString> download(const QString &package, const QString &folder)
     };
     if (const QString deb = existing(); !deb.isEmpty())
         return deb;
-    const Run fetched = run(u"apt-get"_s, {u"download"_s, u"-q"_s, package}, folder);
+    const Run fetched = ImageTools::run(u"apt-get"_s, {u"download"_s, u"-q"_s, package}, folder);
     if (fetched.exitCode != 0 || existing().isEmpty())
         return Core::fail(Core::ErrorCode::Unavailable,
                           GuestImageBuilder::tr("Could not download %1: %2")
                               .arg(package, QString::fromUtf8(fetched.err.trimmed())));
     return existing();
-}
-
-Core::Result<QString> unpack(const QString &deb, const QString &folder)
-{
-    if (QDir(folder).exists())
-        return folder;
-    const QString partial = folder + u".partial"_s;
-    QDir(partial).removeRecursively();
-    QDir().mkpath(partial);
-    const Run unpacked = run(u"dpkg-deb"_s, {u"-x"_s, deb, partial});
-    if (unpacked.exitCode != 0 || !QDir().rename(partial, folder))
-        return Core::fail(Core::ErrorCode::Io, GuestImageBuilder::tr("Could not unpack %1: %2")
-                                                   .arg(deb, QString::fromUtf8(unpacked.err.trimmed())));
-    return folder;
 }
 
 } // namespace
@@ -134,7 +81,7 @@ std::optional<QByteArray> GuestImageBuilder::vmlinuxFromBzImage(const QByteArray
                                     6);
     for (qsizetype at = bzImage.indexOf(xzMagic); at >= 0; at = bzImage.indexOf(xzMagic, at + 1)) {
         // xz complains about the bytes after the stream; what it decompressed before is the whole kernel.
-        const Run decompressed = run(u"xz"_s, {u"-dc"_s}, {}, bzImage.mid(at), 120'000);
+        const Run decompressed = ImageTools::run(u"xz"_s, {u"-dc"_s}, {}, bzImage.mid(at), 120'000);
         if (decompressed.out.startsWith("\x7f"
                                         "ELF"))
             return decompressed.out;
@@ -202,14 +149,17 @@ std::optional<GuestImage> GuestImage::findIn(const QString &folder)
     image.kernelVersion = kernels.first().mid(8);
     image.kernel = dir.filePath(kernels.first());
     image.initrd = dir.filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
-    if (!QFileInfo(image.initrd).isFile())
+    if (const QString root = manifest.value(u"root"_s).toString(); !root.isEmpty())
+        image.root = dir.filePath(root);
+    if (!QFileInfo(image.initrd).isFile() || (!image.root.isEmpty() && !QFileInfo(image.root).isFile()))
         return std::nullopt;
     return image;
 }
 
 QStringList GuestImageBuilder::guestModules()
 {
-    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s, u"9p"_s, u"9pnet_virtio"_s};
+    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s,         u"9p"_s,     u"9pnet_virtio"_s,
+            u"virtio_blk"_s,  u"ext4"_s,           u"crc32c_generic"_s, u"overlay"_s};
 }
 
 QByteArray GuestImageBuilder::initScript()
@@ -234,11 +184,32 @@ case " $(cat /proc/cmdline) " in
     echo "PADDOCK-GUEST-IDLE"
     while :; do sleep 3600; done ;;
 esac
+root=
+case " $(cat /proc/cmdline) " in
+*" paddock.root "*)
+    # The root image read-only, under a writable layer in memory: the agent may change anything, for this run.
+    mkdir -p /mnt/lower /mnt/layer /newroot
+    if mount -t ext4 -o ro /dev/vda /mnt/lower && mount -t tmpfs -o mode=0755 tmpfs /mnt/layer &&
+        mkdir -p /mnt/layer/upper /mnt/layer/work &&
+        mount -t overlay -o lowerdir=/mnt/lower,upperdir=/mnt/layer/upper,workdir=/mnt/layer/work overlay /newroot
+    then
+        root=/newroot
+        mount -t tmpfs -o mode=1777 tmpfs /newroot/tmp
+        mkdir -p /newroot/run/paddock
+        cp /bin/paddock-guest /newroot/run/paddock/paddock-guest
+    else
+        echo "paddock-init: the root file system could not be mounted; busybox only"
+    fi ;;
+esac
 case " $(cat /proc/cmdline) " in
 *" paddock.workspace "*)
-    mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace /workspace ||
+    mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace $root/workspace ||
         echo "paddock-init: the workspace could not be mounted" ;;
 esac
+if [ -n "$root" ]; then
+    for fs in proc sys dev; do mount -o move /$fs $root/$fs; done
+    exec switch_root $root /run/paddock/paddock-guest agent --port-name org.paddock.agent --self-test
+fi
 exec /bin/paddock-guest agent --port-name org.paddock.agent --self-test
 )init";
 }
@@ -266,10 +237,11 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     if (!busyboxDeb)
         return std::unexpected(busyboxDeb.error());
     say(tr("Unpacking…"));
-    const auto kernelTree = unpack(*kernelDeb, QDir(options.workDirectory).filePath(u"kernel"_s));
+    const auto kernelTree = ImageTools::unpack(*kernelDeb, QDir(options.workDirectory).filePath(u"kernel"_s));
     if (!kernelTree)
         return std::unexpected(kernelTree.error());
-    const auto busyboxTree = unpack(*busyboxDeb, QDir(options.workDirectory).filePath(u"busybox"_s));
+    const auto busyboxTree =
+        ImageTools::unpack(*busyboxDeb, QDir(options.workDirectory).filePath(u"busybox"_s));
     if (!busyboxTree)
         return std::unexpected(busyboxTree.error());
 
@@ -280,7 +252,7 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     GuestImage image;
     image.kernelVersion = versions.first();
     say(tr("Extracting the kernel %1…").arg(image.kernelVersion));
-    const auto bzImage = readAll(*kernelTree + u"/boot/vmlinuz-"_s + image.kernelVersion);
+    const auto bzImage = ImageTools::readAll(*kernelTree + u"/boot/vmlinuz-"_s + image.kernelVersion);
     if (!bzImage)
         return std::unexpected(bzImage.error());
     const auto vmlinux = vmlinuxFromBzImage(*bzImage);
@@ -288,7 +260,7 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         return Core::fail(Core::ErrorCode::Corrupt,
                           tr("No xz-compressed kernel found in vmlinuz-%1.").arg(image.kernelVersion));
     image.kernel = QDir(options.outputDirectory).filePath(u"vmlinux-"_s + image.kernelVersion);
-    if (auto written = writeAll(image.kernel, *vmlinux); !written)
+    if (auto written = ImageTools::writeAll(image.kernel, *vmlinux); !written)
         return std::unexpected(written.error());
 
     say(tr("Building the initramfs…"));
@@ -302,15 +274,15 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     const auto order = moduleLoadOrder(
         moduleFiles,
         [&modulesRoot](const QString &path) {
-            return modinfoDepends(readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
+            return modinfoDepends(ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
         },
         guestModules());
     if (!order)
         return std::unexpected(order.error());
-    const auto busybox = readAll(*busyboxTree + u"/bin/busybox"_s);
+    const auto busybox = ImageTools::readAll(*busyboxTree + u"/bin/busybox"_s);
     if (!busybox)
         return std::unexpected(busybox.error());
-    const auto guest = readAll(options.guestBinary);
+    const auto guest = ImageTools::readAll(options.guestBinary);
     if (!guest)
         return std::unexpected(guest.error());
     CpioArchive archive;
@@ -323,7 +295,7 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     archive.addFile(u"init"_s, initScript(), 0755);
     QStringList loadList;
     for (const QString &module : *order) {
-        const auto content = readAll(modulesRoot + u'/' + module);
+        const auto content = ImageTools::readAll(modulesRoot + u'/' + module);
         if (!content)
             return std::unexpected(content.error());
         const QString name = module.section(u'/', -1);
@@ -332,21 +304,36 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     }
     archive.addFile(u"etc/paddock-modules"_s, loadList.join(u'\n').toUtf8() + '\n');
     image.initrd = QDir(options.outputDirectory).filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
-    if (auto written = writeAll(image.initrd, archive.finish()); !written)
+    if (auto written = ImageTools::writeAll(image.initrd, archive.finish()); !written)
         return std::unexpected(written.error());
+    QStringList rootPackages;
+    QString npm;
+    if (options.withRoot) {
+        const auto root = RootImageBuilder::build(
+            {options.outputDirectory, options.workDirectory, *busyboxTree + u"/bin/busybox"_s}, progress);
+        if (!root)
+            return std::unexpected(root.error());
+        image.root = root->path;
+        rootPackages = root->packages;
+        npm = root->npmVersion;
+    }
     const QJsonObject manifest{{u"format"_s, GuestImage::currentFormat},
+                               {u"root"_s, QFileInfo(image.root).fileName()},
+                               {u"rootPackages"_s, QJsonArray::fromStringList(rootPackages)},
+                               {u"npm"_s, npm},
                                {u"kernelPackage"_s, kernelPackage->first},
                                {u"kernelPackageVersion"_s, kernelPackage->second},
                                {u"busyboxVersion"_s, busyboxPackage->second},
                                {u"modules"_s, QJsonArray::fromStringList(loadList)}};
-    if (auto written = writeAll(QDir(options.outputDirectory).filePath(u"manifest.json"_s),
-                                QJsonDocument(manifest).toJson());
+    if (auto written = ImageTools::writeAll(QDir(options.outputDirectory).filePath(u"manifest.json"_s),
+                                            QJsonDocument(manifest).toJson());
         !written)
         return std::unexpected(written.error());
     // An earlier build's kernel and initramfs (another kernel version) go: only this image is used.
     const QDir output(options.outputDirectory);
-    for (const QString &old : output.entryList({u"vmlinux-*"_s, u"initrd-*"_s}, QDir::Files)) {
-        if (output.filePath(old) != image.kernel && output.filePath(old) != image.initrd)
+    for (const QString &old : output.entryList({u"vmlinux-*"_s, u"initrd-*"_s, u"root-*"_s}, QDir::Files)) {
+        if (output.filePath(old) != image.kernel && output.filePath(old) != image.initrd &&
+            output.filePath(old) != image.root)
             QFile::remove(output.filePath(old));
     }
     say(tr("Done: %1 and %2.").arg(image.kernel, image.initrd));

@@ -24,9 +24,10 @@ struct GuestImage
     QString kernel;
     QString initrd;
     QString kernelVersion; // e.g. "6.1.0-57-amd64"
+    QString root;          // the read-only root file system (git, Node.js, npm); empty: the initramfs only
 
     // What this Paddock's init and modules expect; an image of another format is built again.
-    static constexpr int currentFormat = 2;
+    static constexpr int currentFormat = 3;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
 };
@@ -37,6 +38,7 @@ struct GuestImageOptions
     QString workDirectory;   // downloads and unpacked packages; kept, so a second build downloads nothing
     QString guestBinary;     // paddock-guest, statically linked
     QString kernelPackage = QStringLiteral("linux-image-amd64"); // resolved to its versioned package
+    bool withRoot = true; // also the root file system (RootImageBuilder); without: busybox only
 };
 
 // Builds a GuestImage from Debian packages (apt-get download, dpkg-deb: no root needed). Pure pieces are

@@ -3,10 +3,16 @@
 #include "vm/bwrapcommand.h"
 #include "vm/guestagent.h"
 #include "vm/guestimage.h"
+#include "vm/guestsession.h"
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
 
 #include <QDir>
+#include <QFile>
+#include <QScopeGuard>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Paddock::Core;
@@ -20,7 +26,49 @@ constexpr int agentTimeoutKvmMs = 15'000;
 constexpr int agentTimeoutTcgMs = 90'000; // an emulated boot on a busy 2-core machine
 constexpr int shutdownTimeoutMs = 6'000;  // the guest gives its processes 3 s
 
+// Copies a host file into the running guest through a session (the guest has no share for it).
+Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QString &script)
+{
+    const int input = ::open(QFile::encodeName(hostFile).constData(), O_RDONLY | O_CLOEXEC);
+    const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    const auto closeBoth = qScopeGuard([input, devNull] {
+        if (input >= 0)
+            ::close(input);
+        ::close(devNull);
+    });
+    if (input < 0)
+        return fail(ErrorCode::NotFound, MicroVmBackend::tr("Cannot read %1.").arg(hostFile));
+    SessionOptions options;
+    options.command = {u"/bin/sh"_s, u"-c"_s, u"mkdir -p /run/paddock && "_s + script};
+    options.workingDirectory = u"/"_s;
+    options.descriptors = {input, devNull, devNull};
+    auto session = GuestSession::open(control, options);
+    if (!session)
+        return std::unexpected(session.error());
+    const auto exitCode = (*session)->waitForExit();
+    if (!exitCode || *exitCode != 0)
+        return fail(ErrorCode::Io, MicroVmBackend::tr("Could not copy %1 into the microVM.").arg(hostFile));
+    return {};
+}
+
 } // namespace
+
+// TLS interception: the sandbox trusts Paddock's CA, as a namespace sandbox does (BwrapCommand's binds).
+Result<> MicroVmBackend::installTrust(const QString &control, const BackendStart &request)
+{
+    if (!request.trustBundle.isEmpty()) {
+        QString script = u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox));
+        if (request.systemBundle.startsWith(u"/etc/ssl/"_s))
+            script += u" && mkdir -p /etc/ssl/certs && cp %1 /etc/ssl/certs/ca-certificates.crt"_s.arg(
+                QLatin1StringView(BwrapCommand::trustBundleInSandbox));
+        if (auto copied = copyIntoGuest(control, request.trustBundle, script); !copied)
+            return copied;
+    }
+    if (!request.caCertificate.isEmpty())
+        return copyIntoGuest(control, request.caCertificate,
+                             u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::caCertificateInSandbox)));
+    return {};
+}
 
 MicroVmBackend::MicroVmBackend(QString imageDirectory)
     : m_imageDirectory(std::move(imageDirectory))
@@ -49,6 +97,7 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     spec.memoryMiB = request.limits.memoryMiB > 0 ? request.limits.memoryMiB : defaultMemoryMiB;
     spec.runtimeDirectory = request.runtimeDirectory;
     spec.sharedFolder = request.workspace;
+    spec.rootImage = image->root;
     Running running;
     running.machine = std::make_unique<QemuMachine>();
     QemuMachine::Options options;
@@ -76,6 +125,11 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
                                  : QString();
         return fail(ErrorCode::Unavailable,
                     tail.isEmpty() ? ready.error().message : ready.error().message + u"\n"_s + tail);
+    }
+    if (auto trusted = installTrust(control, request); !trusted) {
+        running.agent->shutdown(shutdownTimeoutMs);
+        running.machine->stop(0, 1'000);
+        return std::unexpected(trusted.error());
     }
     const QString sandbox = request.sandbox;
     connect(running.machine.get(), &QemuMachine::ended, this, [this, sandbox](const QString &reason) {

@@ -30,6 +30,7 @@ public:
     std::optional<ProcessUsage> usage(const QString &sandbox) const override;
 
 private:
+    static Core::Result<> installTrust(const QString &control, const BackendStart &request);
     struct Running
     {
         std::unique_ptr<QemuMachine> machine;

@@ -79,8 +79,14 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
                   << u"local,id=workspace,path=%1,security_model=none"_s.arg(
                          qemuOptionValue(spec.sharedFolder))
                   << u"-device"_s << u"virtio-9p-device,fsdev=workspace,mount_tag=workspace"_s;
+    if (!spec.rootImage.isEmpty()) // shared by every sandbox, so never written
+        arguments << u"-drive"_s
+                  << u"file=%1,if=none,id=root,format=raw,readonly=on"_s.arg(qemuOptionValue(spec.rootImage))
+                  << u"-device"_s << u"virtio-blk-device,drive=root"_s;
     if (!spec.kernel.isEmpty()) {
         QString append = u"console=ttyS0 quiet panic=-1"_s;
+        if (!spec.rootImage.isEmpty())
+            append += u" paddock.root"_s;
         if (!spec.sharedFolder.isEmpty())
             append += u" paddock.workspace"_s;
         if (!kvm && tscKhz) // under KVM the guest uses kvm-clock

@@ -4,6 +4,7 @@
 #include "vm/guestimage.h"
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
+#include "vm/rootimage.h"
 
 #include "testsupport.h"
 
@@ -26,6 +27,24 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void readsWhatAptWouldFetch()
+    {
+        const QByteArray output =
+            "Reading package lists...\n"
+            "'http://deb.debian.org/debian/pool/main/g/git/git_2.39.5-0%2bdeb12u3_amd64.deb' "
+            "git_1%3a2.39.5-0+deb12u3_amd64.deb 7260000 SHA256:abc\n"
+            "'http://deb.debian.org/debian/pool/main/z/zlib/zlib1g_1.2.13.dfsg-1_amd64.deb' "
+            "zlib1g_1%3a1.2.13.dfsg-1_amd64.deb 87000 MD5Sum:def\n"
+            "'http://example/evil.deb' ../evil.deb 1 MD5Sum:0\n"
+            "Need to get 7 MB of archives.\n";
+        QCOMPARE(
+            RootImageBuilder::debsFromPrintUris(output),
+            (QStringList{u"git_1%3a2.39.5-0+deb12u3_amd64.deb"_s, u"zlib1g_1%3a1.2.13.dfsg-1_amd64.deb"_s}));
+        QCOMPARE(
+            RootImageBuilder::busyboxLinks("bin/sh\nusr/bin/wget\nsbin/ip\n../../etc/x\n/bin/abs\nbin/sh\n"),
+            (QStringList{u"usr/bin/sh"_s, u"usr/bin/wget"_s, u"usr/sbin/ip"_s}));
+    }
+
     void ordersModulesDependenciesFirst()
     {
         const QHash<QString, QString> pathOf{
@@ -83,6 +102,7 @@ private Q_SLOTS:
             source.isEmpty() ? m_dir.filePath(u"work"_s) : source + u"/.deps/guest-image"_s;
         options.outputDirectory = m_dir.filePath(u"image"_s);
         options.guestBinary = guest;
+        options.withRoot = false; // tst_microvmsandbox builds and uses the root file system
         QStringList said;
         const auto image =
             GuestImageBuilder::build(options, [&said](const QString &text) { said.append(text); });

@@ -9,6 +9,7 @@
 #include "vm/guest/hostpty.h"
 #include "vm/guestimage.h"
 #include "vm/guestsession.h"
+#include "vm/rootimage.h"
 #include "vm/sandboxmanager.h"
 
 #include "sandboxtestsupport.h"
@@ -46,6 +47,7 @@ class TestMicroVmSandbox : public QObject
 private:
     Test::IsolatedXdg m_xdg;
     QTemporaryDir m_workspace;
+    QTemporaryDir m_trust;
     Test::LoopbackOrigin m_origin;
     Proxy::FakeResolver m_resolver;
     std::unique_ptr<Proxy::ProxyServer> m_proxy;
@@ -108,6 +110,18 @@ private Q_SLOTS:
         m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
         m_proxy->vetter().setHostAddresses({});
         m_manager = std::make_unique<SandboxManager>(paths, m_proxy.get());
+        // What TLS interception gives a sandbox: a bundle with Paddock's CA over the system's, and the CA.
+        Test::writeFile(m_trust.filePath(u"bundle.pem"_s), "BUNDLE-WITH-PADDOCK-CA\n");
+        Test::writeFile(m_trust.filePath(u"ca.pem"_s), "PADDOCK-CA\n");
+        m_manager->setNetworkProvider(
+            [this](const Core::SandboxRecord &, const QString &, const Core::PolicyMatcher *) {
+                SandboxNetwork network;
+                network.trustBundle = m_trust.filePath(u"bundle.pem"_s);
+                network.systemBundle = u"/etc/ssl/certs/ca-certificates.crt"_s;
+                network.caCertificate = m_trust.filePath(u"ca.pem"_s);
+                network.environment.insert(u"SSL_CERT_FILE"_s, u"/run/paddock/ca-bundle.pem"_s);
+                return Core::Result<SandboxNetwork>(network);
+            });
         CreateOptions create;
         create.name = u"vm"_s;
         create.workspace = m_workspace.path();
@@ -130,6 +144,30 @@ private Q_SLOTS:
         QCOMPARE(run(u"exit 42"_s).exitCode, 42);
         const Captured env = run(u"echo $HTTPS_PROXY $PWD"_s);
         QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace\n"));
+    }
+
+    void theRootHasGitNodeAndNpm()
+    {
+        const Captured tools = run(u"git --version && node --version && npm --version && "
+                                   "test -s /etc/ssl/certs/ca-certificates.crt && echo bundle"_s);
+        QVERIFY2(tools.exitCode == 0, tools.out.constData());
+        const QList<QByteArray> lines = tools.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines[0].startsWith("git version 2."), tools.out.constData());
+        QVERIFY2(lines[1].startsWith("v18."), tools.out.constData());
+        QCOMPARE(lines[2], QByteArray(RootImageBuilder::npmVersion));
+        QCOMPARE(lines[3], QByteArray("bundle"));
+        // Paddock's trust, as a namespace sandbox gets it: over the system bundle, and where the variables
+        // say.
+        QCOMPARE(
+            run(u"cat /etc/ssl/certs/ca-certificates.crt $SSL_CERT_FILE /run/paddock/paddock-ca.pem"_s).out,
+            QByteArray("BUNDLE-WITH-PADDOCK-CA\nBUNDLE-WITH-PADDOCK-CA\nPADDOCK-CA\n"));
+        // The root is read-only underneath but writable for the run: git works anywhere.
+        const Captured git =
+            run(u"cd /tmp && git init -q r && cd r && git -c user.name=a -c user.email=a@b "
+                "commit -q --allow-empty -m first && git log --format=%s && touch /usr/new"_s);
+        QCOMPARE(git.out, QByteArray("first\n"));
+        QCOMPARE(git.exitCode, 0);
     }
 
     void theWorkspaceIsSharedBothWays()

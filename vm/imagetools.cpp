@@ -1,0 +1,68 @@
+#include "vm/imagetools_p.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::Vm {
+
+ImageTools::Run ImageTools::run(const QString &program, const QStringList &arguments,
+                                const QString &directory, const QByteArray &input, int timeoutMs,
+                                const QStringList &environment)
+{
+    QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+        for (const QString &variable : environment)
+            variables.insert(variable.section(u'=', 0, 0), variable.section(u'=', 1));
+        process.setProcessEnvironment(variables);
+    }
+    if (!directory.isEmpty())
+        process.setWorkingDirectory(directory);
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {-1, {}, process.errorString().toUtf8()};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs))
+        process.kill();
+    process.waitForFinished();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+Core::Result<QByteArray> ImageTools::readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Core::fail(Core::ErrorCode::NotFound,
+                          tr("Could not read %1: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+Core::Result<> ImageTools::writeAll(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Core::fail(Core::ErrorCode::Io, tr("Could not write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Core::Result<QString> ImageTools::unpack(const QString &deb, const QString &folder)
+{
+    if (QDir(folder).exists())
+        return folder;
+    const QString partial = folder + u".partial"_s;
+    QDir(partial).removeRecursively();
+    QDir().mkpath(partial);
+    const Run unpacked = run(u"dpkg-deb"_s, {u"-x"_s, deb, partial});
+    if (unpacked.exitCode != 0 || !QDir().rename(partial, folder))
+        return Core::fail(Core::ErrorCode::Io,
+                          tr("Could not unpack %1: %2").arg(deb, QString::fromUtf8(unpacked.err.trimmed())));
+    return folder;
+}
+
+} // namespace Paddock::Vm

@@ -1,0 +1,35 @@
+#pragma once
+// Helpers of the guest image builders (GuestImageBuilder, RootImageBuilder): programs, files, packages.
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace Paddock::Vm {
+
+class ImageTools
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::Vm::ImageTools)
+
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    // A program run to its end (no shell); exitCode -1 when it could not start or crashed.
+    static Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
+                   const QByteArray &input = {}, int timeoutMs = 600'000,
+                   const QStringList &environment = {});
+    static Core::Result<QByteArray> readAll(const QString &path);
+    static Core::Result<> writeAll(const QString &path, const QByteArray &bytes);
+    // A .deb unpacked into folder (kept: a second call finds it there).
+    static Core::Result<QString> unpack(const QString &deb, const QString &folder);
+};
+
+} // namespace Paddock::Vm
