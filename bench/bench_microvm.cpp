@@ -1,24 +1,33 @@
-// MicroVM start-up (issue 9): QEMU started (KVM where /dev/kvm opens, else emulation) with Paddock's guest
-// image until the guest reports in on its console ("start to first command": the report is a command the
-// guest's init runs), and until it has powered off again; then the resident memory of an idle machine.
-// Builds the guest image first (kept in DIR, default ~/.cache/paddock/bench-guest-image).
+// MicroVM sandboxes (issue 9), through SandboxManager as `paddock exec` uses it, side by side with a
+// namespace sandbox: start to the first command's exit (start, the guest's network self-test, one `true`),
+// p50/p95; file work in the machine's own disk against the shared workspace; the resident memory of an idle
+// machine. KVM where /dev/kvm works, else QEMU's emulation. Builds the guest image first (kept in DIR).
 // Usage: bench_microvm [RUNS] [DIR]   (default 20 runs)
+#include "core/paths.h"
+#include "core/policy.h"
+#include "proxy/proxyserver.h"
+#include "proxy/resolver.h"
 #include "vm/guestimage.h"
+#include "vm/guestsession.h"
 #include "vm/microvmcommand.h"
-#include "vm/qemumachine.h"
+#include "vm/sandboxmanager.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using namespace Paddock;
 using namespace Paddock::Vm;
 
 namespace {
@@ -31,15 +40,24 @@ double percentile(std::vector<double> values, double fraction)
                : values[std::min(values.size() - 1, std::size_t(fraction * double(values.size())))];
 }
 
-long residentKiB(qint64 pid)
+double elapsedMs(const QElapsedTimer &timer)
 {
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Runs a shell script in the running sandbox; its exit code (-1 when it could not run).
+int runIn(const QString &control, const QString &script)
+{
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    SessionOptions options;
+    options.command = {u"sh"_s, u"-c"_s, script};
+    options.descriptors = {devNull, devNull, devNull};
+    auto session = GuestSession::open(control, options);
+    ::close(devNull);
+    if (!session)
         return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
+    const auto code = (*session)->waitForExit();
+    return code ? *code : -1;
 }
 
 } // namespace
@@ -50,9 +68,14 @@ int main(int argc, char **argv)
     const int runs = argc > 1 ? std::atoi(argv[1]) : 20;
     const QString cache = argc > 2 ? QString::fromLocal8Bit(argv[2])
                                    : QDir::homePath() + u"/.cache/paddock/bench-guest-image"_s;
+    // A private XDG home: the bench's sandboxes and image never mix with the user's.
+    QTemporaryDir home;
+    for (const char *variable : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
+        qputenv(variable, QDir(home.path()).filePath(QString::fromLatin1(variable)).toUtf8());
+    const Core::Paths paths(QProcessEnvironment::systemEnvironment());
     GuestImageOptions options;
     options.workDirectory = cache + u"/downloads"_s;
-    options.outputDirectory = cache + u"/image"_s;
+    options.outputDirectory = SandboxManager::guestImageDirectory(paths);
     options.guestBinary = defaultGuestBinary();
     const auto image = GuestImageBuilder::build(options);
     if (!image) {
@@ -62,58 +85,74 @@ int main(int argc, char **argv)
     const Accelerator accelerator = chooseAccelerator();
     std::printf("accelerator: %s, %d runs\n", accelerator == Accelerator::Kvm ? "kvm" : "tcg (emulated)",
                 runs);
-    std::vector<double> toReport;
-    std::vector<double> toExit;
-    QTemporaryDir runtime;
-    const auto boot = [&](const QString &mode, QemuMachine &machine, const QByteArray &marker) -> double {
-        MicroVmSpec spec;
-        spec.kernel = image->kernel;
-        spec.initrd = image->initrd;
-        spec.kernelArguments = mode;
-        spec.runtimeDirectory = runtime.path();
-        QemuMachine::Options machineOptions;
-        machineOptions.arguments = microVmArguments(spec, accelerator, hostTscKhz());
-        machineOptions.runtimeDirectory = runtime.path();
-        QFile::remove(runtime.filePath(u"console.log"_s));
-        QElapsedTimer timer;
-        timer.start();
-        if (!machine.start(machineOptions))
-            return -1;
-        QFile console(runtime.filePath(u"console.log"_s));
-        while (timer.elapsed() < 60'000) {
-            if (console.open(QIODevice::ReadOnly)) {
-                if (console.readAll().contains(marker))
-                    return double(timer.nsecsElapsed()) / 1e6;
-                console.close();
-            }
-            QThread::msleep(2);
-        }
-        return -1;
-    };
-    for (int i = 0; i < runs; ++i) {
-        QemuMachine machine;
-        QElapsedTimer timer;
-        timer.start();
-        const double reported = boot(u"paddock.smoke"_s, machine, "PADDOCK-GUEST-BOOTED");
-        if (reported < 0) {
-            std::fprintf(stderr, "run %d: the guest did not report in\n%s\n", i, qPrintable(machine.log()));
+
+    Proxy::FakeResolver resolver;
+    Proxy::ProxyServer proxy(resolver);
+    SandboxManager manager(paths, &proxy);
+    const auto policy = Core::Policy().matcher();
+    QTemporaryDir workspace;
+    for (const auto &[name, backend] : {std::pair{u"vm"_s, Core::SandboxRecord::Backend::MicroVm},
+                                        std::pair{u"ns"_s, Core::SandboxRecord::Backend::Namespace}}) {
+        CreateOptions create;
+        create.name = name;
+        create.workspace = workspace.path();
+        create.mode = Core::SandboxRecord::Mode::Direct;
+        create.backend = backend;
+        if (auto created = manager.create(create); !created) {
+            std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
             return 1;
         }
-        while (machine.isRunning() && timer.elapsed() < 60'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        toReport.push_back(reported);
-        toExit.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
-    std::printf("start to guest report: p50 %.0f ms, p95 %.0f ms (min %.0f)\n", percentile(toReport, 0.5),
-                percentile(toReport, 0.95), *std::min_element(toReport.begin(), toReport.end()));
-    std::printf("start to powered off:  p50 %.0f ms, p95 %.0f ms\n", percentile(toExit, 0.5),
-                percentile(toExit, 0.95));
-    QemuMachine idle;
-    if (boot(u"paddock.idle"_s, idle, "PADDOCK-GUEST-IDLE") < 0)
+
+    // Start to first command, the two backends taking turns so that the machine's load hits both alike.
+    std::vector<double> vm, ns;
+    for (int i = 0; i < runs; ++i) {
+        for (const QString &name : {u"vm"_s, u"ns"_s}) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto control = manager.start(name, policy);
+            if (!control || runIn(*control, u"true"_s) != 0) {
+                std::fprintf(stderr, "run %d (%s): %s\n", i, qPrintable(name),
+                             control ? "the command failed" : qPrintable(control.error().message));
+                return 1;
+            }
+            (name == u"vm"_s ? vm : ns).push_back(elapsedMs(timer));
+            manager.stop(name);
+        }
+    }
+    std::printf(
+        "start to first command: microVM p50 %.0f ms, p95 %.0f ms; namespace p50 %.0f ms, p95 %.0f ms; "
+        "ratio %.1fx\n",
+        percentile(vm, 0.5), percentile(vm, 0.95), percentile(ns, 0.5), percentile(ns, 0.95),
+        percentile(vm, 0.5) / std::max(0.001, percentile(ns, 0.5)));
+
+    // File work: 2,000 small files written and committed with git, on the machine's own disk (its writable
+    // layer) and in the workspace shared from the host (virtio 9p).
+    const auto control = manager.start(u"vm"_s, policy);
+    if (!control)
         return 1;
+    const QString work =
+        u"rm -rf %1/bench && mkdir -p %1/bench && cd %1/bench && git init -q && "
+        "for i in $(seq 2000); do echo \"line $i\" > f$i.txt; done && git add . && "
+        "git -c user.name=b -c user.email=b@b commit -qm files && git status --short | wc -l"_s;
+    std::vector<double> ownDisk, shared;
+    for (int i = 0; i < std::max(3, runs / 4); ++i) {
+        for (const QString &where : {u"/root"_s, u"/workspace"_s}) {
+            QElapsedTimer timer;
+            timer.start();
+            if (runIn(*control, work.arg(where)) != 0)
+                return 1;
+            (where == u"/root"_s ? ownDisk : shared).push_back(elapsedMs(timer));
+        }
+    }
+    std::printf("2,000 files written and committed: machine's disk p50 %.0f ms, shared workspace p50 %.0f ms "
+                "(%.1fx)\n",
+                percentile(ownDisk, 0.5), percentile(shared, 0.5),
+                percentile(shared, 0.5) / std::max(0.001, percentile(ownDisk, 0.5)));
     QThread::sleep(3);
-    std::printf("idle machine: QEMU resident %ld MiB (guest memory %d MiB)\n",
-                residentKiB(idle.processId()) / 1024, MicroVmSpec().memoryMiB);
-    idle.stop(0, 3'000);
+    const auto usage = manager.usage(u"vm"_s);
+    std::printf("idle machine: QEMU resident %lld MiB (guest memory 1024 MiB)\n",
+                usage ? usage->residentBytes / (1024 * 1024) : -1LL);
+    manager.stop(u"vm"_s);
     return 0;
 }
