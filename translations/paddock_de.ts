@@ -5767,6 +5767,10 @@ Regel: %3
         <source>Done: %1 and %2.</source>
         <translation>Fertig: %1 und %2.</translation>
     </message>
+    <message>
+        <source>Another guest image build uses %1; try again when it has finished.</source>
+        <translation>Ein anderer Bau des Gast-Images verwendet %1; versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::GuestSession</name>
@@ -6020,7 +6024,10 @@ Regel: %3
     </message>
     <message numerus="yes">
         <source>Downloading %n package(s) for the root file system…</source>
-        <translation><numerusform>Lade %n Paket für das Wurzeldateisystem herunter…</numerusform><numerusform>Lade %n Pakete für das Wurzeldateisystem herunter…</numerusform></translation>
+        <translation>
+            <numerusform>Lade %n Paket für das Wurzeldateisystem herunter…</numerusform>
+            <numerusform>Lade %n Pakete für das Wurzeldateisystem herunter…</numerusform>
+        </translation>
     </message>
     <message>
         <source>apt could not download: %1</source>

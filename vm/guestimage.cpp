@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -24,6 +25,8 @@ namespace Paddock::Vm {
 namespace {
 
 using Run = ImageTools::Run;
+
+constexpr int buildLockWaitMs = 15 * 60 * 1000;
 
 // The package a metapackage (linux-image-amd64) stands for today, and its version.
 Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
@@ -221,6 +224,13 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
             progress(text);
     };
     QDir().mkpath(options.workDirectory);
+    // One build at a time per download folder (two Paddocks, or tests in parallel): they share its files.
+    QLockFile lock(QDir(options.workDirectory).filePath(u"build.lock"_s));
+    lock.setStaleLockTime(0); // a build takes minutes; only a dead owner's lock is stale
+    if (!lock.tryLock(buildLockWaitMs))
+        return Core::fail(Core::ErrorCode::Conflict,
+                          tr("Another guest image build uses %1; try again when it has finished.")
+                              .arg(options.workDirectory));
     QDir().mkpath(options.outputDirectory);
     const auto kernelPackage = resolvePackage(options.kernelPackage);
     if (!kernelPackage)
