@@ -757,6 +757,14 @@
         <source>Show or build the microVM guest image.</source>
         <translation>Das Gast-Image der MicroVM anzeigen oder bauen.</translation>
     </message>
+    <message>
+        <source>Root:    %1: %2, npm %3 (%4 packages)</source>
+        <translation>Wurzel:  %1: %2, npm %3 (%4 Pakete)</translation>
+    </message>
+    <message>
+        <source>This image was made by another version of Paddock; build it again with 'paddock image build'.</source>
+        <translation>Dieses Image stammt von einer anderen Paddock-Version; erstellen Sie es erneut mit „paddock image build“.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ListCommand</name>

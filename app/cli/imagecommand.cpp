@@ -56,6 +56,22 @@ int ImageCommand::show(CliIo &io)
                   .arg(built.value(u"kernelPackage"_s).toString(),
                        built.value(u"kernelPackageVersion"_s).toString())
            << u'\n' << tr("Busybox: %1").arg(built.value(u"busyboxVersion"_s).toString()) << u'\n';
+    const QStringList packages = built.value(u"rootPackages"_s).toVariant().toStringList();
+    if (!built.value(u"root"_s).toString().isEmpty()) {
+        QStringList main; // the ones asked for; the rest are what they need
+        for (const QString &package : packages)
+            if (package.startsWith(u"git "_s) || package.startsWith(u"nodejs "_s))
+                main.append(package);
+        io.out << tr("Root:    %1: %2, npm %3 (%4 packages)")
+                      .arg(built.value(u"root"_s).toString(), main.join(u", "_s),
+                           built.value(u"npm"_s).toString())
+                      .arg(packages.size())
+               << u'\n';
+    }
+    if (Vm::GuestImage::findIn(folder) == std::nullopt)
+        io.out << tr("This image was made by another version of Paddock; build it again with 'paddock image "
+                     "build'.")
+               << u'\n';
     io.out.flush();
     return ExitOk;
 }

@@ -23,7 +23,7 @@ struct Run
 // Runs $PADDOCK_BINARY with the input (and environment, if given); beforeInput sees its pid before the input.
 inline Run paddock(const QStringList &args, const QByteArray &input = {},
                    const QProcessEnvironment &environment = {},
-                   const std::function<void(qint64)> &beforeInput = {})
+                   const std::function<void(qint64)> &beforeInput = {}, int timeoutMs = 60000)
 {
     QProcess process;
     if (!environment.isEmpty())
@@ -35,7 +35,7 @@ inline Run paddock(const QStringList &args, const QByteArray &input = {},
         beforeInput(process.processId());
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
+    if (!process.waitForFinished(timeoutMs))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),

@@ -97,13 +97,27 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains(u"apt does not know no-such-kernel-package"_s),
                  qPrintable(unknown.err));
-        // A real build: Debian's kernel and busybox through apt (about 70 MB), no root needed.
-        const Run built = paddock({u"image"_s, u"build"_s});
+        // A real build: Debian's kernel, busybox and the root's packages through apt (about 125 MB, kept in
+        // the source tree's .deps, which the other image tests share), npm from the registry, no root needed.
+        QTemporaryDir cache;
+        QVERIFY(QDir().mkpath(cache.filePath(u"paddock"_s)));
+        const QString downloads = qEnvironmentVariable("PADDOCK_SOURCE_DIR") + u"/.deps/guest-image"_s;
+        QVERIFY(QDir().mkpath(downloads));
+        QVERIFY(QFile::link(downloads, cache.filePath(u"paddock/guest-image"_s)));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CACHE_HOME"_s, cache.path());
+        const Run built = paddock({u"image"_s, u"build"_s}, {}, environment, {}, 600'000);
         QVERIFY2(built.exitCode == 0, qPrintable(built.err));
-        QVERIFY2(built.out.contains(u"Building the initramfs"_s) && built.out.contains(u"Done: "_s),
+        QVERIFY2(built.out.contains(u"Building the initramfs"_s) &&
+                     built.out.contains(u"Making the root file system image"_s) &&
+                     built.out.contains(u"Done: "_s),
                  qPrintable(built.out));
         const Run shown = paddock({u"image"_s, u"show"_s});
         QVERIFY2(shown.out.contains(u"Kernel:  linux-image-"_s), qPrintable(shown.out));
+        QVERIFY2(shown.out.contains(u"Root:    root-"_s) && shown.out.contains(u"git 1:2."_s) &&
+                     shown.out.contains(u"npm 10.9.2"_s),
+                 qPrintable(shown.out));
+        QVERIFY2(!shown.out.contains(u"another version"_s), qPrintable(shown.out));
     }
 
     void malformedRuleIsUsageErrorNamingColumn()
