@@ -177,6 +177,7 @@ mkdir -p /dev/pts /home/agent /root
 mount -t devpts -o mode=0620,ptmxmode=0666 devpts /dev/pts
 mount -t tmpfs -o mode=1777 tmpfs /tmp
 while read -r module; do insmod "/lib/modules/$module" || echo "paddock-init: $module did not load"; done < /etc/paddock-modules
+read -r uptime idle < /proc/uptime; echo "paddock-init: modules loaded at ${uptime}s"
 ip link set lo up
 hostname paddock
 case " $(cat /proc/cmdline) " in
@@ -209,6 +210,7 @@ case " $(cat /proc/cmdline) " in
     mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace $root/workspace ||
         echo "paddock-init: the workspace could not be mounted" ;;
 esac
+read -r uptime idle < /proc/uptime; echo "paddock-init: file systems mounted at ${uptime}s"
 if [ -n "$root" ]; then
     for fs in proc sys dev; do mount -o move /$fs $root/$fs; done
     exec switch_root $root /run/paddock/paddock-guest agent --port-name org.paddock.agent --self-test

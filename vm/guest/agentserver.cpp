@@ -69,6 +69,14 @@ std::set<int> listeningPorts()
     return ports;
 }
 
+void logUptime(const char *what)
+{
+    std::ifstream uptime("/proc/uptime");
+    std::string seconds;
+    uptime >> seconds;
+    std::fprintf(stderr, "paddock-guest: %s at %ss\n", what, seconds.c_str());
+}
+
 class AgentServer
 {
 public:
@@ -231,6 +239,8 @@ void AgentServer::handle(const Frame &frame)
     if (frame.type == FrameType::Hello) {
         if (frame.channel != 0 || frame.payload.rfind("paddock-agent ", 0) != 0)
             return fail(0, "not a Paddock host");
+        if (m_options.asInit && !m_greeted)
+            logUptime("host greeted");
         send(FrameType::Hello, 0, helloPayload());
         if (!m_greeted && m_options.selfTest && pipe2(m_selfTestPipe, O_CLOEXEC) == 0) {
             const int port = m_options.forwarderPort, report = m_selfTestPipe[1];
@@ -483,6 +493,8 @@ int AgentServer::run()
     m_signals = signalfd(-1, &childSignals, SFD_NONBLOCK | SFD_CLOEXEC);
     m_listener = listenLoopback(m_options.forwarderPort);
     setNonBlocking(m_listener);
+    if (m_options.asInit)
+        logUptime("agent started");
 
     std::vector<pollfd> watched;
     std::vector<std::pair<std::uint32_t, int>> owners; // which channel and descriptor each entry is
@@ -560,8 +572,11 @@ int AgentServer::run()
                 const ssize_t n = read(fd, buffer, sizeof buffer);
                 closeIfOpen(m_selfTestPipe[0]);
                 const std::string result = n > 0 ? std::string(buffer, std::size_t(n)) : "no answer";
-                if (result == "\n")
+                if (result == "\n") {
                     send(FrameType::Ready, 0);
+                    if (m_options.asInit) // on the console, for whoever wonders where a slow start went
+                        logUptime("self-test passed");
+                }
                 else
                     fail(0, "the sandbox's network self-test failed: " + result);
                 continue;
