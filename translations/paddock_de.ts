@@ -1534,12 +1534,16 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Namespace-Sandboxes sehen nur ihren Arbeitsbereich und erreichen das Netz nur über Paddocks Proxy.</translation>
     </message>
     <message>
-        <source>MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image build' once. </source>
-        <translation>MicroVMs mit eigenem Kernel brauchen zuerst das Gast-Image: Führen Sie einmal „paddock image build“ aus. </translation>
+        <source>MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image build' once.</source>
+        <translation>MicroVMs mit eigenem Kernel brauchen zuerst das Gast-Image: Führen Sie einmal „paddock image build“ aus.</translation>
     </message>
     <message>
-        <source>A microVM runs its own kernel; the workspace is shared into it and it reaches the network only through Paddock's proxy. </source>
-        <translation>Eine MicroVM hat ihren eigenen Kernel; der Arbeitsbereich wird in sie freigegeben, und sie erreicht das Netz nur über Paddocks Proxy. </translation>
+        <source>A microVM runs its own kernel. There is no usable KVM here, so it is emulated: several times slower.</source>
+        <translation>Eine MicroVM hat ihren eigenen Kernel. Hier gibt es kein nutzbares KVM, daher wird sie emuliert: um ein Mehrfaches langsamer.</translation>
+    </message>
+    <message>
+        <source>A microVM runs its own kernel, sees only its workspace and reaches the network only through Paddock's proxy.</source>
+        <translation>Eine MicroVM hat ihren eigenen Kernel, sieht nur ihren Arbeitsbereich und erreicht das Netz nur über Paddocks Proxy.</translation>
     </message>
 </context>
 <context>

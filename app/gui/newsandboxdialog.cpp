@@ -132,6 +132,7 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     modeBox->addWidget(m_modeNote);
 
     m_backend->setObjectName(u"backend"_s);
+    m_backendNote->setObjectName(u"backendNote"_s);
     m_backend->addItem(tr("Linux namespaces (bubblewrap)"),
                        SandboxRecord::backendName(SandboxRecord::Backend::Namespace));
     // A microVM is offered where QEMU is; without KVM it is emulated, which the user is told up front.
@@ -148,20 +149,18 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     const QString namespaceNote =
         tr("Namespace sandboxes see only their workspace and reach the network only "
            "through Paddock's proxy.");
-    m_backendNote->setText(
-        microVm.level == Vm::BackendStatus::Level::Unavailable ? microVm.detail + u' ' + namespaceNote
-        : !hasImage
-            ? tr("MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image "
-                 "build' once. ") +
-                  namespaceNote
-            : namespaceNote);
-    connect(m_backend, &QComboBox::currentIndexChanged, this, [this, microVm, namespaceNote](int index) {
-        m_backendNote->setText(
-            index == 1
-                ? tr("A microVM runs its own kernel; the workspace is shared into it "
-                     "and it reaches the network only through Paddock's proxy. ") +
-                      (microVm.level == Vm::BackendStatus::Level::Emulated ? microVm.detail : QString())
-                : namespaceNote);
+    // Two lines at most: the note's height is laid out once.
+    m_backendNote->setText(microVm.level == Vm::BackendStatus::Level::Unavailable ? microVm.detail
+                           : !hasImage ? tr("MicroVMs, with a kernel of their own, need the guest image "
+                                            "first: run 'paddock image build' once.")
+                                       : namespaceNote);
+    const QString microVmNote = microVm.level == Vm::BackendStatus::Level::Emulated
+                                    ? tr("A microVM runs its own kernel. There is no usable KVM here, so it "
+                                         "is emulated: several times slower.")
+                                    : tr("A microVM runs its own kernel, sees only its workspace and reaches "
+                                         "the network only through Paddock's proxy.");
+    connect(m_backend, &QComboBox::currentIndexChanged, this, [this, namespaceNote, microVmNote](int index) {
+        m_backendNote->setText(index == 1 ? microVmNote : namespaceNote);
     });
 
     m_cpus->setObjectName(u"cpus"_s);

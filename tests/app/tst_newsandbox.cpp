@@ -12,6 +12,9 @@
 #include "app/host/sandboxhost.h"
 #include "app/terminal/terminalmodel.h"
 #include "core/settings.h"
+#include "vm/backendavailability.h"
+#include "vm/guestimage.h"
+#include "vm/sandboxmanager.h"
 
 #include "app/dialogtestsupport.h"
 #include "app/panetestsupport.h"
@@ -29,6 +32,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -172,6 +177,48 @@ private Q_SLOTS:
     }
 
     // New Sandbox → Create & Run: the sandbox is listed and its agent runs in a real sandbox, in a pane.
+    // A microVM is offered once the guest image exists, and says when it will be emulated.
+    void theMicroVmIsOfferedWithTheImage()
+    {
+        const auto noCreate = [](const Vm::CreateOptions &) -> Core::Result<Core::SandboxRecord> {
+            return std::unexpected(Core::Error{Core::ErrorCode::Unavailable, u"not here"_s});
+        };
+        const QString imageFolder = Vm::SandboxManager::guestImageDirectory(m_host->paths());
+        QDir(imageFolder).removeRecursively();
+        {
+            NewSandboxDialog dialog(m_host->paths(), noCreate, m_window.get());
+            auto *backend = dialog.findChild<QComboBox *>(u"backend"_s);
+            auto *items = qobject_cast<QStandardItemModel *>(backend->model());
+            QVERIFY(!items->item(1)->isEnabled());
+            QVERIFY2(dialog.findChild<QLabel *>(u"backendNote"_s)->text().contains(u"paddock image build"_s),
+                     qPrintable(dialog.findChild<QLabel *>(u"backendNote"_s)->text()));
+        }
+        // What 'paddock image build' leaves (the dialog looks only at the files, not inside them).
+        Test::writeFile(imageFolder + u"/vmlinux-6.1.0-test"_s, "ELF");
+        Test::writeFile(imageFolder + u"/initrd-6.1.0-test.cpio"_s, "070701");
+        Test::writeFile(imageFolder + u"/root-test.ext4"_s, "ext4");
+        Test::writeFile(imageFolder + u"/manifest.json"_s,
+                        QByteArray("{\"format\": ") + QByteArray::number(Vm::GuestImage::currentFormat) +
+                            ", \"root\": \"root-test.ext4\"}");
+        NewSandboxDialog dialog(m_host->paths(), noCreate, m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *backend = dialog.findChild<QComboBox *>(u"backend"_s);
+        QVERIFY(qobject_cast<QStandardItemModel *>(backend->model())->item(1)->isEnabled());
+        const bool emulated =
+            Vm::BackendAvailability().microVmBackend().level == Vm::BackendStatus::Level::Emulated;
+        QCOMPARE(backend->itemText(1).contains(u"emulated (slow)"_s), emulated);
+        backend->setCurrentIndex(1);
+        QCOMPARE(dialog.options().backend, Core::SandboxRecord::Backend::MicroVm);
+        const QString note = dialog.findChild<QLabel *>(u"backendNote"_s)->text();
+        QVERIFY2(note.contains(u"its own kernel"_s), qPrintable(note));
+        QCOMPARE(note.contains(u"emulated"_s), emulated);
+        QVERIFY(dialog.findChild<QLabel *>(u"backendNote"_s)->geometry().bottom() <
+                dialog.findChild<QSpinBox *>(u"cpus"_s)->geometry().top()); // nothing drawn over
+        QVERIFY(dialog.grab().save(Test::screenshotPath(u"new-sandbox-microvm.png"_s)));
+        QDir(imageFolder).removeRecursively();
+    }
+
     void createAndRunFromTheWindow()
     {
         whenShown<NewSandboxDialog>(this, [this](NewSandboxDialog *dialog) {
