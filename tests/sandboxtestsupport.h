@@ -2,6 +2,8 @@
 
 // Helpers for tests that run real sandboxes and talk to them.
 
+#include "core/policy.h"
+#include "core/policyrule.h"
 #include "vm/guestsession.h"
 
 #include <QByteArray>
@@ -34,6 +36,18 @@ protected:
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }
 };
+
+// A sandbox policy allowing the origin by name (origin.test) and by its loopback address and port.
+inline std::shared_ptr<const Core::PolicyMatcher> originPolicy(int originPort)
+{
+    using namespace Qt::StringLiterals;
+    Core::Policy policy;
+    QList<Core::PolicyRule> rules;
+    for (const QString &text : {u"allow origin.test"_s, u"allow 127.0.0.1/32:%1"_s.arg(originPort)})
+        rules.append(*Core::PolicyRule::parse(text));
+    policy.setLayer(Core::PolicyLayer::Sandbox, rules);
+    return policy.matcher();
+}
 
 // What a descriptor delivers: waits up to waitMs for the first bytes, then 50 ms for each further chunk.
 inline QByteArray readAvailable(int fd, int waitMs)
@@ -85,6 +99,38 @@ inline QByteArray requestFromSandbox(const QString &controlSocket, const QString
                                      const QString &path)
 {
     return requestFromSandboxAt(controlSocket, 3128, authority, path);
+}
+
+// A command run in a running sandbox: its exit code (-2: it could not be told) and its output (both streams).
+struct Captured
+{
+    int exitCode = -1;
+    QByteArray out;
+};
+inline Captured runCaptured(const QString &controlSocket, const QStringList &command,
+                            const QString &workingDirectory = QStringLiteral("/workspace"))
+{
+    int output[2];
+    if (::pipe2(output, O_CLOEXEC) != 0)
+        return {};
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    Vm::SessionOptions options;
+    options.command = command;
+    options.workingDirectory = workingDirectory;
+    options.descriptors = {devNull, output[1], output[1]};
+    auto session = Vm::GuestSession::open(controlSocket, options);
+    ::close(devNull);
+    ::close(output[1]);
+    Captured captured;
+    if (session) {
+        const auto exitCode = (*session)->waitForExit();
+        captured.exitCode = exitCode ? *exitCode : -2;
+    } else {
+        qWarning("%s", qPrintable(session.error().message));
+    }
+    captured.out = readAvailable(output[0], 2000);
+    ::close(output[0]);
+    return captured;
 }
 
 } // namespace Paddock::Test

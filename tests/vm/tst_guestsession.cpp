@@ -34,13 +34,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A session's output, read through a pipe.
-struct Captured
-{
-    int exitCode = -1;
-    QByteArray out;
-};
-
 // Reads a PTY master until text shows up (or time runs out); the event loop keeps running meanwhile.
 bool waitForText(int master, QByteArray &seen, const QByteArray &text, int timeoutMs = 10000)
 {
@@ -84,29 +77,7 @@ private:
         return policy.matcher();
     }
 
-    Captured run(const QStringList &command)
-    {
-        int output[2];
-        if (::pipe2(output, O_CLOEXEC) != 0)
-            return {};
-        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-        SessionOptions options;
-        options.command = command;
-        options.descriptors = {devNull, output[1], output[1]};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
-        ::close(output[1]);
-        Captured captured;
-        if (session) {
-            const auto exitCode = (*session)->waitForExit();
-            captured.exitCode = exitCode ? *exitCode : -2;
-        } else {
-            qWarning("%s", qPrintable(session.error().message));
-        }
-        captured.out = Test::readAvailable(output[0], 2000);
-        ::close(output[0]);
-        return captured;
-    }
+    Test::Captured run(const QStringList &command) { return Test::runCaptured(m_control, command); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -127,12 +98,12 @@ private Q_SLOTS:
     void sessionsShareTheRunningSandbox()
     {
         QCOMPARE(run({u"sh"_s, u"-c"_s, u"echo kept > /tmp/state; echo $$"_s}).exitCode, 0);
-        const Captured second = run({u"cat"_s, u"/tmp/state"_s});
+        const Test::Captured second = run({u"cat"_s, u"/tmp/state"_s});
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out, QByteArray("kept\n")); // the same /tmp: the same sandbox
         QCOMPARE(run({u"sh"_s, u"-c"_s, u"exit 42"_s}).exitCode, 42);
         QCOMPARE(run({u"no-such-program"_s}).exitCode, 127);
-        const Captured env = run({u"sh"_s, u"-c"_s, u"echo $HTTPS_PROXY $PWD $(id -u)"_s});
+        const Test::Captured env = run({u"sh"_s, u"-c"_s, u"echo $HTTPS_PROXY $PWD $(id -u)"_s});
         QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace 1000\n"));
     }
 

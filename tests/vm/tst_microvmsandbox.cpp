@@ -30,16 +30,6 @@ using namespace Paddock;
 using namespace Paddock::Vm;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Captured
-{
-    int exitCode = -1;
-    QByteArray out;
-};
-
-} // namespace
-
 class TestMicroVmSandbox : public QObject
 {
     Q_OBJECT
@@ -57,37 +47,12 @@ private:
 
     std::shared_ptr<const Core::PolicyMatcher> policy() const
     {
-        Core::Policy policy;
-        QList<Core::PolicyRule> rules;
-        for (const QString &text :
-             {u"allow origin.test"_s, u"allow 127.0.0.1/32:%1"_s.arg(m_origin.serverPort())})
-            rules.append(*Core::PolicyRule::parse(text));
-        policy.setLayer(Core::PolicyLayer::Sandbox, rules);
-        return policy.matcher();
+        return Test::originPolicy(m_origin.serverPort());
     }
 
-    Captured run(const QString &script)
+    Test::Captured run(const QString &script)
     {
-        int output[2];
-        if (::pipe2(output, O_CLOEXEC) != 0)
-            return {};
-        const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-        SessionOptions options;
-        options.command = {u"sh"_s, u"-c"_s, script};
-        options.descriptors = {devNull, output[1], output[1]};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
-        ::close(output[1]);
-        Captured captured;
-        if (session) {
-            const auto exitCode = (*session)->waitForExit();
-            captured.exitCode = exitCode ? *exitCode : -2;
-        } else {
-            qWarning("%s", qPrintable(session.error().message));
-        }
-        captured.out = Test::readAvailable(output[0], 2000);
-        ::close(output[0]);
-        return captured;
+        return Test::runCaptured(m_control, {u"sh"_s, u"-c"_s, script});
     }
 
 private Q_SLOTS:
@@ -138,18 +103,18 @@ private Q_SLOTS:
 
     void runsItsOwnKernelWithExitCodes()
     {
-        const Captured kernel = run(u"uname -r; cat /proc/1/comm"_s);
+        const Test::Captured kernel = run(u"uname -r; cat /proc/1/comm"_s);
         QCOMPARE(kernel.exitCode, 0);
         QCOMPARE(kernel.out, QByteArray(m_kernelVersion.toUtf8() + "\npaddock-guest\n"));
         QCOMPARE(run(u"exit 42"_s).exitCode, 42);
-        const Captured env = run(u"echo $HTTPS_PROXY $PWD"_s);
+        const Test::Captured env = run(u"echo $HTTPS_PROXY $PWD"_s);
         QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace\n"));
     }
 
     void theRootHasGitNodeAndNpm()
     {
-        const Captured tools = run(u"git --version && node --version && npm --version && "
-                                   "test -s /etc/ssl/certs/ca-certificates.crt && echo bundle"_s);
+        const Test::Captured tools = run(u"git --version && node --version && npm --version && "
+                                         "test -s /etc/ssl/certs/ca-certificates.crt && echo bundle"_s);
         QVERIFY2(tools.exitCode == 0, tools.out.constData());
         const QList<QByteArray> lines = tools.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 4);
@@ -163,7 +128,7 @@ private Q_SLOTS:
             run(u"cat /etc/ssl/certs/ca-certificates.crt $SSL_CERT_FILE /run/paddock/paddock-ca.pem"_s).out,
             QByteArray("BUNDLE-WITH-PADDOCK-CA\nBUNDLE-WITH-PADDOCK-CA\nPADDOCK-CA\n"));
         // The root is read-only underneath but writable for the run: git works anywhere.
-        const Captured git =
+        const Test::Captured git =
             run(u"cd /tmp && git init -q r && cd r && git -c user.name=a -c user.email=a@b "
                 "commit -q --allow-empty -m first && git log --format=%s && touch /usr/new"_s);
         QCOMPARE(git.out, QByteArray("first\n"));
@@ -183,13 +148,13 @@ private Q_SLOTS:
     void theProxyIsTheOnlyWayOut()
     {
         // busybox wget goes through $http_proxy, as the agents' tools do.
-        const Captured allowed =
+        const Test::Captured allowed =
             run(u"wget -q -O - http://origin.test:%1/ 2>&1"_s.arg(m_origin.serverPort()));
         QVERIFY2(allowed.out == "hello-from-origin" && allowed.exitCode == 0, allowed.out.constData());
-        const Captured denied = run(u"wget -q -O - http://blocked.test/ 2>&1"_s);
+        const Test::Captured denied = run(u"wget -q -O - http://blocked.test/ 2>&1"_s);
         QVERIFY2(denied.out.contains("403") && denied.exitCode != 0, denied.out.constData());
         // No device but loopback: nothing reaches the host's origin directly.
-        const Captured direct = run(
+        const Test::Captured direct = run(
             u"ls /sys/class/net; nc -w 2 10.0.2.2 %1 </dev/null; echo rc=$?"_s.arg(m_origin.serverPort()));
         QVERIFY2(direct.out.startsWith("lo\n") && direct.out.contains("rc=1"), direct.out.constData());
     }

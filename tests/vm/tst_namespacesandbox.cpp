@@ -144,14 +144,9 @@ private Q_SLOTS:
         m_resolver.setAnswers(u"origin.test"_s, {{QHostAddress::LocalHost}});
         m_proxy = std::make_unique<Proxy::ProxyServer>(m_resolver);
         m_proxy->vetter().setHostAddresses({});
-        Core::Policy policy;
-        QList<Core::PolicyRule> rules;
-        for (const QString &text :
-             {u"allow origin.test"_s, u"allow 127.0.0.1/32:%1"_s.arg(m_origin.serverPort())})
-            rules.append(*Core::PolicyRule::parse(text));
-        policy.setLayer(Core::PolicyLayer::Sandbox, rules);
         m_proxySocket = m_root.filePath(u"proxy.sock"_s);
-        QVERIFY(m_proxy->listenUnix(u"test"_s, m_proxySocket, policy.matcher()).has_value());
+        QVERIFY(m_proxy->listenUnix(u"test"_s, m_proxySocket, Test::originPolicy(m_origin.serverPort()))
+                    .has_value());
     }
 
     void onlyTheWorkspaceIsVisibleAndWritable()

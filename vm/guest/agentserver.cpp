@@ -576,8 +576,7 @@ int AgentServer::run()
                     send(FrameType::Ready, 0);
                     if (m_options.asInit) // on the console, for whoever wonders where a slow start went
                         logUptime("self-test passed");
-                }
-                else
+                } else
                     fail(0, "the sandbox's network self-test failed: " + result);
                 continue;
             }
