@@ -142,7 +142,10 @@ bool GuestAgent::shutdown(int timeoutMs)
     if (!m_thread.isRunning())
         return false;
     QMetaObject::invokeMethod(m_link, [this] { m_link->shutdown(); });
-    return m_shared->waitFor(timeoutMs, [](const Shared &s) { return s.shutDown; });
+    // A link that is gone already (a crashed guest) cannot answer: no use waiting for it.
+    m_shared->waitFor(timeoutMs, [](const Shared &s) { return s.shutDown || !s.failure.isEmpty(); });
+    std::lock_guard lock(m_shared->mutex);
+    return m_shared->shutDown;
 }
 
 } // namespace Paddock::Vm
