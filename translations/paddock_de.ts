@@ -5876,6 +5876,30 @@ Regel: %3
         <source>Could not copy %1 into the microVM.</source>
         <translation>%1 konnte nicht in die MicroVM kopiert werden.</translation>
     </message>
+    <message>
+        <source>Could not make the workspace disk %1: %2</source>
+        <translation>Die Arbeitsbereich-Festplatte %1 konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file: %1</source>
+        <translation>Eine temporäre Datei kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The microVM could not bundle its branches.</source>
+        <translation>Die MicroVM konnte ihre Zweige nicht bündeln.</translation>
+    </message>
+    <message>
+        <source>The microVM's branches could not be fetched: %1</source>
+        <translation>Die Zweige der MicroVM konnten nicht geholt werden: %1</translation>
+    </message>
+    <message>
+        <source>The clone's files could not be brought up to its branch: %1</source>
+        <translation>Die Dateien des Klons konnten nicht auf den Stand seines Zweigs gebracht werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::NamespaceBackend</name>
@@ -6119,6 +6143,14 @@ Regel: %3
     <message>
         <source>No command to run.</source>
         <translation>Kein Befehl zum Ausführen.</translation>
+    </message>
+    <message>
+        <source>The microVM disk of "%1" may hold commits that were not brought back; start and stop it once to bring them back, or remove it anyway with 'paddock rm --force %1'.</source>
+        <translation>Die MicroVM-Festplatte von „%1“ enthält womöglich Commits, die nicht zurückgeholt wurden; starten und stoppen Sie sie einmal, um sie zurückzuholen, oder entfernen Sie sie trotzdem mit „paddock rm --force %1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox "%1" stopped, but its branches could not be brought back for review: %2</source>
+        <translation>Die Sandbox „%1“ wurde gestoppt, aber ihre Zweige konnten nicht zur Durchsicht zurückgeholt werden: %2</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,9 @@ namespace Paddock::Vm {
 // What a backend needs to start one sandbox; the manager prepares it.
 struct BackendStart
 {
-    QString sandbox;          // its name
-    QString workspace;        // host folder, /workspace inside
+    QString sandbox;       // its name
+    QString workspace;     // host folder, /workspace inside
+    QString workspaceDisk; // a microVM's clone mode: the clone lives on this disk image, made from workspace
     QString runtimeDirectory; // private to this run (0700), removed by the manager after stop
     QString proxySocket;      // the sandbox's proxy listener, the only way out
     ResourceLimits limits;
@@ -48,6 +49,14 @@ public:
     virtual bool isRunning(const QString &sandbox) const = 0;
     // CPU time and memory of everything running in it; nothing when it does not run.
     virtual std::optional<ProcessUsage> usage(const QString &sandbox) const = 0;
+    // Brings the running sandbox's branches into hostClone where the clone does not live on the host (a
+    // microVM's disk); nothing to do where it does.
+    virtual Core::Result<> fetchBranches(const QString &sandbox, const QString &hostClone)
+    {
+        Q_UNUSED(sandbox);
+        Q_UNUSED(hostClone);
+        return {};
+    }
 
 Q_SIGNALS:
     void ended(const QString &sandbox, const QString &reason); // it died without stop()

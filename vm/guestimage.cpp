@@ -209,6 +209,8 @@ case " $(cat /proc/cmdline) " in
 *" paddock.workspace "*)
     mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace $root/workspace ||
         echo "paddock-init: the workspace could not be mounted" ;;
+*" paddock.workspacedisk "*)
+    mount -t ext4 /dev/vdb $root/workspace || echo "paddock-init: the workspace disk could not be mounted" ;;
 esac
 read -r uptime idle < /proc/uptime; echo "paddock-init: file systems mounted at ${uptime}s"
 if [ -n "$root" ]; then

@@ -9,7 +9,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QScopeGuard>
+#include <QTemporaryFile>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -25,6 +28,7 @@ constexpr int defaultMemoryMiB = 1024;
 constexpr int agentTimeoutKvmMs = 15'000;
 constexpr int agentTimeoutTcgMs = 90'000; // an emulated boot on a busy 2-core machine
 constexpr int shutdownTimeoutMs = 6'000;  // the guest gives its processes 3 s
+constexpr int workspaceDiskGiB = 32;      // sparse: only what the clone uses takes space
 
 // Copies a host file into the running guest through a session (the guest has no share for it).
 Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QString &script)
@@ -52,6 +56,75 @@ Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QS
 }
 
 } // namespace
+
+// The clone's disk, made once from the host's clone: an ext4 image (sparse) that mke2fs fills without
+// mounting.
+Result<> MicroVmBackend::makeWorkspaceDisk(const QString &clone, const QString &disk)
+{
+    if (QFileInfo::exists(disk))
+        return {};
+    const QString partial = disk + u".partial"_s;
+    QFile::remove(partial);
+    QProcess mke2fs;
+    mke2fs.start(u"mke2fs"_s,
+                 {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s, u"-L"_s, u"paddock-workspace"_s,
+                  u"-d"_s, clone, partial, QString::number(workspaceDiskGiB) + u'G'});
+    if (!mke2fs.waitForFinished(300'000) || mke2fs.exitStatus() != QProcess::NormalExit ||
+        mke2fs.exitCode() != 0) {
+        QFile::remove(partial);
+        return fail(ErrorCode::Io, tr("Could not make the workspace disk %1: %2")
+                                       .arg(disk, QString::fromUtf8(mke2fs.readAllStandardError().trimmed()) +
+                                                      mke2fs.errorString()));
+    }
+    if (!QFile::rename(partial, disk))
+        return fail(ErrorCode::Io, tr("Cannot write %1.").arg(disk));
+    return {};
+}
+
+Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &hostClone)
+{
+    const auto it = m_running.find(sandbox);
+    if (it == m_running.end() || it->second.workspaceDisk.isEmpty())
+        return {};
+    // The guest bundles its branches; the host fetches the bundle as untrusted input (git checks every
+    // object) and makes the clone's files match its branch, so the review reads what the agent committed.
+    QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
+    if (!bundle.open())
+        return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    SessionOptions options;
+    options.command = {
+        u"/bin/sh"_s, u"-c"_s,
+        u"git -C /workspace bundle create /tmp/.paddock-fetch.bundle --all >/dev/null 2>&1 && "
+        "cat /tmp/.paddock-fetch.bundle; status=$?; rm -f /tmp/.paddock-fetch.bundle; exit $status"_s};
+    options.workingDirectory = u"/"_s;
+    options.descriptors = {devNull, int(bundle.handle()), devNull};
+    auto session = GuestSession::open(it->second.control, options);
+    ::close(devNull);
+    if (!session)
+        return std::unexpected(session.error());
+    const auto exitCode = (*session)->waitForExit();
+    if (!exitCode || *exitCode != 0)
+        return fail(ErrorCode::Io, tr("The microVM could not bundle its branches."));
+    const auto git = [&hostClone](const QStringList &arguments) {
+        QProcess process;
+        process.start(u"git"_s,
+                      QStringList{u"-C"_s, hostClone, u"-c"_s, u"core.hooksPath=/dev/null"_s} + arguments);
+        process.waitForFinished(300'000);
+        return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0
+                   ? QString()
+                   : QString::fromUtf8(process.readAllStandardError().trimmed()) + process.errorString();
+    };
+    if (const QString failed =
+            git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s, u"--no-tags"_s,
+                 u"--update-head-ok"_s, bundle.fileName(), u"+refs/heads/*:refs/heads/*"_s});
+        !failed.isEmpty())
+        return fail(ErrorCode::Corrupt, tr("The microVM's branches could not be fetched: %1").arg(failed));
+    if (const QString failed = git({u"reset"_s, u"-q"_s, u"--hard"_s}); !failed.isEmpty())
+        return fail(ErrorCode::Io,
+                    tr("The clone's files could not be brought up to its branch: %1").arg(failed));
+    return {};
+}
 
 // TLS interception: the sandbox trusts Paddock's CA, as a namespace sandbox does (BwrapCommand's binds).
 Result<> MicroVmBackend::installTrust(const QString &control, const BackendStart &request)
@@ -96,8 +169,16 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     spec.cpus = request.limits.cpus > 0 ? request.limits.cpus : 1;
     spec.memoryMiB = request.limits.memoryMiB > 0 ? request.limits.memoryMiB : defaultMemoryMiB;
     spec.runtimeDirectory = request.runtimeDirectory;
-    spec.sharedFolder = request.workspace;
     spec.rootImage = image->root;
+    // Clone mode keeps the clone on a disk of the machine's own (file work there is many times faster than
+    // on a shared folder); the host brings its branches back (fetchBranches). Direct mode shares the folder.
+    if (!request.workspaceDisk.isEmpty() && !image->root.isEmpty()) {
+        if (auto made = makeWorkspaceDisk(request.workspace, request.workspaceDisk); !made)
+            return std::unexpected(made.error());
+        spec.workspaceDisk = request.workspaceDisk;
+    } else {
+        spec.sharedFolder = request.workspace;
+    }
     Running running;
     running.machine = std::make_unique<QemuMachine>();
     QemuMachine::Options options;
@@ -146,6 +227,8 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     started.controlSocket = control;
     if (accelerator == Accelerator::Tcg)
         started.note = tr("emulated (slow): /dev/kvm is not usable here");
+    running.control = control;
+    running.workspaceDisk = spec.workspaceDisk;
     m_running.emplace(sandbox, std::move(running));
     return started;
 }

@@ -28,13 +28,17 @@ public:
     void stop(const QString &sandbox) override;
     bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
     std::optional<ProcessUsage> usage(const QString &sandbox) const override;
+    Core::Result<> fetchBranches(const QString &sandbox, const QString &hostClone) override;
 
 private:
     static Core::Result<> installTrust(const QString &control, const BackendStart &request);
+    static Core::Result<> makeWorkspaceDisk(const QString &clone, const QString &disk);
     struct Running
     {
         std::unique_ptr<QemuMachine> machine;
         std::unique_ptr<GuestAgent> agent;
+        QString control;
+        QString workspaceDisk; // clone mode: the clone lives there
     };
     QString m_imageDirectory;
     std::map<QString, Running> m_running;

@@ -83,8 +83,14 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
         arguments << u"-drive"_s
                   << u"file=%1,if=none,id=root,format=raw,readonly=on"_s.arg(qemuOptionValue(spec.rootImage))
                   << u"-device"_s << u"virtio-blk-device,drive=root"_s;
+    if (!spec.workspaceDisk.isEmpty()) // after the root: the guest's second disk, /dev/vdb
+        arguments << u"-drive"_s
+                  << u"file=%1,if=none,id=workspace,format=raw"_s.arg(qemuOptionValue(spec.workspaceDisk))
+                  << u"-device"_s << u"virtio-blk-device,drive=workspace"_s;
     if (!spec.kernel.isEmpty()) {
         QString append = u"console=ttyS0 quiet panic=-1"_s;
+        if (!spec.workspaceDisk.isEmpty())
+            append += u" paddock.workspacedisk"_s;
         if (!spec.rootImage.isEmpty())
             append += u" paddock.root"_s;
         if (!spec.sharedFolder.isEmpty())

@@ -33,6 +33,7 @@ struct MicroVmSpec
     QString runtimeDirectory; // agent.sock (the guest agent's virtio-serial port) and console.log go here
     QString sharedFolder;     // a host folder the guest mounts as /workspace (virtio 9p); empty: none
     QString rootImage;        // the read-only root file system (virtio block); empty: the initramfs only
+    QString workspaceDisk;    // the clone's own disk, mounted as /workspace instead of sharedFolder
 };
 
 inline constexpr char agentPortName[] = "org.paddock.agent";

@@ -57,6 +57,11 @@ QString SandboxManager::cloneDirectory(const QString &name) const
     return m_paths.dataDir() + u"/clones/"_s + name;
 }
 
+QString SandboxManager::workspaceDiskOf(const QString &name) const
+{
+    return cloneDirectory(name) + u".ext4"_s;
+}
+
 QString SandboxManager::workspaceOf(const SandboxRecord &record) const
 {
     return record.mode == SandboxRecord::Mode::Clone ? cloneDirectory(record.name) : record.workspace;
@@ -120,6 +125,16 @@ Result<> SandboxManager::remove(const QString &name, bool force)
         return fail(ErrorCode::Conflict,
                     tr("The sandbox \"%1\" is running; stop it first with 'paddock stop %1'.").arg(name));
     const QString clone = cloneDirectory(name);
+    // A microVM's disk written after its branches were last brought back (it crashed, or the fetch failed)
+    // may hold commits the host clone lacks.
+    const QFileInfo disk(workspaceDiskOf(name)), fetched(workspaceDiskOf(name) + u".fetched"_s);
+    if (record->mode == SandboxRecord::Mode::Clone && disk.exists() && !force &&
+        (!fetched.exists() || disk.lastModified() > fetched.lastModified()))
+        return fail(
+            ErrorCode::Conflict,
+            tr("The microVM disk of \"%1\" may hold commits that were not brought back; start and stop "
+               "it once to bring them back, or remove it anyway with 'paddock rm --force %1'.")
+                .arg(name));
     if (record->mode == SandboxRecord::Mode::Clone && QFileInfo(clone).isDir() && !force) {
         const auto work = WorkspaceClone::hasWorkNotIn(clone, record->workspace);
         if (!work || *work)
@@ -131,8 +146,11 @@ Result<> SandboxManager::remove(const QString &name, bool force)
     }
     if (auto removed = store.remove(name); !removed)
         return removed;
-    if (record->mode == SandboxRecord::Mode::Clone)
+    if (record->mode == SandboxRecord::Mode::Clone) {
         QDir(clone).removeRecursively();
+        QFile::remove(workspaceDiskOf(name));
+        QFile::remove(workspaceDiskOf(name) + u".fetched"_s);
+    }
     return {};
 }
 
@@ -208,6 +226,8 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     BackendStart request;
     request.sandbox = name;
     request.workspace = workspace;
+    if (record->mode == SandboxRecord::Mode::Clone && record->backend == SandboxRecord::Backend::MicroVm)
+        request.workspaceDisk = workspaceDiskOf(name);
     request.runtimeDirectory = m_paths.runtimeDir() + u"/sb-"_s + record->id.left(12) + u'-' +
                                QString::number(QCoreApplication::applicationPid());
     request.proxySocket = request.runtimeDirectory + u"/proxy.sock"_s;
@@ -260,8 +280,20 @@ Result<> SandboxManager::stop(const QString &name)
     const auto it = m_running.find(name);
     if (it == m_running.end())
         return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
+    // A clone that lives in the sandbox (a microVM's disk) comes back first, for the review; it stays on that
+    // disk either way, so a failure here loses nothing and the next stop tries again.
+    const auto fetched = it->second.backend->fetchBranches(name, cloneDirectory(name));
     it->second.backend->stop(name);
     forget(name, {});
+    if (fetched && QFileInfo::exists(workspaceDiskOf(name))) { // after the machine's last write to it
+        QFile marker(workspaceDiskOf(name) + u".fetched"_s);
+        marker.open(QIODevice::WriteOnly); // its time stamp is what counts
+    }
+    if (!fetched)
+        return fail(
+            fetched.error().code,
+            tr("The sandbox \"%1\" stopped, but its branches could not be brought back for review: %2")
+                .arg(name, fetched.error().message));
     return {};
 }
 

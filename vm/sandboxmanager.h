@@ -89,6 +89,8 @@ public:
     // Where the sandbox's files are on the host: its clone, or the user's folder in direct mode.
     QString workspaceOf(const Core::SandboxRecord &record) const;
     QString cloneDirectory(const QString &name) const;
+    // A microVM's clone lives on this disk image (made from cloneDirectory at its first start).
+    QString workspaceDiskOf(const QString &name) const;
     // Where `paddock image build` puts the microVM guest image.
     static QString guestImageDirectory(const Core::Paths &paths);
 

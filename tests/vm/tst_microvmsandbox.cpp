@@ -16,6 +16,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -180,6 +181,53 @@ private Q_SLOTS:
         QVERIFY2(seen.contains("/dev/pts/") && seen.contains("30 90"), seen.constData());
     }
 
+    // Clone mode: the clone lives on the machine's own disk; stopping brings its branches back for review.
+    void aCloneLivesOnTheMachinesDiskAndComesBack()
+    {
+        QTemporaryDir projects;
+        const QString project = projects.filePath(u"project"_s);
+        Test::makeRepository(project);
+        CreateOptions create;
+        create.name = u"vmclone"_s;
+        create.workspace = project;
+        create.backend = Core::SandboxRecord::Backend::MicroVm;
+        QVERIFY(m_manager->create(create));
+        const auto control = m_manager->start(u"vmclone"_s, policy());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        QVERIFY(QFileInfo::exists(m_manager->workspaceDiskOf(u"vmclone"_s)));
+        const Test::Captured committed = Test::runCaptured(
+            *control,
+            {u"sh"_s, u"-c"_s,
+             u"git branch --show-current && cat README.md && df -T /workspace | tail -1 | "
+             "tr -s ' ' | cut -d' ' -f2 && echo from-the-vm > new.txt && git add new.txt && "
+             "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt"_s});
+        QCOMPARE(committed.exitCode, 0);
+        QCOMPARE(committed.out, QByteArray("paddock/vmclone\nhello\next4\n"));
+        const QString hostClone = m_manager->cloneDirectory(u"vmclone"_s);
+        QVERIFY(!QFileInfo::exists(hostClone + u"/new.txt"_s)); // the machine's disk, not the host's folder
+        QVERIFY(m_manager->stop(u"vmclone"_s).has_value());
+        QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
+        QVERIFY(!QFileInfo::exists(hostClone + u"/wip.txt"_s)); // only what was committed comes back
+        QProcess log;
+        log.start(u"git"_s, {u"-C"_s, hostClone, u"log"_s, u"--format=%s"_s, u"paddock/vmclone"_s});
+        QVERIFY(log.waitForFinished());
+        QCOMPARE(log.readAllStandardOutput(), QByteArray("from the vm\nfirst\n"));
+        // Not merged yet: removing it would lose the commit.
+        QCOMPARE(m_manager->remove(u"vmclone"_s, false).error().code, Core::ErrorCode::Conflict);
+
+        // A machine that crashed could not bring its work back: its disk is not thrown away without --force.
+        QVERIFY(m_manager->start(u"vmclone"_s, policy()).has_value());
+        const qint64 qemu = qemuPid(u"vmclone"_s);
+        QVERIFY(qemu > 1); // never kill(-1)
+        QVERIFY(::kill(pid_t(qemu), SIGKILL) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_manager->isRunning(u"vmclone"_s), 10'000);
+        const auto refused = m_manager->remove(u"vmclone"_s, false);
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(u"microVM disk"_s), qPrintable(refused.error().message));
+        QVERIFY(m_manager->remove(u"vmclone"_s, true).has_value());
+        QVERIFY(!QFileInfo::exists(m_manager->workspaceDiskOf(u"vmclone"_s)));
+    }
+
     void stopEndsTheMachine()
     {
         const qint64 qemu = qemuPid();
@@ -209,9 +257,9 @@ private Q_SLOTS:
 
 private:
     // The QEMU process of the running sandbox: the one whose command line names its runtime folder.
-    qint64 qemuPid() const
+    qint64 qemuPid(const QString &sandbox = QStringLiteral("vm")) const
     {
-        const QString runtime = QFileInfo(m_manager->controlSocketOf(u"vm"_s)).path();
+        const QString runtime = QFileInfo(m_manager->controlSocketOf(sandbox)).path();
         for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
             bool ok = false;
             const qint64 pid = entry.toLongLong(&ok);
