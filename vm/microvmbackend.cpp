@@ -1,5 +1,6 @@
 #include "vm/microvmbackend.h"
 
+#include "proxy/trustbundle.h"
 #include "vm/bwrapcommand.h"
 #include "vm/guestagent.h"
 #include "vm/guestimage.h"
@@ -126,17 +127,21 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
     return {};
 }
 
-// TLS interception: the sandbox trusts Paddock's CA, as a namespace sandbox does (BwrapCommand's binds).
+// The machine trusts what the host trusts, as a namespace sandbox does (its /etc/ssl is the host's): a
+// company's own CA, say. With TLS interception, the bundle with Paddock's CA and the CA itself, as
+// BwrapCommand binds them.
 Result<> MicroVmBackend::installTrust(const QString &control, const BackendStart &request)
 {
-    if (!request.trustBundle.isEmpty()) {
-        QString script = u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox));
-        if (request.systemBundle.startsWith(u"/etc/ssl/"_s))
-            script += u" && mkdir -p /etc/ssl/certs && cp %1 /etc/ssl/certs/ca-certificates.crt"_s.arg(
-                QLatin1StringView(BwrapCommand::trustBundleInSandbox));
-        if (auto copied = copyIntoGuest(control, request.trustBundle, script); !copied)
-            return copied;
+    const QString system = u"/etc/ssl/certs/ca-certificates.crt"_s;
+    if (request.trustBundle.isEmpty()) {
+        const auto hostBundle = Proxy::TrustBundle::findSystemBundle();
+        return hostBundle ? copyIntoGuest(control, *hostBundle, u"cat > "_s + system) : Result<>{};
     }
+    QString script = u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox));
+    if (request.systemBundle.startsWith(u"/etc/ssl/"_s))
+        script += u" && cp %1 %2"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox), system);
+    if (auto copied = copyIntoGuest(control, request.trustBundle, script); !copied)
+        return copied;
     if (!request.caCertificate.isEmpty())
         return copyIntoGuest(control, request.caCertificate,
                              u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::caCertificateInSandbox)));

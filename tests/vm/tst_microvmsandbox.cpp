@@ -6,6 +6,7 @@
 #include "core/policyrule.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
+#include "proxy/trustbundle.h"
 #include "vm/guest/hostpty.h"
 #include "vm/guestimage.h"
 #include "vm/guestsession.h"
@@ -15,6 +16,7 @@
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -80,8 +82,10 @@ private Q_SLOTS:
         Test::writeFile(m_trust.filePath(u"bundle.pem"_s), "BUNDLE-WITH-PADDOCK-CA\n");
         Test::writeFile(m_trust.filePath(u"ca.pem"_s), "PADDOCK-CA\n");
         m_manager->setNetworkProvider(
-            [this](const Core::SandboxRecord &, const QString &, const Core::PolicyMatcher *) {
+            [this](const Core::SandboxRecord &record, const QString &, const Core::PolicyMatcher *) {
                 SandboxNetwork network;
+                if (record.name != u"vm"_s) // no interception: the host's own roots
+                    return Core::Result<SandboxNetwork>(network);
                 network.trustBundle = m_trust.filePath(u"bundle.pem"_s);
                 network.systemBundle = u"/etc/ssl/certs/ca-certificates.crt"_s;
                 network.caCertificate = m_trust.filePath(u"ca.pem"_s);
@@ -203,6 +207,14 @@ private Q_SLOTS:
              "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt"_s});
         QCOMPARE(committed.exitCode, 0);
         QCOMPARE(committed.out, QByteArray("paddock/vmclone\nhello\next4\n"));
+        // Without interception the machine trusts what the host trusts (as a namespace sandbox does).
+        const auto hostBundle = Proxy::TrustBundle::findSystemBundle();
+        QVERIFY(hostBundle.has_value());
+        const QByteArray hostDigest =
+            QCryptographicHash::hash(Test::readFile(*hostBundle), QCryptographicHash::Sha256).toHex();
+        QCOMPARE(Test::runCaptured(*control, {u"sha256sum"_s, u"/etc/ssl/certs/ca-certificates.crt"_s})
+                     .out.left(64),
+                 hostDigest);
         const QString hostClone = m_manager->cloneDirectory(u"vmclone"_s);
         QVERIFY(!QFileInfo::exists(hostClone + u"/new.txt"_s)); // the machine's disk, not the host's folder
         QVERIFY(m_manager->stop(u"vmclone"_s).has_value());
