@@ -102,7 +102,7 @@ build_ksyntaxhighlighting() {
 }
 
 build_libvterm() {
-  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix-restorefix
+  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix-restorefix-regionfix
   [ -f "$stamp" ] && return 0
   fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
   log "building libvterm $VTERM_VER"
@@ -132,6 +132,12 @@ build_libvterm() {
   # tests/fuzz/corpus/terminalmodel/saved-cursor-after-resize). It is brought onto the screen, as xterm does.
   perl -0pi -e 's/(    state->pos = state->saved.pos;\n)/$1    if(state->pos.row >= state->rows) state->pos.row = state->rows - 1; \/* paddock: saved before a resize *\/\n    if(state->pos.col >= state->cols) state->pos.col = state->cols - 1;\n/' "$src/src/state.c"
   grep -q 'paddock: saved before a resize' "$src/src/state.c" || { echo "setup: the libvterm restore fix did not apply" >&2; exit 1; }
+  # And a fifth: a resize clamps the scroll region's bottom but not its top, so a region that began below the
+  # new bottom row is left upside down, and the next scroll moves a negative number of rows (found by fuzzing;
+  # tests/fuzz/corpus/terminalmodel/scroll-region-after-resize). Such a region becomes the whole screen, as
+  # xterm resets it on a resize.
+  perl -0pi -e 's/(  if\(state->scrollregion_right > -1\)\n    UBOUND\(state->scrollregion_right, state->cols\);\n)/$1  if(SCROLLREGION_BOTTOM(state) <= state->scrollregion_top) { state->scrollregion_top = 0; state->scrollregion_bottom = -1; } \/* paddock: region after a resize *\/\n  if(SCROLLREGION_RIGHT(state) <= state->scrollregion_left) { state->scrollregion_left = 0; state->scrollregion_right = -1; }\n/' "$src/src/state.c"
+  grep -q 'paddock: region after a resize' "$src/src/state.c" || { echo "setup: the libvterm region fix did not apply" >&2; exit 1; }
   # The .inc tables ship pre-generated, so the C files compile directly. -fwrapv: libvterm multiplies escape
   # sequence numbers without an overflow check (signed overflow is undefined in C; found by fuzzing), and a
   # sandbox chooses those numbers.
