@@ -34,6 +34,12 @@ ImageTools::Run ImageTools::run(const QString &program, const QStringList &argum
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+QString ImageTools::errorText(const Run &run)
+{
+    const QByteArray text = run.err.trimmed().isEmpty() ? run.out.trimmed() : run.err.trimmed();
+    return QString::fromUtf8(text.right(1500));
+}
+
 Core::Result<QByteArray> ImageTools::readAll(const QString &path)
 {
     QFile file(path);

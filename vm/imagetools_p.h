@@ -26,6 +26,8 @@ public:
     static Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
                    const QByteArray &input = {}, int timeoutMs = 600'000,
                    const QStringList &environment = {});
+    // What a failed program said (its stderr, else its stdout; the end of it), for an error message.
+    static QString errorText(const Run &run);
     static Core::Result<QByteArray> readAll(const QString &path);
     static Core::Result<> writeAll(const QString &path, const QByteArray &bytes);
     // A .deb unpacked into folder (kept: a second call finds it there).

@@ -5,13 +5,13 @@
 #include "vm/guestagent.h"
 #include "vm/guestimage.h"
 #include "vm/guestsession.h"
+#include "vm/imagetools_p.h"
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryFile>
 
@@ -27,31 +27,38 @@ namespace {
 
 constexpr int defaultMemoryMiB = 1024;
 constexpr int agentTimeoutKvmMs = 15'000;
-constexpr int agentTimeoutTcgMs = 90'000; // an emulated boot on a busy 2-core machine
-constexpr int shutdownTimeoutMs = 6'000;  // the guest gives its processes 3 s
-constexpr int workspaceDiskGiB = 32;      // sparse: only what the clone uses takes space
+constexpr int agentTimeoutTcgMs = 90'000;  // an emulated boot on a busy 2-core machine
+constexpr int shutdownTimeoutMs = 6'000;   // the guest gives its processes 3 s
+constexpr int hostToolTimeoutMs = 300'000; // mke2fs and git on the host
+constexpr int workspaceDiskGiB = 32;       // sparse: only what the clone uses takes space
+
+// Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
+// code, or why it could not run.
+Result<int> runInGuest(const QString &control, const QString &script, int input, int output)
+{
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    const auto closeDevNull = qScopeGuard([devNull] { ::close(devNull); });
+    SessionOptions options;
+    options.command = {u"/bin/sh"_s, u"-c"_s, script};
+    options.workingDirectory = u"/"_s;
+    options.descriptors = {input < 0 ? devNull : input, output < 0 ? devNull : output, devNull};
+    auto session = GuestSession::open(control, options);
+    if (!session)
+        return std::unexpected(session.error());
+    return (*session)->waitForExit();
+}
 
 // Copies a host file into the running guest through a session (the guest has no share for it).
 Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QString &script)
 {
     const int input = ::open(QFile::encodeName(hostFile).constData(), O_RDONLY | O_CLOEXEC);
-    const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    const auto closeBoth = qScopeGuard([input, devNull] {
-        if (input >= 0)
-            ::close(input);
-        ::close(devNull);
-    });
     if (input < 0)
         return fail(ErrorCode::NotFound, MicroVmBackend::tr("Cannot read %1.").arg(hostFile));
-    SessionOptions options;
-    options.command = {u"/bin/sh"_s, u"-c"_s, u"mkdir -p /run/paddock && "_s + script};
-    options.workingDirectory = u"/"_s;
-    options.descriptors = {input, devNull, devNull};
-    auto session = GuestSession::open(control, options);
-    if (!session)
-        return std::unexpected(session.error());
-    const auto exitCode = (*session)->waitForExit();
-    if (!exitCode || *exitCode != 0)
+    const auto closeInput = qScopeGuard([input] { ::close(input); });
+    const auto exitCode = runInGuest(control, u"mkdir -p /run/paddock && "_s + script, input, -1);
+    if (!exitCode)
+        return std::unexpected(exitCode.error());
+    if (*exitCode != 0)
         return fail(ErrorCode::Io, MicroVmBackend::tr("Could not copy %1 into the microVM.").arg(hostFile));
     return {};
 }
@@ -66,16 +73,15 @@ Result<> MicroVmBackend::makeWorkspaceDisk(const QString &clone, const QString &
         return {};
     const QString partial = disk + u".partial"_s;
     QFile::remove(partial);
-    QProcess mke2fs;
-    mke2fs.start(u"mke2fs"_s,
-                 {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s, u"-L"_s, u"paddock-workspace"_s,
-                  u"-d"_s, clone, partial, QString::number(workspaceDiskGiB) + u'G'});
-    if (!mke2fs.waitForFinished(300'000) || mke2fs.exitStatus() != QProcess::NormalExit ||
-        mke2fs.exitCode() != 0) {
+    const ImageTools::Run made = ImageTools::run(u"mke2fs"_s,
+                                                 {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s,
+                                                  u"-L"_s, u"paddock-workspace"_s, u"-d"_s, clone, partial,
+                                                  QString::number(workspaceDiskGiB) + u'G'},
+                                                 {}, {}, hostToolTimeoutMs);
+    if (made.exitCode != 0) {
         QFile::remove(partial);
-        return fail(ErrorCode::Io, tr("Could not make the workspace disk %1: %2")
-                                       .arg(disk, QString::fromUtf8(mke2fs.readAllStandardError().trimmed()) +
-                                                      mke2fs.errorString()));
+        return fail(ErrorCode::Io,
+                    tr("Could not make the workspace disk %1: %2").arg(disk, ImageTools::errorText(made)));
     }
     if (!QFile::rename(partial, disk))
         return fail(ErrorCode::Io, tr("Cannot write %1.").arg(disk));
@@ -92,29 +98,20 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
     QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
     if (!bundle.open())
         return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));
-    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-    SessionOptions options;
-    options.command = {
-        u"/bin/sh"_s, u"-c"_s,
+    const auto exitCode = runInGuest(
+        it->second.control,
         u"git -C /workspace bundle create /tmp/.paddock-fetch.bundle --all >/dev/null 2>&1 && "
-        "cat /tmp/.paddock-fetch.bundle; status=$?; rm -f /tmp/.paddock-fetch.bundle; exit $status"_s};
-    options.workingDirectory = u"/"_s;
-    options.descriptors = {devNull, int(bundle.handle()), devNull};
-    auto session = GuestSession::open(it->second.control, options);
-    ::close(devNull);
-    if (!session)
-        return std::unexpected(session.error());
-    const auto exitCode = (*session)->waitForExit();
-    if (!exitCode || *exitCode != 0)
+        "cat /tmp/.paddock-fetch.bundle; status=$?; rm -f /tmp/.paddock-fetch.bundle; exit $status"_s,
+        -1, int(bundle.handle()));
+    if (!exitCode)
+        return std::unexpected(exitCode.error());
+    if (*exitCode != 0)
         return fail(ErrorCode::Io, tr("The microVM could not bundle its branches."));
     const auto git = [&hostClone](const QStringList &arguments) {
-        QProcess process;
-        process.start(u"git"_s,
-                      QStringList{u"-C"_s, hostClone, u"-c"_s, u"core.hooksPath=/dev/null"_s} + arguments);
-        process.waitForFinished(300'000);
-        return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0
-                   ? QString()
-                   : QString::fromUtf8(process.readAllStandardError().trimmed()) + process.errorString();
+        const ImageTools::Run ran = ImageTools::run(
+            u"git"_s, QStringList{u"-C"_s, hostClone, u"-c"_s, u"core.hooksPath=/dev/null"_s} + arguments, {},
+            {}, hostToolTimeoutMs);
+        return ran.exitCode == 0 ? QString() : ImageTools::errorText(ran);
     };
     if (const QString failed =
             git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s, u"--no-tags"_s,

@@ -23,12 +23,6 @@ using Run = ImageTools::Run;
 
 constexpr int downloadTimeoutMs = 300'000;
 
-QString errorText(const Run &run)
-{
-    const QByteArray text = run.err.trimmed().isEmpty() ? run.out.trimmed() : run.err.trimmed();
-    return QString::fromUtf8(text.right(1500));
-}
-
 // The highest version of package that the archive offers (not one only installed here).
 Core::Result<QString> archiveVersion(const QString &package)
 {
@@ -70,7 +64,7 @@ Core::Result<> mergeUsr(const QString &tree)
                 if (QFileInfo(to).exists() || QFileInfo(to).isSymLink()) {
                     const Run merged = ImageTools::run(u"cp"_s, {u"-a"_s, u"-T"_s, from, to});
                     if (merged.exitCode != 0)
-                        return Core::fail(Core::ErrorCode::Io, errorText(merged));
+                        return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(merged));
                 } else if (!QDir().rename(from, to)) {
                     return Core::fail(Core::ErrorCode::Io, RootImageBuilder::tr("Cannot move %1.").arg(from));
                 }
@@ -123,7 +117,7 @@ Core::Result<> installNpm(const QString &tree, const QString &work)
     const Run unpacked = ImageTools::run(
         u"tar"_s, {u"-xzf"_s, tarball, u"-C"_s, target, u"--strip-components=1"_s, u"--no-same-owner"_s});
     if (unpacked.exitCode != 0)
-        return Core::fail(Core::ErrorCode::Io, errorText(unpacked));
+        return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(unpacked));
     for (const auto &[name, script] : {std::pair{u"npm"_s, u"npm-cli.js"_s}, {u"npx"_s, u"npx-cli.js"_s}}) {
         const QString link = tree + u"/usr/bin/"_s + name;
         QFile::remove(link);
@@ -219,15 +213,16 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
                                           QStringList{u"--print-uris"_s, u"install"_s} + wanted);
     const QStringList debs = debsFromPrintUris(listed.out);
     if (listed.exitCode != 0 || debs.isEmpty())
-        return Core::fail(Core::ErrorCode::Unavailable,
-                          tr("apt cannot install %1: %2").arg(wanted.join(u' '), errorText(listed)));
+        return Core::fail(
+            Core::ErrorCode::Unavailable,
+            tr("apt cannot install %1: %2").arg(wanted.join(u' '), ImageTools::errorText(listed)));
     say(tr("Downloading %n package(s) for the root file system…", nullptr, int(debs.size())));
     const Run fetched =
         ImageTools::run(u"apt-get"_s, aptArguments(work, archives) +
                                           QStringList{u"--download-only"_s, u"install"_s} + wanted);
     if (fetched.exitCode != 0)
         return Core::fail(Core::ErrorCode::Unavailable,
-                          tr("apt could not download: %1").arg(errorText(fetched)));
+                          tr("apt could not download: %1").arg(ImageTools::errorText(fetched)));
 
     say(tr("Unpacking the root file system…"));
     const QString tree = work + u"/root-tree"_s;
@@ -239,7 +234,7 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
         const Run unpacked = ImageTools::run(u"dpkg-deb"_s, {u"-x"_s, path, tree});
         if (unpacked.exitCode != 0)
             return Core::fail(Core::ErrorCode::Io,
-                              tr("Could not unpack %1: %2").arg(deb, errorText(unpacked)));
+                              tr("Could not unpack %1: %2").arg(deb, ImageTools::errorText(unpacked)));
         image.packages.append(deb.section(u'_', 0, 0) + u' ' +
                               deb.section(u'_', 1, 1).replace(u"%3a"_s, u":"_s));
     }
@@ -276,11 +271,11 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
     const Run touched =
         ImageTools::run(u"find"_s, {tree, u"-exec"_s, u"touch"_s, u"-h"_s, u"-d"_s, epoch, u"{}"_s, u"+"_s});
     if (touched.exitCode != 0)
-        return Core::fail(Core::ErrorCode::Io, errorText(touched));
+        return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(touched));
     const Run used = ImageTools::run(u"du"_s, {u"-s"_s, u"-B1M"_s, u"--apparent-size"_s, tree});
     const qint64 usedMiB = used.out.split('\t').value(0).toLongLong();
     if (used.exitCode != 0 || usedMiB <= 0)
-        return Core::fail(Core::ErrorCode::Io, errorText(used));
+        return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(used));
     const QString identity =
         QString::fromLatin1(QCryptographicHash::hash((image.packages.join(u'\n') + image.npmVersion).toUtf8(),
                                                      QCryptographicHash::Sha256)
@@ -299,7 +294,7 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
         {u"E2FSPROGS_FAKE_TIME="_s + QString::number(options.sourceDateEpoch),
          u"SOURCE_DATE_EPOCH="_s + QString::number(options.sourceDateEpoch)});
     if (made.exitCode != 0)
-        return Core::fail(Core::ErrorCode::Io, tr("mke2fs failed: %1").arg(errorText(made)));
+        return Core::fail(Core::ErrorCode::Io, tr("mke2fs failed: %1").arg(ImageTools::errorText(made)));
     QFile::remove(image.path);
     if (!QFile::rename(partial, image.path))
         return Core::fail(Core::ErrorCode::Io, tr("Cannot write %1.").arg(image.path));
