@@ -102,7 +102,7 @@ build_ksyntaxhighlighting() {
 }
 
 build_libvterm() {
-  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix-restorefix-regionfix
+  local stamp=$PREFIX/.libvterm-$VTERM_VER-wrapv-resizefix-c1fix-pushfix-restorefix-regionfix-utf8fix
   [ -f "$stamp" ] && return 0
   fetch_trixie_source libvterm "$VTERM_VER-3" "libvterm_$VTERM_VER.orig.tar.gz" "$VTERM_SHA256"
   log "building libvterm $VTERM_VER"
@@ -138,6 +138,12 @@ build_libvterm() {
   # xterm resets it on a resize.
   perl -0pi -e 's/(  if\(state->scrollregion_right > -1\)\n    UBOUND\(state->scrollregion_right, state->cols\);\n)/$1  if(SCROLLREGION_BOTTOM(state) <= state->scrollregion_top) { state->scrollregion_top = 0; state->scrollregion_bottom = -1; } \/* paddock: region after a resize *\/\n  if(SCROLLREGION_RIGHT(state) <= state->scrollregion_left) { state->scrollregion_left = 0; state->scrollregion_right = -1; }\n/' "$src/src/state.c"
   grep -q 'paddock: region after a resize' "$src/src/state.c" || { echo "setup: the libvterm region fix did not apply" >&2; exit 1; }
+  # And a sixth: an ASCII character that cuts a UTF-8 sequence short is decoded as two code points (U+FFFD and
+  # itself) though the loop checked room for one, so a long enough line writes one past the buffer (found by
+  # fuzzing; tests/fuzz/corpus/terminalmodel/utf8-cut-at-buffer-end). With one slot left, the U+FFFD goes out
+  # and the character waits for the next call.
+  perl -0pi -e 's/(    else if\(c >= 0x20 && c < 0x7f\) \{\n)      if\(data->bytes_remaining\)\n        cp\[\(\*cpi\)\+\+\] = UNICODE_INVALID;\n/$1      if(data->bytes_remaining) { \/* paddock: one slot left *\/\n        cp[(*cpi)++] = UNICODE_INVALID;\n        data->bytes_remaining = 0;\n        if(*cpi >= cplen)\n          return;\n      }\n/' "$src/src/encoding.c"
+  grep -q 'paddock: one slot left' "$src/src/encoding.c" || { echo "setup: the libvterm UTF-8 fix did not apply" >&2; exit 1; }
   # The .inc tables ship pre-generated, so the C files compile directly. -fwrapv: libvterm multiplies escape
   # sequence numbers without an overflow check (signed overflow is undefined in C; found by fuzzing), and a
   # sandbox chooses those numbers.
