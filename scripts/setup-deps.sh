@@ -21,6 +21,8 @@ PACKAGES=(
   libseccomp-dev xvfb xauth trayer fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
   gnome-keyring libsecret-1-0 dbus-daemon curl openssh-client gnupg qemu-system-x86 e2fsprogs
 )
+# Tests install agent CLIs with the real npm; a Node.js from elsewhere (NodeSource) brings its own.
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 

@@ -108,7 +108,8 @@ struct Captured
     QByteArray out;
 };
 inline Captured runCaptured(const QString &controlSocket, const QStringList &command,
-                            const QString &workingDirectory = QStringLiteral("/workspace"))
+                            const QString &workingDirectory = QStringLiteral("/workspace"),
+                            const QMap<QString, QString> &environment = {})
 {
     int output[2];
     if (::pipe2(output, O_CLOEXEC) != 0)
@@ -117,6 +118,7 @@ inline Captured runCaptured(const QString &controlSocket, const QStringList &com
     Vm::SessionOptions options;
     options.command = command;
     options.workingDirectory = workingDirectory;
+    options.environment = environment;
     options.descriptors = {devNull, output[1], output[1]};
     auto session = Vm::GuestSession::open(controlSocket, options);
     ::close(devNull);

@@ -16,6 +16,9 @@ struct BackendStart
     QString sandbox;       // its name
     QString workspace;     // host folder, /workspace inside
     QString workspaceDisk; // a microVM's clone mode: the clone lives on this disk image, made from workspace
+    // The agent's home (/home/agent), kept between starts: a host folder for a namespace sandbox, a disk
+    // image (made at the first start) for a microVM.
+    QString home;
     QString runtimeDirectory; // private to this run (0700), removed by the manager after stop
     QString proxySocket;      // the sandbox's proxy listener, the only way out
     ResourceLimits limits;

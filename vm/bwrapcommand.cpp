@@ -1,5 +1,7 @@
 #include "vm/bwrapcommand.h"
 
+#include "core/agentlaunch.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -11,7 +13,8 @@ QMap<QString, QString> BwrapCommand::baseEnvironment(const QString &term)
 {
     const QString proxy = u"http://127.0.0.1:%1"_s.arg(proxyPort);
     QMap<QString, QString> environment{
-        {u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"_s},
+        {u"PATH"_s, QLatin1StringView(Core::agentToolsBin) +
+                        u":/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"_s},
         {u"HOME"_s, u"/home/agent"_s},
         {u"USER"_s, u"agent"_s},
         {u"LOGNAME"_s, u"agent"_s},

@@ -212,6 +212,14 @@ case " $(cat /proc/cmdline) " in
 *" paddock.workspacedisk "*)
     mount -t ext4 /dev/vdb $root/workspace || echo "paddock-init: the workspace disk could not be mounted" ;;
 esac
+case " $(cat /proc/cmdline) " in
+*" paddock.homedisk "*)
+    # The disk after the root and the workspace's: the agent's home, kept between starts.
+    home=/dev/vdb
+    case " $(cat /proc/cmdline) " in *" paddock.workspacedisk "*) home=/dev/vdc ;; esac
+    mkdir -p $root/home/agent
+    mount -t ext4 $home $root/home/agent || echo "paddock-init: the home disk could not be mounted" ;;
+esac
 read -r uptime idle < /proc/uptime; echo "paddock-init: file systems mounted at ${uptime}s"
 if [ -n "$root" ]; then
     for fs in proc sys dev; do mount -o move /$fs $root/$fs; done

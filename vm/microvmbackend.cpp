@@ -31,6 +31,7 @@ constexpr int agentTimeoutTcgMs = 90'000;  // an emulated boot on a busy 2-core 
 constexpr int shutdownTimeoutMs = 6'000;   // the guest gives its processes 3 s
 constexpr int hostToolTimeoutMs = 300'000; // mke2fs and git on the host
 constexpr int workspaceDiskGiB = 32;       // sparse: only what the clone uses takes space
+constexpr int homeDiskGiB = 16;            // likewise: agent CLIs, their settings and caches
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.
@@ -65,23 +66,25 @@ Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QS
 
 } // namespace
 
-// The clone's disk, made once from the host's clone: an ext4 image (sparse) that mke2fs fills without
-// mounting.
-Result<> MicroVmBackend::makeWorkspaceDisk(const QString &clone, const QString &disk)
+Result<> MicroVmBackend::makeDisk(const QString &disk, const QString &label, int sizeGiB,
+                                  const QString &contents)
 {
     if (QFileInfo::exists(disk))
         return {};
+    QDir().mkpath(QFileInfo(disk).path());
     const QString partial = disk + u".partial"_s;
     QFile::remove(partial);
-    const ImageTools::Run made = ImageTools::run(u"mke2fs"_s,
-                                                 {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s,
-                                                  u"-L"_s, u"paddock-workspace"_s, u"-d"_s, clone, partial,
-                                                  QString::number(workspaceDiskGiB) + u'G'},
-                                                 {}, {}, hostToolTimeoutMs);
+    QStringList arguments{u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s, u"-L"_s, label};
+    if (contents.isEmpty())
+        arguments << u"-E"_s << u"root_owner=0:0"_s; // the guest's sessions run as its root
+    else
+        arguments << u"-d"_s << contents;
+    arguments << partial << QString::number(sizeGiB) + u'G';
+    const ImageTools::Run made = ImageTools::run(u"mke2fs"_s, arguments, {}, {}, hostToolTimeoutMs);
     if (made.exitCode != 0) {
         QFile::remove(partial);
         return fail(ErrorCode::Io,
-                    tr("Could not make the workspace disk %1: %2").arg(disk, ImageTools::errorText(made)));
+                    tr("Could not make the disk %1: %2").arg(disk, ImageTools::errorText(made)));
     }
     if (!QFile::rename(partial, disk))
         return fail(ErrorCode::Io, tr("Cannot write %1.").arg(disk));
@@ -175,11 +178,18 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     // Clone mode keeps the clone on a disk of the machine's own (file work there is many times faster than
     // on a shared folder); the host brings its branches back (fetchBranches). Direct mode shares the folder.
     if (!request.workspaceDisk.isEmpty() && !image->root.isEmpty()) {
-        if (auto made = makeWorkspaceDisk(request.workspace, request.workspaceDisk); !made)
+        if (auto made =
+                makeDisk(request.workspaceDisk, u"paddock-workspace"_s, workspaceDiskGiB, request.workspace);
+            !made)
             return std::unexpected(made.error());
         spec.workspaceDisk = request.workspaceDisk;
     } else {
         spec.sharedFolder = request.workspace;
+    }
+    if (!request.home.isEmpty() && !image->root.isEmpty()) { // agent CLIs installed on first use stay there
+        if (auto made = makeDisk(request.home, u"paddock-home"_s, homeDiskGiB); !made)
+            return std::unexpected(made.error());
+        spec.homeDisk = request.home;
     }
     Running running;
     running.machine = std::make_unique<QemuMachine>();

@@ -32,7 +32,10 @@ public:
 
 private:
     static Core::Result<> installTrust(const QString &control, const BackendStart &request);
-    static Core::Result<> makeWorkspaceDisk(const QString &clone, const QString &disk);
+    // An ext4 disk image (sparse) made once, filled from contents (a host folder) when given, without
+    // mounting.
+    static Core::Result<> makeDisk(const QString &disk, const QString &label, int sizeGiB,
+                                   const QString &contents = {});
     struct Running
     {
         std::unique_ptr<QemuMachine> machine;

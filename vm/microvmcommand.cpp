@@ -87,10 +87,16 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
         arguments << u"-drive"_s
                   << u"file=%1,if=none,id=workspace,format=raw"_s.arg(qemuOptionValue(spec.workspaceDisk))
                   << u"-device"_s << u"virtio-blk-device,drive=workspace"_s;
+    if (!spec.homeDisk.isEmpty()) // the next disk: /dev/vdc after a workspace disk, else /dev/vdb
+        arguments << u"-drive"_s
+                  << u"file=%1,if=none,id=home,format=raw"_s.arg(qemuOptionValue(spec.homeDisk))
+                  << u"-device"_s << u"virtio-blk-device,drive=home"_s;
     if (!spec.kernel.isEmpty()) {
         QString append = u"console=ttyS0 quiet panic=-1"_s;
         if (!spec.workspaceDisk.isEmpty())
             append += u" paddock.workspacedisk"_s;
+        if (!spec.homeDisk.isEmpty())
+            append += u" paddock.homedisk"_s;
         if (!spec.rootImage.isEmpty())
             append += u" paddock.root"_s;
         if (!spec.sharedFolder.isEmpty())

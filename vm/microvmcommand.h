@@ -34,6 +34,7 @@ struct MicroVmSpec
     QString sharedFolder;     // a host folder the guest mounts as /workspace (virtio 9p); empty: none
     QString rootImage;        // the read-only root file system (virtio block); empty: the initramfs only
     QString workspaceDisk;    // the clone's own disk, mounted as /workspace instead of sharedFolder
+    QString homeDisk;         // the agent's home, mounted as /home/agent; empty: a home in memory
 };
 
 inline constexpr char agentPortName[] = "org.paddock.agent";

@@ -66,6 +66,7 @@ Result<StartedSandbox> NamespaceBackend::start(const BackendStart &request)
     spec.systemBundle = request.systemBundle;
     spec.caCertificate = request.caCertificate;
     spec.environment = request.environment;
+    spec.home = request.home;
     auto process = std::make_unique<QProcess>();
     process->setStandardInputFile(QProcess::nullDevice());
     const QString log = request.runtimeDirectory + u"/guest.log"_s;

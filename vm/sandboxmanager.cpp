@@ -62,6 +62,12 @@ QString SandboxManager::workspaceDiskOf(const QString &name) const
     return cloneDirectory(name) + u".ext4"_s;
 }
 
+QString SandboxManager::homeOf(const SandboxRecord &record) const
+{
+    const QString home = m_paths.dataDir() + u"/homes/"_s + record.name;
+    return record.backend == SandboxRecord::Backend::MicroVm ? home + u".ext4"_s : home;
+}
+
 QString SandboxManager::workspaceOf(const SandboxRecord &record) const
 {
     return record.mode == SandboxRecord::Mode::Clone ? cloneDirectory(record.name) : record.workspace;
@@ -146,6 +152,11 @@ Result<> SandboxManager::remove(const QString &name, bool force)
     }
     if (auto removed = store.remove(name); !removed)
         return removed;
+    const QString home = homeOf(*record);
+    if (QFileInfo(home).isDir())
+        QDir(home).removeRecursively();
+    else
+        QFile::remove(home);
     if (record->mode == SandboxRecord::Mode::Clone) {
         QDir(clone).removeRecursively();
         QFile::remove(workspaceDiskOf(name));
@@ -232,6 +243,15 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
                                QString::number(QCoreApplication::applicationPid());
     request.proxySocket = request.runtimeDirectory + u"/proxy.sock"_s;
     request.limits = ResourceLimits{record->cpus, record->memoryMiB};
+    request.home = homeOf(*record);
+    if (record->backend == SandboxRecord::Backend::Namespace) {
+        if (!QDir().mkpath(request.home))
+            return fail(ErrorCode::Io, tr("Cannot create the agent's home %1.").arg(request.home));
+        QFile::setPermissions(request.home,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    } else {
+        QDir().mkpath(QFileInfo(request.home).path());
+    }
     QDir(request.runtimeDirectory).removeRecursively();
     if (!QDir().mkpath(request.runtimeDirectory))
         return fail(ErrorCode::Io, tr("Cannot create the runtime folder %1.").arg(request.runtimeDirectory));

@@ -91,6 +91,9 @@ public:
     QString cloneDirectory(const QString &name) const;
     // A microVM's clone lives on this disk image (made from cloneDirectory at its first start).
     QString workspaceDiskOf(const QString &name) const;
+    // The agent's home, kept between starts until the sandbox is removed: a folder for a namespace sandbox,
+    // a disk image for a microVM.
+    QString homeOf(const Core::SandboxRecord &record) const;
     // Where `paddock image build` puts the microVM guest image.
     static QString guestImageDirectory(const Core::Paths &paths);
 

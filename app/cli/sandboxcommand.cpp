@@ -3,6 +3,7 @@
 #include "app/cli/policycommand.h"
 #include "app/host/controlclient.h"
 #include "app/host/sandboxhost.h"
+#include "core/agentlaunch.h"
 #include "core/presetcatalog.h"
 #include "core/sandboxstore.h"
 #include "core/templatecatalog.h"
@@ -253,8 +254,8 @@ int RunCommand::run(const QStringList &args, CliIo &io)
     if (!agent)
         return failure(io, tr("The sandbox's template \"%1\" does not exist ('paddock template ls').")
                                .arg(record->templateId));
-    return runSession(m_paths, name, agent->launchArguments(), agent->environment, ::isatty(0) != 0, true,
-                      io);
+    return runSession(m_paths, name, agentSessionArguments(*agent), agent->environment, ::isatty(0) != 0,
+                      true, io);
 }
 
 int StartCommand::run(const QStringList &args, CliIo &io)

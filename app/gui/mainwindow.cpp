@@ -16,6 +16,7 @@
 #include "app/gui/trayicon.h"
 #include "app/host/sandboxhost.h"
 #include "app/terminal/terminalmodel.h"
+#include "core/agentlaunch.h"
 #include "core/sandboxstore.h"
 #include "core/secretstore.h"
 #include "core/settings.h"
@@ -522,7 +523,7 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     launch.sandbox = record->name;
     launch.agent = agent->name;
     launch.branch = record->mode == SandboxRecord::Mode::Clone ? record->branch : QString();
-    launch.command = agent->launchArguments();
+    launch.command = agentSessionArguments(*agent);
     launch.environment = agent->environment;
     launch.waitingPatterns = agent->waitingPatterns;
     launch.donePatterns = agent->donePatterns;

@@ -4,6 +4,7 @@
 #include "core/paths.h"
 #include "core/policy.h"
 #include "core/policyrule.h"
+#include "core/sandboxstore.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 #include "proxy/trustbundle.h"
@@ -47,6 +48,7 @@ private:
     std::unique_ptr<SandboxManager> m_manager;
     QString m_kernelVersion;
     QString m_control;
+    QString m_home; // the direct-mode machine's home disk
 
     std::shared_ptr<const Core::PolicyMatcher> policy() const
     {
@@ -104,6 +106,7 @@ private Q_SLOTS:
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
         qInfo("started (self-test passed) in %lld ms", timer.elapsed());
         m_control = *control;
+        m_home = m_manager->homeOf(*Core::SandboxStore(paths.sandboxesDir()).find(u"vm"_s));
     }
 
     void runsItsOwnKernelWithExitCodes()
@@ -148,6 +151,15 @@ private Q_SLOTS:
         QCOMPARE(Test::readFile(m_workspace.filePath(u"from-guest.txt"_s)), QByteArray("guest wrote this\n"));
         // Files the guest makes belong to the user on the host.
         QCOMPARE(QFileInfo(m_workspace.filePath(u"from-guest.txt"_s)).ownerId(), ::getuid());
+    }
+
+    // The agent's home is a disk of the machine's own (its second here), kept until the sandbox is removed.
+    void theHomeIsADiskOfItsOwn()
+    {
+        QCOMPARE(
+            run(u"grep -o '^/dev/vdb /home/agent ext4' /proc/mounts && echo kept > /home/agent/kept"_s).out,
+            QByteArray("/dev/vdb /home/agent ext4\n"));
+        QVERIFY(QFileInfo(m_home).size() >= 16LL * 1024 * 1024 * 1024); // sparse: its size, not its use
     }
 
     void theProxyIsTheOnlyWayOut()
@@ -199,14 +211,19 @@ private Q_SLOTS:
         const auto control = m_manager->start(u"vmclone"_s, policy());
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
         QVERIFY(QFileInfo::exists(m_manager->workspaceDiskOf(u"vmclone"_s)));
+        const QString cloneHome = m_manager->homeOf(
+            *Core::SandboxStore(Core::Paths(QProcessEnvironment::systemEnvironment()).sandboxesDir())
+                 .find(u"vmclone"_s));
         const Test::Captured committed = Test::runCaptured(
             *control,
             {u"sh"_s, u"-c"_s,
              u"git branch --show-current && cat README.md && df -T /workspace | tail -1 | "
              "tr -s ' ' | cut -d' ' -f2 && echo from-the-vm > new.txt && git add new.txt && "
-             "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt"_s});
+             "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt && "
+             "grep -oE '^/dev/vd. /(workspace|home/agent) ' /proc/mounts && echo clone-home > /home/agent/kept"_s});
         QCOMPARE(committed.exitCode, 0);
-        QCOMPARE(committed.out, QByteArray("paddock/vmclone\nhello\next4\n"));
+        QCOMPARE(committed.out,
+                 QByteArray("paddock/vmclone\nhello\next4\n/dev/vdb /workspace \n/dev/vdc /home/agent \n"));
         // Without interception the machine trusts what the host trusts (as a namespace sandbox does).
         const auto hostBundle = Proxy::TrustBundle::findSystemBundle();
         QVERIFY(hostBundle.has_value());
@@ -228,7 +245,10 @@ private Q_SLOTS:
         QCOMPARE(m_manager->remove(u"vmclone"_s, false).error().code, Core::ErrorCode::Conflict);
 
         // A machine that crashed could not bring its work back: its disk is not thrown away without --force.
-        QVERIFY(m_manager->start(u"vmclone"_s, policy()).has_value());
+        const auto again = m_manager->start(u"vmclone"_s, policy());
+        QVERIFY(again.has_value());
+        QCOMPARE(Test::runCaptured(*again, {u"cat"_s, u"/home/agent/kept"_s}).out,
+                 QByteArray("clone-home\n"));
         const qint64 qemu = qemuPid(u"vmclone"_s);
         QVERIFY(qemu > 1); // never kill(-1)
         QVERIFY(::kill(pid_t(qemu), SIGKILL) == 0);
@@ -238,6 +258,7 @@ private Q_SLOTS:
         QVERIFY2(refused.error().message.contains(u"microVM disk"_s), qPrintable(refused.error().message));
         QVERIFY(m_manager->remove(u"vmclone"_s, true).has_value());
         QVERIFY(!QFileInfo::exists(m_manager->workspaceDiskOf(u"vmclone"_s)));
+        QVERIFY(!QFileInfo::exists(cloneHome));
     }
 
     void stopEndsTheMachine()
@@ -254,6 +275,7 @@ private Q_SLOTS:
     {
         const auto control = m_manager->start(u"vm"_s, policy());
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        QCOMPARE(Test::runCaptured(*control, {u"cat"_s, u"/home/agent/kept"_s}).out, QByteArray("kept\n"));
         const auto usage = m_manager->usage(u"vm"_s);
         QVERIFY(usage.has_value());
         QVERIFY(usage->residentBytes > 32 * 1024 * 1024); // QEMU and its guest's memory
