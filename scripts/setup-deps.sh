@@ -20,6 +20,7 @@ PACKAGES=(
   libgit2-dev libre2-dev libssl-dev zlib1g-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
   libseccomp-dev xvfb xauth trayer fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
   gnome-keyring libsecret-1-0 dbus-daemon curl openssh-client gnupg qemu-system-x86 e2fsprogs
+  lintian desktop-file-utils appstream man-db
 )
 # Tests install agent CLIs with the real npm; a Node.js from elsewhere (NodeSource) brings its own.
 command -v npm >/dev/null || PACKAGES+=(npm)

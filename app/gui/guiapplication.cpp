@@ -16,6 +16,8 @@ int runGui(int argc, char *argv[])
     QApplication app(argc, argv);
     Cli::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Paddock"));
+    // Desktops match the window to installer/linux/org.paddock.Paddock.desktop (its icon, its name).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.paddock.Paddock"));
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const Core::Paths paths(environment);
     installTranslations(app, preferredLanguage(paths, environment));
