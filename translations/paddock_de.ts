@@ -3848,6 +3848,14 @@ Commit: %4
         <source>must be an object with "waitingForInput" and "done" lists.</source>
         <translation>muss ein Objekt mit den Listen „waitingForInput“ und „done“ sein.</translation>
     </message>
+    <message>
+        <source>Paddock: installing %1 in this sandbox (first use)…</source>
+        <translation>Paddock: %1 wird in dieser Sandbox installiert (erste Verwendung)…</translation>
+    </message>
+    <message>
+        <source>Paddock: installing %1 failed. If the network log shows a refused request, allow that host in the sandbox's policy and start the agent again. Exit code:</source>
+        <translation>Paddock: Die Installation von %1 ist fehlgeschlagen. Zeigt das Netzwerkprotokoll eine abgelehnte Anfrage, erlauben Sie diesen Host in der Richtlinie der Sandbox und starten Sie den Agenten erneut. Exit-Code:</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Core::BranchReview</name>
@@ -5877,10 +5885,6 @@ Regel: %3
         <translation>%1 konnte nicht in die MicroVM kopiert werden.</translation>
     </message>
     <message>
-        <source>Could not make the workspace disk %1: %2</source>
-        <translation>Die Arbeitsbereich-Festplatte %1 konnte nicht erstellt werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
@@ -5899,6 +5903,10 @@ Regel: %3
     <message>
         <source>The clone's files could not be brought up to its branch: %1</source>
         <translation>Die Dateien des Klons konnten nicht auf den Stand seines Zweigs gebracht werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not make the disk %1: %2</source>
+        <translation>Die Festplatte %1 konnte nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6151,6 +6159,10 @@ Regel: %3
     <message>
         <source>The sandbox "%1" stopped, but its branches could not be brought back for review: %2</source>
         <translation>Die Sandbox „%1“ wurde gestoppt, aber ihre Zweige konnten nicht zur Durchsicht zurückgeholt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the agent's home %1.</source>
+        <translation>Das Home-Verzeichnis des Agenten %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
