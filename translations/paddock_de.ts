@@ -765,6 +765,10 @@
         <source>This image was made by another version of Paddock; build it again with 'paddock image build'.</source>
         <translation>Dieses Image stammt von einer anderen Paddock-Version; erstellen Sie es erneut mit „paddock image build“.</translation>
     </message>
+    <message>
+        <source>Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):</source>
+        <translation>Das Gastabbild für MicroVMs wird einmalig erstellt (einige Minuten; 'paddock image' zeigt es danach):</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ListCommand</name>

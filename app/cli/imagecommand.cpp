@@ -1,5 +1,7 @@
 #include "app/cli/imagecommand.h"
 
+#include "core/sandboxstore.h"
+
 #include "vm/guestimage.h"
 #include "vm/sandboxmanager.h"
 
@@ -20,6 +22,28 @@ QString ImageCommand::imageDirectory(const Core::Paths &paths)
 QString ImageCommand::downloadDirectory(const Core::Paths &paths)
 {
     return paths.cacheDir() + u"/guest-image"_s;
+}
+
+Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io)
+{
+    const auto record = Core::SandboxStore(paths.sandboxesDir()).find(sandbox);
+    if (!record || record->backend != Core::SandboxRecord::Backend::MicroVm ||
+        Vm::GuestImage::findIn(imageDirectory(paths)))
+        return {};
+    io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
+           << u'\n';
+    io.err.flush();
+    Vm::GuestImageOptions options;
+    options.outputDirectory = imageDirectory(paths);
+    options.workDirectory = downloadDirectory(paths);
+    options.guestBinary = Vm::defaultGuestBinary();
+    const auto image = Vm::GuestImageBuilder::build(options, [&io](const QString &step) {
+        io.err << u"  "_s << step << u'\n';
+        io.err.flush();
+    });
+    if (!image)
+        return std::unexpected(image.error());
+    return {};
 }
 
 int ImageCommand::run(const QStringList &args, CliIo &io)

@@ -2,6 +2,7 @@
 
 #include "app/cli/clicommand.h"
 #include "core/paths.h"
+#include "core/result.h"
 
 namespace Paddock::App {
 
@@ -22,6 +23,9 @@ public:
     // Where the image is built to, and where its downloads are kept.
     static QString imageDirectory(const Core::Paths &paths);
     static QString downloadDirectory(const Core::Paths &paths);
+    // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling
+    // its progress on io.err (the package leaves the image to its first use).
+    static Core::Result<> buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io);
 
 private:
     int show(CliIo &io);

@@ -1,5 +1,6 @@
 #include "app/cli/sandboxcommand.h"
 
+#include "app/cli/imagecommand.h"
 #include "app/cli/policycommand.h"
 #include "app/host/controlclient.h"
 #include "app/host/sandboxhost.h"
@@ -190,6 +191,8 @@ private:
 int runSession(const Paths &paths, const QString &name, const QStringList &command,
                const QMap<QString, QString> &environment, bool terminal, bool attachInput, CliIo &io)
 {
+    if (auto image = ImageCommand::buildOnFirstUse(paths, name, io); !image) // before the terminal goes raw
+        return CliCommand::failure(io, image.error().message);
     std::string error;
     const auto attachment = terminal ? Guest::SessionAttachment::terminal(error)
                                      : Guest::SessionAttachment::pipes(attachInput || !::isatty(0), error);
@@ -265,6 +268,8 @@ int StartCommand::run(const QStringList &args, CliIo &io)
         return *exit;
     if (!SandboxStore(m_paths.sandboxesDir()).find(name))
         return failure(io, tr("There is no sandbox named \"%1\".").arg(name));
+    if (auto image = ImageCommand::buildOnFirstUse(m_paths, name, io); !image)
+        return failure(io, image.error().message);
     auto client = ControlClient::connectToHost(m_paths);
     if (!client) {
         auto launched = ControlClient::launchHost(m_paths);

@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(QSslCertificate::fromPath(file).first() != first.first());
     }
 
-    void guestImageIsShownAndBuilt()
+    void guestImageIsShownAndBuiltOnFirstUse()
     {
         QVERIFY(paddock({u"image"_s}).out.contains(u"There is no guest image yet"_s));
         QCOMPARE(paddock({u"image"_s, u"nope"_s}).exitCode, 2);
@@ -106,12 +106,27 @@ private Q_SLOTS:
         QVERIFY(QFile::link(downloads, cache.filePath(u"paddock/guest-image"_s)));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"XDG_CACHE_HOME"_s, cache.path());
-        const Run built = paddock({u"image"_s, u"build"_s}, {}, environment, {}, 600'000);
+        // Built on first use: the first command in a microVM sandbox builds it, telling its progress, then
+        // runs.
+        QTemporaryDir project;
+        QCOMPARE(paddock({u"create"_s, u"firstvm"_s, u"--workspace"_s, project.path(), u"--mode"_s,
+                          u"direct"_s, u"--backend"_s, u"microvm"_s})
+                     .exitCode,
+                 0);
+        const Run built = paddock({u"exec"_s, u"firstvm"_s, u"--"_s, u"cat"_s, u"/proc/version"_s}, {},
+                                  environment, {}, 600'000);
         QVERIFY2(built.exitCode == 0, qPrintable(built.err));
-        QVERIFY2(built.out.contains(u"Building the initramfs"_s) &&
-                     built.out.contains(u"Making the root file system image"_s) &&
-                     built.out.contains(u"Done: "_s),
-                 qPrintable(built.out));
+        QVERIFY2(built.err.contains(u"Building the microVM guest image, once"_s) &&
+                     built.err.contains(u"Building the initramfs"_s) &&
+                     built.err.contains(u"Making the root file system image"_s) &&
+                     built.err.contains(u"Done: "_s),
+                 qPrintable(built.err));
+        QVERIFY2(built.out.startsWith(u"Linux version "_s), qPrintable(built.out)); // the guest's own kernel
+        QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
+        // The next start finds it.
+        QVERIFY(
+            !paddock({u"start"_s, u"firstvm"_s}, {}, environment, {}, 120'000).err.contains(u"Building"_s));
+        QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
         const Run shown = paddock({u"image"_s, u"show"_s});
         QVERIFY2(shown.out.contains(u"Kernel:  linux-image-"_s), qPrintable(shown.out));
         QVERIFY2(shown.out.contains(u"Root:    root-"_s) && shown.out.contains(u"git 1:2."_s) &&
