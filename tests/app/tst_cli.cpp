@@ -127,6 +127,7 @@ private Q_SLOTS:
         QVERIFY(
             !paddock({u"start"_s, u"firstvm"_s}, {}, environment, {}, 120'000).err.contains(u"Building"_s));
         QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
+        QCOMPARE(paddock({u"rm"_s, u"firstvm"_s}).exitCode, 0);
         const Run shown = paddock({u"image"_s, u"show"_s});
         QVERIFY2(shown.out.contains(u"Kernel:  linux-image-"_s), qPrintable(shown.out));
         QVERIFY2(shown.out.contains(u"Root:    root-"_s) && shown.out.contains(u"git 1:2."_s) &&
