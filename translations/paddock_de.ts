@@ -693,6 +693,33 @@
     </message>
 </context>
 <context>
+    <name>Paddock::App::GuestImageDialog</name>
+    <message>
+        <source>Building the MicroVM Guest Image</source>
+        <translation>Gastabbild für MicroVMs wird erstellt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Building the microVM guest image&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Das Gastabbild für MicroVMs wird erstellt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, made once from Debian's packages. This takes a few minutes and downloads about 125 MB.</source>
+        <translation>MicroVMs starten einen eigenen Linux-Kernel und ein kleines eigenes System mit git, Node.js und npm, das einmalig aus Debian-Paketen erstellt wird. Das dauert einige Minuten und lädt etwa 125 MB herunter.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Step %v of %m</source>
+        <translation>Schritt %v von %m</translation>
+    </message>
+    <message>
+        <source>The guest image could not be built.</source>
+        <translation>Das Gastabbild konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::App::HostCountModel</name>
     <message>
         <source>One request to %1, %2 blocked.</source>
@@ -1538,16 +1565,20 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Namespace-Sandboxes sehen nur ihren Arbeitsbereich und erreichen das Netz nur über Paddocks Proxy.</translation>
     </message>
     <message>
-        <source>MicroVMs, with a kernel of their own, need the guest image first: run 'paddock image build' once.</source>
-        <translation>MicroVMs mit eigenem Kernel brauchen zuerst das Gast-Image: Führen Sie einmal „paddock image build“ aus.</translation>
-    </message>
-    <message>
         <source>A microVM runs its own kernel. There is no usable KVM here, so it is emulated: several times slower.</source>
         <translation>Eine MicroVM hat ihren eigenen Kernel. Hier gibt es kein nutzbares KVM, daher wird sie emuliert: um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
         <source>A microVM runs its own kernel, sees only its workspace and reaches the network only through Paddock's proxy.</source>
         <translation>Eine MicroVM hat ihren eigenen Kernel, sieht nur ihren Arbeitsbereich und erreicht das Netz nur über Paddocks Proxy.</translation>
+    </message>
+    <message>
+        <source>A microVM runs its own kernel. The first one builds the guest image: a few minutes, about 125 MB to download.</source>
+        <translation>Eine MicroVM startet ihren eigenen Kernel. Die erste erstellt das Gastabbild: einige Minuten, etwa 125 MB Download.</translation>
+    </message>
+    <message>
+        <source>A microVM needs the guest image, which was not built; choose Linux namespaces or try again.</source>
+        <translation>Eine MicroVM braucht das Gastabbild, das nicht erstellt wurde; wählen Sie Linux-Namespaces oder versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -5794,6 +5825,14 @@ Regel: %3
     <message>
         <source>Another guest image build uses %1; try again when it has finished.</source>
         <translation>Ein anderer Bau des Gast-Images verwendet %1; versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the lock file in %1.</source>
+        <translation>Die Sperrdatei in %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

@@ -235,15 +235,18 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         if (progress)
             progress(text);
     };
-    QDir().mkpath(options.workDirectory);
+    for (const QString &folder : {options.workDirectory, options.outputDirectory})
+        if (!QDir().mkpath(folder))
+            return Core::fail(Core::ErrorCode::Io, tr("Cannot create the folder %1.").arg(folder));
     // One build at a time per download folder (two Paddocks, or tests in parallel): they share its files.
     QLockFile lock(QDir(options.workDirectory).filePath(u"build.lock"_s));
     lock.setStaleLockTime(0); // a build takes minutes; only a dead owner's lock is stale
     if (!lock.tryLock(buildLockWaitMs))
         return Core::fail(Core::ErrorCode::Conflict,
-                          tr("Another guest image build uses %1; try again when it has finished.")
-                              .arg(options.workDirectory));
-    QDir().mkpath(options.outputDirectory);
+                          lock.error() == QLockFile::LockFailedError
+                              ? tr("Another guest image build uses %1; try again when it has finished.")
+                                    .arg(options.workDirectory)
+                              : tr("Cannot write the lock file in %1.").arg(options.workDirectory));
     const auto kernelPackage = resolvePackage(options.kernelPackage);
     if (!kernelPackage)
         return std::unexpected(kernelPackage.error());

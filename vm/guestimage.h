@@ -49,6 +49,8 @@ class GuestImageBuilder
 
 public:
     using Progress = std::function<void(const QString &)>;
+    // How many messages a build with its root file system gives progress, "Done: …" the last.
+    static constexpr int progressSteps = 8;
 
     static Core::Result<GuestImage> build(const GuestImageOptions &options, const Progress &progress = {});
 

@@ -24,6 +24,15 @@ QString ImageCommand::downloadDirectory(const Core::Paths &paths)
     return paths.cacheDir() + u"/guest-image"_s;
 }
 
+Vm::GuestImageOptions ImageCommand::defaultOptions(const Core::Paths &paths)
+{
+    Vm::GuestImageOptions options;
+    options.outputDirectory = imageDirectory(paths);
+    options.workDirectory = downloadDirectory(paths);
+    options.guestBinary = Vm::defaultGuestBinary();
+    return options;
+}
+
 Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io)
 {
     const auto record = Core::SandboxStore(paths.sandboxesDir()).find(sandbox);
@@ -33,11 +42,7 @@ Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QSt
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';
     io.err.flush();
-    Vm::GuestImageOptions options;
-    options.outputDirectory = imageDirectory(paths);
-    options.workDirectory = downloadDirectory(paths);
-    options.guestBinary = Vm::defaultGuestBinary();
-    const auto image = Vm::GuestImageBuilder::build(options, [&io](const QString &step) {
+    const auto image = Vm::GuestImageBuilder::build(defaultOptions(paths), [&io](const QString &step) {
         io.err << u"  "_s << step << u'\n';
         io.err.flush();
     });
@@ -109,10 +114,7 @@ int ImageCommand::build(const QStringList &args, CliIo &io)
     parser.addOption(kernel);
     if (auto exit = parseOrExit(parser, u"image build"_s, args, io))
         return *exit;
-    Vm::GuestImageOptions options;
-    options.outputDirectory = imageDirectory(m_paths);
-    options.workDirectory = downloadDirectory(m_paths);
-    options.guestBinary = Vm::defaultGuestBinary();
+    Vm::GuestImageOptions options = defaultOptions(m_paths);
     if (parser.isSet(kernel))
         options.kernelPackage = parser.value(kernel);
     const auto image = Vm::GuestImageBuilder::build(options, [&io](const QString &step) {

@@ -3,6 +3,7 @@
 #include "app/cli/clicommand.h"
 #include "core/paths.h"
 #include "core/result.h"
+#include "vm/guestimage.h"
 
 namespace Paddock::App {
 
@@ -23,6 +24,8 @@ public:
     // Where the image is built to, and where its downloads are kept.
     static QString imageDirectory(const Core::Paths &paths);
     static QString downloadDirectory(const Core::Paths &paths);
+    // What `paddock image build` builds, where, with which paddock-guest: for the CLI and the desktop alike.
+    static Vm::GuestImageOptions defaultOptions(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling
     // its progress on io.err (the package leaves the image to its first use).
     static Core::Result<> buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io);

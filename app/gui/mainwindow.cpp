@@ -2,6 +2,7 @@
 
 #include "app/gui/actionicons.h"
 #include "app/gui/generalsettingspage.h"
+#include "app/gui/guestimagedialog.h"
 #include "app/gui/networklogwidget.h"
 #include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
@@ -510,6 +511,10 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     const int row = m_model->rowOf(sandbox);
     const auto record = m_model->record(row);
     if (!record)
+        return nullptr;
+    // A microVM made before this Paddock's image format, or on another machine, needs its image first.
+    if (record->backend == SandboxRecord::Backend::MicroVm &&
+        !GuestImageDialog::ensureImage(m_host.paths(), this))
         return nullptr;
     const TemplateCatalog catalog(m_host.paths().templatesDir());
     const auto agent = catalog.find(record->templateId);

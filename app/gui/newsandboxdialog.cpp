@@ -1,4 +1,5 @@
 #include "app/gui/newsandboxdialog.h"
+#include "app/gui/guestimagedialog.h"
 
 #include "app/gui/notelabel.h"
 
@@ -8,9 +9,7 @@
 #include "core/templatecatalog.h"
 #include "core/workspaceclone.h"
 #include "vm/backendavailability.h"
-#include "vm/guestimage.h"
 #include "vm/resourcelimits.h"
-#include "vm/sandboxmanager.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -137,13 +136,12 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
                        SandboxRecord::backendName(SandboxRecord::Backend::Namespace));
     // A microVM is offered where QEMU is; without KVM it is emulated, which the user is told up front.
     const Vm::BackendStatus microVm = Vm::BackendAvailability().microVmBackend();
-    const bool hasImage =
-        Vm::GuestImage::findIn(Vm::SandboxManager::guestImageDirectory(m_paths)).has_value();
+    const bool hasImage = GuestImageDialog::hasImage(m_paths);
     m_backend->addItem(microVm.level == Vm::BackendStatus::Level::Emulated
                            ? tr("MicroVM (QEMU) — emulated (slow)")
                            : tr("MicroVM (QEMU)"),
                        SandboxRecord::backendName(SandboxRecord::Backend::MicroVm));
-    const bool offered = microVm.level != Vm::BackendStatus::Level::Unavailable && hasImage;
+    const bool offered = microVm.level != Vm::BackendStatus::Level::Unavailable;
     if (auto *items = qobject_cast<QStandardItemModel *>(m_backend->model()))
         items->item(1)->setEnabled(offered);
     const QString namespaceNote =
@@ -151,14 +149,17 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
            "through Paddock's proxy.");
     // Two lines at most: the note's height is laid out once.
     m_backendNote->setText(microVm.level == Vm::BackendStatus::Level::Unavailable ? microVm.detail
-                           : !hasImage ? tr("MicroVMs, with a kernel of their own, need the guest image "
-                                            "first: run 'paddock image build' once.")
-                                       : namespaceNote);
-    const QString microVmNote = microVm.level == Vm::BackendStatus::Level::Emulated
-                                    ? tr("A microVM runs its own kernel. There is no usable KVM here, so it "
-                                         "is emulated: several times slower.")
-                                    : tr("A microVM runs its own kernel, sees only its workspace and reaches "
-                                         "the network only through Paddock's proxy.");
+                                                                                  : namespaceNote);
+    const QString microVmNote =
+        !hasImage ? tr("A microVM runs its own kernel. The first one builds the guest image: a few minutes, "
+                       "about 125 MB to download.")
+        : microVm.level == Vm::BackendStatus::Level::Emulated
+            ? tr("A microVM runs its own kernel. There is no usable KVM here, so it is emulated: several "
+                 "times "
+                 "slower.")
+            : tr("A microVM runs its own kernel, sees only its workspace and reaches the network only "
+                 "through "
+                 "Paddock's proxy.");
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this, namespaceNote, microVmNote](int index) {
         m_backendNote->setText(index == 1 ? microVmNote : namespaceNote);
     });
@@ -338,6 +339,13 @@ void NewSandboxDialog::createSandbox(bool run)
     validate();
     if (!m_createButton->isEnabled())
         return;
+    // The first microVM builds the guest image, with its progress shown, before anything is created.
+    if (options().backend == SandboxRecord::Backend::MicroVm &&
+        !GuestImageDialog::ensureImage(m_paths, this)) {
+        m_problem->setText(tr("A microVM needs the guest image, which was not built; choose Linux namespaces "
+                              "or try again."));
+        return;
+    }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor); // cloning a large repository takes a moment
     const auto created = m_create(options());
     QGuiApplication::restoreOverrideCursor();

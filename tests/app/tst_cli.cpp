@@ -1,4 +1,6 @@
 // The real paddock binary as a user runs it: exit codes, messages and files it writes.
+#include "vm/guestimage.h"
+
 #include "app/clitestsupport.h"
 #include "testsupport.h"
 
@@ -122,6 +124,8 @@ private Q_SLOTS:
                      built.err.contains(u"Done: "_s),
                  qPrintable(built.err));
         QVERIFY2(built.out.startsWith(u"Linux version "_s), qPrintable(built.out)); // the guest's own kernel
+        // The desktop's progress bar has as many steps as the build tells.
+        QCOMPARE(built.err.count(u"\n  "_s), Paddock::Vm::GuestImageBuilder::progressSteps);
         QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
         // The next start finds it.
         QVERIFY(

@@ -2,6 +2,7 @@
 // in and checked as it is typed, Create & Run starting the agent in a real sandbox, Stop, and Remove asking
 // first (and again, when the sandbox holds commits the user's repository does not have).
 #include "app/gui/diffview.h"
+#include "app/gui/guestimagedialog.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/newsandboxdialog.h"
 #include "app/gui/panegrid.h"
@@ -177,21 +178,41 @@ private Q_SLOTS:
     }
 
     // New Sandbox → Create & Run: the sandbox is listed and its agent runs in a real sandbox, in a pane.
-    // A microVM is offered once the guest image exists, and says when it will be emulated.
-    void theMicroVmIsOfferedWithTheImage()
+    // A microVM is offered where QEMU is, says when it will be emulated, and builds the guest image first if
+    // there is none; a build that fails creates nothing and says so.
+    void theMicroVmIsOfferedAndBuildsItsImageFirst()
     {
-        const auto noCreate = [](const Vm::CreateOptions &) -> Core::Result<Core::SandboxRecord> {
+        int creates = 0;
+        const auto noCreate = [&creates](const Vm::CreateOptions &) -> Core::Result<Core::SandboxRecord> {
+            ++creates;
             return std::unexpected(Core::Error{Core::ErrorCode::Unavailable, u"not here"_s});
         };
         const QString imageFolder = Vm::SandboxManager::guestImageDirectory(m_host->paths());
         QDir(imageFolder).removeRecursively();
         {
             NewSandboxDialog dialog(m_host->paths(), noCreate, m_window.get());
+            dialog.setFolder(m_folders.path());
             auto *backend = dialog.findChild<QComboBox *>(u"backend"_s);
-            auto *items = qobject_cast<QStandardItemModel *>(backend->model());
-            QVERIFY(!items->item(1)->isEnabled());
-            QVERIFY2(dialog.findChild<QLabel *>(u"backendNote"_s)->text().contains(u"paddock image build"_s),
-                     qPrintable(dialog.findChild<QLabel *>(u"backendNote"_s)->text()));
+            QVERIFY(qobject_cast<QStandardItemModel *>(backend->model())->item(1)->isEnabled());
+            backend->setCurrentIndex(1);
+            const QString note = dialog.findChild<QLabel *>(u"backendNote"_s)->text();
+            QVERIFY2(note.contains(u"The first one builds the guest image"_s), qPrintable(note));
+            // The downloads folder cannot be made (a file is in its place): the build fails at once.
+            const QString downloads = m_host->paths().cacheDir() + u"/guest-image"_s;
+            QDir(downloads).removeRecursively();
+            Test::writeFile(downloads, "not a folder");
+            QString shown;
+            Test::whenShown<GuestImageDialog>(this, [&shown](GuestImageDialog *building) {
+                QTRY_VERIFY_WITH_TIMEOUT(!building->isBuilding(), 30'000);
+                shown = building->findChild<QLabel *>(u"problem"_s)->text();
+                QTest::keyClick(building, Qt::Key_Escape); // Close
+            });
+            QTest::mouseClick(dialog.findChild<QPushButton *>(u"create"_s), Qt::LeftButton);
+            QVERIFY2(shown.contains(u"Cannot create the folder"_s), qPrintable(shown));
+            QVERIFY2(problemOf(dialog).contains(u"needs the guest image"_s), qPrintable(problemOf(dialog)));
+            QCOMPARE(creates, 0);
+            QVERIFY(dialog.isVisible() || !dialog.result()); // still open, nothing typed lost
+            QFile::remove(downloads);
         }
         // What 'paddock image build' leaves (the dialog looks only at the files, not inside them).
         Test::writeFile(imageFolder + u"/vmlinux-6.1.0-test"_s, "ELF");

@@ -1,0 +1,130 @@
+#include "app/gui/guestimagedialog.h"
+
+#include "app/cli/imagecommand.h"
+#include "vm/guestimage.h"
+#include "vm/sandboxmanager.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Paddock::App {
+
+GuestImageDialog::GuestImageDialog(const Core::Paths &paths, QWidget *parent)
+    : QDialog(parent)
+    , m_paths(paths)
+    , m_step(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+{
+    setWindowTitle(tr("Building the MicroVM Guest Image"));
+    auto *title = new QLabel(tr("<b>Building the microVM guest image</b>"), this);
+    auto *explanation = new QLabel(
+        tr("MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, made "
+           "once from Debian's packages. This takes a few minutes and downloads about 125 MB."),
+        this);
+    explanation->setWordWrap(true);
+    m_step->setObjectName(u"step"_s);
+    m_step->setTextFormat(Qt::PlainText);
+    m_step->setText(tr("Starting…"));
+    m_bar->setObjectName(u"progress"_s);
+    m_bar->setRange(0, Vm::GuestImageBuilder::progressSteps);
+    m_bar->setValue(0);
+    m_bar->setFormat(tr("Step %v of %m"));
+    m_problem->setObjectName(u"problem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette problemPalette = m_problem->palette();
+    problemPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_problem->setPalette(problemPalette);
+    m_problem->hide();
+    m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &GuestImageDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(explanation);
+    layout->addSpacing(6);
+    layout->addWidget(m_step);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(480);
+}
+
+GuestImageDialog::~GuestImageDialog()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+bool GuestImageDialog::hasImage(const Core::Paths &paths)
+{
+    return Vm::GuestImage::findIn(Vm::SandboxManager::guestImageDirectory(paths)).has_value();
+}
+
+bool GuestImageDialog::ensureImage(const Core::Paths &paths, QWidget *parent)
+{
+    if (hasImage(paths))
+        return true;
+    GuestImageDialog dialog(paths, parent);
+    dialog.start();
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void GuestImageDialog::start()
+{
+    if (m_thread)
+        return;
+    const Vm::GuestImageOptions options = ImageCommand::defaultOptions(m_paths);
+    // Progress and the result come back through queued calls: the build never touches a widget.
+    m_thread = QThread::create([this, options] {
+        const auto image = Vm::GuestImageBuilder::build(options, [this](const QString &step) {
+            QMetaObject::invokeMethod(
+                this, [this, step] { onProgress(step); }, Qt::QueuedConnection);
+        });
+        const QString problem = image ? QString() : image.error().message;
+        QMetaObject::invokeMethod(
+            this, [this, problem] { onFinished(problem); }, Qt::QueuedConnection);
+    });
+    m_thread->start();
+}
+
+void GuestImageDialog::onProgress(const QString &step)
+{
+    m_stepsDone = std::min(m_stepsDone + 1, m_bar->maximum());
+    m_bar->setValue(m_stepsDone);
+    m_step->setText(step);
+}
+
+void GuestImageDialog::onFinished(const QString &problem)
+{
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    if (problem.isEmpty()) {
+        m_bar->setValue(m_bar->maximum());
+        accept();
+        return;
+    }
+    m_step->setText(tr("The guest image could not be built."));
+    m_problem->setText(problem);
+    m_problem->show();
+    m_buttons->button(QDialogButtonBox::Close)->setEnabled(true);
+}
+
+void GuestImageDialog::reject()
+{
+    if (!m_thread)
+        QDialog::reject();
+}
+
+} // namespace Paddock::App

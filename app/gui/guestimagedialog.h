@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/paths.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QProgressBar;
+class QThread;
+
+namespace Paddock::App {
+
+// Builds the microVM guest image the first time a microVM is wanted, with a progress bar: it is made from
+// Debian's packages (minutes, ~125 MB), so the package leaves it to first use. The build runs on a thread of
+// its own; the dialog stays until it ends and, when it fails, shows why.
+class GuestImageDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit GuestImageDialog(const Core::Paths &paths, QWidget *parent = nullptr);
+    ~GuestImageDialog() override;
+
+    // True when the image exists, built here first if it did not.
+    static bool ensureImage(const Core::Paths &paths, QWidget *parent);
+    static bool hasImage(const Core::Paths &paths);
+
+    void start();
+    bool isBuilding() const { return m_thread != nullptr; }
+
+protected:
+    void reject() override; // not while building: the build cannot stop halfway
+
+private:
+    void onProgress(const QString &step);
+    void onFinished(const QString &problem);
+
+    const Core::Paths &m_paths;
+    QLabel *m_step;
+    QProgressBar *m_bar;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+    QThread *m_thread = nullptr;
+    int m_stepsDone = 0;
+};
+
+} // namespace Paddock::App
