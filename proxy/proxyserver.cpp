@@ -94,15 +94,14 @@ ProxyServer::ProxyServer(Resolver &resolver, ProxyConfig config, QObject *parent
 
 ProxyServer::~ProxyServer()
 {
-    for (size_t i = 0; i < m_threads.size(); ++i) {
-        // Listeners and connections live in the workers and must die there.
-        QObject *anchor = m_anchors[i];
-        QMetaObject::invokeMethod(
-            anchor, [anchor] { delete anchor; }, Qt::BlockingQueuedConnection);
-    }
+    // Listeners and connections live in the workers and must die there. Listeners first: a connection
+    // accepted in between would be dispatched to a deleted anchor.
     for (QObject *listener : std::as_const(m_listeners))
         QMetaObject::invokeMethod(
             listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+    for (QObject *anchor : std::as_const(m_anchors))
+        QMetaObject::invokeMethod(
+            anchor, [anchor] { delete anchor; }, Qt::BlockingQueuedConnection);
     for (QThread *thread : m_threads) {
         thread->quit();
         thread->wait();

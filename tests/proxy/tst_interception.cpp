@@ -6,6 +6,7 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
+#include "decisiontestsupport.h"
 #include "secrettestsupport.h"
 #include "testsupport.h"
 
@@ -230,7 +231,7 @@ private Q_SLOTS:
     void injectsTheCredentialWhichNeverReachesTheClient()
     {
         const quint16 port = listen(inspection());
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        Test::DecisionRecorder decisions(m_proxy.get());
         const HttpsOutcome outcome = interceptedRequest(
             port, requestHead("GET", "/v1/models?x=1", "x-api-key: placeholder\r\n") + "\r\n");
         QVERIFY2(outcome.tlsError.isEmpty(), qPrintable(outcome.tlsError));
@@ -246,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(!received.contains("placeholder"));
         QVERIFY(!outcome.response.contains(m_realKey));
         QTRY_VERIFY(!decisions.isEmpty());
-        const auto event = decisions.last().first().value<DecisionEvent>();
+        const auto event = decisions.last();
         QCOMPARE(event.verdict, DecisionEvent::Verdict::Allow);
         QCOMPARE(event.method, u"GET"_s);
         QCOMPARE(event.path, u"/v1/models"_s);
@@ -308,7 +309,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, request);
         QFETCH(QString, where);
         const quint16 port = listen(inspection());
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        Test::DecisionRecorder decisions(m_proxy.get());
         const int before = m_origin->requests();
         const QByteArray received = m_origin->everythingReceived();
         const HttpsOutcome outcome = interceptedRequest(port, request);
@@ -319,7 +320,7 @@ private Q_SLOTS:
         QCOMPARE(m_origin->requests(), before);
         QCOMPARE(m_origin->everythingReceived().size(), received.size());
         QTRY_VERIFY(!decisions.isEmpty());
-        const auto event = decisions.last().first().value<DecisionEvent>();
+        const auto event = decisions.last();
         QCOMPARE(event.verdict, DecisionEvent::Verdict::Deny);
         QVERIFY(event.rule.startsWith(u"secret:"_s));
         QVERIFY(!event.secretKind.isEmpty());
@@ -376,12 +377,12 @@ private Q_SLOTS:
     void refusesAnSniThatIsNotTheConnectHost()
     {
         const quint16 port = listen(inspection(), {u"allow other.origin.test"_s});
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        Test::DecisionRecorder decisions(m_proxy.get());
         const HttpsOutcome outcome = https(port, authority(), requestHead("GET", "/") + "\r\n",
                                            {m_paddockCa->caCertificate()}, u"other.origin.test"_s);
         QVERIFY(!outcome.tlsError.isEmpty());
         QTRY_VERIFY(!decisions.isEmpty());
-        QCOMPARE(decisions.last().first().value<DecisionEvent>().rule, u"sni-mismatch"_s);
+        QCOMPARE(decisions.last().rule, u"sni-mismatch"_s);
     }
 
     void refusesAnUpstreamItCannotVerifyAndSendsNoCredential()
@@ -446,12 +447,12 @@ private Q_SLOTS:
     void reportsAClientThatDistrustsTheCa()
     {
         const quint16 port = listen(inspection());
-        QSignalSpy decisions(m_proxy.get(), &ProxyServer::decided);
+        Test::DecisionRecorder decisions(m_proxy.get());
         const HttpsOutcome outcome = https(port, authority(), requestHead("GET", "/") + "\r\n",
                                            {m_otherCa->caCertificate()}, QString::fromLatin1(originHost));
         QVERIFY(!outcome.tlsError.isEmpty());
         QTRY_VERIFY(!decisions.isEmpty());
-        const auto event = decisions.last().first().value<DecisionEvent>();
+        const auto event = decisions.last();
         QCOMPARE(event.rule, u"tls-interception"_s);
         QVERIFY(event.reason.contains(u"trust Paddock's CA"_s));
     }

@@ -4,6 +4,7 @@
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 
+#include "decisiontestsupport.h"
 #include "testsupport.h"
 
 #include <openssl/bio.h>
@@ -148,32 +149,7 @@ qint64 peakRssKiB()
 
 } // namespace
 
-// The decisions of one sandbox: a late event of an earlier test's connection never counts.
-class SandboxDecisions
-{
-public:
-    SandboxDecisions(ProxyServer *server, QString sandbox)
-        : m_spy(server, &ProxyServer::decided)
-        , m_sandbox(std::move(sandbox))
-    {}
-    QList<DecisionEvent> events() const
-    {
-        QList<DecisionEvent> result;
-        for (const QList<QVariant> &arguments : m_spy) {
-            const auto event = arguments.first().value<DecisionEvent>();
-            if (event.sandbox == m_sandbox)
-                result.append(event);
-        }
-        return result;
-    }
-    qsizetype size() const { return events().size(); }
-    DecisionEvent operator[](qsizetype i) const { return events().at(i); }
-    DecisionEvent first() const { return events().first(); }
-
-private:
-    QSignalSpy m_spy;
-    QString m_sandbox;
-};
+using SandboxDecisions = Test::DecisionRecorder;
 
 class TestProxyServer : public QObject
 {
