@@ -128,4 +128,19 @@ Result<> WorkspaceClone::create(const QString &source, const QString &destinatio
     return {};
 }
 
+Result<> WorkspaceClone::checkOutHead(const QString &clonePath)
+{
+    git_repository *opened = nullptr;
+    if (git_repository_open_ext(&opened, QFile::encodeName(clonePath).constData(),
+                                GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
+        return fail(ErrorCode::NotFound, tr("%1 is not a repository: %2").arg(clonePath, lastError()));
+    const Repository clone(opened);
+    git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+    checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
+    if (git_checkout_head(clone.get(), &checkout) != 0)
+        return fail(ErrorCode::Io,
+                    tr("Could not check out the branch in %1: %2").arg(clonePath, lastError()));
+    return {};
+}
+
 } // namespace Paddock::Core

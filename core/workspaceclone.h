@@ -24,6 +24,9 @@ public:
     // Whether any branch of the clone points at a commit the user's repository does not have, i.e. work that
     // removing the clone would lose. Only reads the clone (refs and objects): nothing in it is run.
     static Result<bool> hasWorkNotIn(const QString &clone, const QString &source);
+    // Makes the clone's files match its HEAD, as `git reset --hard` would, with libgit2: the files come from
+    // an agent's commits, so no filter, hook or other program the git CLI could run on them is started.
+    static Result<> checkOutHead(const QString &clone);
 };
 
 } // namespace Paddock::Core

@@ -16,6 +16,7 @@ struct BackendStart
     QString sandbox;       // its name
     QString workspace;     // host folder, /workspace inside
     QString workspaceDisk; // a microVM's clone mode: the clone lives on this disk image, made from workspace
+    int diskMiB = 0;       // workspaceDisk's size (sparse); 0: the backend's default
     // The agent's home (/home/agent), kept between starts: a host folder for a namespace sandbox, a disk
     // image (made at the first start) for a microVM.
     QString home;

@@ -1,5 +1,6 @@
 #include "vm/microvmbackend.h"
 
+#include "core/workspaceclone.h"
 #include "proxy/trustbundle.h"
 #include "vm/bwrapcommand.h"
 #include "vm/guestagent.h"
@@ -27,11 +28,11 @@ namespace {
 
 constexpr int defaultMemoryMiB = 1024;
 constexpr int agentTimeoutKvmMs = 15'000;
-constexpr int agentTimeoutTcgMs = 90'000;  // an emulated boot on a busy 2-core machine
-constexpr int shutdownTimeoutMs = 6'000;   // the guest gives its processes 3 s
-constexpr int hostToolTimeoutMs = 300'000; // mke2fs and git on the host
-constexpr int workspaceDiskGiB = 32;       // sparse: only what the clone uses takes space
-constexpr int homeDiskGiB = 16;            // likewise: agent CLIs, their settings and caches
+constexpr int agentTimeoutTcgMs = 90'000;   // an emulated boot on a busy 2-core machine
+constexpr int shutdownTimeoutMs = 6'000;    // the guest gives its processes 3 s
+constexpr int hostToolTimeoutMs = 300'000;  // mke2fs and git on the host
+constexpr int workspaceDiskMiB = 32 * 1024; // sparse: only what the clone uses takes space
+constexpr int homeDiskMiB = 16 * 1024;      // likewise: agent CLIs, their settings and caches
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.
@@ -66,7 +67,7 @@ Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QS
 
 } // namespace
 
-Result<> MicroVmBackend::makeDisk(const QString &disk, const QString &label, int sizeGiB,
+Result<> MicroVmBackend::makeDisk(const QString &disk, const QString &label, int sizeMiB,
                                   const QString &contents)
 {
     if (QFileInfo::exists(disk))
@@ -79,7 +80,7 @@ Result<> MicroVmBackend::makeDisk(const QString &disk, const QString &label, int
         arguments << u"-E"_s << u"root_owner=0:0"_s; // the guest's sessions run as its root
     else
         arguments << u"-d"_s << contents;
-    arguments << partial << QString::number(sizeGiB) + u'G';
+    arguments << partial << QString::number(sizeMiB) + u'M';
     const ImageTools::Run made = ImageTools::run(u"mke2fs"_s, arguments, {}, {}, hostToolTimeoutMs);
     if (made.exitCode != 0) {
         QFile::remove(partial);
@@ -116,15 +117,13 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
             {}, hostToolTimeoutMs);
         return ran.exitCode == 0 ? QString() : ImageTools::errorText(ran);
     };
-    if (const QString failed =
-            git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s, u"--no-tags"_s,
-                 u"--update-head-ok"_s, bundle.fileName(), u"+refs/heads/*:refs/heads/*"_s});
+    if (const QString failed = git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s,
+                                    u"--no-tags"_s, u"--no-recurse-submodules"_s, u"--update-head-ok"_s,
+                                    bundle.fileName(), u"+refs/heads/*:refs/heads/*"_s});
         !failed.isEmpty())
         return fail(ErrorCode::Corrupt, tr("The microVM's branches could not be fetched: %1").arg(failed));
-    if (const QString failed = git({u"reset"_s, u"-q"_s, u"--hard"_s}); !failed.isEmpty())
-        return fail(ErrorCode::Io,
-                    tr("The clone's files could not be brought up to its branch: %1").arg(failed));
-    return {};
+    // Only objects went through the git CLI; the files are written by libgit2 (security.md item 13).
+    return Core::WorkspaceClone::checkOutHead(hostClone);
 }
 
 // The machine trusts what the host trusts, as a namespace sandbox does (its /etc/ssl is the host's): a
@@ -178,8 +177,8 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     // Clone mode keeps the clone on a disk of the machine's own (file work there is many times faster than
     // on a shared folder); the host brings its branches back (fetchBranches). Direct mode shares the folder.
     if (!request.workspaceDisk.isEmpty() && !image->root.isEmpty()) {
-        if (auto made =
-                makeDisk(request.workspaceDisk, u"paddock-workspace"_s, workspaceDiskGiB, request.workspace);
+        if (auto made = makeDisk(request.workspaceDisk, u"paddock-workspace"_s,
+                                 request.diskMiB > 0 ? request.diskMiB : workspaceDiskMiB, request.workspace);
             !made)
             return std::unexpected(made.error());
         spec.workspaceDisk = request.workspaceDisk;
@@ -187,7 +186,7 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
         spec.sharedFolder = request.workspace;
     }
     if (!request.home.isEmpty() && !image->root.isEmpty()) { // agent CLIs installed on first use stay there
-        if (auto made = makeDisk(request.home, u"paddock-home"_s, homeDiskGiB); !made)
+        if (auto made = makeDisk(request.home, u"paddock-home"_s, homeDiskMiB); !made)
             return std::unexpected(made.error());
         spec.homeDisk = request.home;
     }

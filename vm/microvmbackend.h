@@ -34,7 +34,7 @@ private:
     static Core::Result<> installTrust(const QString &control, const BackendStart &request);
     // An ext4 disk image (sparse) made once, filled from contents (a host folder) when given, without
     // mounting.
-    static Core::Result<> makeDisk(const QString &disk, const QString &label, int sizeGiB,
+    static Core::Result<> makeDisk(const QString &disk, const QString &label, int sizeMiB,
                                    const QString &contents = {});
     struct Running
     {

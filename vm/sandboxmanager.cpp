@@ -80,8 +80,11 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
     const QFileInfo workspace(options.workspace);
     if (!workspace.isDir())
         return fail(ErrorCode::NotFound, tr("The workspace %1 is not a folder.").arg(options.workspace));
-    if (options.cpus < 0 || options.memoryMiB < 0)
-        return fail(ErrorCode::InvalidArgument, tr("CPU and memory limits must be positive."));
+    if (options.cpus < 0 || options.memoryMiB < 0 || options.diskMiB < 0)
+        return fail(ErrorCode::InvalidArgument, tr("CPU, memory and disk sizes must be positive."));
+    if (options.diskMiB > 0 && options.backend != SandboxRecord::Backend::MicroVm)
+        return fail(ErrorCode::InvalidArgument,
+                    tr("A disk size is for microVMs; a namespace sandbox works on your own disk."));
     if (options.backend == SandboxRecord::Backend::MicroVm &&
         BackendAvailability().microVmBackend().level == BackendStatus::Level::Unavailable)
         return fail(ErrorCode::Unavailable, BackendAvailability().microVmBackend().detail);
@@ -100,6 +103,7 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
     record.backend = options.backend;
     record.cpus = options.cpus;
     record.memoryMiB = options.memoryMiB;
+    record.diskMiB = options.diskMiB;
     const bool repository = WorkspaceClone::isRepository(record.workspace);
     record.mode =
         options.mode.value_or(repository ? SandboxRecord::Mode::Clone : SandboxRecord::Mode::Direct);
@@ -243,6 +247,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
                                QString::number(QCoreApplication::applicationPid());
     request.proxySocket = request.runtimeDirectory + u"/proxy.sock"_s;
     request.limits = ResourceLimits{record->cpus, record->memoryMiB};
+    request.diskMiB = record->diskMiB;
     request.home = homeOf(*record);
     if (record->backend == SandboxRecord::Backend::Namespace) {
         if (!QDir().mkpath(request.home))

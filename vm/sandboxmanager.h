@@ -48,6 +48,7 @@ struct CreateOptions
     Core::SandboxRecord::Backend backend = Core::SandboxRecord::Backend::Namespace;
     int cpus = 0;      // 0: no limit
     int memoryMiB = 0; // 0: no limit
+    int diskMiB = 0;   // a microVM clone's own disk (sparse); 0: the backend's default
 };
 
 // Owns the sandboxes' records and workspaces, starts and stops them, and gives each running sandbox its

@@ -45,7 +45,9 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
     const QCommandLineOption cpus(u"cpus"_s, tr("At most this many CPUs (where cgroup limits are possible)."),
                                   u"N"_s);
     const QCommandLineOption memory(u"memory"_s, tr("At most this much memory, e.g. 4G or 512M."), u"SIZE"_s);
-    parser.addOptions({workspace, agent, preset, mode, backend, cpus, memory});
+    const QCommandLineOption disk(
+        u"disk"_s, tr("A microVM clone's own disk, e.g. 64G (sparse; default 32G)."), u"SIZE"_s);
+    parser.addOptions({workspace, agent, preset, mode, backend, cpus, memory, disk});
     if (auto exit = parseOrExit(parser, u"create"_s, args, io))
         return *exit;
     if (parser.positionalArguments().size() != 1)
@@ -79,6 +81,12 @@ int CreateCommand::run(const QStringList &args, CliIo &io)
         if (!mib || *mib < 64)
             return usageError(io, tr("--memory must be a size of at least 64M, such as 512M or 4G."));
         options.memoryMiB = *mib;
+    }
+    if (parser.isSet(disk)) {
+        const auto mib = Vm::ResourceLimits::parseMemoryMiB(parser.value(disk));
+        if (!mib || *mib < 256)
+            return usageError(io, tr("--disk must be a size of at least 256M, such as 64G."));
+        options.diskMiB = *mib;
     }
 
     Vm::SandboxManager manager(m_paths);

@@ -309,12 +309,19 @@ echo stopped)SH"_s;
         }
         QCOMPARE(paddock({u"exec"_s, u"capped"_s, u"--"_s, u"true"_s}).exitCode, 0);
         QVERIFY(paddock({u"rm"_s, u"--force"_s, u"capped"_s}).exitCode == 0);
-        for (const QStringList &bad : {QStringList{u"--cpus"_s, u"0"_s}, QStringList{u"--memory"_s, u"12"_s},
-                                       QStringList{u"--memory"_s, u"lots"_s}}) {
+        for (const QStringList &bad :
+             {QStringList{u"--cpus"_s, u"0"_s}, QStringList{u"--memory"_s, u"12"_s},
+              QStringList{u"--memory"_s, u"lots"_s}, QStringList{u"--disk"_s, u"12"_s}}) {
             run = paddock(QStringList{u"create"_s, u"capped"_s, u"--workspace"_s, m_project} + bad);
             QCOMPARE(run.exitCode, 2);
             QVERIFY2(run.err.contains(bad.first().toUtf8()), run.err.constData());
         }
+        // A disk size is a microVM's: a namespace sandbox works on the host's own disk.
+        run = paddock({u"create"_s, u"capped"_s, u"--workspace"_s, m_project, u"--disk"_s, u"64G"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("A disk size is for microVMs"), run.err.constData());
+        QVERIFY(paddock({u"ls"_s}).out.contains("No sandboxes") ||
+                !paddock({u"ls"_s}).out.contains("capped"));
     }
 
     void deniedRequestsAreLogged()

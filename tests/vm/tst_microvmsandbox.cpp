@@ -207,10 +207,11 @@ private Q_SLOTS:
         create.name = u"vmclone"_s;
         create.workspace = project;
         create.backend = Core::SandboxRecord::Backend::MicroVm;
+        create.diskMiB = 8 * 1024; // `paddock create --disk 8G`
         QVERIFY(m_manager->create(create));
         const auto control = m_manager->start(u"vmclone"_s, policy());
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
-        QVERIFY(QFileInfo::exists(m_manager->workspaceDiskOf(u"vmclone"_s)));
+        QCOMPARE(QFileInfo(m_manager->workspaceDiskOf(u"vmclone"_s)).size(), 8LL * 1024 * 1024 * 1024);
         const QString cloneHome = m_manager->homeOf(
             *Core::SandboxStore(Core::Paths(QProcessEnvironment::systemEnvironment()).sandboxesDir())
                  .find(u"vmclone"_s));
@@ -218,7 +219,8 @@ private Q_SLOTS:
             *control,
             {u"sh"_s, u"-c"_s,
              u"git branch --show-current && cat README.md && df -T /workspace | tail -1 | "
-             "tr -s ' ' | cut -d' ' -f2 && echo from-the-vm > new.txt && git add new.txt && "
+             "tr -s ' ' | cut -d' ' -f2 && echo from-the-vm > new.txt && echo 'new.txt filter=canary' > "
+             ".gitattributes && git add new.txt .gitattributes && "
              "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt && "
              "grep -oE '^/dev/vd. /(workspace|home/agent) ' /proc/mounts && echo clone-home > /home/agent/kept"_s});
         QCOMPARE(committed.exitCode, 0);
@@ -234,7 +236,17 @@ private Q_SLOTS:
                  hostDigest);
         const QString hostClone = m_manager->cloneDirectory(u"vmclone"_s);
         QVERIFY(!QFileInfo::exists(hostClone + u"/new.txt"_s)); // the machine's disk, not the host's folder
-        QVERIFY(m_manager->stop(u"vmclone"_s).has_value());
+        // The agent's .gitattributes names a filter that the user's git configuration defines: bringing the
+        // work back must not run it (nothing the agent wrote makes the host run a program).
+        QTemporaryDir gitHome;
+        const QString canary = gitHome.filePath(u"filter-ran"_s);
+        Test::writeFile(gitHome.filePath(u"gitconfig"_s),
+                        "[filter \"canary\"]\n\tsmudge = \"sh -c 'touch " + canary.toUtf8() + "; cat'\"\n");
+        qputenv("GIT_CONFIG_GLOBAL", QFile::encodeName(gitHome.filePath(u"gitconfig"_s)));
+        const auto stopped = m_manager->stop(u"vmclone"_s);
+        qunsetenv("GIT_CONFIG_GLOBAL");
+        QVERIFY(stopped.has_value());
+        QVERIFY(!QFileInfo::exists(canary));
         QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
         QVERIFY(!QFileInfo::exists(hostClone + u"/wip.txt"_s)); // only what was committed comes back
         QProcess log;
