@@ -94,6 +94,7 @@ QJsonObject SandboxRecord::toJson() const
         {u"template"_s, templateId},
         {u"preset"_s, presetId},
         {u"policyRules"_s, QJsonArray::fromStringList(policyRules)},
+        {u"projectRules"_s, QJsonArray::fromStringList(projectRules)},
         {u"backend"_s, backendName(backend)},
         {u"resources"_s,
          QJsonObject{{u"cpus"_s, cpus}, {u"memoryMiB"_s, memoryMiB}, {u"diskMiB"_s, diskMiB}}},
@@ -133,6 +134,8 @@ Result<SandboxRecord> SandboxRecord::fromJson(const QJsonObject &object)
     record.presetId = object.value(u"preset"_s).toString();
     for (const QJsonValue &rule : object.value(u"policyRules"_s).toArray())
         record.policyRules.append(rule.toString());
+    for (const QJsonValue &rule : object.value(u"projectRules"_s).toArray())
+        record.projectRules.append(rule.toString());
     const QJsonObject resources = object.value(u"resources"_s).toObject();
     record.cpus = resources.value(u"cpus"_s).toInt();
     record.memoryMiB = resources.value(u"memoryMiB"_s).toInt();

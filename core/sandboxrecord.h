@@ -29,6 +29,9 @@ public:
     QString templateId;
     QString presetId;
     QStringList policyRules; // the sandbox layer
+    // Direct mode: the project's .paddock/policy.json rules as they were at creation. The agent writes that
+    // folder, so the file itself is never read again for this sandbox (it could widen its own policy).
+    QStringList projectRules;
     Backend backend = Backend::Namespace;
     int cpus = 0;      // 0: no limit
     int memoryMiB = 0; // 0: no limit

@@ -1,5 +1,6 @@
 #include "vm/sandboxmanager.h"
 
+#include "core/policyfile.h"
 #include "core/sandboxstore.h"
 #include "core/workspaceclone.h"
 #include "proxy/proxyserver.h"
@@ -108,6 +109,13 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
     record.mode =
         options.mode.value_or(repository ? SandboxRecord::Mode::Clone : SandboxRecord::Mode::Direct);
     record.createdAt = record.updatedAt = QDateTime::currentDateTimeUtc();
+    if (record.mode == SandboxRecord::Mode::Direct) { // read now, before the agent can write the folder
+        const auto project = PolicyFile::load(record.workspace + u"/.paddock/policy.json"_s);
+        if (!project)
+            return std::unexpected(project.error());
+        for (const PolicyRule &rule : project->rules)
+            record.projectRules.append(rule.toString());
+    }
     if (record.mode == SandboxRecord::Mode::Clone) {
         record.branch = u"paddock/"_s + record.name;
         QDir().mkpath(QFileInfo(cloneDirectory(record.name)).path());

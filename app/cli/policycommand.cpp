@@ -42,6 +42,7 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
         global->rules = *draft.globalRules;
     QString presetId = global->preset.isEmpty() ? PresetCatalog::defaultPresetId() : global->preset;
     QString project = projectDir;
+    std::optional<QList<PolicyRule>> projectSnapshot; // a direct-mode sandbox's, taken at creation
     QList<PolicyRule> sandboxRules;
     if (!sandboxName.isEmpty()) {
         SandboxStore store(paths.sandboxesDir());
@@ -51,7 +52,10 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
         const QString sandboxPreset = draft.sandboxPreset.value_or(record->presetId);
         if (!sandboxPreset.isEmpty())
             presetId = sandboxPreset;
-        project = record->workspace;
+        if (record->mode == SandboxRecord::Mode::Direct)
+            projectSnapshot = parseAll(record->projectRules);
+        else
+            project = record->workspace;
         sandboxRules = draft.sandboxRules.value_or(parseAll(record->policyRules));
         // The hosts the agent needs are part of its sandbox's policy.
         TemplateCatalog templates(paths.templatesDir());
@@ -68,6 +72,8 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
     policy.setLayer(PolicyLayer::Global, global->rules);
     if (draft.projectRules) {
         policy.setLayer(PolicyLayer::Project, *draft.projectRules);
+    } else if (projectSnapshot) {
+        policy.setLayer(PolicyLayer::Project, *projectSnapshot);
     } else if (!project.isEmpty()) {
         auto projectFile = PolicyFile::load(project + u"/.paddock/policy.json"_s);
         if (!projectFile)
