@@ -537,6 +537,14 @@
         <source>Create a sandbox for a project folder.</source>
         <translation>Eine Sandbox für einen Projektordner erstellen.</translation>
     </message>
+    <message>
+        <source>A microVM clone's own disk, e.g. 64G (sparse; default 32G).</source>
+        <translation>Die eigene Festplatte eines MicroVM-Klons, z. B. 64G (dünn belegt; Standard 32G).</translation>
+    </message>
+    <message>
+        <source>--disk must be a size of at least 256M, such as 64G.</source>
+        <translation>--disk muss eine Größe von mindestens 256M sein, etwa 64G.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::DiffCommand</name>
@@ -4889,6 +4897,14 @@ Commit: %4
         <source>Could not check out %1: %2</source>
         <translation>%1 konnte nicht ausgecheckt werden: %2</translation>
     </message>
+    <message>
+        <source>%1 is not a repository: %2</source>
+        <translation>%1 ist kein Repository: %2</translation>
+    </message>
+    <message>
+        <source>Could not check out the branch in %1: %2</source>
+        <translation>Der Branch in %1 konnte nicht ausgecheckt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Core::WorkspaceFile</name>
@@ -5944,10 +5960,6 @@ Regel: %3
         <translation>Die Zweige der MicroVM konnten nicht geholt werden: %1</translation>
     </message>
     <message>
-        <source>The clone's files could not be brought up to its branch: %1</source>
-        <translation>Die Dateien des Klons konnten nicht auf den Stand seines Zweigs gebracht werden: %1</translation>
-    </message>
-    <message>
         <source>Could not make the disk %1: %2</source>
         <translation>Die Festplatte %1 konnte nicht angelegt werden: %2</translation>
     </message>
@@ -6152,10 +6164,6 @@ Regel: %3
         <translation>Der Arbeitsbereich %1 ist kein Ordner.</translation>
     </message>
     <message>
-        <source>CPU and memory limits must be positive.</source>
-        <translation>Grenzen für CPU und Arbeitsspeicher müssen positiv sein.</translation>
-    </message>
-    <message>
         <source>A sandbox named "%1" exists already; 'paddock rm %1' removes it.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits; „paddock rm %1“ entfernt sie.</translation>
     </message>
@@ -6206,6 +6214,14 @@ Regel: %3
     <message>
         <source>Cannot create the agent's home %1.</source>
         <translation>Das Home-Verzeichnis des Agenten %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>CPU, memory and disk sizes must be positive.</source>
+        <translation>CPU-, Speicher- und Festplattengrößen müssen positiv sein.</translation>
+    </message>
+    <message>
+        <source>A disk size is for microVMs; a namespace sandbox works on your own disk.</source>
+        <translation>Eine Festplattengröße gilt nur für MicroVMs; eine Namespace-Sandbox arbeitet auf Ihrer eigenen Festplatte.</translation>
     </message>
 </context>
 <context>
