@@ -210,7 +210,7 @@ case " $(cat /proc/cmdline) " in
     mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace $root/workspace ||
         echo "paddock-init: the workspace could not be mounted" ;;
 *" paddock.workspacedisk "*)
-    mount -t ext4 /dev/vdb $root/workspace || echo "paddock-init: the workspace disk could not be mounted" ;;
+    mount -t ext4 -o noinit_itable /dev/vdb $root/workspace || echo "paddock-init: the workspace disk could not be mounted" ;;
 esac
 case " $(cat /proc/cmdline) " in
 *" paddock.homedisk "*)
@@ -218,7 +218,7 @@ case " $(cat /proc/cmdline) " in
     home=/dev/vdb
     case " $(cat /proc/cmdline) " in *" paddock.workspacedisk "*) home=/dev/vdc ;; esac
     mkdir -p $root/home/agent
-    mount -t ext4 $home $root/home/agent || echo "paddock-init: the home disk could not be mounted" ;;
+    mount -t ext4 -o noinit_itable $home $root/home/agent || echo "paddock-init: the home disk could not be mounted" ;;
 esac
 read -r uptime idle < /proc/uptime; echo "paddock-init: file systems mounted at ${uptime}s"
 if [ -n "$root" ]; then
