@@ -432,11 +432,23 @@ private Q_SLOTS:
         // Exported again and read back: the same file.
         QVERIFY(project.exportTo(folder.filePath(u"again.json"_s)));
         QCOMPARE(Core::PolicyFile::load(folder.filePath(u"again.json"_s))->rules, saved->rules);
-        // The project's rules count for the sandbox working on it.
+        // The project's rules count for a sandbox working on it. Its agent writes this folder (direct mode),
+        // so a sandbox keeps the project rules it was created with: agent-1 does not get the new ones, a
+        // sandbox created now does.
         PolicyEditor sandbox(paths(), m_host.get());
         QVERIFY(sandbox.setScope(Scope::Sandbox, u"agent-1"_s));
         testUrl(sandbox, u"http://127.0.0.1:8080/"_s);
-        QVERIFY2(explanationOf(sandbox).contains(u"(project layer)"_s), qPrintable(explanationOf(sandbox)));
+        QVERIFY2(!explanationOf(sandbox).contains(u"(project layer)"_s), qPrintable(explanationOf(sandbox)));
+        Vm::CreateOptions options;
+        options.name = u"agent-late"_s;
+        options.templateId = u"shell"_s;
+        options.workspace = workspace();
+        QVERIFY(m_host->manager().create(options));
+        PolicyEditor late(paths(), m_host.get());
+        QVERIFY(late.setScope(Scope::Sandbox, u"agent-late"_s));
+        testUrl(late, u"http://127.0.0.1:8080/"_s);
+        QVERIFY2(explanationOf(late).contains(u"(project layer)"_s), qPrintable(explanationOf(late)));
+        QVERIFY(m_host->manager().remove(u"agent-late"_s, true));
     }
 
     // A sandbox's rules and preset are saved in its record, as `paddock policy allow --sandbox` saves them.
