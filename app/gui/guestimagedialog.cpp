@@ -1,6 +1,7 @@
 #include "app/gui/guestimagedialog.h"
 
 #include "app/cli/imagecommand.h"
+#include "app/gui/notelabel.h"
 #include "vm/guestimage.h"
 #include "vm/sandboxmanager.h"
 
@@ -38,12 +39,8 @@ GuestImageDialog::GuestImageDialog(const Core::Paths &paths, QWidget *parent)
     m_bar->setValue(0);
     m_bar->setFormat(tr("Step %v of %m"));
     m_problem->setObjectName(u"problem"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setTextFormat(Qt::PlainText);
+    styleAsProblem(m_problem);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(problemPalette);
     m_problem->hide();
     m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GuestImageDialog::reject);

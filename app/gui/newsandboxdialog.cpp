@@ -178,11 +178,7 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     m_limitsNote->setVisible(!m_limitsNote->text().isEmpty());
 
     m_problem->setObjectName(u"problem"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setTextFormat(Qt::PlainText);
-    QPalette problemPalette = m_problem->palette();
-    problemPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(problemPalette);
+    styleAsProblem(m_problem);
 
     // A field with its note right under it, and a label whose mnemonic reaches the field.
     const auto withNote = [](QLayout *field, QLabel *note) {

@@ -15,4 +15,13 @@ QLabel *createNoteLabel(QWidget *parent, const QString &text)
     return label;
 }
 
+void styleAsProblem(QLabel *label)
+{
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, problemColour());
+    label->setPalette(palette);
+}
+
 } // namespace Paddock::App

@@ -42,7 +42,7 @@ namespace Paddock::App {
 
 namespace {
 
-const QColor problemColor(0xc0, 0x1c, 0x28);
+const QColor problemColor = problemColour();
 
 // A list item of two lines: the template's name, and under it, quieter, its id and kind.
 class TwoLineDelegate : public QStyledItemDelegate
