@@ -12,6 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace Paddock::Core {
 
+QString PolicyFile::projectFileIn(const QString &folder)
+{
+    return folder + u"/.paddock/policy.json"_s;
+}
+
 Result<PolicyDocument> PolicyFile::load(const QString &path)
 {
     QFile file(path);

@@ -23,6 +23,9 @@ class PolicyFile
 public:
     static constexpr int currentVersion = 1;
 
+    // A project's own policy file: .paddock/policy.json in its folder.
+    static QString projectFileIn(const QString &folder);
+
     // A missing file is an empty document; a malformed one is an error naming the file and the problem.
     static Result<PolicyDocument> load(const QString &path);
     static Result<PolicyDocument> parse(const QByteArray &json, const QString &origin);

@@ -110,7 +110,7 @@ Result<SandboxRecord> SandboxManager::create(const CreateOptions &options)
         options.mode.value_or(repository ? SandboxRecord::Mode::Clone : SandboxRecord::Mode::Direct);
     record.createdAt = record.updatedAt = QDateTime::currentDateTimeUtc();
     if (record.mode == SandboxRecord::Mode::Direct) { // read now, before the agent can write the folder
-        const auto project = PolicyFile::load(record.workspace + u"/.paddock/policy.json"_s);
+        const auto project = PolicyFile::load(PolicyFile::projectFileIn(record.workspace));
         if (!project)
             return std::unexpected(project.error());
         for (const PolicyRule &rule : project->rules)
@@ -257,13 +257,11 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     request.limits = ResourceLimits{record->cpus, record->memoryMiB};
     request.diskMiB = record->diskMiB;
     request.home = homeOf(*record);
-    if (record->backend == SandboxRecord::Backend::Namespace) {
+    if (record->backend == SandboxRecord::Backend::Namespace) { // a microVM's disk is made by its backend
         if (!QDir().mkpath(request.home))
             return fail(ErrorCode::Io, tr("Cannot create the agent's home %1.").arg(request.home));
         QFile::setPermissions(request.home,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    } else {
-        QDir().mkpath(QFileInfo(request.home).path());
     }
     QDir(request.runtimeDirectory).removeRecursively();
     if (!QDir().mkpath(request.runtimeDirectory))

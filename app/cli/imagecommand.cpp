@@ -33,11 +33,15 @@ Vm::GuestImageOptions ImageCommand::defaultOptions(const Core::Paths &paths)
     return options;
 }
 
+bool ImageCommand::hasImage(const Core::Paths &paths)
+{
+    return Vm::GuestImage::findIn(imageDirectory(paths)).has_value();
+}
+
 Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io)
 {
     const auto record = Core::SandboxStore(paths.sandboxesDir()).find(sandbox);
-    if (!record || record->backend != Core::SandboxRecord::Backend::MicroVm ||
-        Vm::GuestImage::findIn(imageDirectory(paths)))
+    if (!record || record->backend != Core::SandboxRecord::Backend::MicroVm || hasImage(paths))
         return {};
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';

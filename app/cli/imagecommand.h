@@ -26,6 +26,8 @@ public:
     static QString downloadDirectory(const Core::Paths &paths);
     // What `paddock image build` builds, where, with which paddock-guest: for the CLI and the desktop alike.
     static Vm::GuestImageOptions defaultOptions(const Core::Paths &paths);
+    // Whether an image of this Paddock's format is there.
+    static bool hasImage(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling
     // its progress on io.err (the package leaves the image to its first use).
     static Core::Result<> buildOnFirstUse(const Core::Paths &paths, const QString &sandbox, CliIo &io);

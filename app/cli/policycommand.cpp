@@ -75,7 +75,7 @@ Result<Policy> PolicyCommand::effectivePolicy(const Paths &paths, const QString 
     } else if (projectSnapshot) {
         policy.setLayer(PolicyLayer::Project, *projectSnapshot);
     } else if (!project.isEmpty()) {
-        auto projectFile = PolicyFile::load(project + u"/.paddock/policy.json"_s);
+        auto projectFile = PolicyFile::load(PolicyFile::projectFileIn(project));
         if (!projectFile)
             return std::unexpected(projectFile.error());
         policy.setLayer(PolicyLayer::Project, projectFile->rules);

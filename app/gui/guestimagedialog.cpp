@@ -3,7 +3,6 @@
 #include "app/cli/imagecommand.h"
 #include "app/gui/notelabel.h"
 #include "vm/guestimage.h"
-#include "vm/sandboxmanager.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -63,14 +62,9 @@ GuestImageDialog::~GuestImageDialog()
         m_thread->wait();
 }
 
-bool GuestImageDialog::hasImage(const Core::Paths &paths)
-{
-    return Vm::GuestImage::findIn(Vm::SandboxManager::guestImageDirectory(paths)).has_value();
-}
-
 bool GuestImageDialog::ensureImage(const Core::Paths &paths, QWidget *parent)
 {
-    if (hasImage(paths))
+    if (ImageCommand::hasImage(paths))
         return true;
     GuestImageDialog dialog(paths, parent);
     dialog.start();
@@ -97,8 +91,7 @@ void GuestImageDialog::start()
 
 void GuestImageDialog::onProgress(const QString &step)
 {
-    m_stepsDone = std::min(m_stepsDone + 1, m_bar->maximum());
-    m_bar->setValue(m_stepsDone);
+    m_bar->setValue(std::min(m_bar->value() + 1, m_bar->maximum()));
     m_step->setText(step);
 }
 

@@ -24,7 +24,6 @@ public:
 
     // True when the image exists, built here first if it did not.
     static bool ensureImage(const Core::Paths &paths, QWidget *parent);
-    static bool hasImage(const Core::Paths &paths);
 
     void start();
     bool isBuilding() const { return m_thread != nullptr; }
@@ -42,7 +41,6 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QThread *m_thread = nullptr;
-    int m_stepsDone = 0;
 };
 
 } // namespace Paddock::App

@@ -1,4 +1,5 @@
 #include "app/gui/newsandboxdialog.h"
+#include "app/cli/imagecommand.h"
 #include "app/gui/guestimagedialog.h"
 
 #include "app/gui/notelabel.h"
@@ -136,7 +137,7 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
                        SandboxRecord::backendName(SandboxRecord::Backend::Namespace));
     // A microVM is offered where QEMU is; without KVM it is emulated, which the user is told up front.
     const Vm::BackendStatus microVm = Vm::BackendAvailability().microVmBackend();
-    const bool hasImage = GuestImageDialog::hasImage(m_paths);
+    const bool hasImage = ImageCommand::hasImage(m_paths);
     m_backend->addItem(microVm.level == Vm::BackendStatus::Level::Emulated
                            ? tr("MicroVM (QEMU) — emulated (slow)")
                            : tr("MicroVM (QEMU)"),
@@ -155,11 +156,9 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
                        "about 125 MB to download.")
         : microVm.level == Vm::BackendStatus::Level::Emulated
             ? tr("A microVM runs its own kernel. There is no usable KVM here, so it is emulated: several "
-                 "times "
-                 "slower.")
+                 "times slower.")
             : tr("A microVM runs its own kernel, sees only its workspace and reaches the network only "
-                 "through "
-                 "Paddock's proxy.");
+                 "through Paddock's proxy.");
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this, namespaceNote, microVmNote](int index) {
         m_backendNote->setText(index == 1 ? microVmNote : namespaceNote);
     });

@@ -52,11 +52,6 @@ void setProblemLook(QLabel *label, bool problem)
     }
 }
 
-QString projectFileOf(const QString &folder)
-{
-    return folder + u"/.paddock/policy.json"_s;
-}
-
 // A folder as the user knows it: ~ for the home folder.
 QString displayFolder(const QString &folder)
 {
@@ -336,7 +331,7 @@ void PolicyEditor::refreshScopes()
     for (const QString &folder : std::as_const(folders))
         //: A scope of the policy editor: the policy file of a project folder.
         add(tr("Project %1").arg(displayFolder(folder)), int(Scope::Project), folder,
-            QDir::toNativeSeparators(projectFileOf(folder)));
+            QDir::toNativeSeparators(PolicyFile::projectFileIn(folder)));
     add(tr("Other Project Folder…"), OtherFolder, {}, tr("Choose a project folder to edit its policy file"));
     if (!sandboxes.isEmpty())
         m_scopeBox->insertSeparator(m_scopeBox->count());
@@ -406,7 +401,8 @@ void PolicyEditor::load()
     switch (m_scope) {
     case Scope::Global:
     case Scope::Project: {
-        const QString path = m_scope == Scope::Global ? m_paths.globalPolicyFile() : projectFileOf(m_target);
+        const QString path =
+            m_scope == Scope::Global ? m_paths.globalPolicyFile() : PolicyFile::projectFileIn(m_target);
         const auto document = PolicyFile::load(path);
         if (!document) {
             m_loadError =
@@ -695,7 +691,8 @@ Result<> PolicyEditor::save()
     switch (m_scope) {
     case Scope::Global:
     case Scope::Project: {
-        const QString path = m_scope == Scope::Global ? m_paths.globalPolicyFile() : projectFileOf(m_target);
+        const QString path =
+            m_scope == Scope::Global ? m_paths.globalPolicyFile() : PolicyFile::projectFileIn(m_target);
         if (auto saved = PolicyFile::save(path, PolicyDocument{preset, rules}); !saved)
             return saved;
         m_filePreset = preset;

@@ -1,5 +1,6 @@
 // The guest image built on first use from the desktop: a real build (Debian's packages through apt, kept in
 // the source tree's .deps like the other image tests) whose progress the dialog shows step by step.
+#include "app/cli/imagecommand.h"
 #include "app/gui/guestimagedialog.h"
 #include "core/paths.h"
 #include "vm/guestimage.h"
@@ -32,7 +33,7 @@ private Q_SLOTS:
         const QString downloads = qEnvironmentVariable("PADDOCK_SOURCE_DIR") + u"/.deps/guest-image"_s;
         QVERIFY(QDir().mkpath(downloads));
         QVERIFY(QFile::link(downloads, paths.cacheDir() + u"/guest-image"_s));
-        QVERIFY(!GuestImageDialog::hasImage(paths));
+        QVERIFY(!ImageCommand::hasImage(paths));
 
         GuestImageDialog dialog(paths);
         dialog.show();
@@ -63,7 +64,7 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(values.cbegin(), values.cend()));
         QCOMPARE(bar->value(), bar->maximum());
         QCOMPARE(bar->maximum(), Vm::GuestImageBuilder::progressSteps); // tst_cli counts the build's steps
-        QVERIFY(GuestImageDialog::hasImage(paths));
+        QVERIFY(ImageCommand::hasImage(paths));
         QVERIFY(GuestImageDialog::ensureImage(paths, nullptr)); // there now: no dialog
     }
 };

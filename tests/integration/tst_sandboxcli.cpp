@@ -330,14 +330,14 @@ echo stopped)SH"_s;
     {
         QTemporaryDir folder;
         Paddock::Test::writeFile(folder.filePath(u".paddock/policy.json"_s),
-                        R"({"version": 1, "rules": ["allow reviewed.example:443"]})");
+                                 R"({"version": 1, "rules": ["allow reviewed.example:443"]})");
         QCOMPARE(paddock({u"create"_s, u"direct"_s, u"--workspace"_s, folder.path(), u"--policy"_s,
                           u"locked-down"_s})
                      .exitCode,
                  0);
         // What an agent in the sandbox could do: allow everything in the file it can write.
         Paddock::Test::writeFile(folder.filePath(u".paddock/policy.json"_s),
-                        R"({"version": 1, "rules": ["allow **"]})");
+                                 R"({"version": 1, "rules": ["allow **"]})");
         Run run = paddock(
             {u"policy"_s, u"explain"_s, u"--sandbox"_s, u"direct"_s, u"https://elsewhere.example/"_s});
         QVERIFY2(run.out.contains("denied") || run.out.contains("Denied"), run.out.constData());
