@@ -161,8 +161,9 @@ std::optional<GuestImage> GuestImage::findIn(const QString &folder)
 
 QStringList GuestImageBuilder::guestModules()
 {
-    return {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s,         u"9p"_s,     u"9pnet_virtio"_s,
-            u"virtio_blk"_s,  u"ext4"_s,           u"crc32c_generic"_s, u"overlay"_s};
+    return {u"virtio_mmio"_s,    u"virtio_console"_s, u"button"_s,     u"9p"_s,
+            u"9pnet_virtio"_s,   u"virtiofs"_s,       u"virtio_blk"_s, u"ext4"_s,
+            u"crc32c_generic"_s, u"overlay"_s};
 }
 
 QByteArray GuestImageBuilder::initScript()
@@ -206,6 +207,8 @@ case " $(cat /proc/cmdline) " in
     fi ;;
 esac
 case " $(cat /proc/cmdline) " in
+*" paddock.virtiofs "*)
+    mount -t virtiofs workspace $root/workspace || echo "paddock-init: the workspace could not be mounted" ;;
 *" paddock.workspace "*)
     mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,access=any workspace $root/workspace ||
         echo "paddock-init: the workspace could not be mounted" ;;

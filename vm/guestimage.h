@@ -27,7 +27,7 @@ struct GuestImage
     QString root;          // the read-only root file system (git, Node.js, npm); empty: the initramfs only
 
     // What this Paddock's init and modules expect; an image of another format is built again.
-    static constexpr int currentFormat = 4;
+    static constexpr int currentFormat = 5;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
 };

@@ -9,6 +9,7 @@
 #include "vm/imagetools_p.h"
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
+#include "vm/virtiofsdaemon.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,12 +37,13 @@ constexpr int homeDiskMiB = 16 * 1024;      // likewise: agent CLIs, their setti
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.
-Result<int> runInGuest(const QString &control, const QString &script, int input, int output)
+Result<int> runInGuest(const QString &control, const QString &script, int input, int output,
+                       const QStringList &arguments = {})
 {
     const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
     const auto closeDevNull = qScopeGuard([devNull] { ::close(devNull); });
     SessionOptions options;
-    options.command = {u"/bin/sh"_s, u"-c"_s, script};
+    options.command = QStringList{u"/bin/sh"_s, u"-c"_s, script, u"sh"_s} + arguments; // arguments: $1...
     options.workingDirectory = u"/"_s;
     options.descriptors = {input < 0 ? devNull : input, output < 0 ? devNull : output, devNull};
     auto session = GuestSession::open(control, options);
@@ -97,26 +99,48 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
     const auto it = m_running.find(sandbox);
     if (it == m_running.end() || it->second.workspaceDisk.isEmpty())
         return {};
-    // The guest bundles its branches; the host fetches the bundle as untrusted input (git checks every
-    // object) and makes the clone's files match its branch, so the review reads what the agent committed.
-    QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
-    if (!bundle.open())
-        return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));
-    const auto exitCode = runInGuest(
-        it->second.control,
-        u"git -C /workspace bundle create /tmp/.paddock-fetch.bundle --all >/dev/null 2>&1 && "
-        "cat /tmp/.paddock-fetch.bundle; status=$?; rm -f /tmp/.paddock-fetch.bundle; exit $status"_s,
-        -1, int(bundle.handle()));
-    if (!exitCode)
-        return std::unexpected(exitCode.error());
-    if (*exitCode != 0)
-        return fail(ErrorCode::Io, tr("The microVM could not bundle its branches."));
-    const auto git = [&hostClone](const QStringList &arguments) {
+    const auto git = [&hostClone](const QStringList &arguments, QByteArray *output = nullptr) {
         const ImageTools::Run ran = ImageTools::run(
             u"git"_s, QStringList{u"-C"_s, hostClone, u"-c"_s, u"core.hooksPath=/dev/null"_s} + arguments, {},
             {}, hostToolTimeoutMs);
+        if (output)
+            *output = ran.out;
         return ran.exitCode == 0 ? QString() : ImageTools::errorText(ran);
     };
+    // What the host has: the guest sends nothing when its branches are the same, and otherwise only the
+    // commits the host lacks (a review refreshes often, and a whole repository each time would be slow).
+    QByteArray hostRefs;
+    if (const QString failed =
+            git({u"for-each-ref"_s, u"--format=%(objectname) %(refname)"_s, u"refs/heads"_s}, &hostRefs);
+        !failed.isEmpty())
+        return fail(ErrorCode::Io, tr("Cannot read the branches of %1: %2").arg(hostClone, failed));
+    QStringList arguments{QString::fromUtf8(hostRefs.trimmed())};
+    for (const QByteArray &line : hostRefs.trimmed().split('\n'))
+        if (line.size() > 40)
+            arguments << QString::fromLatin1(line.left(40));
+    QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
+    if (!bundle.open())
+        return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));
+    // $1: the host's "sha ref" lines; then its tips, excluded where the guest has them. A branch moved back
+    // to a commit the host has makes an empty bundle: then the whole one.
+    const auto exitCode = runInGuest(it->second.control, uR"(cd /workspace || exit 1
+refs=$(git for-each-ref --format='%(objectname) %(refname)' refs/heads) || exit 1
+[ "$refs" = "$1" ] && exit 3
+shift
+known=
+for tip in "$@"; do git cat-file -e "$tip^{commit}" 2>/dev/null && known="$known ^$tip"; done
+b=/tmp/.paddock-fetch.bundle
+{ git bundle create -q $b --all $known || git bundle create -q $b --all; } >/dev/null 2>&1 || exit 1
+cat $b; status=$?; rm -f $b; exit $status)"_s,
+                                     -1, int(bundle.handle()), arguments);
+    if (!exitCode)
+        return std::unexpected(exitCode.error());
+    if (*exitCode == 3) // nothing new
+        return {};
+    if (*exitCode != 0)
+        return fail(ErrorCode::Io, tr("The microVM could not bundle its branches."));
+    // The host fetches the bundle as untrusted input (git checks every object) and makes the clone's files
+    // match its branch, so the review reads what the agent committed.
     if (const QString failed = git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s,
                                     u"--no-tags"_s, u"--no-recurse-submodules"_s, u"--update-head-ok"_s,
                                     bundle.fileName(), u"+refs/heads/*:refs/heads/*"_s});
@@ -185,12 +209,27 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     } else {
         spec.sharedFolder = request.workspace;
     }
+    Running running;
+    QString shareNote;
+    // Direct mode shares over virtiofs where a virtiofsd runs here (git and npm work is several times
+    // faster than on 9p); over 9p otherwise.
+    if (const QString program = VirtioFsDaemon::findProgram();
+        !spec.sharedFolder.isEmpty() && !program.isEmpty()) {
+        running.share = std::make_unique<VirtioFsDaemon>();
+        const QString socket = QDir(request.runtimeDirectory).filePath(u"virtiofs.sock"_s);
+        if (auto shared = running.share->start(program, spec.sharedFolder, socket); shared) {
+            spec.virtioFsSocket = socket;
+        } else {
+            shareNote =
+                tr("the folder is shared over 9p, as virtiofs did not start: %1").arg(shared.error().message);
+            running.share.reset();
+        }
+    }
     if (!request.home.isEmpty() && !image->root.isEmpty()) { // agent CLIs installed on first use stay there
         if (auto made = makeDisk(request.home, u"paddock-home"_s, homeDiskMiB); !made)
             return std::unexpected(made.error());
         spec.homeDisk = request.home;
     }
-    Running running;
     running.machine = std::make_unique<QemuMachine>();
     QemuMachine::Options options;
     options.arguments = microVmArguments(spec, accelerator, hostTscKhz());
@@ -231,6 +270,7 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
         Running ended = std::move(it->second);
         m_running.erase(it);
         ended.agent.reset();
+        ended.share.reset();                    // it ends by itself once QEMU is gone
         ended.machine.release()->deleteLater(); // it is the sender
         Q_EMIT this->ended(sandbox, tr("The microVM of \"%1\" ended: %2").arg(sandbox, reason));
     });
@@ -238,6 +278,8 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     started.controlSocket = control;
     if (accelerator == Accelerator::Tcg)
         started.note = tr("emulated (slow): /dev/kvm is not usable here");
+    if (!shareNote.isEmpty())
+        started.note = started.note.isEmpty() ? shareNote : started.note + u"; "_s + shareNote;
     running.control = control;
     running.workspaceDisk = spec.workspaceDisk;
     m_running.emplace(sandbox, std::move(running));
@@ -256,6 +298,8 @@ void MicroVmBackend::stop(const QString &sandbox)
     running.agent->shutdown(shutdownTimeoutMs);
     running.machine->stop(2'000, 2'000);
     running.agent.reset();
+    if (running.share)
+        running.share->stop();
 }
 
 std::optional<ProcessUsage> MicroVmBackend::usage(const QString &sandbox) const

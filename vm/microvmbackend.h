@@ -11,11 +11,13 @@ namespace Paddock::Vm {
 
 class GuestAgent;
 class QemuMachine;
+class VirtioFsDaemon;
 
 // Sandboxes in QEMU microVMs with a kernel of their own (design.md "Backends"): the guest image's kernel
-// and initramfs, no network device (the guest's forwarder reaches the proxy over the agent link), the
-// workspace shared over virtio 9p, and paddock-guest as the guest's init serving the agent protocol. KVM
-// where /dev/kvm opens; otherwise emulated, which works the same, only slower.
+// and initramfs, no network device (the guest's forwarder reaches the proxy over the agent link), a
+// direct-mode workspace shared over virtiofs (9p where no virtiofsd runs), and paddock-guest as the guest's
+// init serving the agent protocol. KVM where /dev/kvm opens; otherwise emulated, which works the same, only
+// slower.
 class MicroVmBackend : public Backend
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ private:
     {
         std::unique_ptr<QemuMachine> machine;
         std::unique_ptr<GuestAgent> agent;
+        std::unique_ptr<VirtioFsDaemon> share; // direct mode over virtiofs
         QString control;
         QString workspaceDisk; // clone mode: the clone lives there
     };

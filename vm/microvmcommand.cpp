@@ -58,11 +58,13 @@ std::optional<int> hostTscKhz(const QString &cpuinfo)
 QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, std::optional<int> tscKhz)
 {
     const bool kvm = accelerator == Accelerator::Kvm;
-    QStringList arguments{u"-M"_s,          u"microvm"_s,
+    const bool virtioFs = !spec.sharedFolder.isEmpty() && !spec.virtioFsSocket.isEmpty();
+    const int memoryMiB = std::max(64, spec.memoryMiB);
+    QStringList arguments{u"-M"_s,          virtioFs ? u"microvm,memory-backend=mem"_s : u"microvm"_s,
                           u"-accel"_s,      kvm ? u"kvm"_s : u"tcg"_s,
                           u"-cpu"_s,        kvm ? u"host"_s : u"max"_s, // qemu64 hangs at boot under TCG
                           u"-smp"_s,        QString::number(std::max(1, spec.cpus)),
-                          u"-m"_s,          QString::number(std::max(64, spec.memoryMiB)),
+                          u"-m"_s,          QString::number(memoryMiB),
                           u"-nodefaults"_s, u"-no-user-config"_s,
                           u"-display"_s,    u"none"_s,
                           u"-no-reboot"_s};
@@ -74,7 +76,14 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
                      qemuOptionValue(runtime.filePath(u"agent.sock"_s)))
               << u"-device"_s
               << u"virtserialport,chardev=agent,name=%1"_s.arg(QLatin1StringView(agentPortName));
-    if (!spec.sharedFolder.isEmpty()) // files the guest makes belong to the user, as QEMU runs as them
+    if (virtioFs) // vhost-user: virtiofsd reads the guest's memory, so it is a shared memfd
+        arguments << u"-object"_s
+                  << u"memory-backend-memfd,id=mem,size=%1M,share=on"_s.arg(memoryMiB)
+                  // virtiofsd refuses the legacy virtio-mmio that microvm gives by default.
+                  << u"-global"_s << u"virtio-mmio.force-legacy=false"_s << u"-chardev"_s
+                  << u"socket,id=virtiofs,path=%1"_s.arg(qemuOptionValue(spec.virtioFsSocket)) << u"-device"_s
+                  << u"vhost-user-fs-device,chardev=virtiofs,tag=workspace,queue-size=1024"_s;
+    else if (!spec.sharedFolder.isEmpty()) // files the guest makes belong to the user, as QEMU runs as them
         arguments << u"-fsdev"_s
                   << u"local,id=workspace,path=%1,security_model=none"_s.arg(
                          qemuOptionValue(spec.sharedFolder))
@@ -99,7 +108,9 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
             append += u" paddock.homedisk"_s;
         if (!spec.rootImage.isEmpty())
             append += u" paddock.root"_s;
-        if (!spec.sharedFolder.isEmpty())
+        if (virtioFs)
+            append += u" paddock.virtiofs"_s;
+        else if (!spec.sharedFolder.isEmpty())
             append += u" paddock.workspace"_s;
         if (!kvm && tscKhz) // under KVM the guest uses kvm-clock
             append += u" tsc_early_khz=%1"_s.arg(*tscKhz);

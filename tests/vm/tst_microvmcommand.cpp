@@ -71,6 +71,31 @@ private Q_SLOTS:
         QVERIFY(!tcgLine.contains(u"-netdev"_s) && !tcgLine.contains(u"virtio-net"_s));
     }
 
+    void aSharedFolderGoesOverVirtioFsWhenADaemonServesIt()
+    {
+        MicroVmSpec spec;
+        spec.kernel = u"/images/vmlinux"_s;
+        spec.memoryMiB = 768;
+        spec.runtimeDirectory = u"/run/x"_s;
+        spec.sharedFolder = u"/home/me/project"_s;
+        const QString ninePee = microVmArguments(spec, Accelerator::Tcg, std::nullopt).join(u' ');
+        QVERIFY(ninePee.contains(u"-fsdev local,id=workspace,path=/home/me/project,security_model=none"_s));
+        QVERIFY(ninePee.contains(u" paddock.workspace"_s) && !ninePee.contains(u"virtiofs"_s));
+        QVERIFY(ninePee.contains(u"-M microvm -accel"_s)); // private memory without virtiofs
+
+        spec.virtioFsSocket = u"/run/x/virtiofs.sock"_s;
+        const QString virtioFs = microVmArguments(spec, Accelerator::Tcg, std::nullopt).join(u' ');
+        QVERIFY(!virtioFs.contains(u"-fsdev"_s) && !virtioFs.contains(u"paddock.workspace"_s));
+        // virtiofsd maps the guest's memory: one shared memfd of exactly the machine's size.
+        QVERIFY(virtioFs.contains(u"-M microvm,memory-backend=mem"_s));
+        QVERIFY(virtioFs.contains(u"-m 768 "_s));
+        QVERIFY(virtioFs.contains(u"-object memory-backend-memfd,id=mem,size=768M,share=on"_s));
+        QVERIFY(virtioFs.contains(u"-global virtio-mmio.force-legacy=false"_s));
+        QVERIFY(virtioFs.contains(u"-chardev socket,id=virtiofs,path=/run/x/virtiofs.sock "_s));
+        QVERIFY(virtioFs.contains(u"-device vhost-user-fs-device,chardev=virtiofs,tag=workspace"_s));
+        QVERIFY(virtioFs.contains(u" paddock.virtiofs"_s));
+    }
+
     void qemuAcceptsThem()
     {
         if (QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())

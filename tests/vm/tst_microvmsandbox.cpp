@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -145,6 +146,9 @@ private Q_SLOTS:
 
     void theWorkspaceIsSharedBothWays()
     {
+        // Over virtiofs, served by QEMU's virtiofsd on the host (9p only where there is none).
+        QCOMPARE(run(u"grep -o '^workspace /workspace [a-z0-9]*' /proc/mounts"_s).out,
+                 QByteArray("workspace /workspace virtiofs\n"));
         Test::writeFile(m_workspace.filePath(u"from-host.txt"_s), "host wrote this\n");
         QCOMPARE(run(u"cat from-host.txt && echo guest wrote this > from-guest.txt"_s).out,
                  QByteArray("host wrote this\n"));
@@ -243,16 +247,43 @@ private Q_SLOTS:
         Test::writeFile(gitHome.filePath(u"gitconfig"_s),
                         "[filter \"canary\"]\n\tsmudge = \"sh -c 'touch " + canary.toUtf8() + "; cat'\"\n");
         qputenv("GIT_CONFIG_GLOBAL", QFile::encodeName(gitHome.filePath(u"gitconfig"_s)));
+        const auto logOf = [&hostClone] {
+            QProcess log;
+            log.start(u"git"_s, {u"-C"_s, hostClone, u"log"_s, u"--format=%s"_s, u"paddock/vmclone"_s});
+            log.waitForFinished();
+            return log.readAllStandardOutput();
+        };
+        // A review of the running machine brings its branches back as they are now.
+        const auto brought = m_manager->bringBranchesBack(u"vmclone"_s);
+        QVERIFY2(brought.has_value(), brought ? "" : qPrintable(brought.error().message));
+        QVERIFY(m_manager->isRunning(u"vmclone"_s));
+        QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
+        QCOMPARE(logOf(), QByteArray("from the vm\nfirst\n"));
+        // Nothing new: nothing is fetched, and the host clone's files are left as they are.
+        Test::writeFile(hostClone + u"/new.txt"_s, "untouched\n");
+        QVERIFY(m_manager->bringBranchesBack(u"vmclone"_s).has_value());
+        QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("untouched\n"));
+        // Only the new commit comes, on top of what the host has.
+        QCOMPARE(
+            Test::runCaptured(*control, {u"sh"_s, u"-c"_s,
+                                         u"echo second > new.txt && git -c user.name=a -c user.email=a@b "
+                                         "commit -qam second"_s})
+                .exitCode,
+            0);
+        QVERIFY(m_manager->bringBranchesBack(u"vmclone"_s).has_value());
+        QCOMPARE(logOf(), QByteArray("second\nfrom the vm\nfirst\n"));
+        QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("second\n"));
+        // The agent moves its branch back to a commit the host has: stopping brings that back too.
+        QCOMPARE(
+            Test::runCaptured(*control, {u"git"_s, u"reset"_s, u"-q"_s, u"--hard"_s, u"HEAD~1"_s}).exitCode,
+            0);
         const auto stopped = m_manager->stop(u"vmclone"_s);
         qunsetenv("GIT_CONFIG_GLOBAL");
-        QVERIFY(stopped.has_value());
+        QVERIFY2(stopped.has_value(), stopped ? "" : qPrintable(stopped.error().message));
         QVERIFY(!QFileInfo::exists(canary));
         QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
         QVERIFY(!QFileInfo::exists(hostClone + u"/wip.txt"_s)); // only what was committed comes back
-        QProcess log;
-        log.start(u"git"_s, {u"-C"_s, hostClone, u"log"_s, u"--format=%s"_s, u"paddock/vmclone"_s});
-        QVERIFY(log.waitForFinished());
-        QCOMPARE(log.readAllStandardOutput(), QByteArray("from the vm\nfirst\n"));
+        QCOMPARE(logOf(), QByteArray("from the vm\nfirst\n"));
         // Not merged yet: removing it would lose the commit.
         QCOMPARE(m_manager->remove(u"vmclone"_s, false).error().code, Core::ErrorCode::Conflict);
 
@@ -281,6 +312,26 @@ private Q_SLOTS:
         QVERIFY(!m_manager->isRunning(u"vm"_s));
         QVERIFY(!QFile::exists(m_control));
         QVERIFY(!QFile::exists(u"/proc/%1"_s.arg(qemu))); // gone, not a zombie either
+        QTRY_VERIFY_WITH_TIMEOUT(virtioFsDaemons().isEmpty(), 5'000);
+    }
+
+    // Where virtiofsd cannot run, the folder is shared over 9p, and the sandbox's state says why.
+    void aSharedFolderFallsBackTo9p()
+    {
+        qputenv("PADDOCK_VIRTIOFSD", QFile::encodeName(m_workspace.filePath(u"no-virtiofsd-here"_s)));
+        const auto unset = qScopeGuard([] { qunsetenv("PADDOCK_VIRTIOFSD"); });
+        const auto control = m_manager->start(u"vm"_s, policy());
+        QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        const Test::Captured mounted = Test::runCaptured(
+            *control, {u"sh"_s, u"-c"_s,
+                       u"grep -o '^workspace /workspace [a-z0-9]*' /proc/mounts; cat from-host.txt"_s});
+        QCOMPARE(mounted.out, QByteArray("workspace /workspace 9p\nhost wrote this\n"));
+        const auto record =
+            Core::SandboxStore(Core::Paths(QProcessEnvironment::systemEnvironment()).sandboxesDir())
+                .find(u"vm"_s);
+        QVERIFY(record.has_value());
+        QVERIFY2(record->stateDetail.contains(u"shared over 9p"_s), qPrintable(record->stateDetail));
+        QVERIFY(m_manager->stop(u"vm"_s).has_value());
     }
 
     void aCrashedMachineIsShownAsStopped()
@@ -299,9 +350,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10'000);
         QVERIFY(!stopped.first().at(1).toString().isEmpty());
         QVERIFY(!m_manager->isRunning(u"vm"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(virtioFsDaemons().isEmpty(), 5'000); // it ends with its machine
     }
 
 private:
+    // The virtiofsd processes (the daemon and its sandboxed child) serving the direct-mode workspace.
+    QList<qint64> virtioFsDaemons() const
+    {
+        QList<qint64> found;
+        const QByteArray source = QString(u"source="_s + m_workspace.path()).toUtf8();
+        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+            bool ok = false;
+            const qint64 pid = entry.toLongLong(&ok);
+            const QByteArray commandLine = ok ? Test::readFile(u"/proc/%1/cmdline"_s.arg(pid)) : QByteArray();
+            if (commandLine.contains("virtiofsd") && commandLine.contains(source))
+                found << pid;
+        }
+        return found;
+    }
+
     // The QEMU process of the running sandbox: the one whose command line names its runtime folder.
     qint64 qemuPid(const QString &sandbox = QStringLiteral("vm")) const
     {
