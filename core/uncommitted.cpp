@@ -260,7 +260,7 @@ private:
 Result<UncommittedChanges> BranchReview::uncommittedChanges(const QString &clone, const QString &name,
                                                             bool withPatches)
 {
-    // TODO(microvm): when the clone lives on the VM's disk this must come through paddock-guest instead.
+    // A microVM's clone lives on its disk; its callers do not ask here for one (its files are not on the host).
     auto source = openHostileClone(clone, name);
     if (!source)
         return std::unexpected(source.error());

@@ -130,6 +130,7 @@ Result<> WorkspaceClone::create(const QString &source, const QString &destinatio
 
 Result<> WorkspaceClone::checkOutHead(const QString &clonePath)
 {
+    ensureInitialised(); // e.g. in `paddock serve`, where nothing else used libgit2 before a stop
     git_repository *opened = nullptr;
     if (git_repository_open_ext(&opened, QFile::encodeName(clonePath).constData(),
                                 GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)

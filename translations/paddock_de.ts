@@ -2389,6 +2389,10 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
             <numerusform>%n Geheimnisse abgefangen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>in the microVM</source>
+        <translation>in der microVM</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ReviewComments</name>
@@ -2694,6 +2698,10 @@ Commit: %4
     <message>
         <source>Squashed %1 into %2: commit %3, signed.</source>
         <translation>%1 in %2 zusammengefasst: Commit %3, signiert.</translation>
+    </message>
+    <message>
+        <source>A microVM keeps its clone on a disk of its own: only its commits come back for review. Its uncommitted files stay in the machine.</source>
+        <translation>Eine microVM hält ihren Klon auf einer eigenen Platte: Nur ihre Commits kommen zur Prüfung zurück. Ihre nicht committeten Dateien bleiben in der Maschine.</translation>
     </message>
 </context>
 <context>
@@ -5963,6 +5971,14 @@ Regel: %3
         <source>Could not make the disk %1: %2</source>
         <translation>Die Festplatte %1 konnte nicht angelegt werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot read the branches of %1: %2</source>
+        <translation>Die Branches von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the folder is shared over 9p, as virtiofs did not start: %1</source>
+        <translation>der Ordner wird über 9p geteilt, da virtiofs nicht startete: %1</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::NamespaceBackend</name>
@@ -6223,6 +6239,10 @@ Regel: %3
         <source>A disk size is for microVMs; a namespace sandbox works on your own disk.</source>
         <translation>Eine Festplattengröße gilt nur für MicroVMs; eine Namespace-Sandbox arbeitet auf Ihrer eigenen Festplatte.</translation>
     </message>
+    <message>
+        <source>The branches of "%1" could not be brought back for review: %2</source>
+        <translation>Die Branches von „%1“ konnten nicht zur Prüfung zurückgeholt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::SeccompFilter</name>
@@ -6237,6 +6257,25 @@ Regel: %3
     <message>
         <source>Could not export the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::VirtioFsDaemon</name>
+    <message>
+        <source>unshare (util-linux) is not installed.</source>
+        <translation>unshare (util-linux) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1.</source>
+        <translation>Auf %1 kann nicht gelauscht werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>virtiofsd did not start: %1</source>
+        <translation>virtiofsd startete nicht: %1</translation>
     </message>
 </context>
 </TS>

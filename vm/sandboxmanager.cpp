@@ -306,6 +306,18 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     return started->controlSocket;
 }
 
+Result<> SandboxManager::bringBranchesBack(const QString &name)
+{
+    const auto it = m_running.find(name);
+    if (it == m_running.end())
+        return {};
+    if (auto fetched = it->second.backend->fetchBranches(name, cloneDirectory(name)); !fetched)
+        return fail(fetched.error().code,
+                    tr("The branches of \"%1\" could not be brought back for review: %2")
+                        .arg(name, fetched.error().message));
+    return {};
+}
+
 Result<> SandboxManager::stop(const QString &name)
 {
     const auto it = m_running.find(name);
@@ -314,7 +326,11 @@ Result<> SandboxManager::stop(const QString &name)
     // A clone that lives in the sandbox (a microVM's disk) comes back first, for the review; it stays on that
     // disk either way, so a failure here loses nothing and the next stop tries again.
     const auto fetched = it->second.backend->fetchBranches(name, cloneDirectory(name));
-    it->second.backend->stop(name);
+    // The fetch waits in an event loop, where the machine may have ended or been stopped meanwhile.
+    if (const auto still = m_running.find(name); still != m_running.end())
+        still->second.backend->stop(name);
+    else
+        return fetched;
     forget(name, {});
     if (fetched && QFileInfo::exists(workspaceDiskOf(name))) { // after the machine's last write to it
         QFile marker(workspaceDiskOf(name) + u".fetched"_s);

@@ -76,6 +76,10 @@ public:
     // Ends every process in it (SIGTERM, then SIGKILL after a grace period) and its proxy listener.
     Core::Result<> stop(const QString &name);
     void stopAll();
+    // Brings a running sandbox's branches into its host clone for review where they live in the sandbox (a
+    // microVM's disk); stop() does it too. Nothing to do for a sandbox that does not run or works on the
+    // host.
+    Core::Result<> bringBranchesBack(const QString &name);
     bool isRunning(const QString &name) const;
     // CPU time and memory of everything in the sandbox; nothing when it does not run here.
     std::optional<ProcessUsage> usage(const QString &name) const;

@@ -25,6 +25,8 @@ public:
         QString repository; // the user's repository (the sandbox's workspace)
         QString clone;      // the sandbox's clone
         QDateTime created;  // the sandbox's: older decisions in the audit log were another's of that name
+        bool inMachine =
+            false; // a microVM's clone: its files are on the machine's disk, only commits come back
         State state = State::Loading;
         Core::BranchSummary summary;                  // when Ready
         QString error;                                // when Failed

@@ -241,6 +241,8 @@ void ReviewPage::showEvent(QShowEvent *event)
 
 void ReviewPage::reload()
 {
+    if (m_bringingBack) // a running microVM's branches are on their way (an event loop runs meanwhile)
+        return;
     m_loaded = true;
     m_diffStale = true;
     ++m_diffRequest; // a listing still on its way was made before this refresh: it is dropped
@@ -259,8 +261,21 @@ void ReviewPage::reload()
         branch.repository = record.workspace;
         branch.clone = m_manager.cloneDirectory(record.name);
         branch.created = record.createdAt;
+        branch.inMachine = record.backend == SandboxRecord::Backend::MicroVm;
         branches.append(branch);
     }
+    // A running microVM's clone lives on its disk: its branches come back now, so the review shows what the
+    // agent has committed so far (its uncommitted files stay in the machine).
+    QStringList notBroughtBack;
+    m_bringingBack = true;
+    for (const SandboxRecord &record : SandboxStore(m_paths.sandboxesDir()).list())
+        if (record.mode == SandboxRecord::Mode::Clone && record.backend == SandboxRecord::Backend::MicroVm &&
+            m_manager.isRunning(record.name))
+            if (auto fetched = m_manager.bringBranchesBack(record.name); !fetched)
+                notBroughtBack << fetched.error().message;
+    m_bringingBack = false;
+    if (!notBroughtBack.isEmpty())
+        showMessage(notBroughtBack.join(u'\n'), true);
     m_branches->setBranches(branches);
     for (const BranchListModel::Branch &branch : branches) {
         m_worker->run(
@@ -430,6 +445,12 @@ void ReviewPage::loadUncommitted(const QString &name, int request)
     const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
     if (!branch)
         return;
+    if (branch->inMachine) { // the host clone's files are its last checkout, not the machine's
+        m_uncommitted->setFiles({});
+        updateTabTitles();
+        Q_EMIT uncommittedLoaded(name);
+        return;
+    }
     // Read from the clone's files as bytes, never by running git there (security.md 13).
     m_worker->run(
         this, [clone = branch->clone, name] { return BranchReview::uncommittedChanges(clone, name, true); },
@@ -502,7 +523,11 @@ void ReviewPage::onUncommittedSelected()
         return;
     }
     m_diffPane->clearTitle();
-    if (!m_uncommittedError.isEmpty())
+    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(m_diffName));
+    if (branch && branch->inMachine)
+        showPlaceholder(tr("A microVM keeps its clone on a disk of its own: only its commits come back for "
+                           "review. Its uncommitted files stay in the machine."));
+    else if (!m_uncommittedError.isEmpty())
         showPlaceholder(
             tr("The sandbox's uncommitted changes could not be read: %1").arg(m_uncommittedError));
     else if (m_uncommitted->rowCount() > 0)

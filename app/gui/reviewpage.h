@@ -153,8 +153,9 @@ private:
     QHash<QString, Core::BranchDiff> m_counted; // each branch's line counts per file, once counted
     QString m_uncommittedError;                 // why the uncommitted changes could not be read
     bool m_uncommittedTruncated = false;
-    bool m_busy = false;   // a merge or discard runs
-    bool m_loaded = false; // reload() ran once
+    bool m_busy = false;         // a merge or discard runs
+    bool m_bringingBack = false; // reload() fetches running microVMs' branches
+    bool m_loaded = false;       // reload() ran once
 };
 
 } // namespace Paddock::App

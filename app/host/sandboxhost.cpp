@@ -184,6 +184,11 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
             return refusal(stopped.error().message);
         return {{u"ok"_s, true}};
     }
+    if (op == "bring-back"_L1) { // a review of a running microVM: its branches, as they are now
+        if (auto brought = m_manager.bringBranchesBack(name); !brought)
+            return refusal(brought.error().message);
+        return {{u"ok"_s, true}};
+    }
     if (op == "reload-policy"_L1) {
         // The CLI changed a policy file: the sandboxes it applies to (all of them for the global file)
         // enforce the new rules from their next request on.

@@ -127,11 +127,27 @@ private Q_SLOTS:
         // The desktop's progress bar has as many steps as the build tells.
         QCOMPARE(built.err.count(u"\n  "_s), Paddock::Vm::GuestImageBuilder::progressSteps);
         QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
-        // The next start finds it.
-        QVERIFY(
-            !paddock({u"start"_s, u"firstvm"_s}, {}, environment, {}, 120'000).err.contains(u"Building"_s));
-        QCOMPARE(paddock({u"stop"_s, u"firstvm"_s}).exitCode, 0);
         QCOMPARE(paddock({u"rm"_s, u"firstvm"_s}).exitCode, 0);
+        // The next start finds it. A clone-mode machine keeps its clone on its own disk; reviewing it while
+        // it runs brings its branch back as it is now.
+        QTemporaryDir repositories;
+        const QString repository = repositories.filePath(u"repo"_s);
+        Paddock::Test::makeRepository(repository);
+        QCOMPARE(
+            paddock({u"create"_s, u"clonevm"_s, u"--workspace"_s, repository, u"--backend"_s, u"microvm"_s})
+                .exitCode,
+            0);
+        const Run started = paddock({u"start"_s, u"clonevm"_s}, {}, environment, {}, 120'000);
+        QVERIFY2(started.exitCode == 0 && !started.err.contains(u"Building"_s), qPrintable(started.err));
+        QCOMPARE(paddock({u"exec"_s, u"clonevm"_s, u"--"_s, u"sh"_s, u"-c"_s,
+                          u"echo live > live.txt && git add live.txt && git -c user.name=a -c user.email=a@b "
+                          "commit -qm live"_s})
+                     .exitCode,
+                 0);
+        const Run live = paddock({u"diff"_s, u"clonevm"_s, u"--stat"_s});
+        QVERIFY2(live.exitCode == 0 && live.out.contains(u"live.txt"_s), qPrintable(live.out + live.err));
+        QCOMPARE(paddock({u"stop"_s, u"clonevm"_s}).exitCode, 0);
+        QCOMPARE(paddock({u"rm"_s, u"clonevm"_s, u"--force"_s}).exitCode, 0);
         const Run shown = paddock({u"image"_s, u"show"_s});
         QVERIFY2(shown.out.contains(u"Kernel:  linux-image-"_s), qPrintable(shown.out));
         QVERIFY2(shown.out.contains(u"Root:    root-"_s) && shown.out.contains(u"git 1:2."_s) &&
