@@ -1481,10 +1481,6 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation> CPUs</translation>
     </message>
     <message>
-        <source>No memory limit (e.g. 4G)</source>
-        <translation>Keine Speichergrenze (z. B. 4G)</translation>
-    </message>
-    <message>
         <source>Limits cannot be applied on this computer: %1</source>
         <translation>Grenzen lassen sich auf diesem Computer nicht anwenden: %1</translation>
     </message>
@@ -1587,6 +1583,50 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
     <message>
         <source>A microVM needs the guest image, which was not built; choose Linux namespaces or try again.</source>
         <translation>Eine MicroVM braucht das Gastabbild, das nicht erstellt wurde; wählen Sie Linux-Namespaces oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>D&amp;isk:</source>
+        <translation>P&amp;latte:</translation>
+    </message>
+    <message>
+        <source>M&amp;emory:</source>
+        <translation>Spei&amp;cher:</translation>
+    </message>
+    <message>
+        <source>&amp;Machine:</source>
+        <translation>&amp;Maschine:</translation>
+    </message>
+    <message>
+        <source>1 CPU</source>
+        <translation>1 CPU</translation>
+    </message>
+    <message>
+        <source>1G</source>
+        <translation>1G</translation>
+    </message>
+    <message>
+        <source>No limit (e.g. 4G)</source>
+        <translation>Keine Grenze (z. B. 4G)</translation>
+    </message>
+    <message>
+        <source>32G</source>
+        <translation>32G</translation>
+    </message>
+    <message>
+        <source>The clone's own disk. It is sparse: it takes only the space the clone uses.</source>
+        <translation>Die eigene Platte des Klons. Sie ist dünn belegt: Sie braucht nur den Platz, den der Klon nutzt.</translation>
+    </message>
+    <message>
+        <source>The folder itself is shared into the machine, so there is no disk to size.</source>
+        <translation>Der Ordner selbst wird in die Maschine geteilt, es gibt also keine Platte zu bemessen.</translation>
+    </message>
+    <message>
+        <source>Its CPUs, memory and, for a clone, its disk (sparse: it takes only what is used).</source>
+        <translation>Ihre CPUs, ihr Speicher und, bei einem Klon, ihre Platte (dünn belegt: sie braucht nur, was genutzt wird).</translation>
+    </message>
+    <message>
+        <source>Write the disk size as a size of at least 256M, such as 64G.</source>
+        <translation>Geben Sie die Plattengröße als Größe von mindestens 256M an, etwa 64G.</translation>
     </message>
 </context>
 <context>

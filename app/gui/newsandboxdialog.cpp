@@ -75,6 +75,9 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     , m_backendNote(createNoteLabel(this))
     , m_cpus(new QSpinBox(this))
     , m_memory(new QLineEdit(this))
+    , m_disk(new QLineEdit(this))
+    , m_diskLabel(new QLabel(tr("D&isk:"), this))
+    , m_limitsLabel(new QLabel(this))
     , m_limitsNote(createNoteLabel(this))
     , m_problem(new QLabel(this))
 {
@@ -161,20 +164,29 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
                  "through Paddock's proxy.");
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this, namespaceNote, microVmNote](int index) {
         m_backendNote->setText(index == 1 ? microVmNote : namespaceNote);
+        updateLimits();
+        validate();
     });
 
     m_cpus->setObjectName(u"cpus"_s);
     m_cpus->setRange(0, std::max(QThread::idealThreadCount(), 1));
-    m_cpus->setSpecialValueText(tr("No limit"));
     m_cpus->setSuffix(tr(" CPUs"));
     m_memory->setObjectName(u"memory"_s);
-    m_memory->setPlaceholderText(tr("No memory limit (e.g. 4G)"));
+    m_disk->setObjectName(u"disk"_s);
+    m_limitsNote->setObjectName(u"limitsNote"_s);
     auto *limitsRow = new QHBoxLayout;
+    auto *memoryLabel = new QLabel(tr("M&emory:"), this);
+    memoryLabel->setBuddy(m_memory);
+    m_diskLabel->setBuddy(m_disk);
     limitsRow->addWidget(m_cpus);
+    limitsRow->addSpacing(6);
+    limitsRow->addWidget(memoryLabel);
     limitsRow->addWidget(m_memory, 1);
-    if (const QString reason = Vm::ResourceLimits::unavailableReason(); !reason.isEmpty())
-        m_limitsNote->setText(tr("Limits cannot be applied on this computer: %1").arg(reason));
-    m_limitsNote->setVisible(!m_limitsNote->text().isEmpty());
+    limitsRow->addSpacing(6);
+    limitsRow->addWidget(m_diskLabel);
+    limitsRow->addWidget(m_disk, 1);
+    m_limitsLabel->setBuddy(m_cpus);
+    updateLimits();
 
     m_problem->setObjectName(u"problem"_s);
     styleAsProblem(m_problem);
@@ -205,7 +217,7 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     form->addRow(label(tr("Net&work policy:"), m_preset), withNote(single(m_preset), m_presetDescription));
     form->addRow(tr("The agent works in:"), modeBox);
     form->addRow(label(tr("&Backend:"), m_backend), withNote(single(m_backend), m_backendNote));
-    form->addRow(label(tr("&Limits:"), m_cpus), withNote(limitsRow, m_limitsNote));
+    form->addRow(m_limitsLabel, withNote(limitsRow, m_limitsNote));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_createButton = buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
@@ -229,10 +241,38 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
     connect(m_preset, &QComboBox::currentIndexChanged, this, &NewSandboxDialog::updatePresetDescription);
     connect(m_name, &QLineEdit::textChanged, this, &NewSandboxDialog::validate);
     connect(m_memory, &QLineEdit::textChanged, this, &NewSandboxDialog::validate);
+    connect(m_disk, &QLineEdit::textChanged, this, &NewSandboxDialog::validate);
     connect(m_clone, &QRadioButton::toggled, this, &NewSandboxDialog::validate);
+    connect(m_clone, &QRadioButton::toggled, this, &NewSandboxDialog::updateLimits);
     updatePresetDescription();
     onFolderChanged();
     resize(sizeHint().expandedTo(QSize(620, 0)));
+}
+
+void NewSandboxDialog::updateLimits()
+{
+    // A namespace sandbox gets cgroup limits; a microVM is a machine of that size, with a disk of its own for
+    // a clone.
+    const bool microVm = m_backend->currentIndex() == 1;
+    m_limitsLabel->setText(microVm ? tr("&Machine:") : tr("&Limits:"));
+    m_cpus->setSpecialValueText(microVm ? tr("1 CPU") : tr("No limit"));
+    m_memory->setPlaceholderText(microVm ? tr("1G") : tr("No limit (e.g. 4G)"));
+    m_disk->setPlaceholderText(tr("32G"));
+    m_disk->setVisible(microVm);
+    m_diskLabel->setVisible(microVm);
+    m_disk->setEnabled(m_clone->isChecked());
+    m_disk->setToolTip(
+        m_clone->isChecked()
+            ? tr("The clone's own disk. It is sparse: it takes only the space the clone uses.")
+            : tr("The folder itself is shared into the machine, so there is no disk to size."));
+    QString note;
+    if (microVm)
+        note = tr("Its CPUs, memory and, for a clone, its disk (sparse: it takes only what is used).");
+    else if (const QString reason = Vm::ResourceLimits::unavailableReason(); !reason.isEmpty())
+        note = tr("Limits cannot be applied on this computer: %1").arg(reason);
+    m_limitsNote->setText(note);
+    m_limitsNote->setVisible(!note.isEmpty());
+    fitHeight();
 }
 
 void NewSandboxDialog::setFolder(const QString &folder)
@@ -307,9 +347,25 @@ void NewSandboxDialog::validate()
     else if (!m_memory->text().trimmed().isEmpty() &&
              !Vm::ResourceLimits::parseMemoryMiB(m_memory->text().trimmed()))
         problem = tr("Write the memory limit as a size, such as 4G or 512M.");
+    else if (!m_disk->isHidden() && m_disk->isEnabled() && !m_disk->text().trimmed().isEmpty() &&
+             Vm::ResourceLimits::parseMemoryMiB(m_disk->text().trimmed()).value_or(0) < 256)
+        problem = tr("Write the disk size as a size of at least 256M, such as 64G.");
     m_problem->setText(problem);
     m_createButton->setEnabled(problem.isEmpty());
     m_createAndRunButton->setEnabled(problem.isEmpty());
+    fitHeight();
+}
+
+void NewSandboxDialog::fitHeight()
+{
+    QLayout *top = layout();
+    if (!top)
+        return; // still being built
+    top->activate();
+    const int wanted =
+        top->hasHeightForWidth() ? top->totalHeightForWidth(width()) : top->totalSizeHint().height();
+    if (wanted > 0 && wanted != height())
+        resize(width(), wanted);
 }
 
 Vm::CreateOptions NewSandboxDialog::options() const
@@ -326,6 +382,8 @@ Vm::CreateOptions NewSandboxDialog::options() const
     options.memoryMiB = m_memory->text().trimmed().isEmpty()
                             ? 0
                             : Vm::ResourceLimits::parseMemoryMiB(m_memory->text().trimmed()).value_or(0);
+    if (options.backend == SandboxRecord::Backend::MicroVm && options.mode == SandboxRecord::Mode::Clone)
+        options.diskMiB = Vm::ResourceLimits::parseMemoryMiB(m_disk->text().trimmed()).value_or(0);
     return options;
 }
 

@@ -42,6 +42,8 @@ private:
     void suggestName();
     void updatePresetDescription();
     void validate();
+    void updateLimits(); // what the fields mean for the chosen backend
+    void fitHeight();    // notes that wrap onto more or fewer lines are shown whole, without gaps
     void createSandbox(bool run);
 
     const Core::Paths &m_paths;
@@ -58,6 +60,9 @@ private:
     QLabel *m_backendNote;
     QSpinBox *m_cpus;
     QLineEdit *m_memory;
+    QLineEdit *m_disk; // a microVM clone's own disk
+    QLabel *m_diskLabel;
+    QLabel *m_limitsLabel;
     QLabel *m_limitsNote;
     QLabel *m_problem;
     QPushButton *m_createButton;

@@ -222,6 +222,7 @@ private Q_SLOTS:
                         QByteArray("{\"format\": ") + QByteArray::number(Vm::GuestImage::currentFormat) +
                             ", \"root\": \"root-test.ext4\"}");
         NewSandboxDialog dialog(m_host->paths(), noCreate, m_window.get());
+        dialog.setFolder(m_repo);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *backend = dialog.findChild<QComboBox *>(u"backend"_s);
@@ -236,7 +237,26 @@ private Q_SLOTS:
         QCOMPARE(note.contains(u"emulated"_s), emulated);
         QVERIFY(dialog.findChild<QLabel *>(u"backendNote"_s)->geometry().bottom() <
                 dialog.findChild<QSpinBox *>(u"cpus"_s)->geometry().top()); // nothing drawn over
+        // The fields size the machine (not cgroup limits), and a clone gets a disk of the size asked for.
+        auto *cpus = dialog.findChild<QSpinBox *>(u"cpus"_s);
+        QCOMPARE(cpus->specialValueText(), u"1 CPU"_s);
+        QVERIFY2(dialog.findChild<QLabel *>(u"limitsNote"_s)->text().contains(u"Its CPUs, memory"_s),
+                 qPrintable(dialog.findChild<QLabel *>(u"limitsNote"_s)->text()));
+        auto *disk = dialog.findChild<QLineEdit *>(u"disk"_s);
+        QVERIFY(disk->isVisible() && disk->isEnabled());
+        typeInto(disk, u"lots"_s);
+        QCOMPARE(problemOf(dialog), u"Write the disk size as a size of at least 256M, such as 64G."_s);
+        QVERIFY(!dialog.findChild<QPushButton *>(u"create"_s)->isEnabled());
+        typeInto(disk, u"64G"_s);
+        QCOMPARE(problemOf(dialog), QString());
+        QCOMPARE(dialog.options().diskMiB, 64 * 1024);
         QVERIFY(dialog.grab().save(Test::screenshotPath(u"new-sandbox-microvm.png"_s)));
+        dialog.findChild<QRadioButton *>(u"directMode"_s)->click(); // the folder is shared: no disk to size
+        QVERIFY(!disk->isEnabled());
+        QCOMPARE(dialog.options().diskMiB, 0);
+        backend->setCurrentIndex(0); // back to a namespace sandbox: limits, and no disk
+        QVERIFY(disk->isHidden());
+        QCOMPARE(cpus->specialValueText(), u"No limit"_s);
         QDir(imageFolder).removeRecursively();
     }
 
