@@ -253,7 +253,13 @@ void MainWindow::createDocks()
     m_sandboxes->verticalHeader()->hide();
     m_sandboxes->setShowGrid(false);
     m_sandboxes->setAlternatingRowColors(true);
-    m_sandboxes->horizontalHeader()->setStretchLastSection(true);
+    // The branch (paddock/NAME, or "(direct)") gives way when the dock is narrow: every other column is read
+    // whole, the requests one included.
+    m_sandboxes->horizontalHeader()->setStretchLastSection(false);
+    m_sandboxes->horizontalHeader()->setSectionResizeMode(SandboxListModel::Branch, QHeaderView::Stretch);
+    m_sandboxes->horizontalHeader()->setSectionResizeMode(SandboxListModel::Requests,
+                                                          QHeaderView::ResizeToContents);
+    m_sandboxes->setTextElideMode(Qt::ElideMiddle);
     m_sandboxes->setColumnHidden(SandboxListModel::Workspace, true);
     m_sandboxes->setColumnHidden(SandboxListModel::Backend, true);
     m_sandboxes->setWordWrap(false);
