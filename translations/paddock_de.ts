@@ -1076,6 +1076,10 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <source>Review the selected sandbox's branch: its diff, then merge or discard it</source>
         <translation>Den Branch der ausgewählten Sandbox prüfen: seinen Diff ansehen, dann zusammenführen oder verwerfen</translation>
     </message>
+    <message>
+        <source>%1 is paused</source>
+        <translation>%1 ist angehalten</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::MergeCommand</name>
@@ -2933,6 +2937,10 @@ Commit: %4
     <message>
         <source>microVM (emulated, slow)</source>
         <translation>MicroVM (emuliert, langsam)</translation>
+    </message>
+    <message>
+        <source>Paused (disk full)</source>
+        <translation>Angehalten (Platte voll)</translation>
     </message>
 </context>
 <context>
@@ -6018,6 +6026,14 @@ Regel: %3
     <message>
         <source>the folder is shared over 9p, as virtiofs did not start: %1</source>
         <translation>der Ordner wird über 9p geteilt, da virtiofs nicht startete: %1</translation>
+    </message>
+    <message>
+        <source>The file system holding %1 is full (less than %2 MiB free); free some space and start again.</source>
+        <translation>Das Dateisystem mit %1 ist voll (weniger als %2 MiB frei); schaffen Sie Platz und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>paused: the file system holding %1 is full; it goes on by itself once there is space again</source>
+        <translation>angehalten: Das Dateisystem mit %1 ist voll; es geht von selbst weiter, sobald wieder Platz ist</translation>
     </message>
 </context>
 <context>

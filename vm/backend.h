@@ -64,6 +64,9 @@ public:
 
 Q_SIGNALS:
     void ended(const QString &sandbox, const QString &reason); // it died without stop()
+    // It paused because the host's file system is full (a microVM's disk), and resumed once there was space.
+    void paused(const QString &sandbox, const QString &reason);
+    void resumed(const QString &sandbox);
 };
 
 } // namespace Paddock::Vm

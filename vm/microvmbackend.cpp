@@ -15,7 +15,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QStorageInfo>
 #include <QTemporaryFile>
+#include <QTimer>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -209,6 +211,14 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     } else {
         spec.sharedFolder = request.workspace;
     }
+    // A disk that cannot grow would pause the machine during its boot: say so now instead.
+    for (const QString &disk : {spec.workspaceDisk, request.home})
+        if (!disk.isEmpty() && !hasRoomFor(disk))
+            return fail(ErrorCode::Io,
+                        tr("The file system holding %1 is full (less than %2 MiB free); free some space and "
+                           "start again.")
+                            .arg(QFileInfo(disk).absolutePath())
+                            .arg(minimumFreeBytes / (1024 * 1024)));
     Running running;
     QString shareNote;
     // Direct mode shares over virtiofs where a virtiofsd runs here (git and npm work is several times
@@ -274,6 +284,26 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
         ended.machine.release()->deleteLater(); // it is the sender
         Q_EMIT this->ended(sandbox, tr("The microVM of \"%1\" ended: %2").arg(sandbox, reason));
     });
+    // The host's file system filled up under a disk: QEMU paused the machine. It goes on once there is room.
+    auto *roomCheck = new QTimer(running.machine.get());
+    roomCheck->setInterval(2'000);
+    QemuMachine *machine = running.machine.get();
+    const QString diskFolder =
+        QFileInfo(spec.homeDisk.isEmpty() ? spec.workspaceDisk : spec.homeDisk).absolutePath();
+    connect(roomCheck, &QTimer::timeout, machine, [machine, diskFolder] {
+        if (hasRoomFor(diskFolder + u"/."_s))
+            machine->resume();
+    });
+    connect(machine, &QemuMachine::pausedForSpace, this, [this, sandbox, roomCheck, diskFolder] {
+        roomCheck->start();
+        Q_EMIT paused(sandbox, tr("paused: the file system holding %1 is full; it goes on by itself once "
+                                  "there is space again")
+                                   .arg(diskFolder));
+    });
+    connect(machine, &QemuMachine::resumed, this, [this, sandbox, roomCheck] {
+        roomCheck->stop();
+        Q_EMIT resumed(sandbox);
+    });
     StartedSandbox started;
     started.controlSocket = control;
     if (accelerator == Accelerator::Tcg)
@@ -284,6 +314,12 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     running.workspaceDisk = spec.workspaceDisk;
     m_running.emplace(sandbox, std::move(running));
     return started;
+}
+
+bool MicroVmBackend::hasRoomFor(const QString &path)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    return !storage.isValid() || storage.bytesAvailable() >= minimumFreeBytes;
 }
 
 void MicroVmBackend::stop(const QString &sandbox)

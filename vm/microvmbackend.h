@@ -32,6 +32,10 @@ public:
     std::optional<ProcessUsage> usage(const QString &sandbox) const override;
     Core::Result<> fetchBranches(const QString &sandbox, const QString &hostClone) override;
 
+    // Whether the file system holding path has room for a machine's disk to go on growing.
+    static bool hasRoomFor(const QString &path);
+    static constexpr qint64 minimumFreeBytes = 256LL * 1024 * 1024;
+
 private:
     static Core::Result<> installTrust(const QString &control, const BackendStart &request);
     // An ext4 disk image (sparse) made once, filled from contents (a host folder) when given, without

@@ -92,13 +92,16 @@ QStringList microVmArguments(const MicroVmSpec &spec, Accelerator accelerator, s
         arguments << u"-drive"_s
                   << u"file=%1,if=none,id=root,format=raw,readonly=on"_s.arg(qemuOptionValue(spec.rootImage))
                   << u"-device"_s << u"virtio-blk-device,drive=root"_s;
+    // A host file system that fills up pauses the machine instead of failing the guest's writes
+    // (werror=enospc): nothing is lost, and it goes on once there is space (MicroVmBackend resumes it).
     if (!spec.workspaceDisk.isEmpty()) // after the root: the guest's second disk, /dev/vdb
         arguments << u"-drive"_s
-                  << u"file=%1,if=none,id=workspace,format=raw"_s.arg(qemuOptionValue(spec.workspaceDisk))
+                  << u"file=%1,if=none,id=workspace,format=raw,werror=enospc"_s.arg(
+                         qemuOptionValue(spec.workspaceDisk))
                   << u"-device"_s << u"virtio-blk-device,drive=workspace"_s;
     if (!spec.homeDisk.isEmpty()) // the next disk: /dev/vdc after a workspace disk, else /dev/vdb
         arguments << u"-drive"_s
-                  << u"file=%1,if=none,id=home,format=raw"_s.arg(qemuOptionValue(spec.homeDisk))
+                  << u"file=%1,if=none,id=home,format=raw,werror=enospc"_s.arg(qemuOptionValue(spec.homeDisk))
                   << u"-device"_s << u"virtio-blk-device,drive=home"_s;
     if (!spec.kernel.isEmpty()) {
         QString append = u"console=ttyS0 quiet panic=-1"_s;

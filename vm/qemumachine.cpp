@@ -31,8 +31,18 @@ QemuMachine::QemuMachine(QObject *parent)
     // machine outlives Paddock. (Start machines from a thread that lives as long as they should.)
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     connect(m_qmp, &QmpClient::event, this, [this](const QString &name, const QJsonObject &data) {
-        if (name == u"SHUTDOWN"_s)
+        if (name == u"SHUTDOWN"_s) {
             m_shutdownReason = data.value(u"reason"_s).toString();
+        } else if (name == u"BLOCK_IO_ERROR"_s && data.value(u"nospace"_s).toBool() &&
+                   data.value(u"action"_s).toString() == u"stop"_s && !m_pausedForSpace) {
+            m_pausedForSpace = true; // every write that was in flight reports it: one signal
+            Q_EMIT pausedForSpace(data.value(u"device"_s).toString().isEmpty()
+                                      ? data.value(u"node-name"_s).toString()
+                                      : data.value(u"device"_s).toString());
+        } else if (name == u"RESUME"_s && m_pausedForSpace) {
+            m_pausedForSpace = false;
+            Q_EMIT resumed();
+        }
     });
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (m_stopping)
@@ -122,6 +132,12 @@ void QemuMachine::stop(int powerDownTimeoutMs, int quitTimeoutMs)
     }
     m_process->kill();
     m_process->waitForFinished(5'000);
+}
+
+void QemuMachine::resume()
+{
+    if (m_qmp->isReady())
+        m_qmp->execute(u"cont"_s);
 }
 
 bool QemuMachine::isRunning() const

@@ -35,6 +35,9 @@ public:
     // returns once the process is gone.
     void stop(int powerDownTimeoutMs = 10'000, int quitTimeoutMs = 3'000);
     bool isRunning() const;
+    // Goes on after a pause for space (QMP cont); a write that still finds no space pauses it again.
+    void resume();
+    bool isPausedForSpace() const { return m_pausedForSpace; }
     qint64 processId() const;
     QmpClient *qmp() const { return m_qmp; }
     // What QEMU wrote to stderr and stdout (bounded).
@@ -43,6 +46,10 @@ public:
 Q_SIGNALS:
     // The process ended without stop(): the guest powered off, QEMU crashed or was killed.
     void ended(const QString &reason);
+    // A disk image's write found the host's file system full: QEMU paused the machine (werror=enospc), so
+    // the guest sees no error and loses nothing; node is the drive.
+    void pausedForSpace(const QString &node);
+    void resumed();
 
 private:
     bool waitForExit(int timeoutMs);
@@ -52,6 +59,7 @@ private:
     QString m_logPath;
     bool m_stopping = false;
     QString m_shutdownReason; // from QEMU's SHUTDOWN event
+    bool m_pausedForSpace = false;
 };
 
 } // namespace Paddock::Vm

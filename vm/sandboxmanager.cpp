@@ -44,6 +44,19 @@ Backend &SandboxManager::backendFor(SandboxRecord::Backend kind)
         else
             backend = std::make_unique<NamespaceBackend>();
         connect(backend.get(), &Backend::ended, this, &SandboxManager::forget);
+        connect(backend.get(), &Backend::paused, this, [this](const QString &name, const QString &reason) {
+            if (!m_running.contains(name))
+                return;
+            saveState(name, SandboxRecord::State::Running, reason);
+            Q_EMIT sandboxPaused(name, reason);
+        });
+        connect(backend.get(), &Backend::resumed, this, [this](const QString &name) {
+            const auto it = m_running.find(name);
+            if (it == m_running.end())
+                return;
+            saveState(name, SandboxRecord::State::Running, it->second.note);
+            Q_EMIT sandboxResumed(name);
+        });
     }
     return *backend;
 }
@@ -298,9 +311,10 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
                     tr("The sandbox \"%1\" did not start: %2").arg(name, started.error().message));
     }
     cleanUp.dismiss();
-    m_running.emplace(name, Running{request.runtimeDirectory, started->controlSocket, &backend});
     QStringList notes{note, started->note};
     notes.removeAll(QString());
+    m_running.emplace(
+        name, Running{request.runtimeDirectory, started->controlSocket, &backend, notes.join(u"; "_s)});
     saveState(name, SandboxRecord::State::Running, notes.join(u"; "_s));
     Q_EMIT sandboxStarted(name);
     return started->controlSocket;

@@ -106,6 +106,9 @@ Q_SIGNALS:
     void sandboxStarted(const QString &name);
     // reason is empty after stop(); otherwise what ended it (it crashed, its guest exited).
     void sandboxStopped(const QString &name, const QString &reason);
+    // A microVM paused because the host's file system is full; it resumes by itself once there is space.
+    void sandboxPaused(const QString &name, const QString &reason);
+    void sandboxResumed(const QString &name);
 
 private:
     struct Running
@@ -113,6 +116,7 @@ private:
         QString runtime;  // the run's runtime folder
         QString control;  // the guest's control socket
         Backend *backend; // the one that runs it
+        QString note;     // what its start said (its state's detail)
     };
     Backend &backendFor(Core::SandboxRecord::Backend kind);
     void removeStaleRuntimeFolders() const;

@@ -202,6 +202,13 @@ void MainWindow::createTrayIcon()
     });
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateTrayIcon);
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateTrayIcon);
+    // A machine paused for space waits for the user to free some: tell them wherever they are.
+    connect(&m_host.manager(), &Vm::SandboxManager::sandboxPaused, this,
+            [this](const QString &name, const QString &reason) {
+                if (m_tray)
+                    m_tray->showMessage(tr("%1 is paused").arg(name), reason);
+                QApplication::alert(this);
+            });
 }
 
 void MainWindow::updateTrayIcon()

@@ -29,8 +29,18 @@ SandboxListModel::SandboxListModel(Paths paths, Vm::SandboxManager &manager, QOb
         sampleUsage(); // memory right away; CPU from the next sample on
         refreshRow(name);
     });
+    connect(&manager, &Vm::SandboxManager::sandboxPaused, this,
+            [this](const QString &name, const QString &reason) {
+                m_pauseReasons.insert(name, reason);
+                refreshRow(name);
+            });
+    connect(&manager, &Vm::SandboxManager::sandboxResumed, this, [this](const QString &name) {
+        m_pauseReasons.remove(name);
+        refreshRow(name);
+    });
     connect(&manager, &Vm::SandboxManager::sandboxStopped, this,
             [this](const QString &name, const QString &reason) {
+                m_pauseReasons.remove(name);
                 if (!reason.isEmpty())
                     m_stopReasons.insert(name, reason);
                 m_usage.remove(name);
@@ -138,9 +148,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         case Agent:
             return agentName(record.templateId);
         case State:
-            return running                               ? tr("Running")
-                   : m_stopReasons.contains(record.name) ? tr("Stopped (crashed)")
-                                                         : tr("Stopped");
+            if (running)
+                return m_pauseReasons.contains(record.name) ? tr("Paused (disk full)") : tr("Running");
+            return m_stopReasons.contains(record.name) ? tr("Stopped (crashed)") : tr("Stopped");
         case Branch:
             return record.mode == SandboxRecord::Mode::Clone ? record.branch : tr("(direct)");
         case Workspace:
@@ -166,6 +176,8 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && (index.column() == Cpu || index.column() == Memory))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
+        if (index.column() == State && running && m_pauseReasons.contains(record.name))
+            return m_pauseReasons.value(record.name);
         if (index.column() == State && m_stopReasons.contains(record.name))
             return m_stopReasons.value(record.name);
         if (index.column() == Workspace)
@@ -174,7 +186,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return tr("Resident memory of every process in the sandbox, summed as ps shows it");
     }
     if (role == Qt::DecorationRole && index.column() == Name)
-        return stateDot(running ? StateLook::Running : StateLook::Stopped);
+        return stateDot(running && m_pauseReasons.contains(record.name) ? StateLook::Failed
+                        : running                                       ? StateLook::Running
+                                                                        : StateLook::Stopped);
     if (role == Qt::ForegroundRole && index.column() == Requests && counts.blocked > 0)
         return stateColour(StateLook::Failed);
     return {};

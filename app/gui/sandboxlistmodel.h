@@ -54,7 +54,8 @@ private:
     };
     QHash<QString, Counts> m_counts;
     QHash<QString, QString> m_stopReasons;
-    bool m_microVmEmulated; // no KVM here: microVMs are labelled so
+    QHash<QString, QString> m_pauseReasons; // running, but paused: the host's disk is full
+    bool m_microVmEmulated;                 // no KVM here: microVMs are labelled so
     struct Usage
     {
         double cpuSeconds = 0;

@@ -11,6 +11,10 @@
 #include "vm/guest/hostpty.h"
 #include "vm/guestimage.h"
 #include "vm/guestsession.h"
+#include "vm/microvmbackend.h"
+#include "vm/microvmcommand.h"
+#include "vm/qemumachine.h"
+#include "vm/qmpclient.h"
 #include "vm/rootimage.h"
 #include "vm/sandboxmanager.h"
 
@@ -351,6 +355,54 @@ private Q_SLOTS:
         QVERIFY(!stopped.first().at(1).toString().isEmpty());
         QVERIFY(!m_manager->isRunning(u"vm"_s));
         QTRY_VERIFY_WITH_TIMEOUT(virtioFsDaemons().isEmpty(), 5'000); // it ends with its machine
+    }
+
+    // The host's file system fills up under a machine's disk: QEMU pauses the machine rather than failing the
+    // guest's writes, says so, and the machine goes on where it was once it is resumed. (blkdebug makes the
+    // disk's first write fail with ENOSPC, as a full file system does.)
+    void aFullHostDiskPausesTheMachineUntilResumed()
+    {
+        const auto image = GuestImage::findIn(SandboxManager::guestImageDirectory(Core::Paths::fromSystem()));
+        QVERIFY(image.has_value());
+        QTemporaryDir folder;
+        const QString disk = folder.filePath(u"home.ext4"_s);
+        QCOMPARE(QProcess::execute(u"mke2fs"_s, {u"-q"_s, u"-t"_s, u"ext4"_s, disk, u"64M"_s}), 0);
+        const QString rules = folder.filePath(u"full.conf"_s);
+        Test::writeFile(rules, "[inject-error]\nevent = \"write_aio\"\nerrno = \"28\"\nonce = \"on\"\n");
+        MicroVmSpec spec;
+        spec.kernel = image->kernel;
+        spec.initrd = image->initrd;
+        spec.rootImage = image->root;
+        spec.runtimeDirectory = folder.path();
+        spec.homeDisk = u"blkdebug:%1:%2"_s.arg(rules, disk);
+        QemuMachine machine;
+        QSignalSpy paused(&machine, &QemuMachine::pausedForSpace);
+        QSignalSpy resumed(&machine, &QemuMachine::resumed);
+        QemuMachine::Options options;
+        options.arguments = microVmArguments(spec, chooseAccelerator(), hostTscKhz());
+        options.runtimeDirectory = folder.path();
+        const auto started = machine.start(options);
+        QVERIFY2(started.has_value(), started ? "" : qPrintable(started.error().message));
+        // The init mounts the home disk, which writes to it.
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 90'000);
+        QCOMPARE(paused.first().first().toString(), u"home"_s);
+        QVERIFY(machine.isPausedForSpace());
+        const auto status = machine.qmp()->executeAndWait(u"query-status"_s);
+        QVERIFY(status.has_value());
+        QCOMPARE(status->value(u"status"_s).toString(), u"io-error"_s);
+        machine.resume(); // the failed write is tried again, and succeeds now
+        QTRY_COMPARE_WITH_TIMEOUT(resumed.size(), 1, 10'000);
+        QVERIFY(!machine.isPausedForSpace());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            Test::readFile(folder.filePath(u"console.log"_s)).contains("paddock-init: file systems mounted"),
+            60'000);
+        QVERIFY(
+            !Test::readFile(folder.filePath(u"console.log"_s)).contains("home disk could not be mounted"));
+        QCOMPARE(paused.size(), 1);
+        machine.stop(0, 2'000);
+        // A file system without room is refused before a start, rather than pausing the boot.
+        QVERIFY(MicroVmBackend::hasRoomFor(disk));
+        QVERIFY(!MicroVmBackend::hasRoomFor(u"/proc/self/status"_s)); // procfs: nothing is free there
     }
 
 private:
