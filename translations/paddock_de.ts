@@ -6299,6 +6299,10 @@ Regel: %3
         <source>The branches of "%1" could not be brought back for review: %2</source>
         <translation>Die Branches von „%1“ konnten nicht zur Prüfung zurückgeholt werden: %2</translation>
     </message>
+    <message>
+        <source>The sandbox "%1" is starting; try again once it has started.</source>
+        <translation>Die Sandbox „%1“ startet gerade; versuchen Sie es erneut, sobald sie gestartet ist.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::SeccompFilter</name>

@@ -3,10 +3,12 @@
 #include "vm/agentlink.h"
 #include "vm/sessionbridge.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QLocalSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 
@@ -31,11 +33,25 @@ struct GuestAgent::Shared
         }
         changed.notify_all();
     }
-    // Waits until done() holds or the time is up; false on time-out.
+    // Waits until done() holds or the time is up; false on time-out. The calling thread's events are handled
+    // meanwhile, except user input (which waits): a window repaints and other sandboxes' terminals go on
+    // while a machine boots, and no click re-enters the caller.
     bool waitFor(int timeoutMs, const std::function<bool(const Shared &)> &done)
     {
-        std::unique_lock lock(mutex);
-        return changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return done(*this); });
+        const QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            {
+                std::unique_lock lock(mutex);
+                const auto slice =
+                    std::chrono::milliseconds(std::clamp<qint64>(deadline.remainingTime(), 0, 15));
+                if (changed.wait_for(lock, slice, [&] { return done(*this); }))
+                    return true;
+            }
+            if (deadline.hasExpired())
+                return false;
+            if (QCoreApplication::instance())
+                QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        }
     }
 };
 

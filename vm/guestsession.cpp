@@ -172,7 +172,7 @@ Result<int> GuestSession::waitForExit()
         QEventLoop loop;
         connect(this, &GuestSession::exited, &loop, &QEventLoop::quit);
         connect(this, &GuestSession::failed, &loop, &QEventLoop::quit);
-        loop.exec();
+        loop.exec(QEventLoop::ExcludeUserInputEvents); // clicks wait: no re-entry from the window
     }
     if (m_exitCode)
         return *m_exitCode;

@@ -79,7 +79,7 @@ Core::Result<QJsonObject> QmpClient::executeAndWait(const QString &command, cons
     });
     if (!answer) {
         QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
+        loop.exec(QEventLoop::ExcludeUserInputEvents); // clicks wait: no re-entry from the window
     }
     if (!answer)
         return Core::fail(Core::ErrorCode::Unavailable,
@@ -95,7 +95,7 @@ bool QmpClient::waitForReady(int timeoutMs)
     connect(this, &QmpClient::ready, &loop, &QEventLoop::quit);
     connect(this, &QmpClient::failed, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
+    loop.exec(QEventLoop::ExcludeUserInputEvents); // clicks wait: no re-entry from the window
     return m_ready;
 }
 

@@ -152,7 +152,7 @@ Result<> SandboxManager::remove(const QString &name, bool force)
     const auto record = store.find(name);
     if (!record)
         return fail(ErrorCode::NotFound, tr("There is no sandbox named \"%1\".").arg(name));
-    if (isRunning(name))
+    if (isRunning(name) || m_starting.contains(name))
         return fail(ErrorCode::Conflict,
                     tr("The sandbox \"%1\" is running; stop it first with 'paddock stop %1'.").arg(name));
     const QString clone = cloneDirectory(name);
@@ -244,6 +244,11 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
 {
     if (const auto it = m_running.find(name); it != m_running.end())
         return it->second.control;
+    if (m_starting.contains(name))
+        return fail(ErrorCode::Conflict,
+                    tr("The sandbox \"%1\" is starting; try again once it has started.").arg(name));
+    m_starting.insert(name);
+    const auto notStarting = qScopeGuard([this, name] { m_starting.remove(name); });
     SandboxStore store(m_paths.sandboxesDir());
     const auto record = store.find(name);
     if (!record)

@@ -8,6 +8,7 @@
 #include "vm/guestsession.h"
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -128,6 +129,7 @@ private:
     std::map<Core::SandboxRecord::Backend, std::unique_ptr<Backend>> m_backends; // made when first used
     SandboxNetworkProvider m_networkProvider;
     std::map<QString, Running> m_running;
+    QSet<QString> m_starting; // a start waits for its machine with events handled: not twice at once
 };
 
 } // namespace Paddock::Vm

@@ -30,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <fcntl.h>
@@ -324,8 +325,23 @@ private Q_SLOTS:
     {
         qputenv("PADDOCK_VIRTIOFSD", QFile::encodeName(m_workspace.filePath(u"no-virtiofsd-here"_s)));
         const auto unset = qScopeGuard([] { qunsetenv("PADDOCK_VIRTIOFSD"); });
+        // While the machine boots, the thread's events go on (a window repaints, other terminals run), and
+        // the same sandbox cannot be started a second time meanwhile.
+        int ticks = 0;
+        std::optional<Core::Result<QString>> secondStart;
+        QTimer ticker;
+        ticker.setInterval(50);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            if (++ticks == 5)
+                secondStart = m_manager->start(u"vm"_s, policy());
+        });
+        ticker.start();
         const auto control = m_manager->start(u"vm"_s, policy());
+        ticker.stop();
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
+        QVERIFY(secondStart.has_value() && !secondStart->has_value());
+        QCOMPARE(secondStart->error().code, Core::ErrorCode::Conflict);
         const Test::Captured mounted = Test::runCaptured(
             *control, {u"sh"_s, u"-c"_s,
                        u"grep -o '^workspace /workspace [a-z0-9]*' /proc/mounts; cat from-host.txt"_s});
