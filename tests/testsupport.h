@@ -14,6 +14,8 @@
 #include <QtGlobal>
 #include <QtTest>
 
+#include <algorithm>
+
 namespace Paddock::Test {
 
 // A policy of these rules alone (in the sandbox layer), as its matcher; a rule that does not parse stops the
@@ -67,6 +69,25 @@ inline int sleepersOf(const QString &seconds)
             ++count;
     }
     return count;
+}
+
+// The processes on this machine whose command line holds every one of parts.
+inline QList<qint64> processesWhoseCommandLineHas(const QList<QByteArray> &parts)
+{
+    QList<qint64> found;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        const QByteArray commandLine = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        if (!commandLine.isEmpty() && std::all_of(parts.begin(), parts.end(), [&](const QByteArray &part) {
+                return commandLine.contains(part);
+            }))
+            found << pid;
+    }
+    return found;
 }
 
 // Where a GUI test saves a screenshot to be looked at: $PADDOCK_SCREENSHOTS, or the temporary folder.

@@ -118,8 +118,8 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
         return fail(ErrorCode::Io, tr("Cannot read the branches of %1: %2").arg(hostClone, failed));
     QStringList arguments{QString::fromUtf8(hostRefs.trimmed())};
     for (const QByteArray &line : hostRefs.trimmed().split('\n'))
-        if (line.size() > 40)
-            arguments << QString::fromLatin1(line.left(40));
+        if (const qsizetype space = line.indexOf(' '); space > 0) // SHA-1 or SHA-256
+            arguments << QString::fromLatin1(line.left(space));
     QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
     if (!bundle.open())
         return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));

@@ -2,6 +2,7 @@
 
 #include "vm/agentlink.h"
 #include "vm/guest/sessionserver.h"
+#include "vm/unixlistener.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
@@ -15,7 +16,6 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -117,20 +117,8 @@ SessionBridge::~SessionBridge()
 
 bool SessionBridge::listen(const QString &path)
 {
-    const QByteArray name = path.toLocal8Bit();
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (name.size() >= qsizetype(sizeof address.sun_path))
-        return false;
-    std::memcpy(address.sun_path, name.constData(), std::size_t(name.size()) + 1);
-    m_listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    ::unlink(name.constData());
-    const mode_t previous = ::umask(0077); // only this user may start sessions
-    const bool ok = m_listener >= 0 &&
-                    ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
-                    ::listen(m_listener, 64) == 0;
-    ::umask(previous);
-    if (!ok)
+    m_listener = listenOnUnixSocket(path, true); // only this user may start sessions
+    if (m_listener < 0)
         return false;
     m_listenerNotifier = new QSocketNotifier(m_listener, QSocketNotifier::Read);
     connect(m_listenerNotifier, &QSocketNotifier::activated, this, &SessionBridge::acceptConnection);

@@ -1,5 +1,7 @@
 #include "vm/virtiofsdaemon.h"
 
+#include "vm/unixlistener.h"
+
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -7,12 +9,8 @@
 #include <QStandardPaths>
 
 #include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -24,30 +22,6 @@ namespace {
 constexpr int startTimeoutMs = 5'000;
 constexpr qsizetype maxSaid = 8 * 1024;
 constexpr char readyLine[] = "Waiting for vhost-user socket connection";
-
-// A listening Unix socket only this user may connect to, or -1.
-int listenOn(const QString &path)
-{
-    const QByteArray name = QFile::encodeName(path);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (name.size() >= qsizetype(sizeof address.sun_path))
-        return -1;
-    std::memcpy(address.sun_path, name.constData(), std::size_t(name.size()) + 1);
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return -1;
-    ::unlink(name.constData());
-    const mode_t previous = ::umask(0077);
-    const bool ok =
-        ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 && ::listen(fd, 1) == 0;
-    ::umask(previous);
-    if (!ok) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 } // namespace
 
@@ -87,7 +61,7 @@ Core::Result<> VirtioFsDaemon::start(const QString &program, const QString &fold
     const QString unshare = QStandardPaths::findExecutable(u"unshare"_s);
     if (unshare.isEmpty())
         return Core::fail(Core::ErrorCode::Unavailable, tr("unshare (util-linux) is not installed."));
-    const int listener = listenOn(socketPath);
+    const int listener = listenOnUnixSocket(socketPath, false); // virtiofsd accepts blocking
     if (listener < 0)
         return Core::fail(Core::ErrorCode::Io, tr("Cannot listen on %1.").arg(socketPath));
     const auto closeListener = qScopeGuard([listener] { ::close(listener); }); // the daemon holds its copy

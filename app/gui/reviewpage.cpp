@@ -268,10 +268,9 @@ void ReviewPage::reload()
     // agent has committed so far (its uncommitted files stay in the machine).
     QStringList notBroughtBack;
     m_bringingBack = true;
-    for (const SandboxRecord &record : SandboxStore(m_paths.sandboxesDir()).list())
-        if (record.mode == SandboxRecord::Mode::Clone && record.backend == SandboxRecord::Backend::MicroVm &&
-            m_manager.isRunning(record.name))
-            if (auto fetched = m_manager.bringBranchesBack(record.name); !fetched)
+    for (const BranchListModel::Branch &branch : std::as_const(branches))
+        if (branch.inMachine && m_manager.isRunning(branch.name))
+            if (auto fetched = m_manager.bringBranchesBack(branch.name); !fetched)
                 notBroughtBack << fetched.error().message;
     m_bringingBack = false;
     if (!notBroughtBack.isEmpty())

@@ -23,6 +23,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QScopeGuard>
@@ -336,10 +337,15 @@ private Q_SLOTS:
                 secondStart = m_manager->start(u"vm"_s, policy());
         });
         ticker.start();
+        QElapsedTimer starting;
+        starting.start();
         const auto control = m_manager->start(u"vm"_s, policy());
+        const qint64 startMs = starting.elapsed();
         ticker.stop();
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
-        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
+        // Ticks missed while the thread is blocked are not made up: a start that blocks gets few of them.
+        QVERIFY2(ticks * ticker.interval() >= startMs / 2,
+                 qPrintable(u"%1 ticks in %2 ms"_s.arg(ticks).arg(startMs)));
         QVERIFY(secondStart.has_value() && !secondStart->has_value());
         QCOMPARE(secondStart->error().code, Core::ErrorCode::Conflict);
         const Test::Captured mounted = Test::runCaptured(
@@ -425,32 +431,17 @@ private:
     // The virtiofsd processes (the daemon and its sandboxed child) serving the direct-mode workspace.
     QList<qint64> virtioFsDaemons() const
     {
-        QList<qint64> found;
-        const QByteArray source = QString(u"source="_s + m_workspace.path()).toUtf8();
-        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
-            bool ok = false;
-            const qint64 pid = entry.toLongLong(&ok);
-            const QByteArray commandLine = ok ? Test::readFile(u"/proc/%1/cmdline"_s.arg(pid)) : QByteArray();
-            if (commandLine.contains("virtiofsd") && commandLine.contains(source))
-                found << pid;
-        }
-        return found;
+        return Test::processesWhoseCommandLineHas(
+            {"virtiofsd", QString(u"source="_s + m_workspace.path()).toUtf8()});
     }
 
     // The QEMU process of the running sandbox: the one whose command line names its runtime folder.
     qint64 qemuPid(const QString &sandbox = QStringLiteral("vm")) const
     {
         const QString runtime = QFileInfo(m_manager->controlSocketOf(sandbox)).path();
-        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
-            bool ok = false;
-            const qint64 pid = entry.toLongLong(&ok);
-            if (!ok)
-                continue;
-            const QByteArray commandLine = Test::readFile(u"/proc/%1/cmdline"_s.arg(pid));
-            if (commandLine.contains("qemu-system-x86_64") && commandLine.contains(runtime.toUtf8()))
-                return pid;
-        }
-        return -1;
+        const QList<qint64> found =
+            Test::processesWhoseCommandLineHas({"qemu-system-x86_64", runtime.toUtf8()});
+        return found.isEmpty() ? -1 : found.first();
     }
 };
 

@@ -15,23 +15,6 @@
 using namespace Paddock::Vm;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// The processes whose command line holds text (the daemon and its sandboxed child).
-QList<qint64> processesNaming(const QByteArray &text)
-{
-    QList<qint64> found;
-    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
-        bool ok = false;
-        const qint64 pid = entry.toLongLong(&ok);
-        if (ok && Paddock::Test::readFile(u"/proc/%1/cmdline"_s.arg(pid)).contains(text))
-            found << pid;
-    }
-    return found;
-}
-
-} // namespace
-
 class TestVirtioFsDaemon : public QObject
 {
     Q_OBJECT
@@ -66,11 +49,14 @@ private Q_SLOTS:
         QCOMPARE(::stat(QFile::encodeName(socket).constData(), &info), 0);
         QVERIFY(S_ISSOCK(info.st_mode));
         QCOMPARE(info.st_mode & 0077, mode_t(0)); // nobody else may connect
-        QVERIFY(!processesNaming(QString(u"source="_s + shared).toUtf8()).isEmpty());
+        QVERIFY(!Paddock::Test::processesWhoseCommandLineHas({QString(u"source="_s + shared).toUtf8()})
+                     .isEmpty());
         daemon.stop(0);
         QVERIFY(!daemon.isRunning());
         // Its sandboxed child (pid namespace) follows it: nothing serves the folder any more.
-        QTRY_VERIFY_WITH_TIMEOUT(processesNaming(QString(u"source="_s + shared).toUtf8()).isEmpty(), 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            Paddock::Test::processesWhoseCommandLineHas({QString(u"source="_s + shared).toUtf8()}).isEmpty(),
+            5'000);
     }
 
     void aDaemonThatCannotStartSaysWhy()
