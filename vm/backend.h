@@ -53,6 +53,9 @@ public:
     virtual bool isRunning(const QString &sandbox) const = 0;
     // CPU time and memory of everything running in it; nothing when it does not run.
     virtual std::optional<ProcessUsage> usage(const QString &sandbox) const = 0;
+    // The TCP ports that something in the running sandbox listens on (inside it: not reachable from the
+    // host).
+    virtual QList<int> listeningPorts(const QString &sandbox) const = 0;
     // Brings the running sandbox's branches into hostClone where the clone does not live on the host (a
     // microVM's disk); nothing to do where it does.
     virtual Core::Result<> fetchBranches(const QString &sandbox, const QString &hostClone)

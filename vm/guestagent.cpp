@@ -24,6 +24,7 @@ struct GuestAgent::Shared
     bool ready = false;
     bool shutDown = false;
     QString failure;
+    QList<int> ports; // the guest's listening ports, as it reports them
 
     void report(const std::function<void(Shared &)> &change)
     {
@@ -101,6 +102,13 @@ Core::Result<> GuestAgent::start(const QString &agentSocket, qintptr descriptor,
     });
     QObject::connect(m_link, &AgentLink::shutDown, m_link,
                      [shared] { shared->report([](Shared &s) { s.shutDown = true; }); });
+    QObject::connect(m_link, &AgentLink::portChanged, m_link, [shared](int port, bool listening) {
+        shared->report([port, listening](Shared &s) {
+            s.ports.removeAll(port);
+            if (listening)
+                s.ports.append(port);
+        });
+    });
     m_thread.start();
 
     const QString controlSocket = m_options.controlSocket;
@@ -151,6 +159,14 @@ Core::Result<> GuestAgent::start(const QString &agentSocket, qintptr descriptor,
             Core::ErrorCode::Unavailable,
             tr("The microVM's agent did not become ready within %1 seconds.").arg(timeoutMs / 1000));
     return {};
+}
+
+QList<int> GuestAgent::listeningPorts() const
+{
+    std::lock_guard lock(m_shared->mutex);
+    QList<int> ports = m_shared->ports;
+    std::sort(ports.begin(), ports.end());
+    return ports;
 }
 
 bool GuestAgent::shutdown(int timeoutMs)

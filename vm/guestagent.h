@@ -34,6 +34,8 @@ public:
     // descriptor, serves the control socket, and returns once the guest's self-test passed.
     Core::Result<> connectAndWait(const QString &agentSocket, int timeoutMs);
     Core::Result<> attachAndWait(qintptr descriptor, int timeoutMs);
+    // The TCP ports something in the guest listens on (its forwarder's excepted), as the guest reports them.
+    QList<int> listeningPorts() const;
     // Asks the guest to end every process and power off; true once it said it did.
     bool shutdown(int timeoutMs);
 

@@ -316,6 +316,12 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     return started;
 }
 
+QList<int> MicroVmBackend::listeningPorts(const QString &sandbox) const
+{
+    const auto running = m_running.find(sandbox);
+    return running == m_running.end() ? QList<int>() : running->second.agent->listeningPorts();
+}
+
 bool MicroVmBackend::hasRoomFor(const QString &path)
 {
     const QStorageInfo storage(QFileInfo(path).absolutePath());

@@ -30,6 +30,7 @@ public:
     void stop(const QString &sandbox) override;
     bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
     std::optional<ProcessUsage> usage(const QString &sandbox) const override;
+    QList<int> listeningPorts(const QString &sandbox) const override;
     Core::Result<> fetchBranches(const QString &sandbox, const QString &hostClone) override;
 
     // Whether the file system holding path has room for a machine's disk to go on growing.

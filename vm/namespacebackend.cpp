@@ -5,6 +5,7 @@
 #include "vm/backendavailability.h"
 #include "vm/bwrapcommand.h"
 #include "vm/bwrapprocess.h"
+#include "vm/guest/listeningports.h"
 #include "vm/guestsession.h"
 #include "vm/seccompfilter.h"
 
@@ -141,6 +142,23 @@ std::optional<ProcessUsage> NamespaceBackend::usage(const QString &sandbox) cons
     if (running == m_running.end())
         return std::nullopt;
     return ProcessUsage::ofTree(running->second.process->processId());
+}
+
+QList<int> NamespaceBackend::listeningPorts(const QString &sandbox) const
+{
+    const auto running = m_running.find(sandbox);
+    if (running == m_running.end())
+        return {};
+    // bwrap's child is inside the sandbox's network namespace (bwrap itself is not): its /proc net tables
+    // are the sandbox's.
+    const QList<qint64> inside = childProcesses(running->second.process->processId());
+    if (inside.isEmpty())
+        return {};
+    QList<int> ports;
+    for (int port : Guest::listeningPorts(QStringLiteral("/proc/%1/net").arg(inside.first()).toStdString()))
+        if (port != BwrapCommand::proxyPort) // Paddock's own forwarder to the proxy
+            ports << port;
+    return ports;
 }
 
 } // namespace Paddock::Vm

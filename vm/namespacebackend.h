@@ -23,6 +23,7 @@ public:
     void stop(const QString &sandbox) override;
     bool isRunning(const QString &sandbox) const override { return m_running.contains(sandbox); }
     std::optional<ProcessUsage> usage(const QString &sandbox) const override;
+    QList<int> listeningPorts(const QString &sandbox) const override;
 
 private:
     struct Running

@@ -39,8 +39,9 @@ qint64 residentBytesOf(qint64 pid)
     return statm.size() > 1 ? statm[1].toLongLong() * pageSize : 0;
 }
 
-// The children of every thread of the process (a child belongs to the thread that started it).
-QList<qint64> childrenOf(qint64 pid)
+} // namespace
+
+QList<qint64> childProcesses(qint64 pid)
 {
     QList<qint64> children;
     const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
@@ -53,8 +54,6 @@ QList<qint64> childrenOf(qint64 pid)
     }
     return children;
 }
-
-} // namespace
 
 std::optional<ProcessUsage> ProcessUsage::ofTree(qint64 pid)
 {
@@ -70,7 +69,7 @@ std::optional<ProcessUsage> ProcessUsage::ofTree(qint64 pid)
         usage.cpuSeconds += *cpu;
         usage.residentBytes += residentBytesOf(next);
         ++usage.processes;
-        pending << childrenOf(next);
+        pending << childProcesses(next);
     }
     return usage;
 }

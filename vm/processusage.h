@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QtGlobal>
 
 #include <optional>
@@ -19,5 +20,8 @@ struct ProcessUsage
     // Nothing when the process is gone.
     static std::optional<ProcessUsage> ofTree(qint64 pid);
 };
+
+// The children of every thread of the process (a child belongs to the thread that started it).
+QList<qint64> childProcesses(qint64 pid);
 
 } // namespace Paddock::Vm

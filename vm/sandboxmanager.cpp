@@ -226,6 +226,12 @@ std::optional<ProcessUsage> SandboxManager::usage(const QString &name) const
     return it == m_running.end() ? std::nullopt : it->second.backend->usage(name);
 }
 
+QList<int> SandboxManager::listeningPorts(const QString &name) const
+{
+    const auto it = m_running.find(name);
+    return it == m_running.end() ? QList<int>() : it->second.backend->listeningPorts(name);
+}
+
 QStringList SandboxManager::runningSandboxes() const
 {
     QStringList names;

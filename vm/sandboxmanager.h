@@ -84,6 +84,9 @@ public:
     bool isRunning(const QString &name) const;
     // CPU time and memory of everything in the sandbox; nothing when it does not run here.
     std::optional<ProcessUsage> usage(const QString &name) const;
+    // The TCP ports something in the running sandbox listens on, inside it (Paddock's proxy forwarder
+    // excepted); empty when it does not run here.
+    QList<int> listeningPorts(const QString &name) const;
     QStringList runningSandboxes() const;
     QString controlSocketOf(const QString &name) const; // empty when it does not run here
 

@@ -85,6 +85,11 @@ MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
                 pane->noteBlockedRequest(u"%1:%2"_s.arg(event.host).arg(event.port));
         }
     });
+    connect(m_model, &SandboxListModel::listeningPortsChanged, this,
+            [this](const QString &name, const QList<int> &ports) {
+                if (TerminalPane *pane = m_grid->paneOf(name))
+                    pane->setListeningPorts(ports);
+            });
     resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray());
@@ -557,6 +562,7 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     connect(pane, &TerminalPane::attentionChanged, this, [this, pane] { onAttentionChanged(pane); });
     connect(pane, &TerminalPane::closeRequested, this, [this, pane] { closePane(pane); });
     m_grid->addPane(pane);
+    pane->setListeningPorts(m_model->listeningPorts(record->name));
     pane->start();
     return pane;
 }

@@ -59,6 +59,13 @@ void SandboxListModel::sampleUsage()
     const qint64 now = m_clock.elapsed();
     for (int row = 0; row < m_records.size(); ++row) {
         const QString &name = m_records.at(row).name;
+        if (const QList<int> ports = m_manager.listeningPorts(name); ports != m_ports.value(name)) {
+            if (ports.isEmpty())
+                m_ports.remove(name);
+            else
+                m_ports.insert(name, ports);
+            Q_EMIT listeningPortsChanged(name, ports);
+        }
         const auto usage = m_manager.usage(name);
         if (!usage)
             continue;

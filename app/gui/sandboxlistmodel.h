@@ -30,13 +30,19 @@ public:
     std::optional<Core::SandboxRecord> record(int row) const;
     int rowOf(const QString &name) const;
     void noteDecision(const Proxy::DecisionEvent &event);
-    // Reads the running sandboxes' CPU and memory use; a timer calls it every two seconds.
+    // Reads the running sandboxes' CPU and memory use and their listening ports; a timer calls it every two
+    // seconds.
     void sampleUsage();
+    QList<int> listeningPorts(const QString &name) const { return m_ports.value(name); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+Q_SIGNALS:
+    // Something in the sandbox began or stopped listening on a TCP port (inside the sandbox).
+    void listeningPortsChanged(const QString &name, const QList<int> &ports);
 
 private:
     void refreshRow(const QString &name);
@@ -55,6 +61,7 @@ private:
     QHash<QString, Counts> m_counts;
     QHash<QString, QString> m_stopReasons;
     QHash<QString, QString> m_pauseReasons; // running, but paused: the host's disk is full
+    QHash<QString, QList<int>> m_ports;     // of the running sandboxes, as last sampled
     bool m_microVmEmulated;                 // no KVM here: microVMs are labelled so
     struct Usage
     {

@@ -121,6 +121,9 @@ QWidget *TerminalPane::makeHeader()
     m_blockedLabel = new QLabel(header);
     m_blockedLabel->setObjectName(u"blockedCounter"_s);
     m_blockedLabel->setTextFormat(Qt::PlainText);
+    m_portsLabel = new QLabel(header);
+    m_portsLabel->setObjectName(u"listeningPorts"_s);
+    m_portsLabel->setTextFormat(Qt::PlainText);
     auto *search = toolButton(header, style()->standardIcon(QStyle::SP_FileDialogContentsView),
                               tr("Search the scrollback (Ctrl+Shift+F)"), u"search"_s);
     search->setIcon(QIcon::fromTheme(u"edit-find"_s, search->icon()));
@@ -135,6 +138,7 @@ QWidget *TerminalPane::makeHeader()
     layout->addWidget(m_title);
     layout->addWidget(m_details, 1);
     layout->addWidget(m_badge);
+    layout->addWidget(m_portsLabel);
     layout->addWidget(m_blockedLabel);
     layout->addWidget(search);
     layout->addWidget(m_maximise);
@@ -313,12 +317,26 @@ void TerminalPane::updateHeader()
     details << stateText();
     m_details->setText(details.join(u"  ·  "_s));
     m_details->setToolTip(m_stateDetail);
+    QStringList ports;
+    for (int port : std::as_const(m_ports))
+        ports << QString::number(port);
+    m_portsLabel->setVisible(!ports.isEmpty());
+    m_portsLabel->setText(tr("listening on %1").arg(ports.join(u", "_s)));
+    m_portsLabel->setToolTip(
+        tr("Ports that something in the sandbox listens on, inside the sandbox: they are "
+           "not reachable from this computer."));
     m_badge->setVisible(m_attention->isRaised());
     m_badge->setText(AttentionMonitor::describe(m_attention->reason()));
     m_badge->setToolTip(m_attention->detail());
     m_blockedLabel->setVisible(m_blocked > 0);
     m_blockedLabel->setText(tr("%n blocked", nullptr, m_blocked));
     m_blockedLabel->setToolTip(tr("Requests the proxy blocked for this sandbox"));
+}
+
+void TerminalPane::setListeningPorts(const QList<int> &ports)
+{
+    m_ports = ports;
+    updateHeader();
 }
 
 void TerminalPane::noteBlockedRequest(const QString &target)

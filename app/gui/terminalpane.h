@@ -58,6 +58,8 @@ public:
     int exitCode() const { return m_exitCode; }
     int blockedRequests() const { return m_blocked; }
     void noteBlockedRequest(const QString &target);
+    // What something in the sandbox listens on, shown in the header.
+    void setListeningPorts(const QList<int> &ports);
     void setMaximised(bool maximised);
     void setCurrent(bool current); // the pane with the keyboard: its header is highlighted
 
@@ -109,6 +111,8 @@ private:
     QString m_stateDetail;
     int m_exitCode = 0;
     int m_blocked = 0;
+    QList<int> m_ports;
+    QLabel *m_portsLabel = nullptr;
     int m_searchFrom = 0;
     bool m_startedBefore = false;
 };

@@ -324,6 +324,22 @@ private Q_SLOTS:
                         .contains(u"1 blocked"_s));
     }
 
+    // A server the agent starts shows in its pane's header, and goes when it ends.
+    void aPaneShowsWhatItsSandboxListensOn()
+    {
+        TerminalPane *pane = m_window->paneGrid()->panes()[0];
+        auto *ports = pane->header()->findChild<QLabel *>(u"listeningPorts"_s);
+        QVERIFY(ports->isHidden());
+        typeLine(pane, u"perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(LocalAddr => "
+                       u"\"127.0.0.1:4570\", Listen => 1) or die; sleep 4' &"_s);
+        QTRY_VERIFY_WITH_TIMEOUT((m_window->sandboxModel()->sampleUsage(), !ports->isHidden()), 10'000);
+        QCOMPARE(ports->text(), u"listening on 4570"_s);
+        QVERIFY(ports->toolTip().contains(u"not reachable from this computer"_s));
+        QCoreApplication::processEvents(); // laid out as it is shown
+        QVERIFY(pane->header()->grab().save(Test::screenshotPath(u"pane-listening.png"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT((m_window->sandboxModel()->sampleUsage(), ports->isHidden()), 15'000);
+    }
+
     // Review (Ctrl+Shift+R) turns the central area to the review of the selected sandbox's branch; attaching
     // turns it back to the agents.
     void reviewShowsTheSelectedSandboxsBranch()

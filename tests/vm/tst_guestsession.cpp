@@ -121,6 +121,24 @@ private Q_SLOTS:
         QTRY_COMPARE(Test::sleepersOf(u"311"_s), 0); // the whole group, not just the shell
     }
 
+    // What listens inside the sandbox is seen from the host (its own network namespace's tables), without
+    // Paddock's proxy forwarder; it is gone from the list when the listener ends.
+    void listeningPortsInsideAreSeen()
+    {
+        QCOMPARE(m_manager->listeningPorts(u"long"_s), QList<int>());
+        SessionOptions options;
+        options.command = {
+            u"perl"_s, u"-MIO::Socket::INET"_s, u"-e"_s,
+            u"my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1:4567', Listen => 1) or die; sleep 317"_s};
+        auto session = openQuietly(m_control, options);
+        QVERIFY(session);
+        QTRY_COMPARE(m_manager->listeningPorts(u"long"_s), QList<int>{4567});
+        QVERIFY((*session)->sendSignal(SIGTERM));
+        QVERIFY((*session)->waitForExit());
+        QTRY_COMPARE(m_manager->listeningPorts(u"long"_s), QList<int>());
+        QCOMPARE(m_manager->listeningPorts(u"no-such-sandbox"_s), QList<int>());
+    }
+
     void aSessionLeftByItsHostIsHungUp()
     {
         SessionOptions options;

@@ -186,6 +186,26 @@ private Q_SLOTS:
         QVERIFY2(direct.out.startsWith("lo\n") && direct.out.contains("rc=1"), direct.out.constData());
     }
 
+    // The guest reports what begins and stops listening inside it (its forwarder excepted).
+    void listeningPortsInsideAreReported()
+    {
+        QCOMPARE(m_manager->listeningPorts(u"vm"_s), QList<int>());
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        SessionOptions options;
+        options.command = {
+            u"node"_s, u"-e"_s,
+            u"require('net').createServer().listen(4568, '127.0.0.1'); setTimeout(() => {}, 600000)"_s};
+        options.workingDirectory = u"/"_s;
+        options.descriptors = {devNull, devNull, devNull};
+        auto session = GuestSession::open(m_control, options);
+        ::close(devNull);
+        QVERIFY(session);
+        QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>{4568}, 30'000);
+        QVERIFY((*session)->sendSignal(SIGTERM));
+        QVERIFY((*session)->waitForExit());
+        QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>(), 10'000);
+    }
+
     void terminalSessions()
     {
         Guest::HostPty pty;

@@ -2,6 +2,7 @@
 
 #include "agentprotocol.h"
 #include "guestsupport.h"
+#include "listeningports.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -47,26 +48,6 @@ void closeIfOpen(int &fd)
     if (fd >= 0)
         close(fd);
     fd = -1;
-}
-
-// TCP ports in the LISTEN state, from /proc/net/tcp and tcp6.
-std::set<int> listeningPorts()
-{
-    std::set<int> ports;
-    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
-        std::ifstream file(table);
-        std::string line;
-        std::getline(file, line); // the header
-        while (std::getline(file, line)) {
-            std::istringstream fields(line);
-            std::string slot, local, remote, state;
-            fields >> slot >> local >> remote >> state;
-            const std::size_t colon = local.rfind(':');
-            if (state == "0A" && colon != std::string::npos)
-                ports.insert(int(std::strtol(local.c_str() + colon + 1, nullptr, 16)));
-        }
-    }
-    return ports;
 }
 
 void logUptime(const char *what)
@@ -444,7 +425,7 @@ void AgentServer::acceptConnection()
 
 void AgentServer::scanPorts()
 {
-    const std::set<int> now = listeningPorts();
+    const std::set<int> now = Guest::listeningPorts();
     for (int port : now)
         if (!m_ports.count(port) && port != m_options.forwarderPort)
             send(FrameType::Listening, 0, std::to_string(port));
