@@ -260,7 +260,7 @@ private:
 Result<UncommittedChanges> BranchReview::uncommittedChanges(const QString &clone, const QString &name,
                                                             bool withPatches)
 {
-    // A microVM's clone lives on its disk; its callers do not ask here for one (its files are not on the host).
+    // Not asked for a microVM's clone: its files are on the machine's disk, not here.
     auto source = openHostileClone(clone, name);
     if (!source)
         return std::unexpected(source.error());
