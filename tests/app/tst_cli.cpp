@@ -92,6 +92,11 @@ private Q_SLOTS:
 
     void guestImageIsShownAndBuiltOnFirstUse()
     {
+        // A check that fails halfway must not leave a `paddock serve` running a machine for the next tests.
+        const auto stopMachines = qScopeGuard([] {
+            for (const QString &name : {u"firstvm"_s, u"clonevm"_s})
+                paddock({u"stop"_s, name});
+        });
         QVERIFY(paddock({u"image"_s}).out.contains(u"There is no guest image yet"_s));
         QCOMPARE(paddock({u"image"_s, u"nope"_s}).exitCode, 2);
         const Run unknown =
