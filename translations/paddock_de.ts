@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>counting…</source>
-        <extracomment>Lines added and removed, e.g. &quot;+120 −8&quot;</extracomment>
+        <extracomment>Lines added and removed, e.g. "+120 −8"</extracomment>
         <translation>wird gezählt …</translation>
     </message>
     <message>
@@ -177,7 +177,7 @@
         <translation>Aufruf: paddock ca [show | reset --yes]</translation>
     </message>
     <message>
-        <source>Where Paddock&apos;s CA is, its fingerprint and expiry.</source>
+        <source>Where Paddock's CA is, its fingerprint and expiry.</source>
         <translation>Wo die CA von Paddock liegt, ihr Fingerabdruck und ihr Ablaufdatum.</translation>
     </message>
     <message>
@@ -185,7 +185,7 @@
         <translation>Eine neue CA an ihrer Stelle erstellen; Programme, die der alten vertrauten, brauchen die neue.</translation>
     </message>
     <message>
-        <source>unknown ca command &apos;%1&apos;.</source>
+        <source>unknown ca command '%1'.</source>
         <translation>unbekannter ca-Befehl „%1“.</translation>
     </message>
     <message>
@@ -221,7 +221,7 @@
         <translation>in %1 (kein Schlüsselbund antwortete, als sie erstellt wurde)</translation>
     </message>
     <message>
-        <source>in the keychain (service &quot;%1&quot;)</source>
+        <source>in the keychain (service "%1")</source>
         <translation>im Schlüsselbund (Dienst „%1“)</translation>
     </message>
     <message>
@@ -229,11 +229,11 @@
         <translation>Die CA wirklich ersetzen.</translation>
     </message>
     <message>
-        <source>&apos;paddock ca reset&apos; replaces the CA, and every program that trusted the old one must be given the new one; run it with --yes to go ahead.</source>
+        <source>'paddock ca reset' replaces the CA, and every program that trusted the old one must be given the new one; run it with --yes to go ahead.</source>
         <translation>„paddock ca reset“ ersetzt die CA, und jedes Programm, das der alten vertraute, braucht die neue; führen Sie es mit --yes aus, um fortzufahren.</translation>
     </message>
     <message>
-        <source>Paddock is hosting sandboxes; quit it (or stop &apos;paddock serve&apos;) first, then reset.</source>
+        <source>Paddock is hosting sandboxes; quit it (or stop 'paddock serve') first, then reset.</source>
         <translation>Paddock betreibt gerade Sandboxen; beenden Sie es (oder „paddock serve“) zuerst und setzen Sie dann zurück.</translation>
     </message>
     <message>
@@ -351,11 +351,11 @@
 <context>
     <name>Paddock::App::Cli</name>
     <message>
-        <source>paddock: unknown command &apos;%1&apos;.</source>
+        <source>paddock: unknown command '%1'.</source>
         <translation>paddock: unbekannter Befehl „%1“.</translation>
     </message>
     <message>
-        <source>Run &apos;paddock --help&apos; for the list of commands.</source>
+        <source>Run 'paddock --help' for the list of commands.</source>
         <translation>„paddock --help“ zeigt die Liste der Befehle.</translation>
     </message>
     <message>
@@ -363,7 +363,7 @@
         <translation>Aufruf: paddock [BEFEHL] [OPTIONEN]</translation>
     </message>
     <message>
-        <source>Runs AI coding agents in sandboxes whose network goes only through Paddock&apos;s filtering proxy.</source>
+        <source>Runs AI coding agents in sandboxes whose network goes only through Paddock's filtering proxy.</source>
         <translation>Führt KI-Programmieragenten in Sandboxen aus, deren Netzwerkverkehr nur über den filternden Proxy von Paddock läuft.</translation>
     </message>
     <message>
@@ -375,7 +375,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run &apos;paddock COMMAND --help&apos; for a command&apos;s options.</source>
+        <source>Run 'paddock COMMAND --help' for a command's options.</source>
         <translation>„paddock BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
     </message>
 </context>
@@ -390,7 +390,7 @@
         <translation>paddock: %1</translation>
     </message>
     <message>
-        <source>Run &apos;paddock --help&apos; for usage.</source>
+        <source>Run 'paddock --help' for usage.</source>
         <translation>„paddock --help“ zeigt die Verwendung.</translation>
     </message>
     <message>
@@ -398,7 +398,7 @@
         <translation>Die Sandbox.</translation>
     </message>
     <message>
-        <source>&apos;paddock %1&apos; needs one sandbox name.</source>
+        <source>'paddock %1' needs one sandbox name.</source>
         <translation>„paddock %1“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -458,7 +458,7 @@
 <context>
     <name>Paddock::App::CreateCommand</name>
     <message>
-        <source>The sandbox&apos;s name; its branch is paddock/NAME.</source>
+        <source>The sandbox's name; its branch is paddock/NAME.</source>
         <translation>Der Name der Sandbox; ihr Branch heißt paddock/NAME.</translation>
     </message>
     <message>
@@ -466,7 +466,7 @@
         <translation>Der Projektordner.</translation>
     </message>
     <message>
-        <source>The agent template (&apos;paddock template ls&apos;).</source>
+        <source>The agent template ('paddock template ls').</source>
         <translation>Die Agentenvorlage („paddock template ls“).</translation>
     </message>
     <message>
@@ -490,11 +490,11 @@
         <translation>Höchstens so viel Arbeitsspeicher, z. B. 4G oder 512M.</translation>
     </message>
     <message>
-        <source>&apos;paddock create&apos; needs one sandbox name.</source>
+        <source>'paddock create' needs one sandbox name.</source>
         <translation>„paddock create“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>&apos;paddock create&apos; needs --workspace DIR.</source>
+        <source>'paddock create' needs --workspace DIR.</source>
         <translation>„paddock create“ braucht --workspace ORDNER.</translation>
     </message>
     <message>
@@ -518,7 +518,7 @@
         <translation>--memory muss eine Größe von mindestens 64M sein, etwa 512M oder 4G.</translation>
     </message>
     <message>
-        <source>Created sandbox &quot;%1&quot; (%2 mode).</source>
+        <source>Created sandbox "%1" (%2 mode).</source>
         <translation>Sandbox „%1“ erstellt (Modus %2).</translation>
     </message>
     <message>
@@ -538,7 +538,7 @@
         <translation>Eine Sandbox für einen Projektordner erstellen.</translation>
     </message>
     <message>
-        <source>A microVM clone&apos;s own disk, e.g. 64G (sparse; default 32G).</source>
+        <source>A microVM clone's own disk, e.g. 64G (sparse; default 32G).</source>
         <translation>Die eigene Festplatte eines MicroVM-Klons, z. B. 64G (dünn belegt; Standard 32G).</translation>
     </message>
     <message>
@@ -565,11 +565,11 @@
         <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
     </message>
     <message>
-        <source>&apos;paddock diff&apos; needs one sandbox name.</source>
+        <source>'paddock diff' needs one sandbox name.</source>
         <translation>„paddock diff“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>paddock: the sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <source>paddock: the sandbox's uncommitted changes could not be read: %1</source>
         <translation>paddock: Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -581,7 +581,7 @@
         <translation>(mehr geänderte Dateien, als Paddock auflistet)</translation>
     </message>
     <message>
-        <source>Show what a sandbox&apos;s agent changed.</source>
+        <source>Show what a sandbox's agent changed.</source>
         <translation>Anzeigen, was der Agent einer Sandbox geändert hat.</translation>
     </message>
 </context>
@@ -610,11 +610,11 @@
         <translation>Auch die Sandbox und ihren Klon entfernen, mit all ihrer Arbeit.</translation>
     </message>
     <message>
-        <source>&apos;paddock discard&apos; needs one sandbox name.</source>
+        <source>'paddock discard' needs one sandbox name.</source>
         <translation>„paddock discard“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
@@ -622,15 +622,15 @@
         <translation>refs/paddock/%1 aus %2 gelöscht.</translation>
     </message>
     <message>
-        <source>Removed sandbox &quot;%1&quot;.</source>
+        <source>Removed sandbox "%1".</source>
         <translation>Sandbox „%1“ entfernt.</translation>
     </message>
     <message>
-        <source>The sandbox still has its branch; &apos;paddock discard --remove-sandbox %1&apos; removes it too.</source>
+        <source>The sandbox still has its branch; 'paddock discard --remove-sandbox %1' removes it too.</source>
         <translation>Die Sandbox hat ihren Branch noch; „paddock discard --remove-sandbox %1“ entfernt auch sie.</translation>
     </message>
     <message>
-        <source>Throw away a sandbox&apos;s branch.</source>
+        <source>Throw away a sandbox's branch.</source>
         <translation>Den Branch einer Sandbox verwerfen.</translation>
     </message>
 </context>
@@ -645,7 +645,7 @@
         <translation>Der Befehl und seine Argumente, nach --.</translation>
     </message>
     <message>
-        <source>Pass this terminal&apos;s input on (piped input always is).</source>
+        <source>Pass this terminal's input on (piped input always is).</source>
         <translation>Die Eingabe dieses Terminals weiterreichen (eine Eingabe über eine Pipe wird immer weitergereicht).</translation>
     </message>
     <message>
@@ -711,7 +711,7 @@
         <translation>&lt;b&gt;Das Gastabbild für MicroVMs wird erstellt&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, made once from Debian&apos;s packages. This takes a few minutes and downloads about 125 MB.</source>
+        <source>MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, made once from Debian's packages. This takes a few minutes and downloads about 125 MB.</source>
         <translation>MicroVMs starten einen eigenen Linux-Kernel und ein kleines eigenes System mit git, Node.js und npm, das einmalig aus Debian-Paketen erstellt wird. Das dauert einige Minuten und lädt etwa 125 MB herunter.</translation>
     </message>
     <message>
@@ -765,12 +765,12 @@
         <translation>Einen Debian-Kernel und busybox mit apt herunterladen und das Image bauen (ohne Root-Rechte).</translation>
     </message>
     <message>
-        <source>unknown image command &apos;%1&apos;.</source>
-        <translation>unbekannter image-Befehl &apos;%1&apos;.</translation>
+        <source>unknown image command '%1'.</source>
+        <translation>unbekannter image-Befehl '%1'.</translation>
     </message>
     <message>
-        <source>There is no guest image yet; build it with &apos;paddock image build&apos;.</source>
-        <translation>Es gibt noch kein Gast-Image; bauen Sie es mit &apos;paddock image build&apos;.</translation>
+        <source>There is no guest image yet; build it with 'paddock image build'.</source>
+        <translation>Es gibt noch kein Gast-Image; bauen Sie es mit 'paddock image build'.</translation>
     </message>
     <message>
         <source>Folder:  %1</source>
@@ -797,12 +797,12 @@
         <translation>Wurzel:  %1: %2, npm %3 (%4 Pakete)</translation>
     </message>
     <message>
-        <source>This image was made by another version of Paddock; build it again with &apos;paddock image build&apos;.</source>
+        <source>This image was made by another version of Paddock; build it again with 'paddock image build'.</source>
         <translation>Dieses Image stammt von einer anderen Paddock-Version; erstellen Sie es erneut mit „paddock image build“.</translation>
     </message>
     <message>
-        <source>Building the microVM guest image, once (a few minutes; &apos;paddock image&apos; shows it later):</source>
-        <translation>Das Gastabbild für MicroVMs wird einmalig erstellt (einige Minuten; &apos;paddock image&apos; zeigt es danach):</translation>
+        <source>Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):</source>
+        <translation>Das Gastabbild für MicroVMs wird einmalig erstellt (einige Minuten; 'paddock image' zeigt es danach):</translation>
     </message>
 </context>
 <context>
@@ -812,7 +812,7 @@
         <translation>JSON statt einer Tabelle ausgeben.</translation>
     </message>
     <message>
-        <source>&apos;paddock ls&apos; takes no arguments.</source>
+        <source>'paddock ls' takes no arguments.</source>
         <translation>„paddock ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -899,7 +899,7 @@
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <source>Run the sandbox&apos;s agent in a terminal pane, starting the sandbox if needed</source>
+        <source>Run the sandbox's agent in a terminal pane, starting the sandbox if needed</source>
         <translation>Den Agenten der Sandbox in einem Terminalbereich ausführen und die Sandbox dazu bei Bedarf starten</translation>
     </message>
     <message>
@@ -997,7 +997,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Verbinden nicht möglich</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s agent template &quot;%1&quot; does not exist any more.</source>
+        <source>The sandbox's agent template "%1" does not exist any more.</source>
         <translation>Die Agentenvorlage „%1“ der Sandbox gibt es nicht mehr.</translation>
     </message>
     <message>
@@ -1073,7 +1073,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <source>Review the selected sandbox&apos;s branch: its diff, then merge or discard it</source>
+        <source>Review the selected sandbox's branch: its diff, then merge or discard it</source>
         <translation>Den Branch der ausgewählten Sandbox prüfen: seinen Diff ansehen, dann zusammenführen oder verwerfen</translation>
     </message>
     <message>
@@ -1088,7 +1088,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Die Sandbox.</translation>
     </message>
     <message>
-        <source>Make one new commit with all of the branch&apos;s changes.</source>
+        <source>Make one new commit with all of the branch's changes.</source>
         <translation>Einen einzigen neuen Commit mit allen Änderungen des Branches erstellen.</translation>
     </message>
     <message>
@@ -1108,7 +1108,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Die Nachricht des Merge- oder Squash-Commits.</translation>
     </message>
     <message>
-        <source>&apos;paddock merge&apos; needs one sandbox name.</source>
+        <source>'paddock merge' needs one sandbox name.</source>
         <translation>„paddock merge“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -1144,8 +1144,8 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Einen geprüften Sandbox-Branch in Ihren Branch zusammenführen.</translation>
     </message>
     <message>
-        <source>Sign the merge or squash commit with your git signing key (as &apos;git commit -S&apos;), even if commit.gpgsign is not set.</source>
-        <translation>Den Merge- oder Squash-Commit mit Ihrem git-Signaturschlüssel signieren (wie &apos;git commit -S&apos;), auch wenn commit.gpgsign nicht gesetzt ist.</translation>
+        <source>Sign the merge or squash commit with your git signing key (as 'git commit -S'), even if commit.gpgsign is not set.</source>
+        <translation>Den Merge- oder Squash-Commit mit Ihrem git-Signaturschlüssel signieren (wie 'git commit -S'), auch wenn commit.gpgsign nicht gesetzt ist.</translation>
     </message>
     <message>
         <source>Do not sign, even if commit.gpgsign is set.</source>
@@ -1194,7 +1194,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Zu einem Commit zu&amp;sammenfassen (Squash)</translation>
     </message>
     <message>
-        <source>One new commit on the target with all of the branch&apos;s changes and the message below.</source>
+        <source>One new commit on the target with all of the branch's changes and the message below.</source>
         <translation>Ein neuer Commit auf dem Ziel mit allen Änderungen des Branches und der Nachricht unten.</translation>
     </message>
     <message>
@@ -1202,7 +1202,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Merge-&amp;Commit erstellen</translation>
     </message>
     <message>
-        <source>Keeps the agent&apos;s commits and joins them with a merge commit.</source>
+        <source>Keeps the agent's commits and joins them with a merge commit.</source>
         <translation>Behält die Commits des Agenten und verbindet sie mit einem Merge-Commit.</translation>
     </message>
     <message>
@@ -1210,7 +1210,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Nur &amp;vorspulen (Fast-Forward)</translation>
     </message>
     <message>
-        <source>Moves the target to the branch&apos;s last commit; refused if the target has commits the branch lacks.</source>
+        <source>Moves the target to the branch's last commit; refused if the target has commits the branch lacks.</source>
         <translation>Setzt das Ziel auf den letzten Commit des Branches; abgelehnt, wenn das Ziel Commits hat, die dem Branch fehlen.</translation>
     </message>
     <message>
@@ -1230,11 +1230,11 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Vorspulen erstellt keinen Commit.</translation>
     </message>
     <message>
-        <source>Leave empty for a message listing the agent&apos;s commits.</source>
+        <source>Leave empty for a message listing the agent's commits.</source>
         <translation>Leer lassen für eine Nachricht, die die Commits des Agenten auflistet.</translation>
     </message>
     <message>
-        <source>Leave empty for &quot;Merge %1 into %2&quot;.</source>
+        <source>Leave empty for "Merge %1 into %2".</source>
         <translation>Leer lassen für „%1 in %2 zusammenführen“.</translation>
     </message>
     <message>
@@ -1246,8 +1246,8 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Commit si&amp;gnieren (%1)</translation>
     </message>
     <message>
-        <source>Signs the merge or squash commit here, on your computer, with %1, as &apos;git commit -S&apos; would. Checked when your git configuration sets commit.gpgsign.</source>
-        <translation>Signiert den Merge- oder Squash-Commit hier auf Ihrem Rechner mit %1, wie &apos;git commit -S&apos; es täte. Angehakt, wenn Ihre git-Konfiguration commit.gpgsign setzt.</translation>
+        <source>Signs the merge or squash commit here, on your computer, with %1, as 'git commit -S' would. Checked when your git configuration sets commit.gpgsign.</source>
+        <translation>Signiert den Merge- oder Squash-Commit hier auf Ihrem Rechner mit %1, wie 'git commit -S' es täte. Angehakt, wenn Ihre git-Konfiguration commit.gpgsign setzt.</translation>
     </message>
 </context>
 <context>
@@ -1394,15 +1394,15 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Nur diesen Host anzeigen</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot; to the global rules.</source>
+        <source>Added "%1" to the global rules.</source>
         <translation>„%1“ zu den globalen Regeln hinzugefügt.</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot; to the rules of %2.</source>
+        <source>Added "%1" to the rules of %2.</source>
         <translation>„%1“ zu den Regeln von %2 hinzugefügt.</translation>
     </message>
     <message>
-        <source>Added &quot;%1&quot;, but &quot;%2&quot; still decides this request: it is more specific, or an equally specific deny.</source>
+        <source>Added "%1", but "%2" still decides this request: it is more specific, or an equally specific deny.</source>
         <translation>„%1“ hinzugefügt, aber über diese Anfrage entscheidet weiterhin „%2“: Diese Regel ist spezifischer oder ein ebenso spezifisches Verbot.</translation>
     </message>
     <message>
@@ -1553,7 +1553,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Geben Sie der Sandbox einen Namen.</translation>
     </message>
     <message>
-        <source>A sandbox named &quot;%1&quot; exists already.</source>
+        <source>A sandbox named "%1" exists already.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits.</translation>
     </message>
     <message>
@@ -1569,7 +1569,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>MicroVM (QEMU)</translation>
     </message>
     <message>
-        <source>Namespace sandboxes see only their workspace and reach the network only through Paddock&apos;s proxy.</source>
+        <source>Namespace sandboxes see only their workspace and reach the network only through Paddock's proxy.</source>
         <translation>Namespace-Sandboxes sehen nur ihren Arbeitsbereich und erreichen das Netz nur über Paddocks Proxy.</translation>
     </message>
     <message>
@@ -1577,7 +1577,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>Eine MicroVM hat ihren eigenen Kernel. Hier gibt es kein nutzbares KVM, daher wird sie emuliert: um ein Mehrfaches langsamer.</translation>
     </message>
     <message>
-        <source>A microVM runs its own kernel, sees only its workspace and reaches the network only through Paddock&apos;s proxy.</source>
+        <source>A microVM runs its own kernel, sees only its workspace and reaches the network only through Paddock's proxy.</source>
         <translation>Eine MicroVM hat ihren eigenen Kernel, sieht nur ihren Arbeitsbereich und erreicht das Netz nur über Paddocks Proxy.</translation>
     </message>
     <message>
@@ -1617,7 +1617,7 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
         <translation>32G</translation>
     </message>
     <message>
-        <source>The clone&apos;s own disk. It is sparse: it takes only the space the clone uses.</source>
+        <source>The clone's own disk. It is sparse: it takes only the space the clone uses.</source>
         <translation>Die eigene Platte des Klons. Sie ist dünn belegt: Sie braucht nur den Platz, den der Klon nutzt.</translation>
     </message>
     <message>
@@ -1645,11 +1645,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
 <context>
     <name>Paddock::App::PolicyCommand</name>
     <message>
-        <source>&quot;%1&quot; is not an http or https URL.</source>
+        <source>"%1" is not an http or https URL.</source>
         <translation>„%1“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
@@ -1665,7 +1665,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Vorgabe und die Regeln anzeigen.</translation>
     </message>
     <message>
-        <source>Add an allow rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <source>Add an allow rule, e.g. '**.github.com:443'.</source>
         <translation>Eine Erlauben-Regel hinzufügen, z. B. „**.github.com:443“.</translation>
     </message>
     <message>
@@ -1689,19 +1689,19 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Regelsyntax: [METHODEN] host[:port][/pfad-muster], mit host exakt, *.x, **.x, ** oder einem CIDR-Bereich.</translation>
     </message>
     <message>
-        <source>unknown policy command &apos;%1&apos;.</source>
+        <source>unknown policy command '%1'.</source>
         <translation>unbekannter policy-Befehl „%1“.</translation>
     </message>
     <message>
-        <source>Also list the preset&apos;s rules.</source>
+        <source>Also list the preset's rules.</source>
         <translation>Auch die Regeln der Vorgabe auflisten.</translation>
     </message>
     <message>
-        <source>Show this sandbox&apos;s rules too.</source>
+        <source>Show this sandbox's rules too.</source>
         <translation>Auch die Regeln dieser Sandbox anzeigen.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy ls&apos; takes no arguments.</source>
+        <source>'paddock policy ls' takes no arguments.</source>
         <translation>„paddock policy ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -1733,7 +1733,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>[METHODEN] host[:port][/pfad-muster], z. B. **.github.com:443</translation>
     </message>
     <message>
-        <source>&apos;paddock policy %1&apos; needs a rule, e.g. &apos;**.github.com:443&apos;.</source>
+        <source>'paddock policy %1' needs a rule, e.g. '**.github.com:443'.</source>
         <translation>„paddock policy %1“ braucht eine Regel, z. B. „**.github.com:443“.</translation>
     </message>
     <message>
@@ -1741,11 +1741,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Sandbox %1: %2</translation>
     </message>
     <message>
-        <source>The rule &quot;%1&quot; is already in the global policy.</source>
+        <source>The rule "%1" is already in the global policy.</source>
         <translation>Die Regel „%1“ steht schon in der globalen Richtlinie.</translation>
     </message>
     <message>
-        <source>Added the global rule &quot;%1&quot;.</source>
+        <source>Added the global rule "%1".</source>
         <translation>Globale Regel „%1“ hinzugefügt.</translation>
     </message>
     <message>
@@ -1753,27 +1753,27 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Regel aus dieser Sandbox entfernen.</translation>
     </message>
     <message>
-        <source>The rule as &apos;paddock policy ls&apos; shows it.</source>
+        <source>The rule as 'paddock policy ls' shows it.</source>
         <translation>Die Regel, wie „paddock policy ls“ sie anzeigt.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy rm&apos; needs the rule to remove.</source>
+        <source>'paddock policy rm' needs the rule to remove.</source>
         <translation>„paddock policy rm“ braucht die zu entfernende Regel.</translation>
     </message>
     <message>
-        <source>Sandbox %1 has no rule &quot;%2&quot;.</source>
+        <source>Sandbox %1 has no rule "%2".</source>
         <translation>Die Sandbox %1 hat keine Regel „%2“.</translation>
     </message>
     <message>
-        <source>The global policy has no rule &quot;%1&quot;; &apos;paddock policy ls&apos; lists the rules.</source>
+        <source>The global policy has no rule "%1"; 'paddock policy ls' lists the rules.</source>
         <translation>Die globale Richtlinie hat keine Regel „%1“; „paddock policy ls“ listet die Regeln auf.</translation>
     </message>
     <message>
-        <source>Removed &quot;%1&quot;.</source>
+        <source>Removed "%1".</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy preset&apos; needs one preset name: %1.</source>
+        <source>'paddock policy preset' needs one preset name: %1.</source>
         <translation>„paddock policy preset“ braucht genau einen Vorgabennamen: %1.</translation>
     </message>
     <message>
@@ -1781,7 +1781,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Die Vorgabe ist jetzt %1: %2</translation>
     </message>
     <message>
-        <source>Explain for this sandbox&apos;s policy.</source>
+        <source>Explain for this sandbox's policy.</source>
         <translation>Für die Richtlinie dieser Sandbox erklären.</translation>
     </message>
     <message>
@@ -1793,7 +1793,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>https://host/pfad, http://host:port/pfad oder host:port</translation>
     </message>
     <message>
-        <source>&apos;paddock policy explain&apos; needs one URL.</source>
+        <source>'paddock policy explain' needs one URL.</source>
         <translation>„paddock policy explain“ braucht genau eine URL.</translation>
     </message>
     <message>
@@ -1813,8 +1813,8 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Ebenfalls zutreffend, aber weniger spezifisch:</translation>
     </message>
     <message>
-        <source>To allow it: paddock policy allow &apos;%1:%2&apos;</source>
-        <translation>Zum Erlauben: paddock policy allow &apos;%1:%2&apos;</translation>
+        <source>To allow it: paddock policy allow '%1:%2'</source>
+        <translation>Zum Erlauben: paddock policy allow '%1:%2'</translation>
     </message>
     <message>
         <source>Show, change and explain the network policy.</source>
@@ -1833,7 +1833,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Das TLS erlaubter Tunnel zu diesen Hosts öffnen, um sie zu prüfen und Methoden- und Pfadregeln anzuwenden.</translation>
     </message>
     <message>
-        <source>&apos;paddock policy&apos; needs a command: ls, allow, deny, intercept, rm, preset or explain.</source>
+        <source>'paddock policy' needs a command: ls, allow, deny, intercept, rm, preset or explain.</source>
         <translation>„paddock policy“ braucht einen Befehl: ls, allow, deny, intercept, rm, preset oder explain.</translation>
     </message>
 </context>
@@ -1900,7 +1900,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>&amp;Importieren …</translation>
     </message>
     <message>
-        <source>Add the rules of a policy file, such as a project&apos;s .paddock/policy.json</source>
+        <source>Add the rules of a policy file, such as a project's .paddock/policy.json</source>
         <translation>Die Regeln einer Richtliniendatei hinzufügen, etwa der .paddock/policy.json eines Projekts</translation>
     </message>
     <message>
@@ -1942,7 +1942,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Sandbox %1</source>
-        <extracomment>A scope of the policy editor: one sandbox&apos;s own rules.</extracomment>
+        <extracomment>A scope of the policy editor: one sandbox's own rules.</extracomment>
         <translation>Sandbox %1</translation>
     </message>
     <message>
@@ -1958,12 +1958,12 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>%1 Korrigieren Sie die Datei in einem Texteditor und wählen Sie dann „Zurücksetzen“.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
         <source>Not set by a project file</source>
-        <extracomment>The preset field when a project&apos;s policy file is edited.</extracomment>
+        <extracomment>The preset field when a project's policy file is edited.</extracomment>
         <translation>Nicht durch eine Projektdatei festgelegt</translation>
     </message>
     <message>
@@ -1971,7 +1971,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Wie die globale Richtlinie (%1)</translation>
     </message>
     <message>
-        <source>A project&apos;s file holds rules only: each sandbox starts from its own preset or the global one.</source>
+        <source>A project's file holds rules only: each sandbox starts from its own preset or the global one.</source>
         <translation>Die Datei eines Projekts enthält nur Regeln: Jede Sandbox geht von ihrer eigenen Vorgabe oder der globalen aus.</translation>
     </message>
     <message numerus="yes">
@@ -1986,11 +1986,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Zum Beispiel **.github.com:443, GET,HEAD registry.npmjs.org:443 oder 10.0.0.0/8:8080.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is listed already.</source>
+        <source>"%1" is listed already.</source>
         <translation>„%1“ ist bereits aufgeführt.</translation>
     </message>
     <message>
-        <source>Press Enter to add &quot;%1&quot;.</source>
+        <source>Press Enter to add "%1".</source>
         <translation>Drücken Sie die Eingabetaste, um „%1“ hinzuzufügen.</translation>
     </message>
     <message>
@@ -2009,15 +2009,15 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         </translation>
     </message>
     <message>
-        <source>With the preset and the global rules above, changes not saved yet included. A project&apos;s file and a sandbox&apos;s rules can change the answer.</source>
+        <source>With the preset and the global rules above, changes not saved yet included. A project's file and a sandbox's rules can change the answer.</source>
         <translation>Mit der Vorgabe und den globalen Regeln oben, einschließlich noch nicht gespeicherter Änderungen. Die Datei eines Projekts und die Regeln einer Sandbox können die Antwort ändern.</translation>
     </message>
     <message>
-        <source>With the global policy and this project&apos;s rules above, changes not saved yet included. A sandbox&apos;s own rules can change the answer.</source>
+        <source>With the global policy and this project's rules above, changes not saved yet included. A sandbox's own rules can change the answer.</source>
         <translation>Mit der globalen Richtlinie und den Regeln dieses Projekts oben, einschließlich noch nicht gespeicherter Änderungen. Die eigenen Regeln einer Sandbox können die Antwort ändern.</translation>
     </message>
     <message>
-        <source>With everything that applies to %1: its preset, the global rules, its project&apos;s file and its rules above, changes not saved yet included.</source>
+        <source>With everything that applies to %1: its preset, the global rules, its project's file and its rules above, changes not saved yet included.</source>
         <translation>Mit allem, was für %1 gilt: ihre Vorgabe, die globalen Regeln, die Datei ihres Projekts und ihre Regeln oben, einschließlich noch nicht gespeicherter Änderungen.</translation>
     </message>
     <message>
@@ -2123,7 +2123,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Intercept</source>
-        <extracomment>A policy rule that has Paddock open the TLS of a host&apos;s connections, to scan them.</extracomment>
+        <extracomment>A policy rule that has Paddock open the TLS of a host's connections, to scan them.</extracomment>
         <translation>Abfangen</translation>
     </message>
 </context>
@@ -2193,7 +2193,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     </message>
     <message>
         <source>Allowed: %1 %2</source>
-        <extracomment>The answer of &quot;Test a URL&quot;: the method and the URL, e.g. &quot;Allowed: GET api.github.com:443/repos&quot;.</extracomment>
+        <extracomment>The answer of "Test a URL": the method and the URL, e.g. "Allowed: GET api.github.com:443/repos".</extracomment>
         <translation>Erlaubt: %1 %2</translation>
     </message>
     <message>
@@ -2233,7 +2233,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Der Name, unter dem Entscheidungen protokolliert werden.</translation>
     </message>
     <message>
-        <source>&apos;paddock proxy&apos; needs --listen HOST:PORT or --listen unix:PATH.</source>
+        <source>'paddock proxy' needs --listen HOST:PORT or --listen unix:PATH.</source>
         <translation>„paddock proxy“ braucht --listen HOST:PORT oder --listen unix:PFAD.</translation>
     </message>
     <message>
@@ -2257,7 +2257,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Neue Entscheidungen weiter ausgeben, sobald sie fallen.</translation>
     </message>
     <message>
-        <source>Only this sandbox&apos;s decisions.</source>
+        <source>Only this sandbox's decisions.</source>
         <translation>Nur die Entscheidungen dieser Sandbox.</translation>
     </message>
     <message>
@@ -2277,11 +2277,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Das TLS erlaubter Tunnel zu diesen Hosts öffnen und ihre Anfragen prüfen (wiederholbar).</translation>
     </message>
     <message>
-        <source>The CA folder for --intercept (default: Paddock&apos;s own).</source>
+        <source>The CA folder for --intercept (default: Paddock's own).</source>
         <translation>Der CA-Ordner für --intercept (Standard: der von Paddock).</translation>
     </message>
     <message>
-        <source>Trust only the certificates in this PEM file upstream (default: the system&apos;s).</source>
+        <source>Trust only the certificates in this PEM file upstream (default: the system's).</source>
         <translation>Auf Serverseite nur den Zertifikaten in dieser PEM-Datei vertrauen (Standard: denen des Systems).</translation>
     </message>
     <message>
@@ -2304,15 +2304,15 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Auch entfernen, wenn ihr Klon nicht zusammengeführte Commits enthält.</translation>
     </message>
     <message>
-        <source>&apos;paddock rm&apos; needs one sandbox name.</source>
+        <source>'paddock rm' needs one sandbox name.</source>
         <translation>„paddock rm“ braucht genau einen Sandbox-Namen.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
-        <source>Removed sandbox &quot;%1&quot;.</source>
+        <source>Removed sandbox "%1".</source>
         <translation>Sandbox „%1“ entfernt.</translation>
     </message>
     <message>
@@ -2327,11 +2327,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Aufruf: paddock review ls [NAME] [--against BRANCH]</translation>
     </message>
     <message>
-        <source>Brings each sandbox&apos;s branch into its repository and lists it.</source>
+        <source>Brings each sandbox's branch into its repository and lists it.</source>
         <translation>Holt den Branch jeder Sandbox in ihr Repository und listet ihn auf.</translation>
     </message>
     <message>
-        <source>&apos;paddock review&apos; needs a subcommand: ls.</source>
+        <source>'paddock review' needs a subcommand: ls.</source>
         <translation>„paddock review“ braucht einen Unterbefehl: ls.</translation>
     </message>
     <message>
@@ -2343,7 +2343,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Mit diesem Branch vergleichen (Standard: dem ausgecheckten).</translation>
     </message>
     <message>
-        <source>&apos;paddock review ls&apos; takes at most one sandbox name.</source>
+        <source>'paddock review ls' takes at most one sandbox name.</source>
         <translation>„paddock review ls“ nimmt höchstens einen Sandbox-Namen.</translation>
     </message>
     <message>
@@ -2394,7 +2394,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>List the sandboxes&apos; branches to review.</source>
+        <source>List the sandboxes' branches to review.</source>
         <translation>Die zu prüfenden Branches der Sandboxen auflisten.</translation>
     </message>
     <message>
@@ -2449,7 +2449,7 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     <name>Paddock::App::ReviewDiffPane</name>
     <message>
         <source>Review this first: %1</source>
-        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. &quot;Git hooks run on your machine …&quot;</extracomment>
+        <extracomment>Above the diff of a CI workflow, build script, … %1 says why, e.g. "Git hooks run on your machine …"</extracomment>
         <translation>Zuerst prüfen: %1</translation>
     </message>
     <message>
@@ -2457,11 +2457,11 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
         <translation>Binärdatei: Ihr Inhalt wird nicht angezeigt. (Dateien über 16 MiB gelten ebenfalls als binär.)</translation>
     </message>
     <message>
-        <source>This file&apos;s diff was not loaded: the branch&apos;s diff is larger than Paddock keeps in memory. Run &apos;paddock diff %1&apos; in a terminal to read it.</source>
+        <source>This file's diff was not loaded: the branch's diff is larger than Paddock keeps in memory. Run 'paddock diff %1' in a terminal to read it.</source>
         <translation>Der Diff dieser Datei wurde nicht geladen: Der Diff des Branches ist größer, als Paddock im Speicher hält. Führen Sie „paddock diff %1“ in einem Terminal aus, um ihn zu lesen.</translation>
     </message>
     <message>
-        <source>This file&apos;s diff is too large to show here (%1). Run &apos;paddock diff %2&apos; in a terminal to read it.</source>
+        <source>This file's diff is too large to show here (%1). Run 'paddock diff %2' in a terminal to read it.</source>
         <translation>Der Diff dieser Datei ist zu groß für die Anzeige hier (%1). Führen Sie „paddock diff %2“ in einem Terminal aus, um ihn zu lesen.</translation>
     </message>
     <message>
@@ -2482,7 +2482,7 @@ Date:   %3
 Commit: %4
 
 %5</source>
-        <extracomment>The header of a commit&apos;s details: author, date and id, then the message</extracomment>
+        <extracomment>The header of a commit's details: author, date and id, then the message</extracomment>
         <translation>Autor:  %1 &lt;%2&gt;
 Datum:  %3
 Commit: %4
@@ -2513,7 +2513,7 @@ Commit: %4
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Bring every sandbox&apos;s branch in again</source>
+        <source>Bring every sandbox's branch in again</source>
         <translation>Den Branch jeder Sandbox erneut holen</translation>
     </message>
     <message>
@@ -2635,7 +2635,7 @@ Commit: %4
         <translation>Stoppen Sie zuerst die Sandbox.</translation>
     </message>
     <message>
-        <source>Removed the sandbox &quot;%1&quot; and its branch.</source>
+        <source>Removed the sandbox "%1" and its branch.</source>
         <translation>Die Sandbox „%1“ und ihr Branch wurden entfernt.</translation>
     </message>
     <message>
@@ -2671,7 +2671,7 @@ Commit: %4
         <translation>Der Branch hat keine eigenen Commits.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s uncommitted changes could not be read: %1</source>
+        <source>The sandbox's uncommitted changes could not be read: %1</source>
         <translation>Die nicht committeten Änderungen der Sandbox konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -2699,7 +2699,7 @@ Commit: %4
         <translation>An den Agenten &amp;senden</translation>
     </message>
     <message>
-        <source>Write the comments into the sandbox&apos;s workspace and ask its agent to read them</source>
+        <source>Write the comments into the sandbox's workspace and ask its agent to read them</source>
         <translation>Die Kommentare in den Arbeitsbereich der Sandbox schreiben und ihren Agenten bitten, sie zu lesen</translation>
     </message>
     <message>
@@ -2713,7 +2713,7 @@ Commit: %4
     <message>
         <source>On %1, line %2:
 %3</source>
-        <extracomment>%1 a file, %2 a line number, %3 the line&apos;s text</extracomment>
+        <extracomment>%1 a file, %2 a line number, %3 the line's text</extracomment>
         <translation>Zu %1, Zeile %2:
 %3</translation>
     </message>
@@ -2751,11 +2751,11 @@ Commit: %4
 <context>
     <name>Paddock::App::ReviewSupport</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; works directly in %2 (direct mode), so it has no branch to review; look at the folder with your usual tools.</source>
+        <source>The sandbox "%1" works directly in %2 (direct mode), so it has no branch to review; look at the folder with your usual tools.</source>
         <translation>Die Sandbox „%1“ arbeitet direkt in %2 (direkter Modus) und hat daher keinen Branch zum Prüfen; sehen Sie sich den Ordner mit Ihren üblichen Werkzeugen an.</translation>
     </message>
 </context>
@@ -2793,8 +2793,8 @@ Commit: %4
         <translation>Hinzufügen &amp;zu:</translation>
     </message>
     <message>
-        <source>%1&apos;s rules</source>
-        <extracomment>Where a new rule is saved: the sandbox&apos;s own rules.</extracomment>
+        <source>%1's rules</source>
+        <extracomment>Where a new rule is saved: the sandbox's own rules.</extracomment>
         <translation>Regeln von %1</translation>
     </message>
     <message>
@@ -2814,22 +2814,22 @@ Commit: %4
 <context>
     <name>Paddock::App::RunCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s template &quot;%1&quot; does not exist (&apos;paddock template ls&apos;).</source>
+        <source>The sandbox's template "%1" does not exist ('paddock template ls').</source>
         <translation>Die Vorlage „%1“ der Sandbox gibt es nicht („paddock template ls“).</translation>
     </message>
     <message>
-        <source>Start a sandbox&apos;s agent in this terminal.</source>
+        <source>Start a sandbox's agent in this terminal.</source>
         <translation>Den Agenten einer Sandbox in diesem Terminal starten.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::App::SandboxAccess</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
@@ -2848,7 +2848,7 @@ Commit: %4
         <translation>Auf %1 kann nicht gelauscht werden: %2</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
@@ -2856,7 +2856,7 @@ Commit: %4
         <translation>Die Anfrage ist kein JSON.</translation>
     </message>
     <message>
-        <source>Unknown request &quot;%1&quot;.</source>
+        <source>Unknown request "%1".</source>
         <translation>Unbekannte Anfrage „%1“.</translation>
     </message>
 </context>
@@ -2942,15 +2942,19 @@ Commit: %4
         <source>Paused (disk full)</source>
         <translation>Angehalten (Platte voll)</translation>
     </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>%1 blockiert</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::SandboxNetworkSetup</name>
     <message>
-        <source>Paddock&apos;s CA, which it needs to intercept this sandbox&apos;s TLS, could not be loaded: %1</source>
+        <source>Paddock's CA, which it needs to intercept this sandbox's TLS, could not be loaded: %1</source>
         <translation>Die CA von Paddock, die es zum Abfangen des TLS dieser Sandbox braucht, konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s certificate bundle could not be made: %1</source>
+        <source>The sandbox's certificate bundle could not be made: %1</source>
         <translation>Das Zertifikatsbündel der Sandbox konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
@@ -2966,15 +2970,15 @@ Commit: %4
         <translation>Aufruf: paddock secret set NAME | ls | rm NAME</translation>
     </message>
     <message>
-        <source>The API keys and tokens the proxy adds to an agent&apos;s requests, kept in the system keychain. &apos;set&apos; reads the value from standard input, or asks for it without showing it.</source>
+        <source>The API keys and tokens the proxy adds to an agent's requests, kept in the system keychain. 'set' reads the value from standard input, or asks for it without showing it.</source>
         <translation>Die API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt, aufbewahrt im Schlüsselbund des Systems. „set“ liest den Wert von der Standardeingabe oder fragt ihn ab, ohne ihn anzuzeigen.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret&apos; needs a command: set, ls or rm.</source>
+        <source>'paddock secret' needs a command: set, ls or rm.</source>
         <translation>„paddock secret“ braucht einen Befehl: set, ls oder rm.</translation>
     </message>
     <message>
-        <source>unknown secret command &apos;%1&apos;.</source>
+        <source>unknown secret command '%1'.</source>
         <translation>unbekannter secret-Befehl „%1“.</translation>
     </message>
     <message>
@@ -2982,15 +2986,15 @@ Commit: %4
         <translation>Speichert ein Geheimnis im Schlüsselbund des Systems. Der Wert wird von der Standardeingabe gelesen (ein abschließender Zeilenumbruch entfällt); an einem Terminal wird er abgefragt und nicht angezeigt.</translation>
     </message>
     <message>
-        <source>The secret&apos;s name, such as anthropic-api-key.</source>
+        <source>The secret's name, such as anthropic-api-key.</source>
         <translation>Der Name des Geheimnisses, etwa anthropic-api-key.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret set&apos; needs the secret&apos;s name, such as anthropic-api-key.</source>
+        <source>'paddock secret set' needs the secret's name, such as anthropic-api-key.</source>
         <translation>„paddock secret set“ braucht den Namen des Geheimnisses, etwa anthropic-api-key.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret set&apos; takes only the name. The value is read from standard input, never from the command line, where other programs and your shell&apos;s history would see it: paddock secret set %1 &lt; key.txt</source>
+        <source>'paddock secret set' takes only the name. The value is read from standard input, never from the command line, where other programs and your shell's history would see it: paddock secret set %1 &lt; key.txt</source>
         <translation>„paddock secret set“ nimmt nur den Namen. Der Wert wird von der Standardeingabe gelesen, nie von der Befehlszeile, wo andere Programme und der Verlauf Ihrer Shell ihn sähen: paddock secret set %1 &lt; key.txt</translation>
     </message>
     <message>
@@ -3014,7 +3018,7 @@ Commit: %4
         <translation>Listet die festgelegten Geheimnisse und die von Vorlagen benötigten auf, jeweils mit den Vorlagen, die sie verwenden. Werte werden nie angezeigt.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret ls&apos; takes no arguments.</source>
+        <source>'paddock secret ls' takes no arguments.</source>
         <translation>„paddock secret ls“ nimmt keine Argumente.</translation>
     </message>
     <message>
@@ -3050,11 +3054,11 @@ Commit: %4
         <translation>Entfernt ein Geheimnis aus dem Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <source>The secret&apos;s name, as &apos;paddock secret ls&apos; lists it.</source>
+        <source>The secret's name, as 'paddock secret ls' lists it.</source>
         <translation>Der Name des Geheimnisses, wie „paddock secret ls“ ihn auflistet.</translation>
     </message>
     <message>
-        <source>&apos;paddock secret rm&apos; needs one secret name.</source>
+        <source>'paddock secret rm' needs one secret name.</source>
         <translation>„paddock secret rm“ braucht genau einen Geheimnisnamen.</translation>
     </message>
     <message>
@@ -3137,7 +3141,7 @@ Commit: %4
         <translation>&amp;Entfernen …</translation>
     </message>
     <message>
-        <source>API keys and tokens that the proxy adds to an agent&apos;s requests. They are kept in the system keychain; sandboxes only ever see a placeholder, and Paddock never shows a value again once it is saved.</source>
+        <source>API keys and tokens that the proxy adds to an agent's requests. They are kept in the system keychain; sandboxes only ever see a placeholder, and Paddock never shows a value again once it is saved.</source>
         <translation>API-Schlüssel und Tokens, die der Proxy den Anfragen eines Agenten hinzufügt. Sie werden im Schlüsselbund des Systems aufbewahrt; Sandboxen sehen immer nur einen Platzhalter, und Paddock zeigt einen gespeicherten Wert nie wieder an.</translation>
     </message>
     <message>
@@ -3260,7 +3264,7 @@ Commit: %4
 <context>
     <name>Paddock::App::ServeCommand</name>
     <message>
-        <source>End when no sandbox runs any more (how &apos;paddock start&apos; uses it).</source>
+        <source>End when no sandbox runs any more (how 'paddock start' uses it).</source>
         <translation>Enden, sobald keine Sandbox mehr läuft (so verwendet es „paddock start“).</translation>
     </message>
     <message>
@@ -3282,11 +3286,11 @@ Commit: %4
 <context>
     <name>Paddock::App::StartCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>Started sandbox &quot;%1&quot;; &apos;paddock run %1&apos; attaches to its agent, &apos;paddock stop %1&apos; stops it.</source>
+        <source>Started sandbox "%1"; 'paddock run %1' attaches to its agent, 'paddock stop %1' stops it.</source>
         <translation>Sandbox „%1“ gestartet; „paddock run %1“ verbindet mit ihrem Agenten, „paddock stop %1“ stoppt sie.</translation>
     </message>
     <message>
@@ -3297,15 +3301,15 @@ Commit: %4
 <context>
     <name>Paddock::App::StopCommand</name>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
-        <source>Stopped sandbox &quot;%1&quot;.</source>
+        <source>Stopped sandbox "%1".</source>
         <translation>Sandbox „%1“ gestoppt.</translation>
     </message>
     <message>
@@ -3340,15 +3344,15 @@ Commit: %4
         <translation>eigene</translation>
     </message>
     <message>
-        <source>The template&apos;s id, as &apos;paddock template ls&apos; lists it.</source>
+        <source>The template's id, as 'paddock template ls' lists it.</source>
         <translation>Die ID der Vorlage, wie „paddock template ls“ sie auflistet.</translation>
     </message>
     <message>
-        <source>&apos;paddock template show&apos; needs one template id.</source>
+        <source>'paddock template show' needs one template id.</source>
         <translation>„paddock template show“ braucht genau eine Vorlagen-ID.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;; &apos;paddock template ls&apos; lists them.</source>
+        <source>There is no template "%1"; 'paddock template ls' lists them.</source>
         <translation>Es gibt keine Vorlage „%1“; „paddock template ls“ listet sie auf.</translation>
     </message>
     <message>
@@ -3356,11 +3360,11 @@ Commit: %4
         <translation>Aufruf: paddock template ls | show ID</translation>
     </message>
     <message>
-        <source>&apos;paddock template&apos; needs a command: ls or show.</source>
+        <source>'paddock template' needs a command: ls or show.</source>
         <translation>„paddock template“ braucht einen Befehl: ls oder show.</translation>
     </message>
     <message>
-        <source>unknown template command &apos;%1&apos;.</source>
+        <source>unknown template command '%1'.</source>
         <translation>unbekannter template-Befehl „%1“.</translation>
     </message>
     <message>
@@ -3410,7 +3414,7 @@ Commit: %4
         <translation>Die ausgewählte Vorlage unter einer neuen ID kopieren, um die Kopie zu ändern</translation>
     </message>
     <message>
-        <source>Delete the selected template&apos;s file</source>
+        <source>Delete the selected template's file</source>
         <translation>Die Datei der ausgewählten Vorlage löschen</translation>
     </message>
     <message>
@@ -3442,7 +3446,7 @@ Commit: %4
         <translation>Das Programm und seine Argumente, etwa aider --model sonnet</translation>
     </message>
     <message>
-        <source>The flags that turn the agent&apos;s prompts off, such as --yes-always</source>
+        <source>The flags that turn the agent's prompts off, such as --yes-always</source>
         <translation>Die Schalter, die die Rückfragen des Agenten abschalten, etwa --yes-always</translation>
     </message>
     <message>
@@ -3478,7 +3482,7 @@ Commit: %4
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>The proxy adds &quot;Header: Format&quot; to requests to the host, with {secret} replaced by the secret of that name; the sandbox only sees a placeholder in the variable.</source>
+        <source>The proxy adds "Header: Format" to requests to the host, with {secret} replaced by the secret of that name; the sandbox only sees a placeholder in the variable.</source>
         <translation>Der Proxy fügt Anfragen an den Host „Header: Format“ hinzu, wobei {secret} durch das Geheimnis dieses Namens ersetzt wird; die Sandbox sieht in der Variable nur einen Platzhalter.</translation>
     </message>
     <message>
@@ -3550,7 +3554,7 @@ Commit: %4
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>The template &quot;%1&quot; has changes that are not saved. Save them?</source>
+        <source>The template "%1" has changes that are not saved. Save them?</source>
         <translation>Die Vorlage „%1“ hat nicht gespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
@@ -3558,7 +3562,7 @@ Commit: %4
         <translation>Keine Vorlage</translation>
     </message>
     <message>
-        <source>Built-in template &quot;%1&quot;</source>
+        <source>Built-in template "%1"</source>
         <translation>Eingebaute Vorlage „%1“</translation>
     </message>
     <message>
@@ -3606,7 +3610,7 @@ Commit: %4
         <translation>&amp;Erstellen</translation>
     </message>
     <message>
-        <source>The new template&apos;s &amp;id (lower-case letters, digits and hyphens):</source>
+        <source>The new template's &amp;id (lower-case letters, digits and hyphens):</source>
         <translation>Die &amp;ID der neuen Vorlage (Kleinbuchstaben, Ziffern und Bindestriche):</translation>
     </message>
     <message>
@@ -3614,7 +3618,7 @@ Commit: %4
         <translation>neu</translation>
     </message>
     <message>
-        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <source>There is a template "%1" already; choose another id.</source>
         <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
@@ -3631,7 +3635,7 @@ Commit: %4
     </message>
     <message>
         <source>%1 (Copy)</source>
-        <extracomment>The name of a copied template; %1 is the original&apos;s name.</extracomment>
+        <extracomment>The name of a copied template; %1 is the original's name.</extracomment>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
@@ -3639,7 +3643,7 @@ Commit: %4
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <source>Delete the template &quot;%1&quot;?</source>
+        <source>Delete the template "%1"?</source>
         <translation>Die Vorlage „%1“ löschen?</translation>
     </message>
     <message>
@@ -3667,11 +3671,11 @@ Commit: %4
         <translation>Der HTTP-Header, den der Proxy hinzufügt, etwa Authorization</translation>
     </message>
     <message>
-        <source>The header&apos;s value, with {secret} where the secret goes</source>
+        <source>The header's value, with {secret} where the secret goes</source>
         <translation>Der Wert des Headers, mit {secret} an der Stelle des Geheimnisses</translation>
     </message>
     <message>
-        <source>The name of the secret in Paddock&apos;s keychain</source>
+        <source>The name of the secret in Paddock's keychain</source>
         <translation>Der Name des Geheimnisses im Schlüsselbund von Paddock</translation>
     </message>
     <message>
@@ -3785,7 +3789,7 @@ Commit: %4
     </message>
     <message>
         <source>Note: %1</source>
-        <extracomment>A note about the sandbox as it started, e.g. &quot;not set: anthropic-api-key (paddock secret set …)&quot;.</extracomment>
+        <extracomment>A note about the sandbox as it started, e.g. "not set: anthropic-api-key (paddock secret set …)".</extracomment>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
@@ -3856,7 +3860,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::AgentTemplate</name>
     <message>
-        <source>Template %1: &quot;%2&quot;: %3</source>
+        <source>Template %1: "%2": %3</source>
         <translation>Vorlage %1: „%2“: %3</translation>
     </message>
     <message>
@@ -3864,7 +3868,7 @@ Commit: %4
         <translation>(unbenannt)</translation>
     </message>
     <message>
-        <source>unknown key; the known keys are %1 (prefix your own keys with &quot;x-&quot;).</source>
+        <source>unknown key; the known keys are %1 (prefix your own keys with "x-").</source>
         <translation>unbekannter Schlüssel; bekannt sind %1 (eigene Schlüssel beginnen mit „x-“).</translation>
     </message>
     <message>
@@ -3892,35 +3896,35 @@ Commit: %4
         <translation>Die Vorlage %1 muss ein JSON-Objekt enthalten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid id; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit.</source>
+        <source>"%1" is not a valid id; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit.</source>
         <translation>„%1“ ist keine gültige ID; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
-        <source>must be an object with &quot;npm&quot; or &quot;command&quot;.</source>
+        <source>must be an object with "npm" or "command".</source>
         <translation>muss ein Objekt mit „npm“ oder „command“ sein.</translation>
     </message>
     <message>
-        <source>give exactly one of &quot;npm&quot; and &quot;command&quot;.</source>
+        <source>give exactly one of "npm" and "command".</source>
         <translation>geben Sie genau eines von „npm“ und „command“ an.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an npm package name.</source>
+        <source>"%1" is not an npm package name.</source>
         <translation>„%1“ ist kein npm-Paketname.</translation>
     </message>
     <message>
-        <source>give the program to run as a non-empty list, such as [&quot;claude&quot;].</source>
-        <translation>geben Sie das auszuführende Programm als nicht leere Liste an, etwa [&quot;claude&quot;].</translation>
+        <source>give the program to run as a non-empty list, such as ["claude"].</source>
+        <translation>geben Sie das auszuführende Programm als nicht leere Liste an, etwa ["claude"].</translation>
     </message>
     <message>
         <source>must be an object of names to string values.</source>
         <translation>muss ein Objekt aus Namen und Zeichenkettenwerten sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid variable name (letters, digits, underscores).</source>
+        <source>"%1" is not a valid variable name (letters, digits, underscores).</source>
         <translation>„%1“ ist kein gültiger Variablenname (Buchstaben, Ziffern, Unterstriche).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host such as api.example.com:443.</source>
+        <source>"%1" is not a host such as api.example.com:443.</source>
         <translation>„%1“ ist kein Host wie api.example.com:443.</translation>
     </message>
     <message>
@@ -3928,15 +3932,15 @@ Commit: %4
         <translation>muss eine Liste von Objekten sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host name.</source>
+        <source>"%1" is not a host name.</source>
         <translation>„%1“ ist kein Hostname.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid HTTP header name.</source>
+        <source>"%1" is not a valid HTTP header name.</source>
         <translation>„%1“ ist kein gültiger HTTP-Headername.</translation>
     </message>
     <message>
-        <source>must contain {secret}, for example &quot;Bearer {secret}&quot;; it is replaced by the secret.</source>
+        <source>must contain {secret}, for example "Bearer {secret}"; it is replaced by the secret.</source>
         <translation>muss {secret} enthalten, zum Beispiel „Bearer {secret}“; es wird durch das Geheimnis ersetzt.</translation>
     </message>
     <message>
@@ -3944,15 +3948,15 @@ Commit: %4
         <translation>darf keine Zeilenumbrüche enthalten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid secret name (lower-case letters, digits, hyphens).</source>
+        <source>"%1" is not a valid secret name (lower-case letters, digits, hyphens).</source>
         <translation>„%1“ ist kein gültiger Geheimnisname (Kleinbuchstaben, Ziffern, Bindestriche).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <source>"%1" is not a valid variable name.</source>
         <translation>„%1“ ist kein gültiger Variablenname.</translation>
     </message>
     <message>
-        <source>must be an object with &quot;waitingForInput&quot; and &quot;done&quot; lists.</source>
+        <source>must be an object with "waitingForInput" and "done" lists.</source>
         <translation>muss ein Objekt mit den Listen „waitingForInput“ und „done“ sein.</translation>
     </message>
     <message>
@@ -3960,7 +3964,7 @@ Commit: %4
         <translation>Paddock: %1 wird in dieser Sandbox installiert (erste Verwendung)…</translation>
     </message>
     <message>
-        <source>Paddock: installing %1 failed. If the network log shows a refused request, allow that host in the sandbox&apos;s policy and start the agent again. Exit code:</source>
+        <source>Paddock: installing %1 failed. If the network log shows a refused request, allow that host in the sandbox's policy and start the agent again. Exit code:</source>
         <translation>Paddock: Die Installation von %1 ist fehlgeschlagen. Zeigt das Netzwerkprotokoll eine abgelehnte Anfrage, erlauben Sie diesen Host in der Richtlinie der Sandbox und starten Sie den Agenten erneut. Exit-Code:</translation>
     </message>
 </context>
@@ -3975,11 +3979,11 @@ Commit: %4
         <translation>%1 zeigt auf keinen Commit.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet.</source>
+        <source>The sandbox's branch paddock/%1 has not been brought into %2 yet.</source>
         <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <source>"%1" is not a valid branch name.</source>
         <translation>„%1“ ist kein gültiger Branch-Name.</translation>
     </message>
     <message>
@@ -4041,7 +4045,7 @@ Commit: %4
         <translation>Die Objekte von %1 konnten nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Could not import the sandbox&apos;s branch from %1: %2</source>
+        <source>Could not import the sandbox's branch from %1: %2</source>
         <translation>Der Branch der Sandbox konnte nicht aus %1 importiert werden: %2</translation>
     </message>
     <message>
@@ -4061,7 +4065,7 @@ Commit: %4
         <translation>Objekt %1 fehlt: %2</translation>
     </message>
     <message numerus="yes">
-        <source>The sandbox&apos;s branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
+        <source>The sandbox's branch is larger than Paddock imports (%n objects so far); nothing was merged. Look at it in the sandbox.</source>
         <translation>
             <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekt); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
             <numerusform>Der Branch der Sandbox ist größer, als Paddock importiert (bisher %n Objekte); es wurde nichts zusammengeführt. Sehen Sie ihn sich in der Sandbox an.</numerusform>
@@ -4104,7 +4108,7 @@ Commit: %4
         <translation>Arbeit der Sandbox %1 (zusammengefasst)</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 has not been brought into %2 yet; review it first.</source>
+        <source>The sandbox's branch paddock/%1 has not been brought into %2 yet; review it first.</source>
         <translation>Der Sandbox-Branch paddock/%1 wurde noch nicht nach %2 geholt; prüfen Sie ihn zuerst.</translation>
     </message>
     <message>
@@ -4136,8 +4140,8 @@ Commit: %4
         <translation>Die zusammengeführten Dateien konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>git does not know who you are; set it with &apos;git config --global user.name &quot;Your Name&quot;&apos; and &apos;git config --global user.email you@example.com&apos;, then merge again.</source>
-        <translation>git weiß nicht, wer Sie sind; legen Sie es mit „git config --global user.name &quot;Ihr Name&quot;“ und „git config --global user.email sie@example.com“ fest und führen Sie dann erneut zusammen.</translation>
+        <source>git does not know who you are; set it with 'git config --global user.name "Your Name"' and 'git config --global user.email you@example.com', then merge again.</source>
+        <translation>git weiß nicht, wer Sie sind; legen Sie es mit „git config --global user.name "Ihr Name"“ und „git config --global user.email sie@example.com“ fest und führen Sie dann erneut zusammen.</translation>
     </message>
     <message>
         <source>Merge paddock/%1 into %2</source>
@@ -4176,7 +4180,7 @@ Commit: %4
         <translation>%1 ist kein Git-Repository: %2</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s clone %1 cannot be read safely (%2); nothing was imported. Check the clone, or discard the sandbox.</source>
+        <source>The sandbox's clone %1 cannot be read safely (%2); nothing was imported. Check the clone, or discard the sandbox.</source>
         <translation>Der Klon %1 der Sandbox lässt sich nicht sicher lesen (%2); es wurde nichts importiert. Prüfen Sie den Klon, oder verwerfen Sie die Sandbox.</translation>
     </message>
     <message>
@@ -4204,7 +4208,7 @@ Commit: %4
         <translation>sein packed-refs ist keine einfache Datei</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s clone %1 has no branch paddock/%2.</source>
+        <source>The sandbox's clone %1 has no branch paddock/%2.</source>
         <translation>Der Klon %1 der Sandbox hat keinen Branch paddock/%2.</translation>
     </message>
     <message>
@@ -4220,7 +4224,7 @@ Commit: %4
         <translation>abgeschnittener Eintrag</translation>
     </message>
     <message>
-        <source>an entry named &quot;%1&quot;</source>
+        <source>an entry named "%1"</source>
         <translation>ein Eintrag namens „%1“</translation>
     </message>
     <message>
@@ -4232,15 +4236,15 @@ Commit: %4
         <translation>unbekannter Dateimodus %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch nests folders too deeply.</source>
+        <source>The sandbox's branch nests folders too deeply.</source>
         <translation>Der Branch der Sandbox verschachtelt Ordner zu tief.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch is incomplete: %1</source>
+        <source>The sandbox's branch is incomplete: %1</source>
         <translation>Der Branch der Sandbox ist unvollständig: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s branch paddock/%1 is incomplete.</source>
+        <source>The sandbox's branch paddock/%1 is incomplete.</source>
         <translation>Der Sandbox-Branch paddock/%1 ist unvollständig.</translation>
     </message>
     <message>
@@ -4332,12 +4336,12 @@ Commit: %4
         <translation>Die git-Konfiguration konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>gpg.format is &quot;%1&quot; in your git configuration; git knows openpgp, x509 and ssh.</source>
+        <source>gpg.format is "%1" in your git configuration; git knows openpgp, x509 and ssh.</source>
         <translation>gpg.format ist „%1“ in Ihrer git-Konfiguration; git kennt openpgp, x509 und ssh.</translation>
     </message>
     <message>
-        <source>gpg.format is ssh but user.signingkey is not set; set it with &apos;git config --global user.signingkey ~/.ssh/id_ed25519.pub&apos;.</source>
-        <translation>gpg.format ist ssh, aber user.signingkey ist nicht gesetzt; setzen Sie es mit &apos;git config --global user.signingkey ~/.ssh/id_ed25519.pub&apos;.</translation>
+        <source>gpg.format is ssh but user.signingkey is not set; set it with 'git config --global user.signingkey ~/.ssh/id_ed25519.pub'.</source>
+        <translation>gpg.format ist ssh, aber user.signingkey ist nicht gesetzt; setzen Sie es mit 'git config --global user.signingkey ~/.ssh/id_ed25519.pub'.</translation>
     </message>
     <message>
         <source>Could not sign the commit: %1</source>
@@ -4356,7 +4360,7 @@ Commit: %4
         <translation>In den privaten Ordner %1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s clone %1 is not there.</source>
+        <source>The sandbox's clone %1 is not there.</source>
         <translation>Der Klon %1 der Sandbox ist nicht vorhanden.</translation>
     </message>
 </context>
@@ -4383,7 +4387,7 @@ Commit: %4
         <translation>Der Host %1 enthält ein Leerzeichen, ein Steuerzeichen oder ein Nicht-ASCII-Zeichen; schreiben Sie internationale Namen in Punycode (xn--).</translation>
     </message>
     <message>
-        <source>The host %1 contains the character &apos;%2&apos;, which is not allowed in a host name.</source>
+        <source>The host %1 contains the character '%2', which is not allowed in a host name.</source>
         <translation>Der Host %1 enthält das Zeichen „%2“, das in einem Hostnamen nicht erlaubt ist.</translation>
     </message>
     <message>
@@ -4415,15 +4419,15 @@ Commit: %4
         <translation>Der Host %1 hat ein ungültiges Punycode-Label.</translation>
     </message>
     <message>
-        <source>The IPv6 address in &quot;%1&quot; has no closing bracket.</source>
+        <source>The IPv6 address in "%1" has no closing bracket.</source>
         <translation>Der IPv6-Adresse in „%1“ fehlt die schließende Klammer.</translation>
     </message>
     <message>
-        <source>Unexpected text after the IPv6 address in &quot;%1&quot;.</source>
+        <source>Unexpected text after the IPv6 address in "%1".</source>
         <translation>Unerwarteter Text nach der IPv6-Adresse in „%1“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid port; use a number from 1 to 65535.</source>
+        <source>"%1" is not a valid port; use a number from 1 to 65535.</source>
         <translation>„%1“ ist kein gültiger Port; verwenden Sie eine Zahl von 1 bis 65535.</translation>
     </message>
 </context>
@@ -4446,7 +4450,7 @@ Commit: %4
         <translation>Die Richtliniendatei %1 muss ein JSON-Objekt enthalten.</translation>
     </message>
     <message>
-        <source>The policy file %1 has an unknown key &quot;%2&quot;; the keys are &quot;version&quot;, &quot;preset&quot; and &quot;rules&quot;.</source>
+        <source>The policy file %1 has an unknown key "%2"; the keys are "version", "preset" and "rules".</source>
         <translation>Die Richtliniendatei %1 hat einen unbekannten Schlüssel „%2“; die Schlüssel sind „version“, „preset“ und „rules“.</translation>
     </message>
     <message>
@@ -4454,11 +4458,11 @@ Commit: %4
         <translation>Die Richtliniendatei %1 hat Version %2; dieses Paddock liest Version %3.</translation>
     </message>
     <message>
-        <source>In the policy file %1, &quot;preset&quot; must be a string.</source>
+        <source>In the policy file %1, "preset" must be a string.</source>
         <translation>In der Richtliniendatei %1 muss „preset“ eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>In the policy file %1, &quot;rules&quot; must be a list of strings.</source>
+        <source>In the policy file %1, "rules" must be a list of strings.</source>
         <translation>In der Richtliniendatei %1 muss „rules“ eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
@@ -4497,30 +4501,30 @@ Commit: %4
         <translation>Keine Regel erlaubt %1, daher wird es verweigert.</translation>
     </message>
     <message>
-        <source>%1 is allowed by the %2 rule &quot;%3&quot;.</source>
+        <source>%1 is allowed by the %2 rule "%3".</source>
         <translation>%1 wird durch die Regel „%3“ (Ebene: %2) erlaubt.</translation>
     </message>
     <message>
-        <source>%1 is denied by the %2 rule &quot;%3&quot;.</source>
+        <source>%1 is denied by the %2 rule "%3".</source>
         <translation>%1 wird durch die Regel „%3“ (Ebene: %2) verweigert.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Core::PolicyRule</name>
     <message>
-        <source>Invalid rule &quot;%1&quot;: column %2: %3</source>
+        <source>Invalid rule "%1": column %2: %3</source>
         <translation>Ungültige Regel „%1“: Spalte %2: %3</translation>
     </message>
     <message>
-        <source>the rule is empty; write for example &quot;allow **.github.com:443&quot;.</source>
+        <source>the rule is empty; write for example "allow **.github.com:443".</source>
         <translation>die Regel ist leer; schreiben Sie zum Beispiel „allow **.github.com:443“.</translation>
     </message>
     <message>
-        <source>a host is missing after &quot;%1&quot;.</source>
+        <source>a host is missing after "%1".</source>
         <translation>nach „%1“ fehlt ein Host.</translation>
     </message>
     <message>
-        <source>unexpected text &quot;%1&quot;; separate several hosts with commas, without spaces.</source>
+        <source>unexpected text "%1"; separate several hosts with commas, without spaces.</source>
         <translation>unerwarteter Text „%1“; trennen Sie mehrere Hosts mit Kommas, ohne Leerzeichen.</translation>
     </message>
     <message>
@@ -4536,11 +4540,11 @@ Commit: %4
         <translation>Platzhalter gelten für Hostnamen; verwenden Sie für Adressen einen CIDR-Bereich wie 10.0.0.0/8.</translation>
     </message>
     <message>
-        <source>a wildcard must be a whole leading label: &quot;*.example.com&quot;, &quot;**.example.com&quot; or &quot;**&quot;.</source>
+        <source>a wildcard must be a whole leading label: "*.example.com", "**.example.com" or "**".</source>
         <translation>ein Platzhalter muss ein ganzes vorderes Label sein: „*.example.com“, „**.example.com“ oder „**“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a prefix length from 0 to %2.</source>
+        <source>"%1" is not a prefix length from 0 to %2.</source>
         <translation>„%1“ ist keine Präfixlänge von 0 bis %2.</translation>
     </message>
     <message>
@@ -4548,7 +4552,7 @@ Commit: %4
         <translation>die Adresse hat Bits außerhalb des Präfixes /%1 gesetzt; meinten Sie %2?</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port (1-65535), a range such as 8000-8100, or *.</source>
+        <source>"%1" is not a port (1-65535), a range such as 8000-8100, or *.</source>
         <translation>„%1“ ist weder ein Port (1–65535) noch ein Bereich wie 8000-8100 noch *.</translation>
     </message>
     <message>
@@ -4556,34 +4560,34 @@ Commit: %4
         <translation>der Portbereich %1 endet, bevor er beginnt.</translation>
     </message>
     <message>
-        <source>unexpected character &apos;%1&apos;.</source>
+        <source>unexpected character '%1'.</source>
         <translation>unerwartetes Zeichen „%1“.</translation>
     </message>
     <message>
-        <source>a path may not contain spaces, &apos;?&apos;, &apos;#&apos; or non-ASCII characters.</source>
+        <source>a path may not contain spaces, '?', '#' or non-ASCII characters.</source>
         <translation>ein Pfad darf keine Leerzeichen, „?“, „#“ oder Nicht-ASCII-Zeichen enthalten.</translation>
     </message>
     <message>
-        <source>a rule starts with &quot;allow&quot;, &quot;deny&quot; or &quot;intercept&quot;.</source>
+        <source>a rule starts with "allow", "deny" or "intercept".</source>
         <translation>eine Regel beginnt mit „allow“, „deny“ oder „intercept“.</translation>
     </message>
     <message>
-        <source>&quot;intercept&quot; takes hosts and ports, not methods.</source>
+        <source>"intercept" takes hosts and ports, not methods.</source>
         <translation>„intercept“ nimmt Hosts und Ports, keine Methoden.</translation>
     </message>
     <message>
-        <source>&quot;intercept&quot; takes hosts and ports, not paths.</source>
+        <source>"intercept" takes hosts and ports, not paths.</source>
         <translation>„intercept“ nimmt Hosts und Ports, keine Pfade.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Core::PresetCatalog</name>
     <message>
-        <source>There is no preset named &quot;%1&quot;. Valid presets are: %2.</source>
+        <source>There is no preset named "%1". Valid presets are: %2.</source>
         <translation>Es gibt keine Vorgabe namens „%1“. Gültige Vorgaben sind: %2.</translation>
     </message>
     <message>
-        <source>The built-in preset &quot;%1&quot; is missing from this build.</source>
+        <source>The built-in preset "%1" is missing from this build.</source>
         <translation>Die eingebaute Vorgabe „%1“ fehlt in diesem Build.</translation>
     </message>
     <message>
@@ -4591,7 +4595,7 @@ Commit: %4
         <translation>%1 ist keine gültige Vorgabe: %2.</translation>
     </message>
     <message>
-        <source>%1 needs &quot;id&quot;, &quot;name&quot; and &quot;groups&quot;.</source>
+        <source>%1 needs "id", "name" and "groups".</source>
         <translation>%1 braucht „id“, „name“ und „groups“.</translation>
     </message>
     <message>
@@ -4604,7 +4608,7 @@ Commit: %4
         <translation>Offen</translation>
     </message>
     <message>
-        <source>Allows every host; address vetting still blocks the host&apos;s loopback, LAN and cloud metadata.</source>
+        <source>Allows every host; address vetting still blocks the host's loopback, LAN and cloud metadata.</source>
         <translation>Erlaubt jeden Host; die Adressprüfung blockiert weiterhin Loopback und LAN des Rechners sowie Cloud-Metadaten.</translation>
     </message>
     <message>
@@ -4664,7 +4668,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::SandboxRecord</name>
     <message>
-        <source>&quot;%1&quot; is not a valid sandbox name: use up to 63 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <source>"%1" is not a valid sandbox name: use up to 63 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.</source>
         <translation>„%1“ ist kein gültiger Sandbox-Name: Verwenden Sie bis zu 63 Kleinbuchstaben, Ziffern, „.“, „_“ und „-“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
@@ -4676,7 +4680,7 @@ Commit: %4
         <translation>nicht unterstützte Version %1.</translation>
     </message>
     <message>
-        <source>the workspace &quot;%1&quot; is not an absolute path.</source>
+        <source>the workspace "%1" is not an absolute path.</source>
         <translation>der Arbeitsbereich „%1“ ist kein absoluter Pfad.</translation>
     </message>
     <message>
@@ -4707,7 +4711,7 @@ Commit: %4
         <translation>kein Objekt</translation>
     </message>
     <message>
-        <source>its name &quot;%1&quot; does not match the file name</source>
+        <source>its name "%1" does not match the file name</source>
         <translation>sein Name „%1“ passt nicht zum Dateinamen</translation>
     </message>
     <message>
@@ -4715,15 +4719,15 @@ Commit: %4
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>Cannot save the sandbox &quot;%1&quot;: %2. The previous record is unchanged.</source>
+        <source>Cannot save the sandbox "%1": %2. The previous record is unchanged.</source>
         <translation>Die Sandbox „%1“ kann nicht gespeichert werden: %2. Der bisherige Eintrag bleibt unverändert.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>Cannot remove the record of sandbox &quot;%1&quot;.</source>
+        <source>Cannot remove the record of sandbox "%1".</source>
         <translation>Der Eintrag der Sandbox „%1“ kann nicht entfernt werden.</translation>
     </message>
 </context>
@@ -4734,7 +4738,7 @@ Commit: %4
         <translation>Die Liste der Geheimnisnamen in %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>it has no &quot;names&quot; list</source>
+        <source>it has no "names" list</source>
         <translation>sie hat keine Liste „names“</translation>
     </message>
     <message>
@@ -4762,19 +4766,19 @@ Commit: %4
         <translation>auf dem D-Bus-Sitzungsbus läuft kein Schlüsselbunddienst, und keiner ist installiert</translation>
     </message>
     <message>
-        <source>The keychain holds no secret &quot;%1&quot;. Set it with &apos;paddock secret set %1&apos; or on the Secrets page.</source>
+        <source>The keychain holds no secret "%1". Set it with 'paddock secret set %1' or on the Secrets page.</source>
         <translation>Der Schlüsselbund enthält kein Geheimnis „%1“. Legen Sie es mit „paddock secret set %1“ oder auf der Seite „Geheimnisse“ fest.</translation>
     </message>
     <message>
-        <source>The keychain could not save the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not save the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht speichern: %2.</translation>
     </message>
     <message>
-        <source>The keychain could not read the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not read the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht lesen: %2.</translation>
     </message>
     <message>
-        <source>The keychain could not remove the secret &quot;%1&quot;: %2.</source>
+        <source>The keychain could not remove the secret "%1": %2.</source>
         <translation>Der Schlüsselbund konnte das Geheimnis „%1“ nicht entfernen: %2.</translation>
     </message>
     <message>
@@ -4794,7 +4798,7 @@ Commit: %4
         <translation>dieses Paddock wurde ohne QtKeychain gebaut; installieren Sie qtkeychain-qt6-dev und bauen Sie es erneut</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid secret name; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit, such as anthropic-api-key.</source>
+        <source>"%1" is not a valid secret name; use 1-40 lower-case letters, digits and hyphens, starting with a letter or digit, such as anthropic-api-key.</source>
         <translation>„%1“ ist kein gültiger Geheimnisname; verwenden Sie 1–40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer, etwa anthropic-api-key.</translation>
     </message>
     <message>
@@ -4802,7 +4806,7 @@ Commit: %4
         <translation>Das Geheimnis ist leer; fügen Sie den Schlüssel oder das Token selbst ein.</translation>
     </message>
     <message>
-        <source>There is no secret &quot;%1&quot;; &apos;paddock secret ls&apos; lists them.</source>
+        <source>There is no secret "%1"; 'paddock secret ls' lists them.</source>
         <translation>Es gibt kein Geheimnis „%1“; „paddock secret ls“ listet sie auf.</translation>
     </message>
     <message>
@@ -4839,7 +4843,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::TemplateCatalog</name>
     <message>
-        <source>The template %1 uses the id &quot;%2&quot;, which is already taken; give it another id.</source>
+        <source>The template %1 uses the id "%2", which is already taken; give it another id.</source>
         <translation>Die Vorlage %1 verwendet die ID „%2“, die schon vergeben ist; geben Sie ihr eine andere ID.</translation>
     </message>
     <message>
@@ -4847,7 +4851,7 @@ Commit: %4
         <translation>Die Vorlage %1 kann nicht gelesen werden (nicht lesbar oder größer als 1 MiB).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a built-in template and cannot be changed; save a copy under another id.</source>
+        <source>"%1" is a built-in template and cannot be changed; save a copy under another id.</source>
         <translation>„%1“ ist eine eingebaute Vorlage und kann nicht geändert werden; speichern Sie eine Kopie unter einer anderen ID.</translation>
     </message>
     <message>
@@ -4855,7 +4859,7 @@ Commit: %4
         <translation>%1 ist keine Ihrer Vorlagendateien.</translation>
     </message>
     <message>
-        <source>There is a template &quot;%1&quot; already; choose another id.</source>
+        <source>There is a template "%1" already; choose another id.</source>
         <translation>Es gibt bereits eine Vorlage „%1“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
@@ -4863,15 +4867,15 @@ Commit: %4
         <translation>Die Datei %1 gibt es bereits; wählen Sie eine andere ID.</translation>
     </message>
     <message>
-        <source>Cannot save the template &quot;%1&quot;: %2.</source>
+        <source>Cannot save the template "%1": %2.</source>
         <translation>Die Vorlage „%1“ kann nicht gespeichert werden: %2.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;.</source>
+        <source>There is no template "%1".</source>
         <translation>Es gibt keine Vorlage „%1“.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a built-in template and cannot be removed.</source>
+        <source>"%1" is a built-in template and cannot be removed.</source>
         <translation>„%1“ ist eine eingebaute Vorlage und kann nicht entfernt werden.</translation>
     </message>
     <message>
@@ -4879,19 +4883,19 @@ Commit: %4
         <translation>Die Vorlagendatei %1 kann nicht entfernt werden.</translation>
     </message>
     <message>
-        <source>Anthropic&apos;s coding agent, with permission prompts skipped.</source>
+        <source>Anthropic's coding agent, with permission prompts skipped.</source>
         <translation>Der Programmieragent von Anthropic, ohne Rückfragen nach Berechtigungen.</translation>
     </message>
     <message>
-        <source>OpenAI&apos;s Codex CLI, approvals and its own sandbox bypassed (Paddock is the sandbox).</source>
+        <source>OpenAI's Codex CLI, approvals and its own sandbox bypassed (Paddock is the sandbox).</source>
         <translation>Codex CLI von OpenAI, ohne Freigaben und ohne eigene Sandbox (Paddock ist die Sandbox).</translation>
     </message>
     <message>
-        <source>GitHub Copilot&apos;s command-line agent with every tool allowed.</source>
+        <source>GitHub Copilot's command-line agent with every tool allowed.</source>
         <translation>Der Kommandozeilenagent von GitHub Copilot, mit allen Werkzeugen erlaubt.</translation>
     </message>
     <message>
-        <source>Google&apos;s Gemini CLI in YOLO mode.</source>
+        <source>Google's Gemini CLI in YOLO mode.</source>
         <translation>Gemini CLI von Google im YOLO-Modus.</translation>
     </message>
     <message>
@@ -4934,7 +4938,7 @@ Commit: %4
         <translation>%1 hat noch keine Commits, es gibt also nichts zu klonen. Committen Sie einmal, oder verwenden Sie --mode direct.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <source>"%1" is not a valid branch name.</source>
         <translation>„%1“ ist kein gültiger Branch-Name.</translation>
     </message>
     <message>
@@ -4946,7 +4950,7 @@ Commit: %4
         <translation>Der Klon in %1 konnte nicht erstellt werden: %2</translation>
     </message>
     <message>
-        <source>Could not set up the clone&apos;s origin: %1</source>
+        <source>Could not set up the clone's origin: %1</source>
         <translation>Der Origin des Klons konnte nicht eingerichtet werden: %1</translation>
     </message>
     <message>
@@ -4973,7 +4977,7 @@ Commit: %4
 <context>
     <name>Paddock::Core::WorkspaceFile</name>
     <message>
-        <source>&quot;%1/%2&quot; is not a file name Paddock writes.</source>
+        <source>"%1/%2" is not a file name Paddock writes.</source>
         <translation>„%1/%2“ ist kein Dateiname, den Paddock schreibt.</translation>
     </message>
     <message>
@@ -5044,11 +5048,11 @@ Commit: %4
         <translation>eine reservierte Adresse</translation>
     </message>
     <message>
-        <source>this machine&apos;s own address</source>
+        <source>this machine's own address</source>
         <translation>die eigene Adresse dieses Rechners</translation>
     </message>
     <message>
-        <source>Paddock&apos;s own proxy</source>
+        <source>Paddock's own proxy</source>
         <translation>der eigene Proxy von Paddock</translation>
     </message>
     <message>
@@ -5060,7 +5064,7 @@ Commit: %4
         <translation>%1 ist %2, erlaubt durch eine ausdrückliche Regel.</translation>
     </message>
     <message>
-        <source>%1 is %2, which sandboxes may not reach unless a rule names it, e.g. &apos;allow %3/32:%4&apos;.</source>
+        <source>%1 is %2, which sandboxes may not reach unless a rule names it, e.g. 'allow %3/32:%4'.</source>
         <translation>%1 ist %2, die Sandboxen nur erreichen dürfen, wenn eine Regel sie nennt, z. B. „allow %3/32:%4“.</translation>
     </message>
 </context>
@@ -5105,23 +5109,23 @@ Commit: %4
         <translation>Der Ordner %1 gehört nicht Ihnen oder kann auch von anderen geöffnet werden. Entfernen Sie ihn, oder machen Sie ihn zu Ihrem mit dem Modus 0700.</translation>
     </message>
     <message>
-        <source>Cannot read the key of Paddock&apos;s certificate authority in %1: %2.</source>
+        <source>Cannot read the key of Paddock's certificate authority in %1: %2.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>The key file of Paddock&apos;s certificate authority, %1, is damaged: it holds no unencrypted PKCS#8 private key. Paddock leaves it as it is; restore it from a backup, or reset the certificate authority to make a new one.</source>
+        <source>The key file of Paddock's certificate authority, %1, is damaged: it holds no unencrypted PKCS#8 private key. Paddock leaves it as it is; restore it from a backup, or reset the certificate authority to make a new one.</source>
         <translation>Die Schlüsseldatei der Zertifizierungsstelle von Paddock, %1, ist beschädigt: Sie enthält keinen unverschlüsselten privaten PKCS#8-Schlüssel. Paddock lässt sie unverändert; stellen Sie sie aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
     </message>
     <message>
-        <source>Cannot save the key of Paddock&apos;s certificate authority to %1: %2.</source>
+        <source>Cannot save the key of Paddock's certificate authority to %1: %2.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
     </message>
     <message>
-        <source>the keychain entry &quot;%1&quot; of the service &quot;%2&quot;</source>
+        <source>the keychain entry "%1" of the service "%2"</source>
         <translation>dem Schlüsselbundeintrag „%1“ des Dienstes „%2“</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. Paddock leaves it as it is; reset the certificate authority to make a new one.</source>
+        <source>The key of Paddock's certificate authority in %1 is damaged. Paddock leaves it as it is; reset the certificate authority to make a new one.</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. Paddock lässt ihn unverändert; setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen.</translation>
     </message>
 </context>
@@ -5132,23 +5136,23 @@ Commit: %4
         <translation>Paddock lässt sie unverändert: Stellen Sie den fehlenden oder beschädigten Teil aus einer Sicherung wieder her, oder setzen Sie die Zertifizierungsstelle zurück, um eine neue zu erstellen (und vertrauen Sie dann dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten).</translation>
     </message>
     <message>
-        <source>Cannot read the certificate of Paddock&apos;s certificate authority, %1: %2.</source>
+        <source>Cannot read the certificate of Paddock's certificate authority, %1: %2.</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>The certificate of Paddock&apos;s certificate authority, %1, is damaged. %2</source>
+        <source>The certificate of Paddock's certificate authority, %1, is damaged. %2</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, ist beschädigt. %2</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority is missing from %1, but its certificate %2 is there. %3</source>
+        <source>The key of Paddock's certificate authority is missing from %1, but its certificate %2 is there. %3</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock fehlt in %1, ihr Zertifikat %2 ist aber vorhanden. %3</translation>
     </message>
     <message>
-        <source>The key of Paddock&apos;s certificate authority in %1 is damaged. %2</source>
+        <source>The key of Paddock's certificate authority in %1 is damaged. %2</source>
         <translation>Der Schlüssel der Zertifizierungsstelle von Paddock in %1 ist beschädigt. %2</translation>
     </message>
     <message>
-        <source>Paddock&apos;s certificate authority in %1 cannot be used: %2. %3</source>
+        <source>Paddock's certificate authority in %1 cannot be used: %2. %3</source>
         <translation>Die Zertifizierungsstelle von Paddock in %1 kann nicht verwendet werden: %2. %3</translation>
     </message>
     <message>
@@ -5160,11 +5164,11 @@ Commit: %4
         <translation>Paddock konnte seine Zertifizierungsstelle nicht erstellen: %1.</translation>
     </message>
     <message>
-        <source>The certificate of Paddock&apos;s certificate authority, %1, is missing, but a key is still in %2. %3</source>
+        <source>The certificate of Paddock's certificate authority, %1, is missing, but a key is still in %2. %3</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock, %1, fehlt, in %2 liegt aber noch ein Schlüssel. %3</translation>
     </message>
     <message>
-        <source>Cannot save the certificate of Paddock&apos;s certificate authority to %1: %2.</source>
+        <source>Cannot save the certificate of Paddock's certificate authority to %1: %2.</source>
         <translation>Das Zertifikat der Zertifizierungsstelle von Paddock kann nicht in %1 gespeichert werden: %2.</translation>
     </message>
     <message>
@@ -5172,7 +5176,7 @@ Commit: %4
         <translation>Paddock erstellt kein Zertifikat für %1: %2</translation>
     </message>
     <message>
-        <source>Paddock&apos;s certificate authority expired on %1. Reset it to make a new one, and trust the new certificate wherever you had trusted the old one.</source>
+        <source>Paddock's certificate authority expired on %1. Reset it to make a new one, and trust the new certificate wherever you had trusted the old one.</source>
         <translation>Die Zertifizierungsstelle von Paddock ist am %1 abgelaufen. Setzen Sie sie zurück, um eine neue zu erstellen, und vertrauen Sie dem neuen Zertifikat überall dort, wo Sie dem alten vertraut hatten.</translation>
     </message>
     <message>
@@ -5188,7 +5192,7 @@ Commit: %4
         <translation>der Schlüssel gehört nicht zum Zertifikat</translation>
     </message>
     <message>
-        <source>Paddock makes certificates only for hosts in canonical form, and %1 is not (it would be &quot;%2&quot;).</source>
+        <source>Paddock makes certificates only for hosts in canonical form, and %1 is not (it would be "%2").</source>
         <translation>Paddock erstellt Zertifikate nur für Hosts in kanonischer Form, und %1 ist es nicht (kanonisch wäre „%2“).</translation>
     </message>
     <message>
@@ -5213,7 +5217,7 @@ Commit: %4
         <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s policy could not be loaded, so every request is denied.</source>
+        <source>The sandbox's policy could not be loaded, so every request is denied.</source>
         <translation>Die Richtlinie der Sandbox konnte nicht geladen werden, daher wird jede Anfrage verweigert.</translation>
     </message>
     <message>
@@ -5229,7 +5233,7 @@ Commit: %4
         <translation>der Name hat keine Adresse</translation>
     </message>
     <message>
-        <source>%1 resolves to %2, which the rule &quot;%3&quot; denies.</source>
+        <source>%1 resolves to %2, which the rule "%3" denies.</source>
         <translation>%1 wird zu %2 aufgelöst, was die Regel „%3“ verweigert.</translation>
     </message>
     <message>
@@ -5237,7 +5241,7 @@ Commit: %4
         <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2.</translation>
     </message>
     <message>
-        <source>The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule such as &apos;allow CONNECT %2&apos;.</source>
+        <source>The tunnel to %1 did not start with a TLS ClientHello; raw TCP on port 443 needs a rule such as 'allow CONNECT %2'.</source>
         <translation>Der Tunnel zu %1 hat nicht mit einem TLS-ClientHello begonnen; reines TCP auf Port 443 braucht eine Regel wie „allow CONNECT %2“.</translation>
     </message>
     <message>
@@ -5275,9 +5279,9 @@ Regel: %3
 </translation>
     </message>
     <message>
-        <source>To allow it: paddock policy allow --sandbox %1 &apos;%2&apos;
+        <source>To allow it: paddock policy allow --sandbox %1 '%2'
 </source>
-        <translation>Zum Erlauben: paddock policy allow --sandbox %1 &apos;%2&apos;
+        <translation>Zum Erlauben: paddock policy allow --sandbox %1 '%2'
 </translation>
     </message>
     <message>
@@ -5309,7 +5313,7 @@ Regel: %3
         <translation>Inhalt</translation>
     </message>
     <message>
-        <source>Paddock&apos;s secret scanner is not available, so requests whose content it could read are blocked.</source>
+        <source>Paddock's secret scanner is not available, so requests whose content it could read are blocked.</source>
         <translation>Der Geheimnis-Scanner von Paddock ist nicht verfügbar, daher werden Anfragen blockiert, deren Inhalt er lesen könnte.</translation>
     </message>
     <message>
@@ -5326,11 +5330,11 @@ Regel: %3
         <translation>Der Anfrageinhalt konnte zum Prüfen nicht entpackt werden: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s TLS connection to %1 failed: %2. Programs in the sandbox must trust Paddock&apos;s CA (see docs/interception.md).</source>
+        <source>The sandbox's TLS connection to %1 failed: %2. Programs in the sandbox must trust Paddock's CA (see docs/interception.md).</source>
         <translation>Die TLS-Verbindung der Sandbox zu %1 ist fehlgeschlagen: %2. Programme in der Sandbox müssen der CA von Paddock vertrauen (siehe docs/interception.md).</translation>
     </message>
     <message>
-        <source>The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must trust Paddock&apos;s CA (see docs/interception.md).</source>
+        <source>The sandbox hung up during the TLS handshake for %1. Programs in the sandbox must trust Paddock's CA (see docs/interception.md).</source>
         <translation>Die Sandbox hat während des TLS-Handshakes für %1 aufgelegt. Programme in der Sandbox müssen der CA von Paddock vertrauen (siehe docs/interception.md).</translation>
     </message>
     <message>
@@ -5681,12 +5685,12 @@ Regel: %3
     </message>
     <message>
         <source>Paddock blocked this request because its %1 contains %2.</source>
-        <extracomment>%1 is where: &quot;URL&quot;, &quot;body&quot;, &quot;header Authorization&quot;; %2 what: &quot;a GitHub personal access token&quot;.</extracomment>
+        <extracomment>%1 is where: "URL", "body", "header Authorization"; %2 what: "a GitHub personal access token".</extracomment>
         <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (Fundort: %1).</translation>
     </message>
     <message>
         <source>Paddock blocked this request because its %1 contains %2, %3.</source>
-        <extracomment>%3 is how it was hidden: &quot;base64-encoded&quot;, &quot;hex-encoded&quot; or &quot;percent-encoded&quot;.</extracomment>
+        <extracomment>%3 is how it was hidden: "base64-encoded", "hex-encoded" or "percent-encoded".</extracomment>
         <translation>Paddock hat diese Anfrage blockiert, weil darin %2 gefunden wurde (%3, Fundort: %1).</translation>
     </message>
     <message>
@@ -5729,7 +5733,7 @@ Regel: %3
         <translation>der TLS-Handshake mit der Sandbox ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>a TLS error on the sandbox&apos;s connection: %1</source>
+        <source>a TLS error on the sandbox's connection: %1</source>
         <translation>ein TLS-Fehler auf der Verbindung der Sandbox: %1</translation>
     </message>
     <message>
@@ -5744,7 +5748,7 @@ Regel: %3
         <translation>Paddock hat auf diesem Rechner keine Sammlung vertrauenswürdiger Zertifikate gefunden (gesucht in %1). Installieren Sie das Paket ca-certificates, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
     </message>
     <message>
-        <source>The certificate for the sandboxes&apos; trust store must be exactly one CA certificate in PEM form and nothing else.</source>
+        <source>The certificate for the sandboxes' trust store must be exactly one CA certificate in PEM form and nothing else.</source>
         <translation>Das Zertifikat für den Vertrauensspeicher der Sandboxen muss genau ein CA-Zertifikat im PEM-Format sein und nichts sonst.</translation>
     </message>
     <message>
@@ -5756,41 +5760,41 @@ Regel: %3
         <translation>Die Sammlung vertrauenswürdiger Zertifikate %1 enthält kein Zertifikat. Installieren Sie das Paket ca-certificates neu, oder setzen Sie SSL_CERT_FILE auf Ihre Sammlung.</translation>
     </message>
     <message>
-        <source>Cannot save the sandboxes&apos; trusted certificates to %1: %2.</source>
+        <source>Cannot save the sandboxes' trusted certificates to %1: %2.</source>
         <translation>Die vertrauenswürdigen Zertifikate der Sandboxen können nicht in %1 gespeichert werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::AgentLink</name>
     <message>
-        <source>The microVM&apos;s agent link closed.</source>
+        <source>The microVM's agent link closed.</source>
         <translation>Die Verbindung zum Agenten der MicroVM wurde geschlossen.</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent broke the protocol: %1</source>
+        <source>The microVM's agent broke the protocol: %1</source>
         <translation>Der Agent der MicroVM hat das Protokoll verletzt: %1</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent is not ready.</source>
+        <source>The microVM's agent is not ready.</source>
         <translation>Der Agent der MicroVM ist nicht bereit.</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent speaks another protocol (%1).</source>
+        <source>The microVM's agent speaks another protocol (%1).</source>
         <translation>Der Agent der MicroVM spricht ein anderes Protokoll (%1).</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent sent more than its credit allows; the session was ended.</source>
+        <source>The microVM's agent sent more than its credit allows; the session was ended.</source>
         <translation>Der Agent der MicroVM hat mehr gesendet, als sein Kredit erlaubt; die Sitzung wurde beendet.</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent sent a bad exit code.</source>
+        <source>The microVM's agent sent a bad exit code.</source>
         <translation>Der Agent der MicroVM hat einen ungültigen Exit-Code gesendet.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::BackendAvailability</name>
     <message>
-        <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the &apos;userns&apos; permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
+        <source>AppArmor restricts unprivileged user namespaces on this system (Ubuntu 23.10 and later). Allow bubblewrap with an AppArmor profile for /usr/bin/bwrap that has the 'userns' permission (see docs/sandbox.md), or turn the restriction off: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
         <translation>AppArmor schränkt auf diesem System User-Namespaces ohne Privilegien ein (Ubuntu 23.10 und neuer). Erlauben Sie bubblewrap mit einem AppArmor-Profil für /usr/bin/bwrap, das die Berechtigung „userns“ hat (siehe docs/sandbox.md), oder schalten Sie die Einschränkung ab: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</translation>
     </message>
     <message>
@@ -5802,7 +5806,7 @@ Regel: %3
         <translation>Der Kernel erlaubt keine User-Namespaces (user.max_user_namespaces=0). Erlauben Sie sie: sudo sysctl -w user.max_user_namespaces=15000 (und fügen Sie dies in /etc/sysctl.d/50-paddock.conf ein, damit es so bleibt).</translation>
     </message>
     <message>
-        <source>bubblewrap (bwrap) is not installed. Install the &apos;bubblewrap&apos; package.</source>
+        <source>bubblewrap (bwrap) is not installed. Install the 'bubblewrap' package.</source>
         <translation>bubblewrap (bwrap) ist nicht installiert. Installieren Sie das Paket „bubblewrap“.</translation>
     </message>
     <message>
@@ -5814,7 +5818,7 @@ Regel: %3
         <translation>bubblewrap kann auf diesem System keine Sandbox erstellen: %1</translation>
     </message>
     <message>
-        <source>QEMU is not installed. Install the &apos;qemu-system-x86&apos; package.</source>
+        <source>QEMU is not installed. Install the 'qemu-system-x86' package.</source>
         <translation>QEMU ist nicht installiert. Installieren Sie das Paket „qemu-system-x86“.</translation>
     </message>
     <message>
@@ -5840,7 +5844,7 @@ Regel: %3
         <translation>Der Gast-Agent ist bereits verbunden.</translation>
     </message>
     <message>
-        <source>Cannot reach the microVM&apos;s agent: %1</source>
+        <source>Cannot reach the microVM's agent: %1</source>
         <translation>Der Agent der MicroVM ist nicht erreichbar: %1</translation>
     </message>
     <message>
@@ -5848,15 +5852,15 @@ Regel: %3
         <translation>Sitzungen können nicht auf %1 angeboten werden.</translation>
     </message>
     <message>
-        <source>The microVM&apos;s agent did not become ready within %1 seconds.</source>
+        <source>The microVM's agent did not become ready within %1 seconds.</source>
         <translation>Der Agent der MicroVM wurde nicht innerhalb von %1 Sekunden bereit.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::GuestImageBuilder</name>
     <message>
-        <source>apt does not know %1 (%2). Run &apos;apt-get update&apos; first.</source>
-        <translation>apt kennt %1 nicht (%2). Führen Sie zuerst &apos;apt-get update&apos; aus.</translation>
+        <source>apt does not know %1 (%2). Run 'apt-get update' first.</source>
+        <translation>apt kennt %1 nicht (%2). Führen Sie zuerst 'apt-get update' aus.</translation>
     </message>
     <message>
         <source>apt shows no version of %1.</source>
@@ -5871,7 +5875,7 @@ Regel: %3
         <translation>Der Kernel hat kein Modul %1.</translation>
     </message>
     <message>
-        <source>The kernel&apos;s module %1 has a missing or circular dependency.</source>
+        <source>The kernel's module %1 has a missing or circular dependency.</source>
         <translation>Das Kernelmodul %1 hat eine fehlende oder zirkuläre Abhängigkeit.</translation>
     </message>
     <message>
@@ -5938,7 +5942,7 @@ Regel: %3
         <translation>Der Befehl und seine Umgebung sind zu lang.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest did not take the request.</source>
+        <source>The sandbox's guest did not take the request.</source>
         <translation>Der Gast der Sandbox hat die Anfrage nicht angenommen.</translation>
     </message>
     <message>
@@ -5946,7 +5950,7 @@ Regel: %3
         <translation>Die Sandbox konnte den Befehl nicht starten: %1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest did not answer as expected.</source>
+        <source>The sandbox's guest did not answer as expected.</source>
         <translation>Der Gast der Sandbox hat nicht wie erwartet geantwortet.</translation>
     </message>
     <message>
@@ -5958,11 +5962,11 @@ Regel: %3
         <translation>Die Sandbox wurde gestoppt, bevor der Befehl endete.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest sent something that is not a session reply.</source>
+        <source>The sandbox's guest sent something that is not a session reply.</source>
         <translation>Der Gast der Sandbox hat etwas gesendet, das keine Sitzungsantwort ist.</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s guest says: %1</source>
+        <source>The sandbox's guest says: %1</source>
         <translation>Der Gast der Sandbox meldet: %1</translation>
     </message>
 </context>
@@ -5984,15 +5988,15 @@ Regel: %3
 <context>
     <name>Paddock::Vm::MicroVmBackend</name>
     <message>
-        <source>The sandbox &quot;%1&quot; runs already.</source>
+        <source>The sandbox "%1" runs already.</source>
         <translation>Die Sandbox „%1“ läuft bereits.</translation>
     </message>
     <message>
-        <source>There is no microVM guest image of this Paddock version yet; build it with &apos;paddock image build&apos; (it downloads a Debian kernel and busybox).</source>
+        <source>There is no microVM guest image of this Paddock version yet; build it with 'paddock image build' (it downloads a Debian kernel and busybox).</source>
         <translation>Es gibt noch kein MicroVM-Gast-Image dieser Paddock-Version; erstellen Sie es mit „paddock image build“ (es lädt einen Debian-Kernel und Busybox herunter).</translation>
     </message>
     <message>
-        <source>The microVM of &quot;%1&quot; ended: %2</source>
+        <source>The microVM of "%1" ended: %2</source>
         <translation>Die MicroVM von „%1“ wurde beendet: %2</translation>
     </message>
     <message>
@@ -6020,7 +6024,7 @@ Regel: %3
         <translation>Die MicroVM konnte ihre Zweige nicht bündeln.</translation>
     </message>
     <message>
-        <source>The microVM&apos;s branches could not be fetched: %1</source>
+        <source>The microVM's branches could not be fetched: %1</source>
         <translation>Die Zweige der MicroVM konnten nicht geholt werden: %1</translation>
     </message>
     <message>
@@ -6047,7 +6051,7 @@ Regel: %3
 <context>
     <name>Paddock::Vm::NamespaceBackend</name>
     <message>
-        <source>The sandbox &quot;%1&quot; runs already.</source>
+        <source>The sandbox "%1" runs already.</source>
         <translation>Die Sandbox „%1“ läuft bereits.</translation>
     </message>
     <message>
@@ -6071,7 +6075,7 @@ Regel: %3
         <translation>sie war nicht innerhalb von %1 Sekunden bereit</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; ended unexpectedly.</source>
+        <source>The sandbox "%1" ended unexpectedly.</source>
         <translation>Die Sandbox „%1“ wurde unerwartet beendet.</translation>
     </message>
 </context>
@@ -6086,7 +6090,7 @@ Regel: %3
         <translation>Die Maschine hat sich ausgeschaltet.</translation>
     </message>
     <message>
-        <source>The machine&apos;s kernel panicked.</source>
+        <source>The machine's kernel panicked.</source>
         <translation>Der Kernel der Maschine ist in Panik geraten.</translation>
     </message>
     <message>
@@ -6106,7 +6110,7 @@ Regel: %3
         <translation>QEMU hat die Maschine nicht gestartet.</translation>
     </message>
     <message>
-        <source>QEMU&apos;s QMP did not answer.</source>
+        <source>QEMU's QMP did not answer.</source>
         <translation>Die QMP-Schnittstelle von QEMU hat nicht geantwortet.</translation>
     </message>
 </context>
@@ -6121,7 +6125,7 @@ Regel: %3
         <translation>Die QMP-Verbindung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>QEMU&apos;s QMP connection is closed.</source>
+        <source>QEMU's QMP connection is closed.</source>
         <translation>Die QMP-Verbindung zu QEMU ist geschlossen.</translation>
     </message>
     <message>
@@ -6178,7 +6182,7 @@ Regel: %3
 <context>
     <name>Paddock::Vm::RootImageBuilder</name>
     <message>
-        <source>The Debian archive offers no %1 (run &apos;apt-get update&apos; first).</source>
+        <source>The Debian archive offers no %1 (run 'apt-get update' first).</source>
         <translation>Das Debian-Archiv bietet kein %1 an (führen Sie zuerst „apt-get update“ aus).</translation>
     </message>
     <message>
@@ -6244,19 +6248,19 @@ Regel: %3
         <translation>Der Arbeitsbereich %1 ist kein Ordner.</translation>
     </message>
     <message>
-        <source>A sandbox named &quot;%1&quot; exists already; &apos;paddock rm %1&apos; removes it.</source>
+        <source>A sandbox named "%1" exists already; 'paddock rm %1' removes it.</source>
         <translation>Eine Sandbox namens „%1“ gibt es bereits; „paddock rm %1“ entfernt sie.</translation>
     </message>
     <message>
-        <source>There is no sandbox named &quot;%1&quot;.</source>
+        <source>There is no sandbox named "%1".</source>
         <translation>Es gibt keine Sandbox namens „%1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is running; stop it first with &apos;paddock stop %1&apos;.</source>
+        <source>The sandbox "%1" is running; stop it first with 'paddock stop %1'.</source>
         <translation>Die Sandbox „%1“ läuft; stoppen Sie sie zuerst mit „paddock stop %1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; has commits that are not in %2 yet; removing it would lose them. Review and merge them first, or remove it anyway with &apos;paddock rm --force %1&apos;.</source>
+        <source>The sandbox "%1" has commits that are not in %2 yet; removing it would lose them. Review and merge them first, or remove it anyway with 'paddock rm --force %1'.</source>
         <translation>Die Sandbox „%1“ hat Commits, die noch nicht in %2 sind; beim Entfernen gingen sie verloren. Prüfen Sie sie und führen Sie sie zuerst zusammen, oder entfernen Sie die Sandbox trotzdem mit „paddock rm --force %1“.</translation>
     </message>
     <message>
@@ -6264,7 +6268,7 @@ Regel: %3
         <translation>Dieser Paddock-Prozess kann keine Sandboxen starten (er hat keinen Proxy).</translation>
     </message>
     <message>
-        <source>The workspace of &quot;%1&quot; (%2) is gone; remove the sandbox with &apos;paddock rm %1&apos;.</source>
+        <source>The workspace of "%1" (%2) is gone; remove the sandbox with 'paddock rm %1'.</source>
         <translation>Der Arbeitsbereich von „%1“ (%2) ist verschwunden; entfernen Sie die Sandbox mit „paddock rm %1“.</translation>
     </message>
     <message>
@@ -6272,11 +6276,11 @@ Regel: %3
         <translation>Der Laufzeitordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; did not start: %2</source>
+        <source>The sandbox "%1" did not start: %2</source>
         <translation>Die Sandbox „%1“ ist nicht gestartet: %2</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is not running.</source>
+        <source>The sandbox "%1" is not running.</source>
         <translation>Die Sandbox „%1“ läuft nicht.</translation>
     </message>
     <message>
@@ -6284,15 +6288,15 @@ Regel: %3
         <translation>Kein Befehl zum Ausführen.</translation>
     </message>
     <message>
-        <source>The microVM disk of &quot;%1&quot; may hold commits that were not brought back; start and stop it once to bring them back, or remove it anyway with &apos;paddock rm --force %1&apos;.</source>
+        <source>The microVM disk of "%1" may hold commits that were not brought back; start and stop it once to bring them back, or remove it anyway with 'paddock rm --force %1'.</source>
         <translation>Die MicroVM-Festplatte von „%1“ enthält womöglich Commits, die nicht zurückgeholt wurden; starten und stoppen Sie sie einmal, um sie zurückzuholen, oder entfernen Sie sie trotzdem mit „paddock rm --force %1“.</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; stopped, but its branches could not be brought back for review: %2</source>
+        <source>The sandbox "%1" stopped, but its branches could not be brought back for review: %2</source>
         <translation>Die Sandbox „%1“ wurde gestoppt, aber ihre Zweige konnten nicht zur Durchsicht zurückgeholt werden: %2</translation>
     </message>
     <message>
-        <source>Cannot create the agent&apos;s home %1.</source>
+        <source>Cannot create the agent's home %1.</source>
         <translation>Das Home-Verzeichnis des Agenten %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
@@ -6304,26 +6308,26 @@ Regel: %3
         <translation>Eine Festplattengröße gilt nur für MicroVMs; eine Namespace-Sandbox arbeitet auf Ihrer eigenen Festplatte.</translation>
     </message>
     <message>
-        <source>The branches of &quot;%1&quot; could not be brought back for review: %2</source>
+        <source>The branches of "%1" could not be brought back for review: %2</source>
         <translation>Die Branches von „%1“ konnten nicht zur Prüfung zurückgeholt werden: %2</translation>
     </message>
     <message>
-        <source>The sandbox &quot;%1&quot; is starting; try again once it has started.</source>
+        <source>The sandbox "%1" is starting; try again once it has started.</source>
         <translation>Die Sandbox „%1“ startet gerade; versuchen Sie es erneut, sobald sie gestartet ist.</translation>
     </message>
 </context>
 <context>
     <name>Paddock::Vm::SeccompFilter</name>
     <message>
-        <source>Could not build the sandbox&apos;s system call filter.</source>
+        <source>Could not build the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>Could not store the sandbox&apos;s system call filter: %1.</source>
+        <source>Could not store the sandbox's system call filter: %1.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht gespeichert werden: %1.</translation>
     </message>
     <message>
-        <source>Could not export the sandbox&apos;s system call filter.</source>
+        <source>Could not export the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht exportiert werden.</translation>
     </message>
 </context>

@@ -269,8 +269,8 @@ void MainWindow::createDocks()
     // whole, the requests one included.
     m_sandboxes->horizontalHeader()->setStretchLastSection(false);
     m_sandboxes->horizontalHeader()->setSectionResizeMode(SandboxListModel::Branch, QHeaderView::Stretch);
-    m_sandboxes->horizontalHeader()->setSectionResizeMode(SandboxListModel::Requests,
-                                                          QHeaderView::ResizeToContents);
+    for (const int column : {SandboxListModel::State, SandboxListModel::Requests}) // their text changes
+        m_sandboxes->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_sandboxes->setTextElideMode(Qt::ElideMiddle);
     m_sandboxes->setColumnHidden(SandboxListModel::Workspace, true);
     m_sandboxes->setColumnHidden(SandboxListModel::Backend, true);
@@ -336,7 +336,7 @@ void MainWindow::createDocks()
     networkDock->setObjectName(u"networkLogDock"_s);
     networkDock->setWidget(m_networkLog);
     addDockWidget(Qt::BottomDockWidgetArea, networkDock);
-    resizeDocks({sandboxDock}, {480}, Qt::Horizontal);
+    resizeDocks({sandboxDock}, {560}, Qt::Horizontal);
     resizeDocks({networkDock}, {220}, Qt::Vertical);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : {sandboxDock, attentionDock, networkDock})

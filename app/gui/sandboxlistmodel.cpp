@@ -175,9 +175,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
                 return QLocale().formattedDataSize(usage.residentBytes, 0);
             return running ? u"…"_s : u"—"_s;
         case Requests:
-            // Blocked requests are what the user acts on; a clean sandbox keeps the column narrow.
+            // Blocked requests are what the user acts on (the tooltip has both); the column stays narrow.
             return counts.blocked == 0 ? tr("%1 allowed").arg(counts.allowed)
-                                       : tr("%1 allowed, %2 blocked").arg(counts.allowed).arg(counts.blocked);
+                                       : tr("%1 blocked").arg(counts.blocked);
         }
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Cpu || index.column() == Memory))
@@ -191,6 +191,8 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return record.workspace;
         if (index.column() == Memory)
             return tr("Resident memory of every process in the sandbox, summed as ps shows it");
+        if (index.column() == Requests)
+            return tr("%1 allowed, %2 blocked").arg(counts.allowed).arg(counts.blocked);
     }
     if (role == Qt::DecorationRole && index.column() == Name)
         return stateDot(running && m_pauseReasons.contains(record.name) ? StateLook::Failed
