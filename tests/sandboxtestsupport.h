@@ -7,12 +7,16 @@
 #include "vm/guestsession.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHostAddress>
 #include <QString>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTest>
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Paddock::Test {
@@ -133,6 +137,48 @@ inline Captured runCaptured(const QString &controlSocket, const QStringList &com
     captured.out = readAvailable(output[0], 2000);
     ::close(output[0]);
     return captured;
+}
+
+// Connects to a published port on the host's loopback, sends request, ends its sending half and reads
+// until the other end closes: what came back, with the event loop running meanwhile (the publisher is in
+// this thread).
+inline QByteArray exchangeThroughPort(int port, const QByteArray &request, int timeoutMs = 30000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(port));
+    QElapsedTimer timer;
+    timer.start();
+    const auto waitUntil = [&](const auto &done) {
+        while (!done() && timer.elapsed() < timeoutMs)
+            QTest::qWait(5);
+        return done();
+    };
+    if (!waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }))
+        return "(not connected)";
+    socket.write(request);
+    QByteArray reply;
+    waitUntil([&] {
+        reply += socket.readAll();
+        return socket.bytesToWrite() == 0 || socket.state() != QAbstractSocket::ConnectedState;
+    });
+    ::shutdown(int(socket.socketDescriptor()), SHUT_WR);
+    waitUntil([&] {
+        reply += socket.readAll();
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    });
+    return reply + socket.readAll();
+}
+
+// A server in a sandbox on [::1]:port (a "localhost" server may listen on IPv6 only) that answers each
+// connection, once its client finished sending, with how many bytes it got and their first five.
+inline QStringList byteCountingServer(int port)
+{
+    return {QStringLiteral("perl"), QStringLiteral("-MIO::Socket::IP"), QStringLiteral("-e"),
+            QStringLiteral(
+                "my $s = IO::Socket::IP->new(LocalHost => '::1', LocalPort => %1, Listen => 5, "
+                "ReuseAddr => 1) or die $@; while (my $c = $s->accept) { local $/; my $d = <$c> // ''; "
+                "print $c 'got ' . length($d) . ' ' . substr($d, 0, 5); close $c }")
+                .arg(port)};
 }
 
 } // namespace Paddock::Test

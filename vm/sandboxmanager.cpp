@@ -232,6 +232,43 @@ QList<int> SandboxManager::listeningPorts(const QString &name) const
     return it == m_running.end() ? QList<int>() : it->second.backend->listeningPorts(name);
 }
 
+Result<int> SandboxManager::publishPort(const QString &name, int sandboxPort, int hostPort)
+{
+    const auto it = m_running.find(name);
+    if (it == m_running.end())
+        return fail(ErrorCode::NotFound, tr("The sandbox \"%1\" is not running.").arg(name));
+    if (const auto published = it->second.published.find(sandboxPort);
+        published != it->second.published.end())
+        return published->second->hostPort();
+    auto port = PublishedPort::open(it->second.control, sandboxPort, hostPort);
+    if (!port)
+        return std::unexpected(port.error());
+    const int opened = (*port)->hostPort();
+    it->second.published.emplace(sandboxPort, std::move(*port));
+    Q_EMIT publishedPortsChanged(name);
+    return opened;
+}
+
+Result<> SandboxManager::unpublishPort(const QString &name, int sandboxPort)
+{
+    const auto it = m_running.find(name);
+    if (it == m_running.end() || it->second.published.erase(sandboxPort) == 0)
+        return fail(ErrorCode::NotFound,
+                    tr("Port %1 of \"%2\" is not published.").arg(sandboxPort).arg(name));
+    Q_EMIT publishedPortsChanged(name);
+    return {};
+}
+
+QMap<int, int> SandboxManager::publishedPorts(const QString &name) const
+{
+    QMap<int, int> ports;
+    if (const auto it = m_running.find(name); it != m_running.end()) {
+        for (const auto &[sandboxPort, published] : it->second.published)
+            ports.insert(sandboxPort, published->hostPort());
+    }
+    return ports;
+}
+
 QStringList SandboxManager::runningSandboxes() const
 {
     QStringList names;

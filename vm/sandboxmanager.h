@@ -6,6 +6,7 @@
 #include "core/sandboxrecord.h"
 #include "vm/backend.h"
 #include "vm/guestsession.h"
+#include "vm/publishedport.h"
 
 #include <QObject>
 #include <QSet>
@@ -87,6 +88,12 @@ public:
     // The TCP ports something in the running sandbox listens on, inside it (Paddock's proxy forwarder
     // excepted); empty when it does not run here.
     QList<int> listeningPorts(const QString &name) const;
+    // Makes a port that something in the running sandbox listens on reachable from this computer, at
+    // 127.0.0.1:hostPort (0: the same number when it is free here, any free one otherwise), until it is
+    // unpublished or the sandbox stops. Returns the host's port; a port published already keeps its own.
+    Core::Result<int> publishPort(const QString &name, int sandboxPort, int hostPort = 0);
+    Core::Result<> unpublishPort(const QString &name, int sandboxPort);
+    QMap<int, int> publishedPorts(const QString &name) const; // the sandbox's port → the host's
     QStringList runningSandboxes() const;
     QString controlSocketOf(const QString &name) const; // empty when it does not run here
 
@@ -113,14 +120,16 @@ Q_SIGNALS:
     // A microVM paused because the host's file system is full; it resumes by itself once there is space.
     void sandboxPaused(const QString &name, const QString &reason);
     void sandboxResumed(const QString &name);
+    void publishedPortsChanged(const QString &name);
 
 private:
     struct Running
     {
-        QString runtime;  // the run's runtime folder
-        QString control;  // the guest's control socket
-        Backend *backend; // the one that runs it
-        QString note;     // what its start said (its state's detail)
+        QString runtime;                                           // the run's runtime folder
+        QString control;                                           // the guest's control socket
+        Backend *backend;                                          // the one that runs it
+        QString note;                                              // what its start said (its state's detail)
+        std::map<int, std::unique_ptr<PublishedPort>> published{}; // by the sandbox's port
     };
     Backend &backendFor(Core::SandboxRecord::Backend kind);
     void removeStaleRuntimeFolders() const;

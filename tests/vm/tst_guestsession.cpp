@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QNetworkInterface>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -139,6 +140,42 @@ private Q_SLOTS:
         QCOMPARE(m_manager->listeningPorts(u"no-such-sandbox"_s), QList<int>());
     }
 
+    // A published port reaches a server inside from this computer's loopback, through the guest: bytes both
+    // ways, the end of the client's sending passed on, a server on IPv6 only; unpublished, it is gone.
+    void aPublishedPortReachesAServerInside()
+    {
+        QVERIFY(!m_manager->publishPort(u"no-such-sandbox"_s, 4569));
+        const auto published = m_manager->publishPort(u"long"_s, 4569);
+        QVERIFY2(published, published ? "" : qPrintable(published.error().message));
+        QCOMPARE(m_manager->publishedPorts(u"long"_s), (QMap<int, int>{{4569, *published}}));
+        QCOMPARE(*m_manager->publishPort(u"long"_s, 4569), *published);         // published once
+        QCOMPARE(Test::exchangeThroughPort(*published, "early"), QByteArray()); // nothing listens yet: closed
+
+        SessionOptions options;
+        options.command = Test::byteCountingServer(4569);
+        auto server = openQuietly(m_control, options);
+        QVERIFY(server);
+        QTRY_COMPARE(m_manager->listeningPorts(u"long"_s), QList<int>{4569});
+        QCOMPARE(Test::exchangeThroughPort(*published, QByteArray(3 << 20, 'x')),
+                 QByteArray("got 3145728 xxxxx"));
+        QCOMPARE(Test::exchangeThroughPort(*published, "hello"), QByteArray("got 5 hello")); // again
+
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address.isLoopback() || address.protocol() != QAbstractSocket::IPv4Protocol)
+                continue;
+            QTcpSocket outside; // the host's listener is on loopback only, not on the network
+            outside.connectToHost(address, quint16(*published));
+            QVERIFY(!outside.waitForConnected(2000));
+        }
+
+        QVERIFY(m_manager->unpublishPort(u"long"_s, 4569));
+        QVERIFY(m_manager->publishedPorts(u"long"_s).isEmpty());
+        QVERIFY(!m_manager->unpublishPort(u"long"_s, 4569));
+        QCOMPARE(Test::exchangeThroughPort(*published, "late", 5000), QByteArray("(not connected)"));
+        QVERIFY((*server)->sendSignal(SIGTERM));
+        QVERIFY((*server)->waitForExit());
+    }
+
     void aSessionLeftByItsHostIsHungUp()
     {
         SessionOptions options;
@@ -255,9 +292,13 @@ private Q_SLOTS:
         QVERIFY(session);
         QCOMPARE(*(*session)->waitForExit(), 0);
         QTRY_COMPARE(Test::sleepersOf(u"319"_s), 2); // they outlive their session, as in any system
+        const auto published = m_manager->publishPort(u"long"_s, 4571);
+        QVERIFY(published);
         QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
         QVERIFY(m_manager->stop(u"long"_s));
         QCOMPARE(stopped.size(), 1);
+        QVERIFY(m_manager->publishedPorts(u"long"_s).isEmpty()); // its published ports close with it
+        QCOMPARE(Test::exchangeThroughPort(*published, "late", 5000), QByteArray("(not connected)"));
         QCOMPARE(Test::sleepersOf(u"319"_s), 0); // but not their sandbox
         QVERIFY(!m_manager->isRunning(u"long"_s));
         QVERIFY(!QFileInfo::exists(m_control)); // the runtime folder is gone

@@ -206,6 +206,33 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>(), 10'000);
     }
 
+    // A published port reaches a server inside the machine from this computer's loopback, through the
+    // session bridge and the agent's channel.
+    void aPublishedPortReachesAServerInside()
+    {
+        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+        SessionOptions options;
+        options.command = {
+            u"node"_s, u"-e"_s,
+            u"require('net').createServer(c => { let n = 0, first = ''; c.on('data', d => { "
+            "first += d.toString().slice(0, 5 - first.length); n += d.length; }); "
+            "c.on('end', () => c.end('got ' + n + ' ' + first)); }).listen(4572, '127.0.0.1')"_s};
+        options.workingDirectory = u"/"_s;
+        options.descriptors = {devNull, devNull, devNull};
+        auto server = GuestSession::open(m_control, options);
+        ::close(devNull);
+        QVERIFY(server);
+        QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>{4572}, 30'000);
+        const auto published = m_manager->publishPort(u"vm"_s, 4572);
+        QVERIFY2(published, published ? "" : qPrintable(published.error().message));
+        QCOMPARE(Test::exchangeThroughPort(*published, QByteArray(1 << 20, 'y'), 60'000),
+                 QByteArray("got 1048576 yyyyy"));
+        QCOMPARE(Test::exchangeThroughPort(*published, "hello", 60'000), QByteArray("got 5 hello"));
+        QVERIFY(m_manager->unpublishPort(u"vm"_s, 4572));
+        QVERIFY((*server)->sendSignal(SIGTERM));
+        QVERIFY((*server)->waitForExit());
+    }
+
     void terminalSessions()
     {
         Guest::HostPty pty;

@@ -8,6 +8,9 @@
 //   paddock-guest serve --control PATH [--proxy-socket PATH] [--port N] [--self-test]
 //       a long-running sandbox: serves sessions (sessionprotocol.h) on the Unix socket PATH until a
 //       "shutdown" request; prints "ready" on stdout once it accepts them.
+//   paddock-guest connect PORT
+//       relays its stdin and stdout to a server listening on 127.0.0.1:PORT (or [::1]:PORT) inside the
+//       sandbox: a session the host opens for each connection to a published port.
 //   paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]
 //       a microVM's agent (agentserver.h): the agent protocol on descriptor N or on the virtio-serial port
 //       NAME; the forwarder's connections go to the host over it. As PID 1 it powers the VM off at the end.
@@ -35,6 +38,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -43,6 +47,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -57,6 +62,7 @@ constexpr std::size_t relayBufferBytes = 64 * 1024;
         stderr,
         "usage: paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]\n"
         "       paddock-guest serve --control PATH [--proxy-socket PATH] [--port N] [--self-test]\n"
+        "       paddock-guest connect PORT\n"
         "       paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]\n");
     std::exit(2);
 }
@@ -101,6 +107,85 @@ void serveConnection(int client, std::string proxySocket)
     up.join();
     close(proxy);
     close(client);
+}
+
+// ---- connect: a published port ------------------------------------------------------------------------
+
+// Copies until the end of from; write(), not send(): stdout is a pipe in a microVM.
+void copyStream(int from, int to)
+{
+    std::vector<char> buffer(relayBufferBytes);
+    for (;;) {
+        const ssize_t n = read(from, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t written = write(to, buffer.data() + done, std::size_t(n - done));
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written <= 0)
+                return;
+            done += written;
+        }
+    }
+}
+
+// Ends what goes out on fd: a socket's write half (its read half may still be in use), or the descriptor.
+void endOutput(int fd)
+{
+    if (shutdown(fd, SHUT_WR) != 0)
+        close(fd);
+}
+
+int connectLocal(int port)
+{
+    sockaddr_in v4{};
+    v4.sin_family = AF_INET;
+    v4.sin_port = htons(std::uint16_t(port));
+    v4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sockaddr_in6 v6{};
+    v6.sin6_family = AF_INET6;
+    v6.sin6_port = htons(std::uint16_t(port));
+    v6.sin6_addr = in6addr_loopback;
+    const std::pair<const sockaddr *, socklen_t> addresses[] = {
+        {reinterpret_cast<const sockaddr *>(&v4), socklen_t(sizeof v4)},
+        {reinterpret_cast<const sockaddr *>(&v6),
+         socklen_t(sizeof v6)}}; // servers on "localhost" may be v6 only
+    for (const auto &[address, length] : addresses) {
+        const int fd = socket(address->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            continue;
+        if (connect(fd, address, length) == 0)
+            return fd;
+        close(fd);
+    }
+    return -1;
+}
+
+[[noreturn]] void connectPort(int argc, char **argv)
+{
+    const std::string text = argc == 3 ? argv[2] : "";
+    if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
+        usage();
+    const int port = std::atoi(text.c_str());
+    if (port < 1 || port > 65535)
+        usage();
+    signal(SIGPIPE, SIG_IGN);
+    const int server = connectLocal(port);
+    if (server < 0) {
+        std::fprintf(stderr, "paddock-guest: nothing listens on port %d in the sandbox\n", port);
+        std::exit(1);
+    }
+    std::thread up([server] {
+        copyStream(STDIN_FILENO, server);
+        shutdown(server, SHUT_WR); // the client finished sending; the answer may still come
+    });
+    copyStream(server, STDOUT_FILENO);
+    endOutput(STDOUT_FILENO);
+    up.join();
+    std::exit(0);
 }
 
 pid_t g_child = 0;
@@ -300,6 +385,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && std::strcmp(argv[1], "agent") == 0)
         agent(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "connect") == 0)
+        connectPort(argc, argv);
     if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "serve") != 0))
         usage();
     const bool serving = std::strcmp(argv[1], "serve") == 0;
