@@ -25,6 +25,8 @@ Cli::Cli(Core::Paths paths)
     m_commands.push_back(std::make_unique<RunCommand>(m_paths));
     m_commands.push_back(std::make_unique<ExecCommand>(m_paths));
     m_commands.push_back(std::make_unique<StopCommand>(m_paths));
+    m_commands.push_back(std::make_unique<PublishCommand>(m_paths));
+    m_commands.push_back(std::make_unique<UnpublishCommand>(m_paths));
     m_commands.push_back(std::make_unique<ListCommand>(m_paths));
     m_commands.push_back(std::make_unique<RemoveCommand>(m_paths));
     m_commands.push_back(std::make_unique<ReviewCommand>(m_paths));

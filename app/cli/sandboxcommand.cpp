@@ -318,6 +318,91 @@ int StopCommand::run(const QStringList &args, CliIo &io)
     return ExitOk;
 }
 
+namespace {
+
+// A port number from the command line, or nothing.
+std::optional<int> portNumber(const QString &text)
+{
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    return ok && port >= 1 && port <= 65535 ? std::optional(port) : std::nullopt;
+}
+
+// The host running the sandbox name, or why there is none.
+Result<std::unique_ptr<ControlClient>> hostRunning(const Paths &paths, const QString &name)
+{
+    if (!SandboxStore(paths.sandboxesDir()).find(name))
+        return fail(ErrorCode::NotFound, PublishCommand::tr("There is no sandbox named \"%1\".").arg(name));
+    auto client = ControlClient::connectToHost(paths);
+    const auto running = client ? client->runningSandboxes() : Result<QStringList>(QStringList());
+    if (!running)
+        return std::unexpected(running.error());
+    if (!running->contains(name))
+        return fail(ErrorCode::NotFound,
+                    PublishCommand::tr("The sandbox \"%1\" is not running ('paddock start %1').").arg(name));
+    return client;
+}
+
+} // namespace
+
+int PublishCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"name"_s, tr("The running sandbox."));
+    parser.addPositionalArgument(u"port"_s, tr("The port a server in it listens on."));
+    const QCommandLineOption hostPort(
+        u"host-port"_s, tr("The port on this computer (default: the same number if free, else any)."),
+        u"N"_s);
+    parser.addOption(hostPort);
+    if (auto exit = parseOrExit(parser, u"publish"_s, args, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 2)
+        return usageError(io, tr("'paddock publish' needs a sandbox name and a port."));
+    const QString name = parser.positionalArguments().at(0);
+    const auto port = portNumber(parser.positionalArguments().at(1));
+    const auto chosen = parser.isSet(hostPort) ? portNumber(parser.value(hostPort)) : std::optional(0);
+    if (!port || !chosen)
+        return usageError(io, tr("A port is a number from 1 to 65535."));
+    auto client = hostRunning(m_paths, name);
+    if (!client)
+        return failure(io, client.error().message);
+    const auto reply = (*client)->request(
+        {{u"op"_s, u"publish"_s}, {u"name"_s, name}, {u"port"_s, *port}, {u"hostPort"_s, *chosen}});
+    if (!reply)
+        return failure(io, reply.error().message);
+    io.out << tr("Port %1 of \"%2\" is at http://127.0.0.1:%3/ on this computer.")
+                  .arg(*port)
+                  .arg(name)
+                  .arg(reply->value(u"hostPort"_s).toInt())
+           << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+int UnpublishCommand::run(const QStringList &args, CliIo &io)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"name"_s, tr("The running sandbox."));
+    parser.addPositionalArgument(u"port"_s, tr("Its port, as 'paddock publish' was given it."));
+    if (auto exit = parseOrExit(parser, u"unpublish"_s, args, io))
+        return *exit;
+    if (parser.positionalArguments().size() != 2)
+        return usageError(io, tr("'paddock unpublish' needs a sandbox name and a port."));
+    const QString name = parser.positionalArguments().at(0);
+    const auto port = portNumber(parser.positionalArguments().at(1));
+    if (!port)
+        return usageError(io, tr("A port is a number from 1 to 65535."));
+    auto client = hostRunning(m_paths, name);
+    if (!client)
+        return failure(io, client.error().message);
+    if (auto reply = (*client)->request({{u"op"_s, u"unpublish"_s}, {u"name"_s, name}, {u"port"_s, *port}});
+        !reply)
+        return failure(io, reply.error().message);
+    io.out << tr("Port %1 of \"%2\" is no longer published.").arg(*port).arg(name) << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
 int ServeCommand::run(const QStringList &args, CliIo &io)
 {
     QCommandLineParser parser;

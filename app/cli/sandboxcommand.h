@@ -90,6 +90,41 @@ private:
     Core::Paths m_paths;
 };
 
+// `paddock publish NAME PORT [--host-port N]`: makes a port a server in the running sandbox listens on
+// reachable from this computer (loopback only), until unpublished or the sandbox stops.
+class PublishCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::PublishCommand)
+
+public:
+    explicit PublishCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("publish"); }
+    QString summary() const override { return tr("Make a sandbox's port reachable from this computer."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
+// `paddock unpublish NAME PORT`: closes what publish opened.
+class UnpublishCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Paddock::App::UnpublishCommand)
+
+public:
+    explicit UnpublishCommand(const Core::Paths &paths)
+        : m_paths(paths)
+    {}
+    QString name() const override { return QStringLiteral("unpublish"); }
+    QString summary() const override { return tr("Stop publishing a sandbox's port."); }
+    int run(const QStringList &args, CliIo &io) override;
+
+private:
+    Core::Paths m_paths;
+};
+
 // `paddock serve [--exit-when-idle]`: hosts sandboxes and the proxy; other paddock processes reach it through
 // the control socket.
 class ServeCommand : public CliCommand

@@ -101,9 +101,12 @@ int ListCommand::run(const QStringList &args, CliIo &io)
     // What runs is what the hosting process says; a record that says "running" without one is left from a
     // host that was killed: that sandbox died with it and can be started again.
     QStringList running;
+    QMap<QString, QMap<int, int>> published;
     if (auto host = ControlClient::connectToHost(m_paths)) {
-        if (auto names = host->runningSandboxes())
-            running = *names;
+        if (auto ports = host->publishedPorts()) {
+            published = *ports;
+            running = published.keys();
+        }
     }
     for (SandboxRecord &record : records) {
         const bool limited = record.cpus > 0 || record.memoryMiB > 0;
@@ -120,24 +123,36 @@ int ListCommand::run(const QStringList &args, CliIo &io)
     }
     if (parser.isSet(json)) {
         QJsonArray array;
-        for (const SandboxRecord &record : records)
-            array.append(record.toJson());
+        for (const SandboxRecord &record : records) {
+            QJsonObject entry = record.toJson();
+            QJsonObject ports;
+            const QMap<int, int> ofSandbox = published.value(record.name);
+            for (auto it = ofSandbox.cbegin(); it != ofSandbox.cend(); ++it)
+                ports.insert(QString::number(it.key()), it.value());
+            entry.insert(u"published"_s, ports); // the sandbox's port → this computer's (127.0.0.1)
+            array.append(entry);
+        }
         io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else if (records.isEmpty()) {
         io.out << tr("No sandboxes.") << u'\n';
     } else {
-        QList<QStringList> rows{
-            {tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"), tr("WORKSPACE"), tr("NOTE")}};
+        QList<QStringList> rows{{tr("NAME"), tr("AGENT"), tr("STATE"), tr("BACKEND"), tr("MODE"),
+                                 tr("PUBLISHED"), tr("WORKSPACE"), tr("NOTE")}};
         // Without KVM a microVM is emulated: said where it is listed, as it explains the slowness.
         const bool emulated =
             Vm::BackendAvailability().microVmBackend().level == Vm::BackendStatus::Level::Emulated;
-        for (const SandboxRecord &r : records)
+        for (const SandboxRecord &r : records) {
+            QStringList ports; // "3000->127.0.0.1:3000", as docker ps says it
+            const QMap<int, int> ofSandbox = published.value(r.name);
+            for (auto it = ofSandbox.cbegin(); it != ofSandbox.cend(); ++it)
+                ports << u"%1->127.0.0.1:%2"_s.arg(it.key()).arg(it.value());
             rows.append({r.name, r.templateId, SandboxRecord::stateName(r.state),
                          r.backend == SandboxRecord::Backend::MicroVm && emulated
                              ? tr("%1 (emulated, slow)").arg(SandboxRecord::backendName(r.backend))
                              : SandboxRecord::backendName(r.backend),
-                         SandboxRecord::modeName(r.mode), r.workspace,
-                         r.stateDetail.section(u'\n', 0, 0).left(100)});
+                         SandboxRecord::modeName(r.mode), ports.isEmpty() ? u"-"_s : ports.join(u", "_s),
+                         r.workspace, r.stateDetail.section(u'\n', 0, 0).left(100)});
+        }
         printTable(io.out, rows);
     }
     io.out.flush();

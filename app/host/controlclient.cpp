@@ -83,4 +83,19 @@ Result<QStringList> ControlClient::runningSandboxes()
     return names;
 }
 
+Result<QMap<QString, QMap<int, int>>> ControlClient::publishedPorts()
+{
+    const auto status = request({{u"op"_s, u"status"_s}});
+    if (!status)
+        return std::unexpected(status.error());
+    QMap<QString, QMap<int, int>> published;
+    for (const QJsonValue &entry : status->value(u"running"_s).toArray()) {
+        const QJsonObject ports = entry.toObject().value(u"published"_s).toObject();
+        QMap<int, int> &ofSandbox = published[entry.toObject().value(u"name"_s).toString()];
+        for (auto it = ports.constBegin(); it != ports.constEnd(); ++it)
+            ofSandbox.insert(it.key().toInt(), it.value().toInt());
+    }
+    return published;
+}
+
 } // namespace Paddock::App

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QMap>
 
 #include <memory>
 
@@ -27,6 +28,8 @@ public:
     Core::Result<QJsonObject> request(const QJsonObject &request, int timeoutMs = 60'000);
     // The names of the sandboxes it runs.
     Core::Result<QStringList> runningSandboxes();
+    // Each running sandbox with the ports published for it: the sandbox's port → the host's.
+    Core::Result<QMap<QString, QMap<int, int>>> publishedPorts();
 
 private:
     QLocalSocket m_socket;

@@ -168,9 +168,15 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
     const QString name = request.value(u"name"_s).toString();
     if (op == "status"_L1) {
         QJsonArray running;
-        for (const QString &sandbox : m_manager.runningSandboxes())
-            running.append(
-                QJsonObject{{u"name"_s, sandbox}, {u"control"_s, m_manager.controlSocketOf(sandbox)}});
+        for (const QString &sandbox : m_manager.runningSandboxes()) {
+            QJsonObject published; // the sandbox's port → the host's
+            const QMap<int, int> ports = m_manager.publishedPorts(sandbox);
+            for (auto it = ports.cbegin(); it != ports.cend(); ++it)
+                published.insert(QString::number(it.key()), it.value());
+            running.append(QJsonObject{{u"name"_s, sandbox},
+                                       {u"control"_s, m_manager.controlSocketOf(sandbox)},
+                                       {u"published"_s, published}});
+        }
         return {{u"ok"_s, true}, {u"pid"_s, QCoreApplication::applicationPid()}, {u"running"_s, running}};
     }
     if (op == "start"_L1) {
@@ -187,6 +193,18 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
     if (op == "bring-back"_L1) { // a review of a running microVM: its branches, as they are now
         if (auto brought = m_manager.bringBranchesBack(name); !brought)
             return refusal(brought.error().message);
+        return {{u"ok"_s, true}};
+    }
+    if (op == "publish"_L1) {
+        const auto hostPort = m_manager.publishPort(name, request.value(u"port"_s).toInt(),
+                                                    request.value(u"hostPort"_s).toInt());
+        if (!hostPort)
+            return refusal(hostPort.error().message);
+        return {{u"ok"_s, true}, {u"hostPort"_s, *hostPort}};
+    }
+    if (op == "unpublish"_L1) {
+        if (auto unpublished = m_manager.unpublishPort(name, request.value(u"port"_s).toInt()); !unpublished)
+            return refusal(unpublished.error().message);
         return {{u"ok"_s, true}};
     }
     if (op == "reload-policy"_L1) {

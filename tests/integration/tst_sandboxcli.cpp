@@ -1,5 +1,6 @@
 // The sandbox commands end to end, through the real paddock binary with real bubblewrap and git:
 // create → exec (exit codes, the clone, the proxy) → ls → rm, and the errors a user can run into.
+#include "sandboxtestsupport.h"
 #include "testsupport.h"
 #include "vm/resourcelimits.h"
 
@@ -13,6 +14,7 @@
 #include <QLocalSocket>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -204,6 +206,29 @@ private Q_SLOTS:
         run = paddock({u"rm"_s, u"--force"_s, u"long"_s});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("paddock stop long"), run.err.constData());
+
+        // A server in the sandbox, published on this computer's loopback, listed, then unpublished.
+        const QStringList server = Paddock::Test::byteCountingServer(4573);
+        run =
+            paddock({u"exec"_s, u"long"_s, u"--"_s, u"sh"_s, u"-c"_s, u"(\"$0\" \"$@\" >/dev/null 2>&1 &)"_s,
+                     server.at(0), server.at(1), server.at(2), server.at(3)});
+        QCOMPARE(run.exitCode, 0);
+        run = paddock({u"publish"_s, u"long"_s, u"4573"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QRegularExpressionMatch url =
+            QRegularExpression(u"http://127.0.0.1:(\\d+)/"_s).match(QString::fromUtf8(run.out));
+        QVERIFY2(url.hasMatch(), run.out.constData());
+        const int hostPort = url.captured(1).toInt();
+        QVERIFY(paddock({u"ls"_s}).out.contains(u"4573->127.0.0.1:%1"_s.arg(hostPort).toUtf8()));
+        const QJsonArray listed = QJsonDocument::fromJson(paddock({u"ls"_s, u"--json"_s}).out).array();
+        QCOMPARE(listed.first().toObject().value(u"published"_s).toObject().value(u"4573"_s).toInt(),
+                 hostPort);
+        QTRY_COMPARE(Paddock::Test::exchangeThroughPort(hostPort, "hello", 5000), QByteArray("got 5 hello"));
+        run = paddock({u"unpublish"_s, u"long"_s, u"4573"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(Paddock::Test::exchangeThroughPort(hostPort, "late", 5000), QByteArray("(not connected)"));
+        QCOMPARE(paddock({u"unpublish"_s, u"long"_s, u"4573"_s}).exitCode, 1);
+        QCOMPARE(paddock({u"publish"_s, u"long"_s, u"70000"_s}).exitCode, 2);
 
         run = paddock({u"stop"_s, u"long"_s});
         QVERIFY2(run.exitCode == 0, run.err.constData());
