@@ -863,6 +863,10 @@
         <source>%1 (emulated, slow)</source>
         <translation>%1 (emuliert, langsam)</translation>
     </message>
+    <message>
+        <source>PUBLISHED</source>
+        <translation>VERÖFFENTLICHT</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::MainWindow</name>
@@ -1079,6 +1083,10 @@ Agenten, die fertig sind, auf Eingabe warten, klingeln oder bei denen eine Anfra
     <message>
         <source>%1 is paused</source>
         <translation>%1 ist angehalten</translation>
+    </message>
+    <message>
+        <source>Cannot publish port %1 of %2</source>
+        <translation>Port %1 von %2 kann nicht veröffentlicht werden</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2299,45 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
     <message>
         <source>%1 holds no PEM certificate.</source>
         <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::PublishCommand</name>
+    <message>
+        <source>There is no sandbox named "%1".</source>
+        <translation>Es gibt keine Sandbox namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The sandbox "%1" is not running ('paddock start %1').</source>
+        <translation>Die Sandbox „%1“ läuft nicht („paddock start %1“).</translation>
+    </message>
+    <message>
+        <source>The running sandbox.</source>
+        <translation>Die laufende Sandbox.</translation>
+    </message>
+    <message>
+        <source>The port a server in it listens on.</source>
+        <translation>Der Port, auf dem ein Server darin lauscht.</translation>
+    </message>
+    <message>
+        <source>The port on this computer (default: the same number if free, else any).</source>
+        <translation>Der Port auf diesem Computer (Standard: dieselbe Nummer, wenn frei, sonst ein beliebiger).</translation>
+    </message>
+    <message>
+        <source>'paddock publish' needs a sandbox name and a port.</source>
+        <translation>„paddock publish“ braucht einen Sandbox-Namen und einen Port.</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>Ein Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Port %1 of "%2" is at http://127.0.0.1:%3/ on this computer.</source>
+        <translation>Port %1 von „%2“ ist auf diesem Computer unter http://127.0.0.1:%3/ erreichbar.</translation>
+    </message>
+    <message>
+        <source>Make a sandbox's port reachable from this computer.</source>
+        <translation>Einen Port einer Sandbox von diesem Computer aus erreichbar machen.</translation>
     </message>
 </context>
 <context>
@@ -3797,8 +3844,28 @@ Commit: %4
         <translation>lauscht auf %1</translation>
     </message>
     <message>
-        <source>Ports that something in the sandbox listens on, inside the sandbox: they are not reachable from this computer.</source>
-        <translation>Ports, auf denen etwas in der Sandbox lauscht, innerhalb der Sandbox: Von diesem Computer aus sind sie nicht erreichbar.</translation>
+        <source>%1 → 127.0.0.1:%2</source>
+        <translation>%1 → 127.0.0.1:%2</translation>
+    </message>
+    <message>
+        <source>Ports that something in the sandbox listens on, inside the sandbox: they are not reachable from this computer until you open or publish one here.</source>
+        <translation>Ports, auf denen etwas in der Sandbox lauscht, innerhalb der Sandbox: Von diesem Computer aus sind sie erst erreichbar, wenn Sie einen hier öffnen oder veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Ports that something in the sandbox listens on. A published one is reachable at the address shown, from this computer only.</source>
+        <translation>Ports, auf denen etwas in der Sandbox lauscht. Ein veröffentlichter ist unter der angezeigten Adresse erreichbar, nur von diesem Computer aus.</translation>
+    </message>
+    <message>
+        <source>Open 127.0.0.1:%1 in the Browser</source>
+        <translation>127.0.0.1:%1 im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Publish Port %1 and Open It in the Browser</source>
+        <translation>Port %1 veröffentlichen und im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Stop Publishing Port %1</source>
+        <translation>Port %1 nicht mehr veröffentlichen</translation>
     </message>
 </context>
 <context>
@@ -3855,6 +3922,33 @@ Commit: %4
             <numerusform>%n braucht Aufmerksamkeit</numerusform>
             <numerusform>%n brauchen Aufmerksamkeit</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::UnpublishCommand</name>
+    <message>
+        <source>The running sandbox.</source>
+        <translation>Die laufende Sandbox.</translation>
+    </message>
+    <message>
+        <source>Its port, as 'paddock publish' was given it.</source>
+        <translation>Ihr Port, wie er „paddock publish“ übergeben wurde.</translation>
+    </message>
+    <message>
+        <source>'paddock unpublish' needs a sandbox name and a port.</source>
+        <translation>„paddock unpublish“ braucht einen Sandbox-Namen und einen Port.</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>Ein Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Port %1 of "%2" is no longer published.</source>
+        <translation>Port %1 von „%2“ ist nicht mehr veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Stop publishing a sandbox's port.</source>
+        <translation>Einen Port einer Sandbox nicht mehr veröffentlichen.</translation>
     </message>
 </context>
 <context>
@@ -6080,6 +6174,17 @@ Regel: %3
     </message>
 </context>
 <context>
+    <name>Paddock::Vm::PublishedPort</name>
+    <message>
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>Ein Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 on this computer: %2</source>
+        <translation>Auf diesem Computer kann nicht auf 127.0.0.1:%1 gelauscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Vm::QemuMachine</name>
     <message>
         <source>QEMU stopped unexpectedly (signal or crash).</source>
@@ -6314,6 +6419,10 @@ Regel: %3
     <message>
         <source>The sandbox "%1" is starting; try again once it has started.</source>
         <translation>Die Sandbox „%1“ startet gerade; versuchen Sie es erneut, sobald sie gestartet ist.</translation>
+    </message>
+    <message>
+        <source>Port %1 of "%2" is not published.</source>
+        <translation>Port %1 von „%2“ ist nicht veröffentlicht.</translation>
     </message>
 </context>
 <context>

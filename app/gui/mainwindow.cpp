@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QGuiApplication>
@@ -90,6 +91,10 @@ MainWindow::MainWindow(SandboxHost &host, QWidget *parent)
                 if (TerminalPane *pane = m_grid->paneOf(name))
                     pane->setListeningPorts(ports);
             });
+    connect(&host.manager(), &Vm::SandboxManager::publishedPortsChanged, this, [this](const QString &name) {
+        if (TerminalPane *pane = m_grid->paneOf(name))
+            pane->setPublishedPorts(m_host.manager().publishedPorts(name));
+    });
     resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray());
@@ -563,8 +568,24 @@ TerminalPane *MainWindow::attach(const QString &sandbox)
     connect(pane, &TerminalPane::closeRequested, this, [this, pane] { closePane(pane); });
     m_grid->addPane(pane);
     pane->setListeningPorts(m_model->listeningPorts(record->name));
+    pane->setPublishedPorts(m_host.manager().publishedPorts(record->name));
+    connect(pane, &TerminalPane::openPortRequested, this,
+            [this, name = record->name](int port) { openSandboxPort(name, port); });
+    connect(pane, &TerminalPane::unpublishPortRequested, this,
+            [this, name = record->name](int port) { (void)m_host.manager().unpublishPort(name, port); });
     pane->start();
     return pane;
+}
+
+void MainWindow::openSandboxPort(const QString &name, int port)
+{
+    const auto hostPort = m_host.manager().publishPort(name, port);
+    if (!hostPort) {
+        QMessageBox::warning(this, tr("Cannot publish port %1 of %2").arg(port).arg(name),
+                             hostPort.error().message);
+        return;
+    }
+    QDesktopServices::openUrl(QUrl(u"http://127.0.0.1:%1/"_s.arg(*hostPort)));
 }
 
 void MainWindow::stopSelected()

@@ -72,6 +72,7 @@ private:
     void updateActions();
     QString selectedSandbox() const;
     void stopSelected();
+    void openSandboxPort(const QString &name, int port); // publishes it when need be
     void startSelected();
     void removeSelected();
     void select(const QString &sandbox);

@@ -1,5 +1,6 @@
 #include "app/gui/terminalpane.h"
 
+#include "app/gui/elidedlabel.h"
 #include "app/gui/statedot.h"
 #include "app/gui/terminalview.h"
 #include "app/terminal/terminalmodel.h"
@@ -11,11 +12,14 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -110,8 +114,7 @@ QWidget *TerminalPane::makeHeader()
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_details = new QLabel(header);
-    m_details->setTextFormat(Qt::PlainText);
+    m_details = new ElidedLabel(header); // gives way to the ports and counters
     m_details->setForegroundRole(QPalette::PlaceholderText);
     m_badge = new QLabel(header);
     m_badge->setObjectName(u"attentionBadge"_s);
@@ -121,9 +124,18 @@ QWidget *TerminalPane::makeHeader()
     m_blockedLabel = new QLabel(header);
     m_blockedLabel->setObjectName(u"blockedCounter"_s);
     m_blockedLabel->setTextFormat(Qt::PlainText);
-    m_portsLabel = new QLabel(header);
-    m_portsLabel->setObjectName(u"listeningPorts"_s);
-    m_portsLabel->setTextFormat(Qt::PlainText);
+    m_portsButton = new QToolButton(header);
+    m_portsButton->setObjectName(u"listeningPorts"_s);
+    m_portsButton->setAutoRaise(true);
+    m_portsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_portsButton->setPopupMode(QToolButton::InstantPopup);
+    m_portsButton->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred); // never cut: details give way
+    // The style's corner arrow would sit on the text; the text ends with its own.
+    m_portsButton->setStyleSheet(u"QToolButton::menu-indicator { image: none; width: 0px; }"_s);
+    auto *portsMenu = new QMenu(m_portsButton);
+    portsMenu->setObjectName(u"portsMenu"_s);
+    m_portsButton->setMenu(portsMenu);
+    connect(portsMenu, &QMenu::aboutToShow, this, [this, portsMenu] { fillPortsMenu(portsMenu); });
     auto *search = toolButton(header, style()->standardIcon(QStyle::SP_FileDialogContentsView),
                               tr("Search the scrollback (Ctrl+Shift+F)"), u"search"_s);
     search->setIcon(QIcon::fromTheme(u"edit-find"_s, search->icon()));
@@ -138,7 +150,7 @@ QWidget *TerminalPane::makeHeader()
     layout->addWidget(m_title);
     layout->addWidget(m_details, 1);
     layout->addWidget(m_badge);
-    layout->addWidget(m_portsLabel);
+    layout->addWidget(m_portsButton);
     layout->addWidget(m_blockedLabel);
     layout->addWidget(search);
     layout->addWidget(m_maximise);
@@ -318,19 +330,62 @@ void TerminalPane::updateHeader()
     m_details->setText(details.join(u"  ·  "_s));
     m_details->setToolTip(m_stateDetail);
     QStringList ports;
-    for (int port : std::as_const(m_ports))
-        ports << QString::number(port);
-    m_portsLabel->setVisible(!ports.isEmpty());
-    m_portsLabel->setText(tr("listening on %1").arg(ports.join(u", "_s)));
-    m_portsLabel->setToolTip(
-        tr("Ports that something in the sandbox listens on, inside the sandbox: they are "
-           "not reachable from this computer."));
+    for (int port : shownPorts()) {
+        ports << (m_published.contains(port) ? tr("%1 → 127.0.0.1:%2").arg(port).arg(m_published.value(port))
+                                             : QString::number(port));
+    }
+    m_portsButton->setVisible(!ports.isEmpty());
+    m_portsButton->setText(tr("listening on %1").arg(ports.join(u", "_s)) + u" ▾"_s);
+    m_portsButton->setToolTip(
+        m_published.isEmpty()
+            ? tr("Ports that something in the sandbox listens on, inside the sandbox: they are not reachable "
+                 "from this computer until you open or publish one here.")
+            : tr("Ports that something in the sandbox listens on. A published one is reachable at the "
+                 "address shown, from this computer only."));
     m_badge->setVisible(m_attention->isRaised());
     m_badge->setText(AttentionMonitor::describe(m_attention->reason()));
     m_badge->setToolTip(m_attention->detail());
     m_blockedLabel->setVisible(m_blocked > 0);
     m_blockedLabel->setText(tr("%n blocked", nullptr, m_blocked));
     m_blockedLabel->setToolTip(tr("Requests the proxy blocked for this sandbox"));
+}
+
+QList<int> TerminalPane::shownPorts() const
+{
+    QList<int> ports = m_ports; // and what is published, even while nothing listens there
+    for (int port : m_published.keys()) {
+        if (!ports.contains(port))
+            ports << port;
+    }
+    std::sort(ports.begin(), ports.end());
+    return ports;
+}
+
+void TerminalPane::setPublishedPorts(const QMap<int, int> &published)
+{
+    m_published = published;
+    updateHeader();
+}
+
+void TerminalPane::fillPortsMenu(QMenu *menu)
+{
+    menu->clear();
+    for (int port : shownPorts()) {
+        if (menu->actions().size() > 0)
+            menu->addSeparator();
+        const bool published = m_published.contains(port);
+        QAction *open =
+            menu->addAction(QIcon::fromTheme(u"internet-web-browser"_s),
+                            published ? tr("Open 127.0.0.1:%1 in the Browser").arg(m_published.value(port))
+                                      : tr("Publish Port %1 and Open It in the Browser").arg(port));
+        open->setObjectName(u"openPort%1"_s.arg(port));
+        connect(open, &QAction::triggered, this, [this, port] { Q_EMIT openPortRequested(port); });
+        if (published) {
+            QAction *stop = menu->addAction(tr("Stop Publishing Port %1").arg(port));
+            stop->setObjectName(u"unpublishPort%1"_s.arg(port));
+            connect(stop, &QAction::triggered, this, [this, port] { Q_EMIT unpublishPortRequested(port); });
+        }
+    }
 }
 
 void TerminalPane::setListeningPorts(const QList<int> &ports)

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QToolButton;
 
@@ -60,6 +61,8 @@ public:
     void noteBlockedRequest(const QString &target);
     // What something in the sandbox listens on, shown in the header.
     void setListeningPorts(const QList<int> &ports);
+    // Which of them are published on this computer: the sandbox's port → 127.0.0.1's.
+    void setPublishedPorts(const QMap<int, int> &published);
     void setMaximised(bool maximised);
     void setCurrent(bool current); // the pane with the keyboard: its header is highlighted
 
@@ -75,6 +78,10 @@ Q_SIGNALS:
     void focused(); // the user is looking at this pane
     void stateChanged();
     void attentionChanged();
+    // The user asked to open a port of the sandbox in the browser (publishing it first if need be), or to
+    // stop publishing it.
+    void openPortRequested(int port);
+    void unpublishPortRequested(int port);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -86,6 +93,8 @@ private:
     QWidget *makeNoteBar();
     void setState(State state, const QString &detail = {});
     void updateHeader();
+    void fillPortsMenu(QMenu *menu);
+    QList<int> shownPorts() const;
     void search(bool backwards);
 
     PaneLaunch m_launch;
@@ -112,7 +121,8 @@ private:
     int m_exitCode = 0;
     int m_blocked = 0;
     QList<int> m_ports;
-    QLabel *m_portsLabel = nullptr;
+    QMap<int, int> m_published;
+    QToolButton *m_portsButton = nullptr; // its menu opens or unpublishes each port
     int m_searchFrom = 0;
     bool m_startedBefore = false;
 };

@@ -14,13 +14,16 @@
 #include "app/terminal/terminalmodel.h"
 
 #include "app/panetestsupport.h"
+#include "sandboxtestsupport.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QDesktopServices>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
@@ -39,7 +42,39 @@ using Paddock::Test::typeLine;
 using namespace Paddock::App;
 using namespace Qt::StringLiterals;
 
-namespace {} // namespace
+namespace {
+
+// Stands in for the desktop's browser (QDesktopServices's handler for http): what Paddock asked to open.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+    Q_INVOKABLE void open(const QUrl &url) { urls << url; }
+};
+
+// Opens button's menu as a click does, looks at it (a screenshot, if named) and chooses the action named.
+void chooseFromMenu(QToolButton *button, const QString &action, const QString &screenshot = {})
+{
+    QMenu *menu = button->menu();
+    bool chosen = false;
+    QTimer::singleShot(0, menu, [&] {
+        if (!screenshot.isEmpty())
+            menu->grab().save(Test::screenshotPath(screenshot));
+        if (auto *found = menu->findChild<QAction *>(action)) {
+            chosen = true;
+            found->trigger();
+        }
+        menu->close();
+    });
+    button->showMenu(); // returns when the menu closes
+    QVERIFY2(chosen, qPrintable(action));
+    button->window()->activateWindow(); // as the window manager gives it back after a popup
+    QVERIFY(QTest::qWaitForWindowActive(button->window()));
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -324,19 +359,38 @@ private Q_SLOTS:
                         .contains(u"1 blocked"_s));
     }
 
-    // A server the agent starts shows in its pane's header, and goes when it ends.
+    // A server the agent starts shows in its pane's header; its menu publishes the port on this computer and
+    // opens it in the browser, or stops publishing it; the port leaves the header when the server ends.
     void aPaneShowsWhatItsSandboxListensOn()
     {
         TerminalPane *pane = m_window->paneGrid()->panes()[0];
-        auto *ports = pane->header()->findChild<QLabel *>(u"listeningPorts"_s);
+        auto *ports = pane->header()->findChild<QToolButton *>(u"listeningPorts"_s);
         QVERIFY(ports->isHidden());
-        typeLine(pane, u"perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(LocalAddr => "
-                       u"\"127.0.0.1:4570\", Listen => 1) or die; sleep 4' &"_s);
+        typeLine(pane,
+                 u"perl -MIO::Socket::INET -e 'my $s = IO::Socket::INET->new(LocalAddr => "
+                 u"\"127.0.0.1:4570\", Listen => 1) or die; my $c = $s->accept; print $c \"hi from 4570\"; "
+                 u"close $c; sleep 2' &"_s);
         QTRY_VERIFY_WITH_TIMEOUT((m_window->sandboxModel()->sampleUsage(), !ports->isHidden()), 10'000);
-        QCOMPARE(ports->text(), u"listening on 4570"_s);
+        QCOMPARE(ports->text(), u"listening on 4570 ▾"_s);
         QVERIFY(ports->toolTip().contains(u"not reachable from this computer"_s));
         QCoreApplication::processEvents(); // laid out as it is shown
         QVERIFY(pane->header()->grab().save(Test::screenshotPath(u"pane-listening.png"_s)));
+
+        UrlCatcher browser;
+        QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
+        const auto cleanUp = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"http"_s); });
+        chooseFromMenu(ports, u"openPort4570"_s, u"pane-ports-menu.png"_s);
+        QCOMPARE(browser.urls.size(), 1);
+        const QUrl opened = browser.urls.first();
+        QCOMPARE(opened.host(), u"127.0.0.1"_s);
+        QCOMPARE(m_host->manager().publishedPorts(u"agent-1"_s), (QMap<int, int>{{4570, opened.port()}}));
+        QCOMPARE(ports->text(), u"listening on 4570 → 127.0.0.1:%1 ▾"_s.arg(opened.port()));
+        QCOMPARE(Test::exchangeThroughPort(opened.port(), "GET / HTTP/1.0\r\n\r\n"),
+                 QByteArray("hi from 4570"));
+        QVERIFY(pane->header()->grab().save(Test::screenshotPath(u"pane-published.png"_s)));
+
+        chooseFromMenu(ports, u"unpublishPort4570"_s);
+        QVERIFY(m_host->manager().publishedPorts(u"agent-1"_s).isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT((m_window->sandboxModel()->sampleUsage(), ports->isHidden()), 15'000);
     }
 
