@@ -128,7 +128,7 @@ Result<> WorkspaceClone::create(const QString &source, const QString &destinatio
     return {};
 }
 
-Result<> WorkspaceClone::checkOutHead(const QString &clonePath)
+Result<> WorkspaceClone::checkOutHead(const QString &clonePath, const QString &snapshotRef)
 {
     ensureInitialised(); // e.g. in `paddock serve`, where nothing else used libgit2 before a stop
     git_repository *opened = nullptr;
@@ -137,10 +137,22 @@ Result<> WorkspaceClone::checkOutHead(const QString &clonePath)
         return fail(ErrorCode::NotFound, tr("%1 is not a repository: %2").arg(clonePath, lastError()));
     const Repository clone(opened);
     git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
-    checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
+    checkout.checkout_strategy =
+        GIT_CHECKOUT_FORCE | GIT_CHECKOUT_REMOVE_UNTRACKED | GIT_CHECKOUT_REMOVE_IGNORED;
     if (git_checkout_head(clone.get(), &checkout) != 0)
         return fail(ErrorCode::Io,
                     tr("Could not check out the branch in %1: %2").arg(clonePath, lastError()));
+    if (snapshotRef.isEmpty())
+        return {};
+    git_object *rawSnapshot = nullptr;
+    if (git_revparse_single(&rawSnapshot, clone.get(),
+                            QString(snapshotRef + u"^{commit}"_s).toUtf8().constData()) != 0)
+        return {}; // none: nothing uncommitted
+    const Object snapshot(rawSnapshot);
+    checkout.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DONT_UPDATE_INDEX;
+    if (git_checkout_tree(clone.get(), snapshot.get(), &checkout) != 0)
+        return fail(ErrorCode::Io,
+                    tr("Could not check out the uncommitted files in %1: %2").arg(clonePath, lastError()));
     return {};
 }
 

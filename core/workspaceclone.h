@@ -26,7 +26,10 @@ public:
     static Result<bool> hasWorkNotIn(const QString &clone, const QString &source);
     // Makes the clone's files match its HEAD, as `git reset --hard` would, with libgit2: the files come from
     // an agent's commits, so no filter, hook or other program the git CLI could run on them is started.
-    static Result<> checkOutHead(const QString &clone);
+    // With a snapshot (a commit of the agent's uncommitted files, as a microVM sends it), its files go over
+    // HEAD's while HEAD and the index stay: the files then differ from the branch as the agent's do.
+    // Files left from an earlier checkout that neither has are removed.
+    static Result<> checkOutHead(const QString &clone, const QString &snapshotRef = {});
 };
 
 } // namespace Paddock::Core

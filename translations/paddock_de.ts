@@ -2480,10 +2480,6 @@ Erstellen Sie eine Sandbox mit „Neue Sandbox“ (Strg+N), oder wählen Sie ein
             <numerusform>%n Geheimnisse abgefangen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>in the microVM</source>
-        <translation>in der microVM</translation>
-    </message>
 </context>
 <context>
     <name>Paddock::App::ReviewComments</name>
@@ -2789,10 +2785,6 @@ Commit: %4
     <message>
         <source>Squashed %1 into %2: commit %3, signed.</source>
         <translation>%1 in %2 zusammengefasst: Commit %3, signiert.</translation>
-    </message>
-    <message>
-        <source>A microVM keeps its clone on a disk of its own: only its commits come back for review. Its uncommitted files stay in the machine.</source>
-        <translation>Eine microVM hält ihren Klon auf einer eigenen Platte: Nur ihre Commits kommen zur Prüfung zurück. Ihre nicht committeten Dateien bleiben in der Maschine.</translation>
     </message>
 </context>
 <context>
@@ -5066,6 +5058,10 @@ Commit: %4
     <message>
         <source>Could not check out the branch in %1: %2</source>
         <translation>Der Branch in %1 konnte nicht ausgecheckt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not check out the uncommitted files in %1: %2</source>
+        <translation>Die nicht committeten Dateien konnten in %1 nicht ausgecheckt werden: %2</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,10 @@ constexpr int agentTimeoutTcgMs = 90'000;   // an emulated boot on a busy 2-core
 constexpr int shutdownTimeoutMs = 6'000;    // the guest gives its processes 3 s
 constexpr int hostToolTimeoutMs = 300'000;  // mke2fs and git on the host
 constexpr int workspaceDiskMiB = 32 * 1024; // sparse: only what the clone uses takes space
-constexpr int homeDiskMiB = 16 * 1024;      // likewise: agent CLIs, their settings and caches
+constexpr int homeDiskMiB = 16 * 1024;
+// A microVM's uncommitted files, as a commit the guest sends with its branches (see fetchBranches).
+constexpr char uncommittedRef[] =
+    "refs/uncommitted/snapshot"; // likewise: agent CLIs, their settings and caches
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.
@@ -109,11 +112,13 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
             *output = ran.out;
         return ran.exitCode == 0 ? QString() : ImageTools::errorText(ran);
     };
-    // What the host has: the guest sends nothing when its branches are the same, and otherwise only the
-    // commits the host lacks (a review refreshes often, and a whole repository each time would be slow).
+    // What the host has: the guest sends nothing when its branches (and uncommitted files) are the same, and
+    // otherwise only the commits the host lacks (a review refreshes often, and a whole repository each time
+    // would be slow).
     QByteArray hostRefs;
-    if (const QString failed =
-            git({u"for-each-ref"_s, u"--format=%(objectname) %(refname)"_s, u"refs/heads"_s}, &hostRefs);
+    if (const QString failed = git({u"for-each-ref"_s, u"--format=%(objectname) %(refname)"_s,
+                                    u"refs/heads"_s, QString::fromLatin1(uncommittedRef)},
+                                   &hostRefs);
         !failed.isEmpty())
         return fail(ErrorCode::Io, tr("Cannot read the branches of %1: %2").arg(hostClone, failed));
     QStringList arguments{QString::fromUtf8(hostRefs.trimmed())};
@@ -123,18 +128,41 @@ Result<> MicroVmBackend::fetchBranches(const QString &sandbox, const QString &ho
     QTemporaryFile bundle(QDir::tempPath() + u"/paddock-fetch-XXXXXX.bundle"_s);
     if (!bundle.open())
         return fail(ErrorCode::Io, tr("Cannot make a temporary file: %1").arg(bundle.errorString()));
-    // $1: the host's "sha ref" lines; then its tips, excluded where the guest has them. A branch moved back
-    // to a commit the host has makes an empty bundle: then the whole one.
-    const auto exitCode = runInGuest(it->second.control, uR"(cd /workspace || exit 1
+    // The uncommitted files become a commit on HEAD, made with a throw-away index (the agent's index and
+    // files stay as they are) and fixed dates, so the same files give the same commit. It travels as a ref
+    // that lives only while the bundle is made.
+    // $1: the host's "sha ref" lines; then its tips, excluded where the guest has them.
+    const QString script = uR"SH(cd /workspace || exit 1
+git update-ref -d SNAPSHOT_REF 2>/dev/null # one left by an interrupted fetch
+snapshot=
+if head=$(git rev-parse -q --verify 'HEAD^{commit}'); then
+    i=/tmp/.paddock-snapshot.index
+    rm -f $i; cp .git/index $i 2>/dev/null
+    tree=$(GIT_INDEX_FILE=$i git add -A >/dev/null 2>&1 && GIT_INDEX_FILE=$i git write-tree) &&
+        [ "$tree" != "$(git rev-parse 'HEAD^{tree}')" ] &&
+        snapshot=$(GIT_AUTHOR_DATE='@0 +0000' GIT_COMMITTER_DATE='@0 +0000' git -c user.name=Paddock \
+            -c user.email=paddock@localhost commit-tree -p $head -m uncommitted $tree)
+    rm -f $i
+fi
 refs=$(git for-each-ref --format='%(objectname) %(refname)' refs/heads) || exit 1
+[ -n "$snapshot" ] && refs="$refs
+$snapshot SNAPSHOT_REF"
 [ "$refs" = "$1" ] && exit 3
 shift
 known=
 for tip in "$@"; do git cat-file -e "$tip^{commit}" 2>/dev/null && known="$known ^$tip"; done
+[ -n "$snapshot" ] && git update-ref SNAPSHOT_REF $snapshot
 b=/tmp/.paddock-fetch.bundle
-{ git bundle create -q $b --all $known || git bundle create -q $b --all; } >/dev/null 2>&1 || exit 1
-cat $b; status=$?; rm -f $b; exit $status)"_s,
-                                     -1, int(bundle.handle()), arguments);
+# A ref whose tip the host has (a branch moved back) is left out of a bundle: then the whole one.
+complete() { git bundle list-heads $b > $b.heads && ! printf '%s\n' "$refs" | grep -Fxv -f $b.heads | grep -q .; }
+{ { git bundle create -q $b --all $known && complete; } || git bundle create -q $b --all; } >/dev/null 2>&1
+made=$?
+git update-ref -d SNAPSHOT_REF 2>/dev/null
+[ $made = 0 ] || exit 1
+cat $b; status=$?; rm -f $b $b.heads; exit $status)SH"_s;
+    const auto exitCode = runInGuest(
+        it->second.control, QString(script).replace(u"SNAPSHOT_REF"_s, QLatin1StringView(uncommittedRef)), -1,
+        int(bundle.handle()), arguments);
     if (!exitCode)
         return std::unexpected(exitCode.error());
     if (*exitCode == 3) // nothing new
@@ -142,14 +170,17 @@ cat $b; status=$?; rm -f $b; exit $status)"_s,
     if (*exitCode != 0)
         return fail(ErrorCode::Io, tr("The microVM could not bundle its branches."));
     // The host fetches the bundle as untrusted input (git checks every object) and makes the clone's files
-    // match its branch, so the review reads what the agent committed.
-    if (const QString failed = git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s,
-                                    u"--no-tags"_s, u"--no-recurse-submodules"_s, u"--update-head-ok"_s,
-                                    bundle.fileName(), u"+refs/heads/*:refs/heads/*"_s});
+    // match its branch and then the uncommitted files, so the review reads what the agent has now. No
+    // snapshot in the bundle: nothing is uncommitted any more.
+    git({u"update-ref"_s, u"-d"_s, QString::fromLatin1(uncommittedRef)});
+    if (const QString failed =
+            git({u"-c"_s, u"transfer.fsckObjects=true"_s, u"fetch"_s, u"-q"_s, u"--no-tags"_s,
+                 u"--no-recurse-submodules"_s, u"--update-head-ok"_s, bundle.fileName(),
+                 u"+refs/heads/*:refs/heads/*"_s, u"+refs/uncommitted/*:refs/uncommitted/*"_s});
         !failed.isEmpty())
         return fail(ErrorCode::Corrupt, tr("The microVM's branches could not be fetched: %1").arg(failed));
     // Only objects went through the git CLI; the files are written by libgit2 (security.md item 13).
-    return Core::WorkspaceClone::checkOutHead(hostClone);
+    return Core::WorkspaceClone::checkOutHead(hostClone, QString::fromLatin1(uncommittedRef));
 }
 
 // The machine trusts what the host trusts, as a namespace sandbox does (its /etc/ssl is the host's): a

@@ -143,20 +143,15 @@ int ReviewCommand::run(const QStringList &args, CliIo &io)
             io.err << tr("paddock: %1: %2").arg(record.name, summary.error().message) << u'\n';
             continue;
         }
-        const bool inMachine = record.backend == SandboxRecord::Backend::MicroVm;
         const auto uncommitted =
-            inMachine
-                ? Result<UncommittedChanges>(std::unexpected(Error{}))
-                : BranchReview::uncommittedChanges(manager.cloneDirectory(record.name), record.name, false);
+            BranchReview::uncommittedChanges(manager.cloneDirectory(record.name), record.name, false);
         io.out << record.name.leftJustified(20) << QString(u"paddock/"_s + record.name).leftJustified(28)
                << summary->target.leftJustified(16) << QString::number(summary->ahead).rightJustified(6)
                << QString::number(summary->behind).rightJustified(7)
                << QString::number(summary->stats.files).rightJustified(7)
                << u"+%1/-%2"_s.arg(summary->stats.additions).arg(summary->stats.deletions).rightJustified(16)
                << u"  "_s
-               << (inMachine     ? tr("in the microVM")
-                   : uncommitted ? tr("%n file(s)", nullptr, int(uncommitted->files.size()))
-                                 : tr("unknown"))
+               << (uncommitted ? tr("%n file(s)", nullptr, int(uncommitted->files.size())) : tr("unknown"))
                << u'\n';
         if (parser.positionalArguments().size() == 1)
             printDetails(record, parser.value(against), io);
@@ -199,10 +194,6 @@ int DiffCommand::run(const QStringList &args, CliIo &io)
                                          : ReviewSupport::terminalSafe(file.patch));
     };
     show(diff->files, diff->stats);
-    if (record->backend == SandboxRecord::Backend::MicroVm) { // its files are on the machine's disk
-        io.out.flush();
-        return ExitOk;
-    }
     const Vm::SandboxManager manager(m_paths);
     const auto uncommitted = BranchReview::uncommittedChanges(manager.cloneDirectory(record->name),
                                                               record->name, !parser.isSet(stat));

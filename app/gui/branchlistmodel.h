@@ -25,8 +25,9 @@ public:
         QString repository; // the user's repository (the sandbox's workspace)
         QString clone;      // the sandbox's clone
         QDateTime created;  // the sandbox's: older decisions in the audit log were another's of that name
-        bool inMachine =
-            false; // a microVM's clone: its files are on the machine's disk, only commits come back
+        // A microVM's clone: it lives on the machine's disk; its branches and uncommitted files are brought
+        // back to clone (while it runs: for each review).
+        bool inMachine = false;
         State state = State::Loading;
         Core::BranchSummary summary;                  // when Ready
         QString error;                                // when Failed

@@ -264,8 +264,8 @@ void ReviewPage::reload()
         branch.inMachine = record.backend == SandboxRecord::Backend::MicroVm;
         branches.append(branch);
     }
-    // A running microVM's clone lives on its disk: its branches come back now, so the review shows what the
-    // agent has committed so far (its uncommitted files stay in the machine).
+    // A running microVM's clone lives on its disk: its branches and uncommitted files come back now, so the
+    // review shows what the agent has done so far.
     QStringList notBroughtBack;
     m_bringingBack = true;
     for (const BranchListModel::Branch &branch : std::as_const(branches))
@@ -444,12 +444,6 @@ void ReviewPage::loadUncommitted(const QString &name, int request)
     const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(name));
     if (!branch)
         return;
-    if (branch->inMachine) { // the host clone's files are its last checkout, not the machine's
-        m_uncommitted->setFiles({});
-        updateTabTitles();
-        Q_EMIT uncommittedLoaded(name);
-        return;
-    }
     // Read from the clone's files as bytes, never by running git there (security.md 13).
     m_worker->run(
         this, [clone = branch->clone, name] { return BranchReview::uncommittedChanges(clone, name, true); },
@@ -522,11 +516,7 @@ void ReviewPage::onUncommittedSelected()
         return;
     }
     m_diffPane->clearTitle();
-    const BranchListModel::Branch *branch = m_branches->branch(m_branches->rowOf(m_diffName));
-    if (branch && branch->inMachine)
-        showPlaceholder(tr("A microVM keeps its clone on a disk of its own: only its commits come back for "
-                           "review. Its uncommitted files stay in the machine."));
-    else if (!m_uncommittedError.isEmpty())
+    if (!m_uncommittedError.isEmpty())
         showPlaceholder(
             tr("The sandbox's uncommitted changes could not be read: %1").arg(m_uncommittedError));
     else if (m_uncommitted->rowCount() > 0)

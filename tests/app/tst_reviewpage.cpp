@@ -419,35 +419,6 @@ private Q_SLOTS:
         QFile::remove(m_clone + u"/notes.txt"_s);
     }
 
-    // A microVM's clone lives on its own disk: the host's copy of its files says nothing of its uncommitted
-    // work, so the page says where that is instead of listing nothing as if there were none.
-    void aMicroVmsUncommittedFilesStayInTheMachine()
-    {
-        Core::SandboxStore store(Core::Paths::fromSystem().sandboxesDir());
-        auto record = store.find(u"docs-pass"_s);
-        QVERIFY(record.has_value());
-        record->backend = Core::SandboxRecord::Backend::MicroVm;
-        QVERIFY(store.save(*record).has_value());
-        const QString clone = m_manager->cloneDirectory(u"docs-pass"_s);
-        writeFile(clone + u"/stale.txt"_s, "the host's copy, not the machine's\n");
-        QSignalSpy uncommitted(m_page.get(), &ReviewPage::uncommittedLoaded);
-        m_page->reload();
-        m_page->showSandbox(u"docs-pass"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!uncommitted.isEmpty() && uncommitted.last().first() == u"docs-pass"_s,
-                                 20000);
-        QCOMPARE(m_page->uncommittedModel()->rowCount(), 0);
-        m_page->listTabs()->setCurrentWidget(m_page->uncommittedView());
-        QVERIFY2(m_page->placeholder()->text().contains(u"uncommitted files stay in the machine"_s),
-                 qPrintable(m_page->placeholder()->text()));
-        QCoreApplication::processEvents();
-        QVERIFY(m_page->grab().save(Test::screenshotPath(u"review-microvm-uncommitted.png"_s)));
-        m_page->listTabs()->setCurrentWidget(m_page->fileView());
-        QFile::remove(clone + u"/stale.txt"_s);
-        record->backend = Core::SandboxRecord::Backend::Namespace;
-        QVERIFY(store.save(*record).has_value());
-        reloadAndWait(); // back on agent1, as the next tests expect
-    }
-
     void squashesThroughTheMergeDialog()
     {
         const QByteArray before = head();

@@ -1,6 +1,7 @@
 // MicroVM sandboxes end to end with real QEMU (emulated here: no KVM), the guest image built from Debian
 // packages and SandboxManager: the guest runs its own kernel, sessions (pipes and PTY) go through the agent
 // link, the proxy is the only way out, the workspace is shared, stop and a crash are cleaned up.
+#include "core/branchreview.h"
 #include "core/paths.h"
 #include "core/policy.h"
 #include "core/policyrule.h"
@@ -279,6 +280,7 @@ private Q_SLOTS:
              "tr -s ' ' | cut -d' ' -f2 && echo from-the-vm > new.txt && echo 'new.txt filter=canary' > "
              ".gitattributes && git add new.txt .gitattributes && "
              "git -c user.name=a -c user.email=a@b commit -qm 'from the vm' && echo uncommitted > wip.txt && "
+             "echo changed >> README.md && "
              "grep -oE '^/dev/vd. /(workspace|home/agent) ' /proc/mounts && echo clone-home > /home/agent/kept"_s});
         QCOMPARE(committed.exitCode, 0);
         QCOMPARE(committed.out,
@@ -312,6 +314,19 @@ private Q_SLOTS:
         QVERIFY(m_manager->isRunning(u"vmclone"_s));
         QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
         QCOMPARE(logOf(), QByteArray("from the vm\nfirst\n"));
+        // The uncommitted files come too, as the host clone's files, where the review reads them; the agent's
+        // index and refs are as they were.
+        const auto uncommitted = Core::BranchReview::uncommittedChanges(hostClone, u"vmclone"_s, true);
+        QVERIFY(uncommitted.has_value());
+        QStringList listed;
+        for (const Core::FileChange &file : uncommitted->files)
+            listed << file.path;
+        QCOMPARE(listed, (QStringList{u"README.md"_s, u"wip.txt"_s}));
+        QCOMPARE(Test::readFile(hostClone + u"/wip.txt"_s), QByteArray("uncommitted\n"));
+        QCOMPARE(Test::runCaptured(*control, {u"sh"_s, u"-c"_s,
+                                              u"git status --porcelain; git for-each-ref refs/uncommitted"_s})
+                     .out,
+                 QByteArray(" M README.md\n?? wip.txt\n"));
         // Nothing new: nothing is fetched, and the host clone's files are left as they are.
         Test::writeFile(hostClone + u"/new.txt"_s, "untouched\n");
         QVERIFY(m_manager->bringBranchesBack(u"vmclone"_s).has_value());
@@ -335,7 +350,7 @@ private Q_SLOTS:
         QVERIFY2(stopped.has_value(), stopped ? "" : qPrintable(stopped.error().message));
         QVERIFY(!QFileInfo::exists(canary));
         QCOMPARE(Test::readFile(hostClone + u"/new.txt"_s), QByteArray("from-the-vm\n"));
-        QVERIFY(!QFileInfo::exists(hostClone + u"/wip.txt"_s)); // only what was committed comes back
+        QCOMPARE(Test::readFile(hostClone + u"/wip.txt"_s), QByteArray("uncommitted\n")); // still uncommitted
         QCOMPARE(logOf(), QByteArray("from the vm\nfirst\n"));
         // Not merged yet: removing it would lose the commit.
         QCOMPARE(m_manager->remove(u"vmclone"_s, false).error().code, Core::ErrorCode::Conflict);
