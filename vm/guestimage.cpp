@@ -159,11 +159,15 @@ std::optional<GuestImage> GuestImage::findIn(const QString &folder)
     return image;
 }
 
-QStringList GuestImageBuilder::guestModules()
+QList<std::pair<QString, QStringList>> GuestImageBuilder::guestModules()
 {
-    return {u"virtio_mmio"_s,    u"virtio_console"_s, u"button"_s,     u"9p"_s,
-            u"9pnet_virtio"_s,   u"virtiofs"_s,       u"virtio_blk"_s, u"ext4"_s,
-            u"crc32c_generic"_s, u"overlay"_s};
+    // By what a boot needs: a module loads in tenths of a second under emulation, so a clone on its own
+    // disk loads no shared-folder modules.
+    return {{u"always"_s,
+             {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s, u"virtio_blk"_s, u"ext4"_s,
+              u"crc32c_generic"_s, u"overlay"_s}},
+            {u"virtiofs"_s, {u"virtiofs"_s}},
+            {u"workspace"_s, {u"9p"_s, u"9pnet_virtio"_s}}}; // paddock.workspace: the 9p share
 }
 
 QByteArray GuestImageBuilder::initScript()
@@ -177,7 +181,11 @@ mount -t devtmpfs devtmpfs /dev
 mkdir -p /dev/pts /home/agent /root
 mount -t devpts -o mode=0620,ptmxmode=0666 devpts /dev/pts
 mount -t tmpfs -o mode=1777 tmpfs /tmp
-while read -r module; do insmod "/lib/modules/$module" || echo "paddock-init: $module did not load"; done < /etc/paddock-modules
+cmdline=" $(cat /proc/cmdline) "
+while read -r wanted module; do
+    case "$wanted $cmdline" in always*|*" paddock.$wanted "*) ;; *) continue ;; esac
+    insmod "/lib/modules/$module" || echo "paddock-init: $module did not load"
+done < /etc/paddock-modules
 read -r uptime idle < /proc/uptime; echo "paddock-init: modules loaded at ${uptime}s"
 ip link set lo up
 hostname paddock
@@ -299,14 +307,24 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         const QString path = it.next();
         moduleFiles.insert(it.fileName().chopped(3).replace(u'-', u'_'), path.mid(modulesRoot.size() + 1));
     }
-    const auto order = moduleLoadOrder(
-        moduleFiles,
-        [&modulesRoot](const QString &path) {
-            return modinfoDepends(ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
-        },
-        guestModules());
-    if (!order)
-        return std::unexpected(order.error());
+    const auto dependsOf = [&modulesRoot](const QString &path) {
+        return modinfoDepends(ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
+    };
+    // Each group's modules with their dependencies, less what the modules loaded always bring.
+    QList<std::pair<QString, QString>>
+        order; // (the boot option that wants it or "always", the module's path)
+    QStringList always;
+    for (const auto &[wanted, modules] : guestModules()) {
+        const auto group = moduleLoadOrder(moduleFiles, dependsOf, modules);
+        if (!group)
+            return std::unexpected(group.error());
+        for (const QString &path : *group) {
+            if (!always.contains(path))
+                order.append({wanted, path});
+            if (wanted == "always"_L1)
+                always.append(path);
+        }
+    }
     const auto busybox = ImageTools::readAll(*busyboxTree + u"/bin/busybox"_s);
     if (!busybox)
         return std::unexpected(busybox.error());
@@ -322,15 +340,18 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     archive.addFile(u"bin/paddock-guest"_s, *guest, 0755);
     archive.addFile(u"init"_s, initScript(), 0755);
     QStringList loadList;
-    for (const QString &module : *order) {
+    QByteArray loadLines;
+    for (const auto &[wanted, module] : order) {
         const auto content = ImageTools::readAll(modulesRoot + u'/' + module);
         if (!content)
             return std::unexpected(content.error());
         const QString name = module.section(u'/', -1);
-        archive.addFile(u"lib/modules/"_s + name, *content);
+        if (!loadList.contains(name))
+            archive.addFile(u"lib/modules/"_s + name, *content);
         loadList.append(name);
+        loadLines += QString(wanted + u' ' + name).toUtf8() + '\n';
     }
-    archive.addFile(u"etc/paddock-modules"_s, loadList.join(u'\n').toUtf8() + '\n');
+    archive.addFile(u"etc/paddock-modules"_s, loadLines);
     image.initrd = QDir(options.outputDirectory).filePath(u"initrd-"_s + image.kernelVersion + u".cpio"_s);
     if (auto written = ImageTools::writeAll(image.initrd, archive.finish()); !written)
         return std::unexpected(written.error());

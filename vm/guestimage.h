@@ -27,7 +27,7 @@ struct GuestImage
     QString root;          // the read-only root file system (git, Node.js, npm); empty: the initramfs only
 
     // What this Paddock's init and modules expect; an image of another format is built again.
-    static constexpr int currentFormat = 5;
+    static constexpr int currentFormat = 6;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
 };
@@ -66,8 +66,9 @@ public:
     static QStringList modinfoDepends(const QByteArray &module);
     // The initramfs's /init: mounts, loads the modules listed in /etc/paddock-modules, then starts the guest.
     static QByteArray initScript();
-    // The modules a microVM guest needs (virtio over MMIO, the agent's serial port, the power button).
-    static QStringList guestModules();
+    // The modules a microVM guest needs (virtio over MMIO, the agent's serial port, the power button, its
+    // disks), each group with the boot option that wants it ("always", or paddock.NAME for NAME).
+    static QList<std::pair<QString, QStringList>> guestModules();
 };
 
 } // namespace Paddock::Vm

@@ -418,7 +418,10 @@ void SandboxManager::forget(const QString &name, const QString &reason)
     if (it == m_running.end())
         return;
     const QString runtime = it->second.runtime;
-    m_running.erase(it);
+    const bool hadPublished = !it->second.published.empty();
+    m_running.erase(it); // closes its published ports
+    if (hadPublished)
+        Q_EMIT publishedPortsChanged(name);
     if (m_proxy)
         m_proxy->removeSandbox(name);
     QDir(runtime).removeRecursively();

@@ -295,8 +295,10 @@ private Q_SLOTS:
         const auto published = m_manager->publishPort(u"long"_s, 4571);
         QVERIFY(published);
         QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
+        QSignalSpy portsChanged(m_manager.get(), &SandboxManager::publishedPortsChanged);
         QVERIFY(m_manager->stop(u"long"_s));
         QCOMPARE(stopped.size(), 1);
+        QCOMPARE(portsChanged.size(), 1);
         QVERIFY(m_manager->publishedPorts(u"long"_s).isEmpty()); // its published ports close with it
         QCOMPARE(Test::exchangeThroughPort(*published, "late", 5000), QByteArray("(not connected)"));
         QCOMPARE(Test::sleepersOf(u"319"_s), 0); // but not their sandbox
