@@ -67,27 +67,41 @@ constexpr std::size_t relayBufferBytes = 64 * 1024;
     std::exit(2);
 }
 
-void pump(int from, int to)
+// Copies until the end of from; false when to takes no more. A socket gets send() without SIGPIPE, anything
+// else (a pipe: a microVM session's stdout) write().
+bool copyStream(int from, int to)
 {
     std::vector<char> buffer(relayBufferBytes);
+    bool socket = true;
     for (;;) {
         const ssize_t n = read(from, buffer.data(), buffer.size());
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            break;
+            return true;
         for (ssize_t done = 0; done < n;) {
-            const ssize_t written = send(to, buffer.data() + done, std::size_t(n - done), MSG_NOSIGNAL);
+            const char *data = buffer.data() + done;
+            const auto left = std::size_t(n - done);
+            ssize_t written = socket ? send(to, data, left, MSG_NOSIGNAL) : write(to, data, left);
+            if (written < 0 && socket && errno == ENOTSOCK) {
+                socket = false;
+                continue;
+            }
             if (written < 0 && errno == EINTR)
                 continue;
-            if (written <= 0) {
-                shutdown(from, SHUT_RD);
-                return;
-            }
+            if (written <= 0)
+                return false;
             done += written;
         }
     }
-    shutdown(to, SHUT_WR); // pass the end of stream on; the other direction may still be talking
+}
+
+void pump(int from, int to)
+{
+    if (copyStream(from, to))
+        shutdown(to, SHUT_WR); // pass the end of stream on; the other direction may still be talking
+    else
+        shutdown(from, SHUT_RD);
 }
 
 void serveConnection(int client, std::string proxySocket)
@@ -110,27 +124,6 @@ void serveConnection(int client, std::string proxySocket)
 }
 
 // ---- connect: a published port ------------------------------------------------------------------------
-
-// Copies until the end of from; write(), not send(): stdout is a pipe in a microVM.
-void copyStream(int from, int to)
-{
-    std::vector<char> buffer(relayBufferBytes);
-    for (;;) {
-        const ssize_t n = read(from, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        for (ssize_t done = 0; done < n;) {
-            const ssize_t written = write(to, buffer.data() + done, std::size_t(n - done));
-            if (written < 0 && errno == EINTR)
-                continue;
-            if (written <= 0)
-                return;
-            done += written;
-        }
-    }
-}
 
 // Ends what goes out on fd: a socket's write half (its read half may still be in use), or the descriptor.
 void endOutput(int fd)
