@@ -139,6 +139,17 @@ inline Captured runCaptured(const QString &controlSocket, const QStringList &com
     return captured;
 }
 
+// A session whose streams are /dev/null.
+inline Core::Result<std::unique_ptr<Vm::GuestSession>> openQuietly(const QString &control,
+                                                                   Vm::SessionOptions options)
+{
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    options.descriptors = {devNull, devNull, devNull};
+    auto session = Vm::GuestSession::open(control, options);
+    ::close(devNull);
+    return session;
+}
+
 // Connects to a published port on the host's loopback, sends request, ends its sending half and reads
 // until the other end closes: what came back, with the event loop running meanwhile (the publisher is in
 // this thread).

@@ -47,16 +47,6 @@ bool waitForText(int master, QByteArray &seen, const QByteArray &text, int timeo
     return seen.contains(text);
 }
 
-// A session whose streams are /dev/null.
-Core::Result<std::unique_ptr<GuestSession>> openQuietly(const QString &control, SessionOptions options)
-{
-    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-    options.descriptors = {devNull, devNull, devNull};
-    auto session = GuestSession::open(control, options);
-    ::close(devNull);
-    return session;
-}
-
 } // namespace
 
 class TestGuestSession : public QObject
@@ -112,7 +102,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sh"_s, u"-c"_s, u"sleep 311 & wait"_s};
-        auto session = openQuietly(m_control, options);
+        auto session = Test::openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE(Test::sleepersOf(u"311"_s), 1);
         QVERIFY((*session)->sendSignal(SIGTERM));
@@ -131,7 +121,7 @@ private Q_SLOTS:
         options.command = {
             u"perl"_s, u"-MIO::Socket::INET"_s, u"-e"_s,
             u"my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1:4567', Listen => 1) or die; sleep 317"_s};
-        auto session = openQuietly(m_control, options);
+        auto session = Test::openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE(m_manager->listeningPorts(u"long"_s), QList<int>{4567});
         QVERIFY((*session)->sendSignal(SIGTERM));
@@ -153,7 +143,7 @@ private Q_SLOTS:
 
         SessionOptions options;
         options.command = Test::byteCountingServer(4569);
-        auto server = openQuietly(m_control, options);
+        auto server = Test::openQuietly(m_control, options);
         QVERIFY(server);
         QTRY_COMPARE(m_manager->listeningPorts(u"long"_s), QList<int>{4569});
         QCOMPARE(Test::exchangeThroughPort(*published, QByteArray(3 << 20, 'x')),
@@ -180,7 +170,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sleep"_s, u"313"_s};
-        auto session = openQuietly(m_control, options);
+        auto session = Test::openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE(Test::sleepersOf(u"313"_s), 1);
         session->reset(); // the host side goes away (a CLI killed mid-command)
@@ -288,7 +278,7 @@ private Q_SLOTS:
     {
         SessionOptions options;
         options.command = {u"sh"_s, u"-c"_s, u"setsid sleep 319 & nohup sleep 319 >/dev/null 2>&1 &"_s};
-        auto session = openQuietly(m_control, options);
+        auto session = Test::openQuietly(m_control, options);
         QVERIFY(session);
         QCOMPARE(*(*session)->waitForExit(), 0);
         QTRY_COMPARE(Test::sleepersOf(u"319"_s), 2); // they outlive their session, as in any system
@@ -314,7 +304,7 @@ private Q_SLOTS:
         QSignalSpy stopped(m_manager.get(), &SandboxManager::sandboxStopped);
         SessionOptions options;
         options.command = {u"kill"_s, u"-KILL"_s, u"2"_s}; // the agent kills paddock-guest (PID 2)
-        auto session = openQuietly(*control, options);
+        auto session = Test::openQuietly(*control, options);
         QVERIFY(session);
         QVERIFY(!(*session)->waitForExit()); // no exit code: the session's guest is gone
         QTRY_COMPARE(stopped.size(), 1);

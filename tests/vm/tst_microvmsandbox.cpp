@@ -191,15 +191,12 @@ private Q_SLOTS:
     void listeningPortsInsideAreReported()
     {
         QCOMPARE(m_manager->listeningPorts(u"vm"_s), QList<int>());
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
         SessionOptions options;
         options.command = {
             u"node"_s, u"-e"_s,
             u"require('net').createServer().listen(4568, '127.0.0.1'); setTimeout(() => {}, 600000)"_s};
         options.workingDirectory = u"/"_s;
-        options.descriptors = {devNull, devNull, devNull};
-        auto session = GuestSession::open(m_control, options);
-        ::close(devNull);
+        auto session = Test::openQuietly(m_control, options);
         QVERIFY(session);
         QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>{4568}, 30'000);
         QVERIFY((*session)->sendSignal(SIGTERM));
@@ -211,7 +208,6 @@ private Q_SLOTS:
     // session bridge and the agent's channel.
     void aPublishedPortReachesAServerInside()
     {
-        const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
         SessionOptions options;
         options.command = {
             u"node"_s, u"-e"_s,
@@ -219,9 +215,7 @@ private Q_SLOTS:
             "first += d.toString().slice(0, 5 - first.length); n += d.length; }); "
             "c.on('end', () => c.end('got ' + n + ' ' + first)); }).listen(4572, '127.0.0.1')"_s};
         options.workingDirectory = u"/"_s;
-        options.descriptors = {devNull, devNull, devNull};
-        auto server = GuestSession::open(m_control, options);
-        ::close(devNull);
+        auto server = Test::openQuietly(m_control, options);
         QVERIFY(server);
         QTRY_COMPARE_WITH_TIMEOUT(m_manager->listeningPorts(u"vm"_s), QList<int>{4572}, 30'000);
         const auto published = m_manager->publishPort(u"vm"_s, 4572);
