@@ -273,8 +273,10 @@ void ReviewPage::reload()
             if (auto fetched = m_manager.bringBranchesBack(branch.name); !fetched)
                 notBroughtBack << fetched.error().message;
     m_bringingBack = false;
-    if (!notBroughtBack.isEmpty())
+    if (!notBroughtBack.isEmpty()) {
         showMessage(notBroughtBack.join(u'\n'), true);
+        m_messageAbout.clear(); // about the sandboxes, not the branch selected
+    }
     m_branches->setBranches(branches);
     for (const BranchListModel::Branch &branch : branches) {
         m_worker->run(
@@ -353,6 +355,8 @@ QLabel *ReviewPage::placeholder() const
 void ReviewPage::onBranchSelected()
 {
     const BranchListModel::Branch *branch = m_branches->branch(m_branchView->currentIndex().row());
+    if (!m_messageAbout.isEmpty() && (!branch || branch->name != m_messageAbout))
+        m_message->hide(); // "Sent 2 comments to agent1" is not about the branch now shown
     updateDetails();
     updateActions();
     using State = BranchListModel::Branch::State;
@@ -895,6 +899,7 @@ void ReviewPage::sendComments()
 void ReviewPage::showMessage(const QString &text, bool error, const QStringList &conflicts)
 {
     m_message->showMessage(text, error, conflicts);
+    m_messageAbout = currentSandbox();
 }
 
 } // namespace Paddock::App

@@ -138,6 +138,7 @@ private:
     ReviewDiffPane *m_diffPane = nullptr;
     QLabel *m_branchTitle = nullptr;
     MessageBar *m_message = nullptr;
+    QString m_messageAbout; // the branch its message speaks of (hidden when another is selected); empty: all
     QFrame *m_commentsBar = nullptr;
     QLabel *m_commentsText = nullptr;
     QPushButton *m_sendComments = nullptr;

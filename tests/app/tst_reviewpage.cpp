@@ -7,6 +7,7 @@
 #include "app/gui/commitlistmodel.h"
 #include "app/gui/diffview.h"
 #include "app/gui/mergedialog.h"
+#include "app/gui/messagebar.h"
 #include "app/gui/reviewdiffpane.h"
 #include "app/gui/reviewpage.h"
 #include "app/gui/sidebysidediffview.h"
@@ -356,6 +357,14 @@ private Q_SLOTS:
                  file.constData());
         QVERIFY(!m_page->findChild<QFrame *>(u"commentsBar"_s)->isVisible()); // sent: gone from the page
         QVERIFY(markedLines().isEmpty());
+        // What the page said of agent1 goes when another branch is selected.
+        auto *message = m_page->findChild<MessageBar *>();
+        QVERIFY(message->isVisible());
+        m_page->showSandbox(u"docs-pass"_s);
+        QVERIFY(!message->isVisible());
+        QSignalSpy back(m_page.get(), &ReviewPage::diffLoaded);
+        m_page->showSandbox(u"agent1"_s); // as the next tests expect
+        QTRY_VERIFY_WITH_TIMEOUT(!back.isEmpty(), 20000);
         QDir(m_clone + u"/.paddock"_s).removeRecursively();
     }
 
