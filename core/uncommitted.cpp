@@ -260,7 +260,7 @@ private:
 Result<UncommittedChanges> BranchReview::uncommittedChanges(const QString &clone, const QString &name,
                                                             bool withPatches)
 {
-    // Not asked for a microVM's clone: its files are on the machine's disk, not here.
+    // For a microVM the clone is the host's copy, whose files are the machine's as last brought back.
     auto source = openHostileClone(clone, name);
     if (!source)
         return std::unexpected(source.error());

@@ -310,9 +310,9 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     const auto dependsOf = [&modulesRoot](const QString &path) {
         return modinfoDepends(ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
     };
-    // Each group's modules with their dependencies, less what the modules loaded always bring.
-    QList<std::pair<QString, QString>>
-        order; // (the boot option that wants it or "always", the module's path)
+    // Each group's modules with their dependencies, less what the modules loaded always bring: pairs of the
+    // boot option that wants it (or "always") and the module's path.
+    QList<std::pair<QString, QString>> order;
     QStringList always;
     for (const auto &[wanted, modules] : guestModules()) {
         const auto group = moduleLoadOrder(moduleFiles, dependsOf, modules);

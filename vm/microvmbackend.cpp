@@ -35,10 +35,9 @@ constexpr int agentTimeoutTcgMs = 90'000;   // an emulated boot on a busy 2-core
 constexpr int shutdownTimeoutMs = 6'000;    // the guest gives its processes 3 s
 constexpr int hostToolTimeoutMs = 300'000;  // mke2fs and git on the host
 constexpr int workspaceDiskMiB = 32 * 1024; // sparse: only what the clone uses takes space
-constexpr int homeDiskMiB = 16 * 1024;
+constexpr int homeDiskMiB = 16 * 1024;      // likewise: agent CLIs, their settings and caches
 // A microVM's uncommitted files, as a commit the guest sends with its branches (see fetchBranches).
-constexpr char uncommittedRef[] =
-    "refs/uncommitted/snapshot"; // likewise: agent CLIs, their settings and caches
+constexpr char uncommittedRef[] = "refs/uncommitted/snapshot";
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.

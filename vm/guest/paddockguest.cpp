@@ -142,10 +142,10 @@ int connectLocal(int port)
     v6.sin6_family = AF_INET6;
     v6.sin6_port = htons(std::uint16_t(port));
     v6.sin6_addr = in6addr_loopback;
+    // IPv4 first, then IPv6: a server on "localhost" may listen on [::1] only.
     const std::pair<const sockaddr *, socklen_t> addresses[] = {
         {reinterpret_cast<const sockaddr *>(&v4), socklen_t(sizeof v4)},
-        {reinterpret_cast<const sockaddr *>(&v6),
-         socklen_t(sizeof v6)}}; // servers on "localhost" may be v6 only
+        {reinterpret_cast<const sockaddr *>(&v6), socklen_t(sizeof v6)}};
     for (const auto &[address, length] : addresses) {
         const int fd = socket(address->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (fd < 0)
