@@ -19,7 +19,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6svg6 qt6-svg-dev
   libgit2-dev libre2-dev libssl-dev zlib1g-dev qtkeychain-qt6-dev libxkbcommon-dev extra-cmake-modules
   libseccomp-dev xvfb xauth trayer fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
-  gnome-keyring libsecret-1-0 dbus-daemon curl openssh-client gnupg qemu-system-x86 e2fsprogs
+  gnome-keyring libsecret-1-0 dbus-daemon curl openssh-client gnupg qemu-system-x86 qemu-utils e2fsprogs
   lintian desktop-file-utils appstream man-db
 )
 # Tests install agent CLIs with the real npm; a Node.js from elsewhere (NodeSource) brings its own.

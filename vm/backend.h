@@ -20,6 +20,8 @@ struct BackendStart
     // The agent's home (/home/agent), kept between starts: a host folder for a namespace sandbox, a disk
     // image (made at the first start) for a microVM.
     QString home;
+    // A microVM's system disk (vm/systemdisk.h): its root, kept between starts; made at the first start.
+    QString systemDisk;
     QString runtimeDirectory; // private to this run (0700), removed by the manager after stop
     QString proxySocket;      // the sandbox's proxy listener, the only way out
     ResourceLimits limits;

@@ -71,6 +71,9 @@ BackendStatus BackendAvailability::microVmBackend() const
     if (findProgram(u"qemu-system-x86_64"_s).isEmpty())
         return {BackendStatus::Level::Unavailable,
                 tr("QEMU is not installed. Install the 'qemu-system-x86' package.")};
+    if (findProgram(u"qemu-img"_s).isEmpty()) // it makes each machine's system disk
+        return {BackendStatus::Level::Unavailable,
+                tr("qemu-img is not installed. Install the 'qemu-utils' package.")};
     if (!kvmUsable())
         return {BackendStatus::Level::Emulated,
                 tr("%1 is not usable, so the microVM is emulated: it boots and runs several times slower.")

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QtEndian>
 
 #include <functional>
 
@@ -159,13 +160,27 @@ std::optional<GuestImage> GuestImage::findIn(const QString &folder)
     return image;
 }
 
+QByteArray GuestImageBuilder::withoutSignature(const QByteArray &module)
+{
+    // ... signature, then 12 bytes of module_signature (its last 4: the signature's length, big-endian),
+    // then the marker.
+    static constexpr QByteArrayView marker("~Module signature appended~\n");
+    constexpr qsizetype infoBytes = 12;
+    if (!module.endsWith(marker) || module.size() < marker.size() + infoBytes)
+        return module;
+    const char *info = module.constData() + module.size() - marker.size() - infoBytes;
+    const qint64 signed_ = qint64(qFromBigEndian<quint32>(info + 8)) + quint8(info[3]) + quint8(info[4]);
+    const qint64 trailer = marker.size() + infoBytes + signed_;
+    return trailer <= module.size() ? module.first(module.size() - trailer) : module;
+}
+
 QList<std::pair<QString, QStringList>> GuestImageBuilder::guestModules()
 {
     // By what a boot needs: a module loads in tenths of a second under emulation, so a clone on its own
     // disk loads no shared-folder modules.
     return {{u"always"_s,
              {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s, u"virtio_blk"_s, u"ext4"_s,
-              u"crc32c_generic"_s, u"overlay"_s}},
+              u"crc32c_generic"_s}},
             {u"virtiofs"_s, {u"virtiofs"_s}},
             {u"workspace"_s, {u"9p"_s, u"9pnet_virtio"_s}}}; // paddock.workspace: the 9p share
 }
@@ -200,14 +215,13 @@ esac
 root=
 case " $(cat /proc/cmdline) " in
 *" paddock.root "*)
-    # The root image read-only, under a writable layer in memory: the agent may change anything, for this run.
-    mkdir -p /mnt/lower /mnt/layer /newroot
-    if mount -t ext4 -o ro /dev/vda /mnt/lower && mount -t tmpfs -o mode=0755 tmpfs /mnt/layer &&
-        mkdir -p /mnt/layer/upper /mnt/layer/work &&
-        mount -t overlay -o lowerdir=/mnt/lower,upperdir=/mnt/layer/upper,workdir=/mnt/layer/work overlay /newroot
-    then
+    # The machine's own system disk, over the image's root: what the agent installs stays between starts.
+    # noinit_itable: the image's inode tables were left for the kernel to zero, which would fill the disk.
+    mkdir -p /newroot
+    if mount -t ext4 -o noinit_itable /dev/vda /newroot; then
         root=/newroot
         mount -t tmpfs -o mode=1777 tmpfs /newroot/tmp
+        mount -t tmpfs -o mode=0755 tmpfs /newroot/run
         mkdir -p /newroot/run/paddock
         cp /bin/paddock-guest /newroot/run/paddock/paddock-guest
     else
@@ -346,8 +360,10 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         if (!content)
             return std::unexpected(content.error());
         const QString name = module.section(u'/', -1);
+        // The kernel checks a signature against its built-in keys at each load, a tenth of a second per boot
+        // under emulation; it enforces none (Debian's kernel), and the image is built from verified packages.
         if (!loadList.contains(name))
-            archive.addFile(u"lib/modules/"_s + name, *content);
+            archive.addFile(u"lib/modules/"_s + name, withoutSignature(*content));
         loadList.append(name);
         loadLines += QString(wanted + u' ' + name).toUtf8() + '\n';
     }

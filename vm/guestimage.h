@@ -24,10 +24,10 @@ struct GuestImage
     QString kernel;
     QString initrd;
     QString kernelVersion; // e.g. "6.1.0-57-amd64"
-    QString root;          // the read-only root file system (git, Node.js, npm); empty: the initramfs only
+    QString root; // the root file system (git, Node.js, npm), every machine's system disk's base; empty: none
 
     // What this Paddock's init and modules expect; an image of another format is built again.
-    static constexpr int currentFormat = 6;
+    static constexpr int currentFormat = 7;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
 };
@@ -64,6 +64,9 @@ public:
                     const std::function<QStringList(const QString &)> &dependsOf, const QStringList &wanted);
     // The "depends=" names in a module's .modinfo section.
     static QStringList modinfoDepends(const QByteArray &module);
+    // The module without the signature appended to it (module_signature in the kernel's module.h), or as
+    // it is when it has none or the trailer does not add up.
+    static QByteArray withoutSignature(const QByteArray &module);
     // The initramfs's /init: mounts, loads the modules listed in /etc/paddock-modules, then starts the guest.
     static QByteArray initScript();
     // The modules a microVM guest needs (virtio over MMIO, the agent's serial port, the power button, its

@@ -9,6 +9,7 @@
 #include "vm/imagetools_p.h"
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
+#include "vm/systemdisk.h"
 #include "vm/virtiofsdaemon.h"
 
 #include <QDir>
@@ -229,7 +230,6 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     spec.cpus = request.limits.cpus > 0 ? request.limits.cpus : 1;
     spec.memoryMiB = request.limits.memoryMiB > 0 ? request.limits.memoryMiB : defaultMemoryMiB;
     spec.runtimeDirectory = request.runtimeDirectory;
-    spec.rootImage = image->root;
     // Clone mode keeps the clone on a disk of the machine's own (file work there is many times faster than
     // on a shared folder); the host brings its branches back (fetchBranches). Direct mode shares the folder.
     if (!request.workspaceDisk.isEmpty() && !image->root.isEmpty()) {
@@ -242,13 +242,24 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
         spec.sharedFolder = request.workspace;
     }
     // A disk that cannot grow would pause the machine during its boot: say so now instead.
-    for (const QString &disk : {spec.workspaceDisk, request.home})
+    for (const QString &disk : {spec.workspaceDisk, request.home, request.systemDisk})
         if (!disk.isEmpty() && !hasRoomFor(disk))
             return fail(ErrorCode::Io,
                         tr("The file system holding %1 is full (less than %2 MiB free); free some space and "
                            "start again.")
                             .arg(QFileInfo(disk).absolutePath())
                             .arg(minimumFreeBytes / (1024 * 1024)));
+    QString systemNote;
+    if (!request.systemDisk.isEmpty() && !image->root.isEmpty()) {
+        QDir().mkpath(QFileInfo(request.systemDisk).absolutePath());
+        const auto prepared = SystemDisk::prepare(request.systemDisk, image->root);
+        if (!prepared)
+            return std::unexpected(prepared.error());
+        if (*prepared == SystemDisk::Prepared::Remade)
+            systemNote = tr("its system was reset, as the guest image was rebuilt (/workspace and the home "
+                            "folder are kept)");
+        spec.systemDisk = request.systemDisk;
+    }
     Running running;
     QString shareNote;
     // Direct mode shares over virtiofs where a virtiofsd runs here (git and npm work is several times
@@ -338,8 +349,9 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     started.controlSocket = control;
     if (accelerator == Accelerator::Tcg)
         started.note = tr("emulated (slow): /dev/kvm is not usable here");
-    if (!shareNote.isEmpty())
-        started.note = started.note.isEmpty() ? shareNote : started.note + u"; "_s + shareNote;
+    for (const QString &note : {shareNote, systemNote})
+        if (!note.isEmpty())
+            started.note = started.note.isEmpty() ? note : started.note + u"; "_s + note;
     running.control = control;
     running.workspaceDisk = spec.workspaceDisk;
     m_running.emplace(sandbox, std::move(running));

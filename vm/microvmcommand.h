@@ -33,7 +33,7 @@ struct MicroVmSpec
     QString runtimeDirectory; // agent.sock (the guest agent's virtio-serial port) and console.log go here
     QString sharedFolder;     // a host folder the guest mounts as /workspace; empty: none
     QString virtioFsSocket;   // where a virtiofsd serves sharedFolder (vhost-user); empty: virtio 9p
-    QString rootImage;        // the read-only root file system (virtio block); empty: the initramfs only
+    QString systemDisk;       // the root file system, a qcow2 image (virtio block); empty: the initramfs only
     QString workspaceDisk;    // the clone's own disk, mounted as /workspace instead of sharedFolder
     QString homeDisk;         // the agent's home, mounted as /home/agent; empty: a home in memory
 };

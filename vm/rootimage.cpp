@@ -1,5 +1,6 @@
 #include "vm/rootimage.h"
 
+#include "vm/guestimage.h"
 #include "vm/imagetools_p.h"
 
 #include <QCryptographicHash>
@@ -22,6 +23,7 @@ namespace {
 using Run = ImageTools::Run;
 
 constexpr int downloadTimeoutMs = 300'000;
+constexpr int systemRoomMiB = 8 * 1024; // free room on a machine's system disk
 
 // The highest version of package that the archive offers (not one only installed here).
 Core::Result<QString> archiveVersion(const QString &package)
@@ -277,19 +279,29 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
     if (used.exitCode != 0 || usedMiB <= 0)
         return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(used));
     const QString identity =
-        QString::fromLatin1(QCryptographicHash::hash((image.packages.join(u'\n') + image.npmVersion).toUtf8(),
+        QString::fromLatin1(QCryptographicHash::hash((image.packages.join(u'\n') + image.npmVersion +
+                                                      QString::number(GuestImage::currentFormat))
+                                                         .toUtf8(),
                                                      QCryptographicHash::Sha256)
                                 .toHex()
                                 .left(12));
     image.path = QDir(options.outputDirectory).filePath(u"root-"_s + identity + u".ext4"_s);
+    // Machines' system disks are layered on it (SystemDisk), so a root of this name is never rewritten.
+    if (QFileInfo(image.path).isFile()) {
+        QDir(tree).removeRecursively();
+        return image;
+    }
     const QString partial = image.path + u".partial"_s;
     QFile::remove(partial);
-    const QString sizeMiB = QString::number(usedMiB * 5 / 4 + 64) + u'M';
+    // Room for what agents install (sparse: only what is written takes space). The journal keeps a system
+    // disk whole when its machine is killed; the kernel never zeroes the inode tables (noinit_itable).
+    const QString sizeMiB = QString::number(usedMiB + systemRoomMiB) + u'M';
     const Run made = ImageTools::run(
         u"mke2fs"_s,
-        {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-O"_s, u"^has_journal"_s, u"-m"_s, u"0"_s, u"-L"_s,
-         u"paddock-root"_s, u"-U"_s, u"5a8a9d0c-7d0c-4b5e-9a43-70616464636b"_s, u"-E"_s,
-         u"root_owner=0:0,hash_seed=5a8a9d0c-7d0c-4b5e-9a43-70616464636b"_s, u"-d"_s, tree, partial, sizeMiB},
+        {u"-q"_s, u"-F"_s, u"-t"_s, u"ext4"_s, u"-m"_s, u"0"_s, u"-L"_s, u"paddock-root"_s, u"-U"_s,
+         u"5a8a9d0c-7d0c-4b5e-9a43-70616464636b"_s, u"-E"_s,
+         u"root_owner=0:0,hash_seed=5a8a9d0c-7d0c-4b5e-9a43-70616464636b,lazy_itable_init=1,lazy_journal_init=1"_s,
+         u"-d"_s, tree, partial, sizeMiB},
         {}, {}, 600'000,
         {u"E2FSPROGS_FAKE_TIME="_s + QString::number(options.sourceDateEpoch),
          u"SOURCE_DATE_EPOCH="_s + QString::number(options.sourceDateEpoch)});

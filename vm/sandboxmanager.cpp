@@ -82,6 +82,11 @@ QString SandboxManager::homeOf(const SandboxRecord &record) const
     return record.backend == SandboxRecord::Backend::MicroVm ? home + u".ext4"_s : home;
 }
 
+QString SandboxManager::systemDiskOf(const QString &name) const
+{
+    return m_paths.dataDir() + u"/systems/"_s + name + u".qcow2"_s;
+}
+
 QString SandboxManager::workspaceOf(const SandboxRecord &record) const
 {
     return record.mode == SandboxRecord::Mode::Clone ? cloneDirectory(record.name) : record.workspace;
@@ -182,6 +187,7 @@ Result<> SandboxManager::remove(const QString &name, bool force)
         QDir(home).removeRecursively();
     else
         QFile::remove(home);
+    QFile::remove(systemDiskOf(name));
     if (record->mode == SandboxRecord::Mode::Clone) {
         QDir(clone).removeRecursively();
         QFile::remove(workspaceDiskOf(name));
@@ -318,6 +324,8 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     request.limits = ResourceLimits{record->cpus, record->memoryMiB};
     request.diskMiB = record->diskMiB;
     request.home = homeOf(*record);
+    if (record->backend == SandboxRecord::Backend::MicroVm)
+        request.systemDisk = systemDiskOf(name);
     if (record->backend == SandboxRecord::Backend::Namespace) { // a microVM's disk is made by its backend
         if (!QDir().mkpath(request.home))
             return fail(ErrorCode::Io, tr("Cannot create the agent's home %1.").arg(request.home));

@@ -110,6 +110,7 @@ public:
     // The agent's home, kept between starts until the sandbox is removed: a folder for a namespace sandbox,
     // a disk image for a microVM.
     QString homeOf(const Core::SandboxRecord &record) const;
+    QString systemDiskOf(const QString &name) const;
     // Where `paddock image build` puts the microVM guest image.
     static QString guestImageDirectory(const Core::Paths &paths);
 

@@ -44,6 +44,22 @@ private Q_SLOTS:
         QVERIFY(status.detail.contains(u"'bubblewrap' package"_s));
     }
 
+    // QEMU alone is not enough: each machine's system disk is made with qemu-img (qemu-utils).
+    void aMicroVmNeedsQemuAndQemuImg()
+    {
+        QTemporaryDir bin;
+        BackendAvailability availability;
+        availability.setSearchPath({bin.path()});
+        QVERIFY(availability.microVmBackend().detail.contains(u"'qemu-system-x86' package"_s));
+        writeFile(bin.filePath(u"qemu-system-x86_64"_s), "#!/bin/sh\n", true);
+        BackendStatus status = availability.microVmBackend();
+        QCOMPARE(status.level, BackendStatus::Level::Unavailable);
+        QVERIFY2(status.detail.contains(u"'qemu-utils' package"_s), qPrintable(status.detail));
+        writeFile(bin.filePath(u"qemu-img"_s), "#!/bin/sh\n", true);
+        status = availability.microVmBackend();
+        QVERIFY2(status.level != BackendStatus::Level::Unavailable, qPrintable(status.detail));
+    }
+
     void refusedUserNamespacesAreExplainedWithTheFix_data()
     {
         QTest::addColumn<QString>("sysctl");

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QTest>
 
 using namespace Paddock::Vm;
@@ -88,6 +89,26 @@ private Q_SLOTS:
                  Paddock::Core::ErrorCode::Corrupt);
     }
 
+    // The image's modules go without their signatures (the kernel checks none it is not told to).
+    void modulesLoseTheirSignatures()
+    {
+        const QByteArray code("\x7f"
+                              "ELF module code and .modinfo",
+                              29);
+        const QByteArray signature(300, 's');
+        QByteArray info(12, '\0');
+        info[2] = 2; // PKEY_ID_PKCS7
+        qToBigEndian<quint32>(quint32(signature.size()), info.data() + 8);
+        const QByteArray marker("~Module signature appended~\n");
+        QCOMPARE(GuestImageBuilder::withoutSignature(code + signature + info + marker), code);
+        QCOMPARE(GuestImageBuilder::withoutSignature(code), code); // unsigned: as it is
+        // A trailer claiming more than there is leaves the module alone.
+        qToBigEndian<quint32>(100'000, info.data() + 8);
+        QCOMPARE(GuestImageBuilder::withoutSignature(code + signature + info + marker),
+                 code + signature + info + marker);
+        QCOMPARE(GuestImageBuilder::withoutSignature(marker), marker);
+    }
+
     void buildsAndBootsUnderEmulation()
     {
         if (QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())
@@ -108,6 +129,7 @@ private Q_SLOTS:
             GuestImageBuilder::build(options, [&said](const QString &text) { said.append(text); });
         QVERIFY2(image.has_value(), image ? "" : qPrintable(image.error().message));
         QVERIFY(said.size() >= 4);
+        QVERIFY(!Paddock::Test::readFile(image->initrd).contains("~Module signature appended~"));
         QVERIFY(QFile::exists(options.outputDirectory + u"/manifest.json"_s));
         QVERIFY(Paddock::Test::readFile(image->kernel)
                     .startsWith("\x7f"

@@ -3,12 +3,15 @@
 #include "vm/microvmcommand.h"
 #include "vm/qemumachine.h"
 #include "vm/qmpclient.h"
+#include "vm/systemdisk.h"
 
 #include "testsupport.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,8 +63,9 @@ private Q_SLOTS:
         QVERIFY(tcgLine.contains(u"-M microvm -accel tcg -cpu max -smp 2 -m 1024 -nodefaults"_s));
         const qsizetype append = tcg.indexOf(u"-append"_s);
         QVERIFY(append > 0);
-        QCOMPARE(tcg.at(append + 1),
-                 u"console=ttyS0 quiet panic=-1 tsc_early_khz=2096006 paddock.sandbox=a"_s);
+        QCOMPARE(
+            tcg.at(append + 1),
+            u"console=ttyS0 quiet panic=-1 cryptomgr.notests=1 tsc_early_khz=2096006 paddock.sandbox=a"_s);
         QCOMPARE(tcg.at(tcg.indexOf(u"-kernel"_s) + 1), u"/images/vmlinux"_s);
         QCOMPARE(tcg.at(tcg.indexOf(u"-initrd"_s) + 1), u"/images/initrd"_s);
         const QStringList kvm = microVmArguments(spec, Accelerator::Kvm, 2096006);
@@ -96,6 +100,26 @@ private Q_SLOTS:
         QVERIFY(virtioFs.contains(u" paddock.virtiofs"_s));
     }
 
+    // The system disk first (/dev/vda, the root), then the clone's, then the home: the init counts on it.
+    void theDisksComeInOrder()
+    {
+        MicroVmSpec spec;
+        spec.kernel = u"/images/vmlinux"_s;
+        spec.runtimeDirectory = u"/run/x"_s;
+        spec.systemDisk = u"/data/systems/a,b.qcow2"_s;
+        spec.workspaceDisk = u"/data/clones/a.ext4"_s;
+        spec.homeDisk = u"/data/homes/a.ext4"_s;
+        const QString line = microVmArguments(spec, Accelerator::Tcg, std::nullopt).join(u' ');
+        const qsizetype root =
+            line.indexOf(u"-drive file=/data/systems/a,,b.qcow2,if=none,id=root,format=qcow2,"
+                         "werror=enospc -device virtio-blk-device,drive=root"_s);
+        const qsizetype workspace = line.indexOf(u"id=workspace,format=raw"_s);
+        const qsizetype home = line.indexOf(u"id=home,format=raw"_s);
+        QVERIFY2(root > 0 && workspace > root && home > workspace, qPrintable(line));
+        QVERIFY(!line.contains(u"readonly"_s)); // the system disk is the machine's own to write
+        QVERIFY(line.contains(u" paddock.workspacedisk paddock.homedisk paddock.root"_s));
+    }
+
     void qemuAcceptsThem()
     {
         if (QStandardPaths::findExecutable(u"qemu-system-x86_64"_s).isEmpty())
@@ -106,6 +130,12 @@ private Q_SLOTS:
         MicroVmSpec spec;
         spec.runtimeDirectory = runtime;
         spec.memoryMiB = 64;
+        // A real system disk over a small base, as SystemDisk makes it.
+        const QString base = runtime + u"/base.ext4"_s;
+        QCOMPARE(QProcess::execute(u"mke2fs"_s, {u"-q"_s, u"-t"_s, u"ext4"_s, base, u"8M"_s}), 0);
+        spec.systemDisk = runtime + u"/system.qcow2"_s;
+        const auto prepared = SystemDisk::prepare(spec.systemDisk, base);
+        QVERIFY2(prepared.has_value(), prepared ? "" : qPrintable(prepared.error().message));
         QemuMachine machine;
         QemuMachine::Options options;
         options.arguments = microVmArguments(spec, Accelerator::Tcg, hostTscKhz()) + QStringList{u"-S"_s};
@@ -120,6 +150,13 @@ private Q_SLOTS:
             agent = agent || (chardev[u"label"_s].toString() == u"agent"_s &&
                               chardev[u"filename"_s].toString().contains(u"run,with comma/agent.sock"_s));
         QVERIFY(agent);
+        const auto blocks = machine.qmp()->executeAndWait(u"query-block"_s);
+        QVERIFY(blocks.has_value());
+        const QJsonObject root = blocks->value(u"value"_s).toArray().first().toObject();
+        QCOMPARE(root[u"device"_s].toString(), u"root"_s);
+        QCOMPARE(root[u"inserted"_s][u"drv"_s].toString(), u"qcow2"_s);
+        QCOMPARE(root[u"inserted"_s][u"ro"_s].toBool(), false);
+        QCOMPARE(root[u"inserted"_s][u"backing_file"_s].toString(), base);
         machine.stop(0, 3'000);
     }
 };

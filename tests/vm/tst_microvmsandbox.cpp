@@ -18,6 +18,7 @@
 #include "vm/qmpclient.h"
 #include "vm/rootimage.h"
 #include "vm/sandboxmanager.h"
+#include "vm/systemdisk.h"
 
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
@@ -143,12 +144,21 @@ private Q_SLOTS:
         QCOMPARE(
             run(u"cat /etc/ssl/certs/ca-certificates.crt $SSL_CERT_FILE /run/paddock/paddock-ca.pem"_s).out,
             QByteArray("BUNDLE-WITH-PADDOCK-CA\nBUNDLE-WITH-PADDOCK-CA\nPADDOCK-CA\n"));
-        // The root is read-only underneath but writable for the run: git works anywhere.
         const Test::Captured git =
             run(u"cd /tmp && git init -q r && cd r && git -c user.name=a -c user.email=a@b "
-                "commit -q --allow-empty -m first && git log --format=%s && touch /usr/new"_s);
+                "commit -q --allow-empty -m first && git log --format=%s"_s);
         QCOMPARE(git.out, QByteArray("first\n"));
         QCOMPARE(git.exitCode, 0);
+        // The root is the machine's own system disk, writable, over the image's shared root.
+        QCOMPARE(
+            run(u"grep -o '^/dev/vda / ext4 rw' /proc/mounts && mkdir -p /usr/local/bin && echo installed > /usr/local/bin/kept"_s)
+                .out,
+            QByteArray("/dev/vda / ext4 rw\n"));
+        const QString systemDisk = m_manager->systemDiskOf(u"vm"_s);
+        const auto image = GuestImage::findIn(SandboxManager::guestImageDirectory(Core::Paths::fromSystem()));
+        QVERIFY(image.has_value());
+        QCOMPARE(SystemDisk::backingFileOf(systemDisk), image->root);
+        QCOMPARE(QFileInfo(systemDisk).permissions() & 0x0077, QFileDevice::Permissions()); // the user's only
     }
 
     void theWorkspaceIsSharedBothWays()
@@ -420,7 +430,12 @@ private Q_SLOTS:
     {
         const auto control = m_manager->start(u"vm"_s, policy());
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
-        QCOMPARE(Test::runCaptured(*control, {u"cat"_s, u"/home/agent/kept"_s}).out, QByteArray("kept\n"));
+        QCOMPARE(Test::runCaptured(*control, {u"cat"_s, u"/home/agent/kept"_s, u"/usr/local/bin/kept"_s}).out,
+                 QByteArray("kept\ninstalled\n"));
+        // The last stop unmounted its disks: none needed its journal replayed.
+        QCOMPARE(
+            Test::runCaptured(*control, {u"sh"_s, u"-c"_s, u"dmesg | grep -c 'recovery complete'"_s}).out,
+            QByteArray("0\n"));
         const auto usage = m_manager->usage(u"vm"_s);
         QVERIFY(usage.has_value());
         QVERIFY(usage->residentBytes > 32 * 1024 * 1024); // QEMU and its guest's memory
@@ -433,6 +448,14 @@ private Q_SLOTS:
         QVERIFY(!stopped.first().at(1).toString().isEmpty());
         QVERIFY(!m_manager->isRunning(u"vm"_s));
         QTRY_VERIFY_WITH_TIMEOUT(virtioFsDaemons().isEmpty(), 5'000); // it ends with its machine
+        // Its system disk was written to when it died; the journal keeps it whole for the next start.
+        const auto again = m_manager->start(u"vm"_s, policy());
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        QCOMPARE(
+            Test::runCaptured(*again, {u"sh"_s, u"-c"_s, u"grep -c '^/dev/vda / ext4 rw' /proc/mounts"_s})
+                .out,
+            QByteArray("1\n"));
+        QVERIFY(m_manager->stop(u"vm"_s).has_value());
     }
 
     // The host's file system fills up under a machine's disk: QEMU pauses the machine rather than failing the
@@ -450,7 +473,8 @@ private Q_SLOTS:
         MicroVmSpec spec;
         spec.kernel = image->kernel;
         spec.initrd = image->initrd;
-        spec.rootImage = image->root;
+        spec.systemDisk = folder.filePath(u"system.qcow2"_s);
+        QVERIFY(SystemDisk::prepare(spec.systemDisk, image->root).has_value());
         spec.runtimeDirectory = folder.path();
         spec.homeDisk = u"blkdebug:%1:%2"_s.arg(rules, disk);
         QemuMachine machine;

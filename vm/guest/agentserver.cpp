@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -463,6 +464,20 @@ void AgentServer::shutdown()
     m_running = false;
 }
 
+// The machine's disks unmounted (the root made read-only) once every process is gone: they are clean at the
+// next boot, which then replays no journal (a tenth of a second per disk under emulation).
+void unmountDisks()
+{
+    std::ifstream mounts("/proc/mounts");
+    std::vector<std::string> points;
+    for (std::string device, point, rest; mounts >> device >> point && std::getline(mounts, rest);)
+        if (device.rfind("/dev/vd", 0) == 0)
+            points.push_back(point);
+    for (auto point = points.rbegin(); point != points.rend(); ++point)
+        if (umount2(point->c_str(), 0) != 0)
+            mount(nullptr, point->c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr);
+}
+
 int AgentServer::run()
 {
     signal(SIGPIPE, SIG_IGN);
@@ -601,6 +616,7 @@ int AgentServer::run()
             return m_options.asInit ? 125 : 0;
     }
     if (m_options.asInit) {
+        unmountDisks();
         sync();
         reboot(RB_POWER_OFF);
     }
