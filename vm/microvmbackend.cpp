@@ -42,13 +42,12 @@ constexpr char uncommittedRef[] = "refs/uncommitted/snapshot";
 
 // Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
 // code, or why it could not run.
-Result<int> runInGuest(const QString &control, const QString &script, int input, int output,
-                       const QStringList &arguments = {})
+Result<int> runCommandInGuest(const QString &control, const QStringList &command, int input, int output)
 {
     const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
     const auto closeDevNull = qScopeGuard([devNull] { ::close(devNull); });
     SessionOptions options;
-    options.command = QStringList{u"/bin/sh"_s, u"-c"_s, script, u"sh"_s} + arguments; // arguments: $1...
+    options.command = command;
     options.workingDirectory = u"/"_s;
     options.descriptors = {input < 0 ? devNull : input, output < 0 ? devNull : output, devNull};
     auto session = GuestSession::open(control, options);
@@ -57,14 +56,23 @@ Result<int> runInGuest(const QString &control, const QString &script, int input,
     return (*session)->waitForExit();
 }
 
-// Copies a host file into the running guest through a session (the guest has no share for it).
-Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QString &script)
+Result<int> runInGuest(const QString &control, const QString &script, int input, int output,
+                       const QStringList &arguments = {})
+{
+    return runCommandInGuest(control, QStringList{u"/bin/sh"_s, u"-c"_s, script, u"sh"_s} + arguments, input,
+                             output); // arguments: $1...
+}
+
+// Copies a host file into the running guest through a session (the guest has no share for it). The
+// guest's own static program writes it: a shell and cat would first be read from a fresh machine's disk.
+Result<> copyIntoGuest(const QString &control, const QString &hostFile, const QStringList &guestPaths)
 {
     const int input = ::open(QFile::encodeName(hostFile).constData(), O_RDONLY | O_CLOEXEC);
     if (input < 0)
         return fail(ErrorCode::NotFound, MicroVmBackend::tr("Cannot read %1.").arg(hostFile));
     const auto closeInput = qScopeGuard([input] { ::close(input); });
-    const auto exitCode = runInGuest(control, u"mkdir -p /run/paddock && "_s + script, input, -1);
+    const auto exitCode = runCommandInGuest(
+        control, QStringList{u"/run/paddock/paddock-guest"_s, u"write"_s} + guestPaths, input, -1);
     if (!exitCode)
         return std::unexpected(exitCode.error());
     if (*exitCode != 0)
@@ -191,16 +199,16 @@ Result<> MicroVmBackend::installTrust(const QString &control, const BackendStart
     const QString system = u"/etc/ssl/certs/ca-certificates.crt"_s;
     if (request.trustBundle.isEmpty()) {
         const auto hostBundle = Proxy::TrustBundle::findSystemBundle();
-        return hostBundle ? copyIntoGuest(control, *hostBundle, u"cat > "_s + system) : Result<>{};
+        return hostBundle ? copyIntoGuest(control, *hostBundle, {system}) : Result<>{};
     }
-    QString script = u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox));
+    QStringList bundlePaths{QString::fromLatin1(BwrapCommand::trustBundleInSandbox)};
     if (request.systemBundle.startsWith(u"/etc/ssl/"_s))
-        script += u" && cp %1 %2"_s.arg(QLatin1StringView(BwrapCommand::trustBundleInSandbox), system);
-    if (auto copied = copyIntoGuest(control, request.trustBundle, script); !copied)
+        bundlePaths.append(system);
+    if (auto copied = copyIntoGuest(control, request.trustBundle, bundlePaths); !copied)
         return copied;
     if (!request.caCertificate.isEmpty())
         return copyIntoGuest(control, request.caCertificate,
-                             u"cat > %1"_s.arg(QLatin1StringView(BwrapCommand::caCertificateInSandbox)));
+                             {QString::fromLatin1(BwrapCommand::caCertificateInSandbox)});
     return {};
 }
 

@@ -158,6 +158,31 @@ private Q_SLOTS:
         m_guest.reset();
     }
 
+    // How a microVM gets the host's trust bundle at its start, without a shell: its input into each file.
+    void writePutsItsInputIntoEachFile()
+    {
+        QTemporaryDir folder;
+        const QString first = folder.filePath(u"bundle.pem"_s), second = folder.filePath(u"system.crt"_s);
+        Test::writeFile(second, QByteArray(100'000, 'o')); // replaced, not appended to
+        const QByteArray bundle = QByteArray("-----BEGIN CERTIFICATE-----\n").repeated(5'000);
+        QProcess writer;
+        writer.start(qEnvironmentVariable("PADDOCK_GUEST"), {u"write"_s, first, second});
+        QVERIFY(writer.waitForStarted());
+        writer.write(bundle);
+        writer.closeWriteChannel();
+        QVERIFY(writer.waitForFinished(10'000));
+        QCOMPARE(writer.exitCode(), 0);
+        QCOMPARE(Test::readFile(first), bundle);
+        QCOMPARE(Test::readFile(second), bundle);
+        // A file it cannot write is named, and the exit code says it failed.
+        writer.start(qEnvironmentVariable("PADDOCK_GUEST"), {u"write"_s, folder.filePath(u"no/such/dir"_s)});
+        QVERIFY(writer.waitForStarted());
+        writer.closeWriteChannel();
+        QVERIFY(writer.waitForFinished(10'000));
+        QCOMPARE(writer.exitCode(), 1);
+        QVERIFY(writer.readAllStandardError().contains("cannot write"));
+    }
+
     void exitCodesAndBothStreams()
     {
         const Ran ran = run({u"sh"_s, u"-c"_s, u"echo out; echo err >&2; exit 3"_s});

@@ -63,6 +63,7 @@ constexpr std::size_t relayBufferBytes = 64 * 1024;
         "usage: paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]\n"
         "       paddock-guest serve --control PATH [--proxy-socket PATH] [--port N] [--self-test]\n"
         "       paddock-guest connect PORT\n"
+        "       paddock-guest write FILE...\n"
         "       paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]\n");
     std::exit(2);
 }
@@ -372,6 +373,39 @@ std::string virtioPort(const std::string &name)
     std::exit(runAgent(options));
 }
 
+// Its input into each file, made or replaced (a microVM's trust bundle at its start): no shell, no cat.
+[[noreturn]] void writeFiles(int argc, char **argv)
+{
+    if (argc < 3)
+        usage();
+    std::string content;
+    std::vector<char> buffer(relayBufferBytes);
+    for (ssize_t got; (got = read(STDIN_FILENO, buffer.data(), buffer.size())) != 0;) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            std::fprintf(stderr, "paddock-guest: cannot read the input: %s\n", std::strerror(errno));
+            std::exit(1);
+        }
+        content.append(buffer.data(), size_t(got));
+    }
+    for (int i = 2; i < argc; ++i) {
+        const int file = ::open(argv[i], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        size_t written = 0;
+        while (file >= 0 && written < content.size()) {
+            const ssize_t wrote = write(file, content.data() + written, content.size() - written);
+            if (wrote < 0 && errno != EINTR)
+                break;
+            written += wrote > 0 ? size_t(wrote) : 0;
+        }
+        if (file < 0 || written < content.size() || close(file) != 0) {
+            std::fprintf(stderr, "paddock-guest: cannot write %s: %s\n", argv[i], std::strerror(errno));
+            std::exit(1);
+        }
+    }
+    std::exit(0);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -380,6 +414,8 @@ int main(int argc, char **argv)
         agent(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "connect") == 0)
         connectPort(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "write") == 0)
+        writeFiles(argc, argv);
     if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "serve") != 0))
         usage();
     const bool serving = std::strcmp(argv[1], "serve") == 0;
