@@ -5919,6 +5919,10 @@ Regel: %3
         <source>QEMU microVM with KVM acceleration.</source>
         <translation>QEMU-MicroVM mit KVM-Beschleunigung.</translation>
     </message>
+    <message>
+        <source>qemu-img is not installed. Install the 'qemu-utils' package.</source>
+        <translation>qemu-img ist nicht installiert. Installieren Sie das Paket „qemu-utils“.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::BwrapProcess</name>
@@ -6136,6 +6140,10 @@ Regel: %3
     <message>
         <source>paused: the file system holding %1 is full; it goes on by itself once there is space again</source>
         <translation>angehalten: Das Dateisystem mit %1 ist voll; es geht von selbst weiter, sobald wieder Platz ist</translation>
+    </message>
+    <message>
+        <source>its system was reset, as the guest image was rebuilt (/workspace and the home folder are kept)</source>
+        <translation>sein System wurde zurückgesetzt, da das Gast-Image neu gebaut wurde (/workspace und der Home-Ordner bleiben erhalten)</translation>
     </message>
 </context>
 <context>
@@ -6434,6 +6442,21 @@ Regel: %3
     <message>
         <source>Could not export the sandbox's system call filter.</source>
         <translation>Der Systemaufruf-Filter der Sandbox konnte nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::Vm::SystemDisk</name>
+    <message>
+        <source>qemu-img is not installed, and a microVM's system disk is made with it. Install the 'qemu-utils' package.</source>
+        <translation>qemu-img ist nicht installiert, und damit wird die Systemplatte einer MicroVM angelegt. Installieren Sie das Paket „qemu-utils“.</translation>
+    </message>
+    <message>
+        <source>Cannot make the system disk %1: %2</source>
+        <translation>Die Systemplatte %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

@@ -182,7 +182,8 @@ QList<std::pair<QString, QStringList>> GuestImageBuilder::guestModules()
              {u"virtio_mmio"_s, u"virtio_console"_s, u"button"_s, u"virtio_blk"_s, u"ext4"_s,
               u"crc32c_generic"_s}},
             {u"virtiofs"_s, {u"virtiofs"_s}},
-            {u"workspace"_s, {u"9p"_s, u"9pnet_virtio"_s}}}; // paddock.workspace: the 9p share
+            {u"workspace"_s, {u"9p"_s, u"9pnet_virtio"_s}}, // paddock.workspace: the 9p share
+            {u"net"_s, {u"virtio_net"_s}}}; // paddock.net: only bench_microvm_network's user-mode network
 }
 
 QByteArray GuestImageBuilder::initScript()

@@ -271,8 +271,8 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     Running running;
     QString shareNote;
     // Direct mode shares over virtiofs where a virtiofsd runs here (git and npm work is several times
-    // faster than on 9p); over 9p otherwise.
-    if (const QString program = VirtioFsDaemon::findProgram();
+    // faster than on 9p); over 9p otherwise, and by default under emulation (see findProgram).
+    if (const QString program = VirtioFsDaemon::findProgram(accelerator == Accelerator::Tcg);
         !spec.sharedFolder.isEmpty() && !program.isEmpty()) {
         running.share = std::make_unique<VirtioFsDaemon>();
         const QString socket = QDir(request.runtimeDirectory).filePath(u"virtiofs.sock"_s);

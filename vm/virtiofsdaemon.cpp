@@ -30,12 +30,14 @@ QStringList VirtioFsDaemon::knownPrograms()
     return {u"/usr/lib/qemu/virtiofsd"_s, u"/usr/libexec/virtiofsd"_s};
 }
 
-QString VirtioFsDaemon::findProgram()
+QString VirtioFsDaemon::findProgram(bool emulated)
 {
     if (qEnvironmentVariableIsSet("PADDOCK_VIRTIOFSD")) {
         const QString chosen = qEnvironmentVariable("PADDOCK_VIRTIOFSD");
         return chosen == u"off"_s ? QString() : chosen;
     }
+    if (emulated)
+        return {};
     for (const QString &program : knownPrograms())
         if (QFileInfo(program).isExecutable())
             return program;

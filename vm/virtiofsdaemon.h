@@ -22,8 +22,10 @@ public:
     // Where a virtiofsd of the C kind is looked for, in order.
     static QStringList knownPrograms();
     // The virtiofsd to use: PADDOCK_VIRTIOFSD when set ("off" for none, so the share falls back to 9p),
-    // else the first known one that exists; empty when there is none.
-    static QString findProgram();
+    // else the first known one that exists; empty when there is none. For an emulated machine, none unless
+    // PADDOCK_VIRTIOFSD names one: under emulation a share has stalled for good (a guest's requests went
+    // unanswered, QEMU and virtiofsd idle), so the slower 9p is the default there.
+    static QString findProgram(bool emulated = false);
 
     explicit VirtioFsDaemon(QObject *parent = nullptr);
     ~VirtioFsDaemon() override; // stops it

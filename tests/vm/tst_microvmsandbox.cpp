@@ -19,6 +19,7 @@
 #include "vm/rootimage.h"
 #include "vm/sandboxmanager.h"
 #include "vm/systemdisk.h"
+#include "vm/virtiofsdaemon.h"
 
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
@@ -109,9 +110,12 @@ private Q_SLOTS:
         create.mode = Core::SandboxRecord::Mode::Direct;
         create.backend = Core::SandboxRecord::Backend::MicroVm;
         QVERIFY(m_manager->create(create));
+        // Named, a virtiofsd serves the folder under emulation too (where 9p is the default).
+        qputenv("PADDOCK_VIRTIOFSD", VirtioFsDaemon::findProgram().toLocal8Bit());
         QElapsedTimer timer;
         timer.start();
         const auto control = m_manager->start(u"vm"_s, policy());
+        qunsetenv("PADDOCK_VIRTIOFSD");
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
         qInfo("started (self-test passed) in %lld ms", timer.elapsed());
         m_control = *control;
@@ -428,7 +432,9 @@ private Q_SLOTS:
 
     void aCrashedMachineIsShownAsStopped()
     {
+        qputenv("PADDOCK_VIRTIOFSD", VirtioFsDaemon::findProgram().toLocal8Bit()); // its daemon must end too
         const auto control = m_manager->start(u"vm"_s, policy());
+        qunsetenv("PADDOCK_VIRTIOFSD");
         QVERIFY2(control, control ? "" : qPrintable(control.error().message));
         QCOMPARE(Test::runCaptured(*control, {u"cat"_s, u"/home/agent/kept"_s, u"/usr/local/bin/kept"_s}).out,
                  QByteArray("kept\ninstalled\n"));
@@ -455,6 +461,15 @@ private Q_SLOTS:
             Test::runCaptured(*again, {u"sh"_s, u"-c"_s, u"grep -c '^/dev/vda / ext4 rw' /proc/mounts"_s})
                 .out,
             QByteArray("1\n"));
+        // Without PADDOCK_VIRTIOFSD, an emulated machine's folder is shared over 9p
+        // (VirtioFsDaemon::findProgram).
+        const QByteArray share =
+            Test::runCaptured(*again,
+                              {u"sh"_s, u"-c"_s, u"grep -o '^workspace /workspace [a-z0-9]*' /proc/mounts"_s})
+                .out;
+        QCOMPARE(share, chooseAccelerator() == Accelerator::Tcg
+                            ? QByteArray("workspace /workspace 9p\n")
+                            : QByteArray("workspace /workspace virtiofs\n"));
         QVERIFY(m_manager->stop(u"vm"_s).has_value());
     }
 

@@ -29,9 +29,11 @@ private Q_SLOTS:
         QCOMPARE(VirtioFsDaemon::findProgram(), QString());
         qputenv("PADDOCK_VIRTIOFSD", "/opt/virtiofsd");
         QCOMPARE(VirtioFsDaemon::findProgram(), u"/opt/virtiofsd"_s);
+        QCOMPARE(VirtioFsDaemon::findProgram(true), u"/opt/virtiofsd"_s); // named: even when emulated
         qunsetenv("PADDOCK_VIRTIOFSD");
         QVERIFY2(!VirtioFsDaemon::findProgram().isEmpty(),
                  "virtiofsd is needed (qemu-system-common ships /usr/lib/qemu/virtiofsd)");
+        QCOMPARE(VirtioFsDaemon::findProgram(true), QString()); // emulated: 9p unless asked
     }
 
     void servesAFolderAndEndsWithStop()
