@@ -13,6 +13,8 @@
 #include "vm/sandboxmanager.h"
 #include "vm/virtiofsdaemon.h"
 
+#include "microvmbenchsupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,16 +33,9 @@
 using namespace Qt::StringLiterals;
 using namespace Paddock;
 using namespace Paddock::Vm;
+using Paddock::Bench::percentile;
 
 namespace {
-
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty()
-               ? 0
-               : values[std::min(values.size() - 1, std::size_t(fraction * double(values.size())))];
-}
 
 double elapsedMs(const QElapsedTimer &timer)
 {
@@ -70,20 +65,10 @@ int main(int argc, char **argv)
     const int runs = argc > 1 ? std::atoi(argv[1]) : 20;
     const QString cache = argc > 2 ? QString::fromLocal8Bit(argv[2])
                                    : QDir::homePath() + u"/.cache/paddock/bench-guest-image"_s;
-    // A private XDG home: the bench's sandboxes and image never mix with the user's.
     QTemporaryDir home;
-    for (const char *variable : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
-        qputenv(variable, QDir(home.path()).filePath(QString::fromLatin1(variable)).toUtf8());
-    const Core::Paths paths(QProcessEnvironment::systemEnvironment());
-    GuestImageOptions options;
-    options.workDirectory = cache + u"/downloads"_s;
-    options.outputDirectory = SandboxManager::guestImageDirectory(paths);
-    options.guestBinary = defaultGuestBinary();
-    const auto image = GuestImageBuilder::build(options);
-    if (!image) {
-        std::fprintf(stderr, "%s\n", qPrintable(image.error().message));
+    if (!Bench::buildGuestImage(home, cache))
         return 1;
-    }
+    const Core::Paths paths(QProcessEnvironment::systemEnvironment());
     const Accelerator accelerator = chooseAccelerator();
     std::printf("accelerator: %s, %d runs\n", accelerator == Accelerator::Kvm ? "kvm" : "tcg (emulated)",
                 runs);

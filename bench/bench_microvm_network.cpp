@@ -20,6 +20,8 @@
 #include "vm/sandboxmanager.h"
 #include "vm/systemdisk.h"
 
+#include "microvmbenchsupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -41,20 +43,13 @@
 using namespace Qt::StringLiterals;
 using namespace Paddock;
 using namespace Paddock::Vm;
+using Paddock::Bench::percentile;
 
 namespace {
 
 constexpr int requestsPerRound = 40;
 constexpr qint64 smallBytes = 1024;
 constexpr qint64 largeBytes = 32LL * 1024 * 1024;
-
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty()
-               ? 0
-               : values[std::min(values.size() - 1, std::size_t(fraction * double(values.size())))];
-}
 
 // GET /small or /large: that many bytes, then the connection closes.
 void serveOrigin(QTcpServer &origin)
@@ -130,18 +125,9 @@ int main(int argc, char **argv)
     const QString cache = argc > 2 ? QString::fromLocal8Bit(argv[2])
                                    : QDir::homePath() + u"/.cache/paddock/bench-guest-image"_s;
     QTemporaryDir home;
-    for (const char *variable : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
-        qputenv(variable, QDir(home.path()).filePath(QString::fromLatin1(variable)).toUtf8());
-    const Core::Paths paths(QProcessEnvironment::systemEnvironment());
-    GuestImageOptions imageOptions;
-    imageOptions.workDirectory = cache + u"/downloads"_s;
-    imageOptions.outputDirectory = SandboxManager::guestImageDirectory(paths);
-    imageOptions.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
-    const auto image = GuestImageBuilder::build(imageOptions);
-    if (!image) {
-        std::fprintf(stderr, "%s\n", qPrintable(image.error().message));
+    const auto image = Bench::buildGuestImage(home, cache);
+    if (!image)
         return 1;
-    }
     const Accelerator accelerator = chooseAccelerator();
 
     QTcpServer origin;
@@ -181,7 +167,7 @@ int main(int argc, char **argv)
     options.arguments = microVmArguments(spec, accelerator, hostTscKhz());
     options.arguments << u"-netdev"_s
                       << u"user,id=net,restrict=on,ipv6=off,guestfwd=tcp:10.0.2.100:3128-cmd:%1 connect %2"_s
-                             .arg(imageOptions.guestBinary)
+                             .arg(defaultGuestBinary())
                              .arg(*tcpPort)
                       << u"-device"_s << u"virtio-net-device,netdev=net"_s;
     options.runtimeDirectory = runtime.path();

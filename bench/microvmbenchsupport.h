@@ -1,0 +1,45 @@
+#pragma once
+
+// What the microVM benchmarks share: the guest image, built (or found) under a private XDG home so that a
+// bench's sandboxes and image never mix with the user's, its downloads kept in cache; and percentiles.
+#include "core/paths.h"
+#include "vm/guestimage.h"
+#include "vm/sandboxmanager.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace Paddock::Bench {
+
+inline std::optional<Vm::GuestImage> buildGuestImage(const QTemporaryDir &home, const QString &cache)
+{
+    for (const char *variable : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
+        qputenv(variable, QDir(home.path()).filePath(QString::fromLatin1(variable)).toUtf8());
+    Vm::GuestImageOptions options;
+    options.workDirectory = cache + QStringLiteral("/downloads");
+    options.outputDirectory =
+        Vm::SandboxManager::guestImageDirectory(Core::Paths(QProcessEnvironment::systemEnvironment()));
+    options.guestBinary = Vm::defaultGuestBinary();
+    const auto image = Vm::GuestImageBuilder::build(options);
+    if (!image) {
+        std::fprintf(stderr, "%s\n", qPrintable(image.error().message));
+        return std::nullopt;
+    }
+    return *image;
+}
+
+inline double percentile(std::vector<double> values, double fraction)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty()
+               ? 0
+               : values[std::min(values.size() - 1, std::size_t(fraction * double(values.size())))];
+}
+
+} // namespace Paddock::Bench
