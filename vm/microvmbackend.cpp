@@ -40,8 +40,8 @@ constexpr int homeDiskMiB = 16 * 1024;      // likewise: agent CLIs, their setti
 // A microVM's uncommitted files, as a commit the guest sends with its branches (see fetchBranches).
 constexpr char uncommittedRef[] = "refs/uncommitted/snapshot";
 
-// Runs a shell script in the running guest with the given stdin and stdout (stderr is dropped): its exit
-// code, or why it could not run.
+// Runs a command in the running guest with the given stdin and stdout (stderr is dropped): its exit code,
+// or why it could not run.
 Result<int> runCommandInGuest(const QString &control, const QStringList &command, int input, int output)
 {
     const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
@@ -56,11 +56,12 @@ Result<int> runCommandInGuest(const QString &control, const QStringList &command
     return (*session)->waitForExit();
 }
 
+// The same for a shell script, its arguments as $1...
 Result<int> runInGuest(const QString &control, const QString &script, int input, int output,
                        const QStringList &arguments = {})
 {
     return runCommandInGuest(control, QStringList{u"/bin/sh"_s, u"-c"_s, script, u"sh"_s} + arguments, input,
-                             output); // arguments: $1...
+                             output);
 }
 
 // Copies a host file into the running guest through a session (the guest has no share for it). The
