@@ -156,6 +156,9 @@ inline Core::Result<std::unique_ptr<Vm::GuestSession>> openQuietly(const QString
 inline QByteArray exchangeThroughPort(int port, const QByteArray &request, int timeoutMs = 30000)
 {
     QTcpSocket socket;
+    // Recorded as it happens: a port whose server closes at once is connected and closed between two polls.
+    bool connected = false;
+    QObject::connect(&socket, &QTcpSocket::connected, [&connected] { connected = true; });
     socket.connectToHost(QHostAddress::LocalHost, quint16(port));
     QElapsedTimer timer;
     timer.start();
@@ -164,7 +167,8 @@ inline QByteArray exchangeThroughPort(int port, const QByteArray &request, int t
             QTest::qWait(5);
         return done();
     };
-    if (!waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }))
+    if (!waitUntil([&] { return connected || socket.state() == QAbstractSocket::UnconnectedState; }) ||
+        !connected)
         return "(not connected)";
     socket.write(request);
     QByteArray reply;
