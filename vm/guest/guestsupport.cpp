@@ -163,14 +163,17 @@ std::vector<std::string> sessionEnvironment(const std::vector<std::string> &over
     return result;
 }
 
-void writeAll(int fd, const std::string &text)
+bool writeAll(int fd, const std::string &text)
 {
     for (std::size_t done = 0; done < text.size();) {
         const ssize_t n = write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n <= 0)
-            return;
+            return false;
         done += std::size_t(n);
     }
+    return true;
 }
 
 // Forks the session's process: its own session and process group, the descriptors as 0, 1 and 2 (and the

@@ -24,7 +24,7 @@ std::string selfTest(int port);
 std::string resolveProgram(const std::string &program, const std::vector<std::string> &environment);
 // The guest's own environment with the request's variables on top.
 std::vector<std::string> sessionEnvironment(const std::vector<std::string> &overrides);
-void writeAll(int fd, const std::string &text);
+bool writeAll(int fd, const std::string &text); // false when fd takes no more
 // Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as
 // its controlling terminal), default signal handling, nothing else inherited. -1 when fork failed.
 pid_t startSession(const SessionRequest &request, const std::vector<int> &descriptors);

@@ -391,14 +391,7 @@ std::string virtioPort(const std::string &name)
     }
     for (int i = 2; i < argc; ++i) {
         const int file = ::open(argv[i], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        size_t written = 0;
-        while (file >= 0 && written < content.size()) {
-            const ssize_t wrote = write(file, content.data() + written, content.size() - written);
-            if (wrote < 0 && errno != EINTR)
-                break;
-            written += wrote > 0 ? size_t(wrote) : 0;
-        }
-        if (file < 0 || written < content.size() || close(file) != 0) {
+        if (file < 0 || !writeAll(file, content) || close(file) != 0) {
             std::fprintf(stderr, "paddock-guest: cannot write %s: %s\n", argv[i], std::strerror(errno));
             std::exit(1);
         }
