@@ -5857,28 +5857,28 @@ Regel: %3
 <context>
     <name>Paddock::Vm::AgentLink</name>
     <message>
-        <source>The microVM's agent link closed.</source>
-        <translation>Die Verbindung zum Agenten der MicroVM wurde geschlossen.</translation>
+        <source>The sandbox's agent link closed.</source>
+        <translation>Die Verbindung zum Agenten der Sandbox wurde geschlossen.</translation>
     </message>
     <message>
-        <source>The microVM's agent broke the protocol: %1</source>
-        <translation>Der Agent der MicroVM hat das Protokoll verletzt: %1</translation>
+        <source>The sandbox's agent broke the protocol: %1</source>
+        <translation>Der Agent der Sandbox hat das Protokoll verletzt: %1</translation>
     </message>
     <message>
-        <source>The microVM's agent is not ready.</source>
-        <translation>Der Agent der MicroVM ist nicht bereit.</translation>
+        <source>The sandbox's agent is not ready.</source>
+        <translation>Der Agent der Sandbox ist nicht bereit.</translation>
     </message>
     <message>
-        <source>The microVM's agent speaks another protocol (%1).</source>
-        <translation>Der Agent der MicroVM spricht ein anderes Protokoll (%1).</translation>
+        <source>The sandbox's agent speaks another protocol (%1).</source>
+        <translation>Der Agent der Sandbox spricht ein anderes Protokoll (%1).</translation>
     </message>
     <message>
-        <source>The microVM's agent sent more than its credit allows; the session was ended.</source>
-        <translation>Der Agent der MicroVM hat mehr gesendet, als sein Kredit erlaubt; die Sitzung wurde beendet.</translation>
+        <source>The sandbox's agent sent more than its credit allows; the session was ended.</source>
+        <translation>Der Agent der Sandbox hat mehr gesendet, als sein Guthaben erlaubt; die Sitzung wurde beendet.</translation>
     </message>
     <message>
-        <source>The microVM's agent sent a bad exit code.</source>
-        <translation>Der Agent der MicroVM hat einen ungültigen Exit-Code gesendet.</translation>
+        <source>The sandbox's agent sent a bad exit code.</source>
+        <translation>Der Agent der Sandbox hat einen ungültigen Exit-Code gesendet.</translation>
     </message>
 </context>
 <context>
@@ -5946,8 +5946,8 @@ Regel: %3
         <translation>Sitzungen können nicht auf %1 angeboten werden.</translation>
     </message>
     <message>
-        <source>The microVM's agent did not become ready within %1 seconds.</source>
-        <translation>Der Agent der MicroVM wurde nicht innerhalb von %1 Sekunden bereit.</translation>
+        <source>The sandbox's agent did not become ready within %1 seconds.</source>
+        <translation>Der Agent der Sandbox wurde nicht innerhalb von %1 Sekunden bereit.</translation>
     </message>
 </context>
 <context>
@@ -6157,10 +6157,6 @@ Regel: %3
         <translation>paddock-guest fehlt neben paddock (%1).</translation>
     </message>
     <message>
-        <source>Cannot create %1.</source>
-        <translation>%1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
         <source>limits not applied: %1</source>
         <translation>Grenzen nicht angewendet: %1</translation>
     </message>
@@ -6169,12 +6165,12 @@ Regel: %3
         <translation>bubblewrap konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <source>it did not become ready within %1 seconds</source>
-        <translation>sie war nicht innerhalb von %1 Sekunden bereit</translation>
-    </message>
-    <message>
         <source>The sandbox "%1" ended unexpectedly.</source>
         <translation>Die Sandbox „%1“ wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>Cannot make the sandbox's agent link: %1</source>
+        <translation>Die Verbindung zum Agenten der Sandbox kann nicht hergestellt werden: %1</translation>
     </message>
 </context>
 <context>

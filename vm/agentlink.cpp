@@ -40,7 +40,7 @@ void AgentLink::attach(QLocalSocket *socket)
     socket->setReadBufferSize(0);
     connect(socket, &QLocalSocket::readyRead, this, &AgentLink::onReadable);
     connect(socket, &QLocalSocket::disconnected, this,
-            [this] { breakLink(tr("The microVM's agent link closed.")); });
+            [this] { breakLink(tr("The sandbox's agent link closed.")); });
     send(FrameType::Hello, 0, helloPayload()); // the host speaks first: the guest may have booted before
     onReadable();
 }
@@ -79,7 +79,7 @@ void AgentLink::onReadable()
                 return;
         }
         if (m_decoder.failed())
-            return breakLink(tr("The microVM's agent broke the protocol: %1")
+            return breakLink(tr("The sandbox's agent broke the protocol: %1")
                                  .arg(QString::fromStdString(m_decoder.error())));
     }
 }
@@ -90,7 +90,7 @@ quint32 AgentLink::openSession(const Guest::SessionRequest &request, quint16 row
     const quint32 channel = m_nextChannel++;
     if (!m_ready) {
         if (events.failed)
-            events.failed(tr("The microVM's agent is not ready."));
+            events.failed(tr("The sandbox's agent is not ready."));
         return channel;
     }
     std::string payload = Guest::encodeRequest(request).substr(Guest::requestHeaderBytes);
@@ -161,7 +161,7 @@ void AgentLink::handle(const Frame &frame)
         switch (frame.type) {
         case FrameType::Hello:
             if (frame.payload != helloPayload())
-                return breakLink(tr("The microVM's agent speaks another protocol (%1).")
+                return breakLink(tr("The sandbox's agent speaks another protocol (%1).")
                                      .arg(QString::fromStdString(frame.payload).left(80)));
             m_greeted = true;
             return;
@@ -239,7 +239,7 @@ void AgentLink::handle(const Frame &frame)
             close(channel);
             if (ended.failed)
                 ended.failed(
-                    tr("The microVM's agent sent more than its credit allows; the session was ended."));
+                    tr("The sandbox's agent sent more than its credit allows; the session was ended."));
             return;
         }
         if (events.output)
@@ -265,7 +265,7 @@ void AgentLink::handle(const Frame &frame)
                 ended.exited(int(*code));
         } else if (ended.failed) {
             ended.failed(frame.type == FrameType::Failed ? QString::fromStdString(frame.payload).left(2000)
-                                                         : tr("The microVM's agent sent a bad exit code."));
+                                                         : tr("The sandbox's agent sent a bad exit code."));
         }
         return;
     }

@@ -14,7 +14,7 @@ class QLocalSocket;
 
 namespace Paddock::Vm {
 
-// The host's end of the agent protocol (vm/guest/agentprotocol.h) with a microVM's paddock-guest: opens
+// The host's end of the agent protocol (vm/guest/agentprotocol.h) with a sandbox's paddock-guest: opens
 // sessions on it, and carries the guest forwarder's connections to the sandbox's proxy socket, which is
 // thereby the guest's only way out. Everything the guest sends is untrusted: a broken frame ends the link,
 // frames for unknown channels are dropped, a channel that oversteps its credit is closed.
@@ -35,7 +35,7 @@ public:
     explicit AgentLink(QString proxySocket, QObject *parent = nullptr);
     ~AgentLink() override;
 
-    // Takes the connected socket (QEMU's end of the port, or a socketpair in tests) and greets the guest.
+    // Takes the connected socket (QEMU's end of the port, or a socketpair's into bwrap) and greets the guest.
     void attach(QLocalSocket *socket);
     bool isReady() const { return m_ready; }
 

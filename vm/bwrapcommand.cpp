@@ -109,11 +109,10 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
         args << u"--bind"_s << spec.home << u"/home/agent"_s;
     args << u"--bind"_s << spec.workspace << u"/workspace"_s << u"--chdir"_s << u"/workspace"_s;
     args << u"--dir"_s << u"/run/paddock"_s;
-    if (!spec.proxySocket.isEmpty())
+    const bool agent = spec.agentFd >= 0;
+    if (!spec.proxySocket.isEmpty() && !agent)
         args << u"--ro-bind"_s << spec.proxySocket << u"/run/paddock/proxy.sock"_s;
     args << u"--ro-bind"_s << spec.guestBinary << u"/run/paddock/paddock-guest"_s;
-    if (!spec.controlDirectory.isEmpty())
-        args << u"--bind"_s << spec.controlDirectory << u"/run/paddock/control"_s;
     if (spec.seccompFd >= 0)
         args << u"--seccomp"_s << QString::number(spec.seccompFd);
     // Without a terminal of its own, a sandbox must not share the caller's: TIOCSTI could type into it.
@@ -124,17 +123,21 @@ QStringList BwrapCommand::arguments(const NamespaceSandboxSpec &spec)
     environment.insert(spec.environment);
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         args << u"--setenv"_s << it.key() << it.value();
-    const bool serving = !spec.controlDirectory.isEmpty();
-    args << u"--"_s << u"/run/paddock/paddock-guest"_s << (serving ? u"serve"_s : u"run"_s);
-    if (serving)
-        args << u"--control"_s << u"/run/paddock/control/"_s + QLatin1StringView(controlSocketName);
+    args << u"--"_s << u"/run/paddock/paddock-guest"_s;
+    if (agent) {
+        args << u"agent"_s << u"--fd"_s << QString::number(spec.agentFd) << u"--port"_s
+             << QString::number(proxyPort);
+        if (spec.selfTest)
+            args << u"--self-test"_s;
+        return args;
+    }
+    args << u"run"_s;
     if (!spec.proxySocket.isEmpty())
         args << u"--proxy-socket"_s << u"/run/paddock/proxy.sock"_s << u"--port"_s
              << QString::number(proxyPort);
     if (!spec.proxySocket.isEmpty() && spec.selfTest)
         args << u"--self-test"_s;
-    if (!serving)
-        args << u"--"_s << spec.command;
+    args << u"--"_s << spec.command;
     return args;
 }
 

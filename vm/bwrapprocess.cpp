@@ -25,8 +25,17 @@ Core::Result<> BwrapProcess::writeEtcFiles(const QString &directory)
 
 void BwrapProcess::inheritDescriptor(QProcess &process, int fd)
 {
+    inheritDescriptors(process, {fd, -1});
+}
+
+void BwrapProcess::inheritDescriptors(QProcess &process, std::array<int, 2> fds)
+{
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    process.setChildProcessModifier([fd] { fcntl(fd, F_SETFD, 0); });
+    process.setChildProcessModifier([fds] {
+        for (int fd : fds)
+            if (fd >= 0)
+                fcntl(fd, F_SETFD, 0);
+    });
 }
 
 } // namespace Paddock::Vm

@@ -157,7 +157,7 @@ Core::Result<> GuestAgent::start(const QString &agentSocket, qintptr descriptor,
     if (!answered)
         return Core::fail(
             Core::ErrorCode::Unavailable,
-            tr("The microVM's agent did not become ready within %1 seconds.").arg(timeoutMs / 1000));
+            tr("The sandbox's agent did not become ready within %1 seconds.").arg(timeoutMs / 1000));
     return {};
 }
 

@@ -12,9 +12,9 @@ namespace Paddock::Vm {
 class AgentLink;
 class SessionBridge;
 
-// A microVM's guest agent as the host sees it: the agent link and its session bridge on a thread of their
-// own, because GuestSession::open blocks its caller until the guest answers, and no GUI thread may carry a
-// sandbox's traffic.
+// A sandbox's guest agent (a microVM's, or a namespace sandbox's) as the host sees it: the agent link and its
+// session bridge on a thread of their own, because GuestSession::open blocks its caller until the guest
+// answers, and no GUI thread may carry a sandbox's traffic.
 class GuestAgent
 {
     Q_DECLARE_TR_FUNCTIONS(Paddock::Vm::GuestAgent)

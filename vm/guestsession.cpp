@@ -125,6 +125,14 @@ bool GuestSession::sendSignal(int signal)
     return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
 }
 
+bool GuestSession::resize(int rows, int columns)
+{
+    if (m_ended)
+        return false;
+    const QByteArray line = "resize " + QByteArray::number(rows) + ' ' + QByteArray::number(columns) + '\n';
+    return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
+}
+
 void GuestSession::onReadable()
 {
     std::string line;

@@ -47,6 +47,8 @@ public:
     bool hasEnded() const { return m_ended; }
     // Sends a signal to the session's process group; false when the guest is gone.
     bool sendSignal(int signal);
+    // Tells the sandbox that the terminal's PTY (the host's end) now has this size; false when it is gone.
+    bool resize(int rows, int columns);
     // Runs a local event loop until the session ends: its exit code, or why it could not be told.
     Core::Result<int> waitForExit();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "vm/backend.h"
+#include "vm/guestagent.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -10,8 +11,10 @@
 
 namespace Paddock::Vm {
 
-// Sandboxes on bubblewrap (BwrapCommand): Linux namespaces, seccomp, paddock-guest serving sessions on a
-// control socket in the runtime folder; CPU and memory limits through a systemd scope where possible.
+// Sandboxes on bubblewrap (BwrapCommand): Linux namespaces, seccomp, and paddock-guest's agent inside,
+// reached over a socket pair with the agent protocol a microVM's agent speaks (GuestAgent, which serves
+// sessions on a control socket in the runtime folder); CPU and memory limits through a systemd scope where
+// possible.
 class NamespaceBackend : public Backend
 {
     Q_OBJECT
@@ -29,8 +32,7 @@ private:
     struct Running
     {
         std::unique_ptr<QProcess> process; // bwrap
-        QString control;
-        bool stopping = false;
+        std::unique_ptr<GuestAgent> agent;
     };
     std::map<QString, Running> m_running;
 };

@@ -171,7 +171,8 @@ void SessionBridge::startSession(int connection)
             ::tcsetattr(session.fds[0], TCSANOW, &raw);
         }
         ::ioctl(session.fds[0], TIOCGWINSZ, &window);
-        // The client resizes its end of the PTY, which tells no one here: its size is looked at now and then.
+        // The client resizes its end of the PTY, which tells no one here: it says so ("resize"), and a client
+        // that does not (`paddock exec -t`) has its size looked at now and then.
         session.windowSize = {window.ws_row, window.ws_col};
         session.sizeWatch = std::make_unique<QTimer>();
         session.sizeWatch->setInterval(windowSizePollMs);
@@ -310,10 +311,18 @@ void SessionBridge::readControl(Session &session)
     for (qsizetype newline; (newline = session.controlInput.indexOf('\n')) >= 0;) {
         const QList<QByteArray> words = session.controlInput.left(newline).split(' ');
         session.controlInput.remove(0, newline + 1);
-        bool ok = false;
-        const int signal = words.size() == 2 && words[0] == "signal" ? words[1].toInt(&ok) : 0;
-        if (ok)
-            m_link->sendSignal(session.channel, signal);
+        bool ok = false, okColumns = false;
+        if (words.size() == 2 && words[0] == "signal") {
+            if (const int signal = words[1].toInt(&ok); ok)
+                m_link->sendSignal(session.channel, signal);
+        } else if (words.size() == 3 && words[0] == "resize" && session.terminal) {
+            const ushort rows = words[1].toUShort(&ok), columns = words[2].toUShort(&okColumns);
+            if (ok && okColumns && rows > 0 && columns > 0 &&
+                std::pair{rows, columns} != session.windowSize) {
+                session.windowSize = {rows, columns};
+                m_link->resize(session.channel, rows, columns);
+            }
+        }
     }
     if (session.controlInput.size() > 4096)
         session.controlInput.clear(); // not a line of ours

@@ -14,9 +14,10 @@ namespace Paddock::Vm {
 
 class AgentLink;
 
-// Serves the session protocol (vm/guest/sessionprotocol.h) on a host Unix socket for a microVM, whose
-// guest cannot take descriptors: each request's stdin, stdout and stderr (or PTY) are pumped through an
-// agent channel. So GuestSession, terminals and `paddock exec` work the same on either backend. A PTY's
+// Serves the session protocol (vm/guest/sessionprotocol.h) on a host Unix socket for a sandbox's agent,
+// whose link carries bytes only (a microVM's virtio-serial port can carry nothing else): each request's
+// stdin, stdout and stderr (or PTY) are pumped through an agent channel. So GuestSession, terminals and
+// `paddock exec` work the same on either backend. A PTY's
 // slave is put in raw mode: the guest's own PTY does the line discipline.
 class SessionBridge : public QObject
 {

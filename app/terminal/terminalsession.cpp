@@ -33,6 +33,8 @@ TerminalSession::TerminalSession(TerminalModel &model, QObject *parent)
     connect(&m_model, &TerminalModel::resized, this, [this](int rows, int columns) {
         if (m_pty)
             m_pty->resize(rows, columns);
+        if (m_session)
+            m_session->resize(rows, columns); // at once: otherwise the size is only looked at now and then
     });
 }
 

@@ -1,5 +1,6 @@
 // Long-running namespace sandboxes with real bubblewrap: SandboxManager starts one, sessions run in it
-// through paddock-guest's control socket (pipes and a host PTY), and stopping it ends every process.
+// through its control socket and paddock-guest's agent (pipes and a host PTY), and stopping it ends every
+// process.
 #include "core/paths.h"
 #include "core/policy.h"
 #include "core/presetcatalog.h"
@@ -166,6 +167,20 @@ private Q_SLOTS:
         QVERIFY((*server)->waitForExit());
     }
 
+    // SECURITY: the agent's link speaks for the sandbox to the host (it opens proxy connections, reports
+    // ports): no session inherits it, and none can take it from the agent (not dumpable: no /proc/PID/fd,
+    // pidfd_getfd or ptrace by the same user).
+    void noSessionReachesTheAgentsLink()
+    {
+        const Test::Captured seen = run(
+            {u"sh"_s, u"-c"_s,
+             u"tr '\\0' ' ' < /proc/2/cmdline; echo; ls /proc/self/fd; readlink /proc/2/fd/0 2>/dev/null || echo refused"_s});
+        QCOMPARE(seen.exitCode, 0);
+        const QList<QByteArray> lines = seen.out.split('\n');
+        QVERIFY2(lines.value(0).startsWith("/run/paddock/paddock-guest agent --fd "), seen.out.constData());
+        QCOMPARE(lines.mid(1), (QList<QByteArray>{"0", "1", "2", "3", "refused", ""}));
+    }
+
     void aSessionLeftByItsHostIsHungUp()
     {
         SessionOptions options;
@@ -196,7 +211,9 @@ private Q_SLOTS:
         type("test -t 0 && echo IS-A-TTY; stty size\n");
         QVERIFY2(waitForText(pty.master(), seen, "IS-A-TTY"), seen.constData());
         QVERIFY2(waitForText(pty.master(), seen, "24 80"), seen.constData());
-        QVERIFY(pty.resize(40, 132)); // SIGWINCH reaches the shell
+        // As a terminal pane does: its PTY, then the session. SIGWINCH reaches the shell before it reads on.
+        QVERIFY(pty.resize(40, 132));
+        QVERIFY((*session)->resize(40, 132));
         type("stty size\n");
         QVERIFY2(waitForText(pty.master(), seen, "40 132"), seen.constData());
         type("sleep 317\n");

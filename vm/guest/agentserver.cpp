@@ -11,6 +11,7 @@
 #include <sys/reboot.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -438,12 +439,15 @@ void AgentServer::scanPorts()
 
 void AgentServer::shutdown()
 {
-    const auto signalAll = [this](int signal) {
+    // In a sandbox's own PID namespace (a VM's init, or bwrap's child) every process goes, including what
+    // left its session; outside one, as in a test on the host, kill(-1) would reach the user's own.
+    const bool ownPidNamespace = m_options.asInit || getpid() == 2;
+    const auto signalAll = [this, ownPidNamespace](int signal) {
         bool any = false;
         for (auto &[id, channel] : m_channels)
             if (channel.session)
                 any = kill(-channel.pid, signal) == 0 || any;
-        if (m_options.asInit)
+        if (ownPidNamespace)
             any = kill(-1, signal) == 0 || any;
         return any;
     };

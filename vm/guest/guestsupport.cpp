@@ -10,12 +10,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <thread>
 
 namespace Paddock::Guest {
 
@@ -217,32 +215,6 @@ pid_t startSession(const Paddock::Guest::SessionRequest &request, const std::vec
     writeAll(2, std::strerror(error));
     writeAll(2, "\n");
     _exit(error == ENOENT ? 127 : 126);
-}
-
-int exitCodeOf(const siginfo_t &info)
-{
-    return info.si_code == CLD_EXITED ? info.si_status : 128 + info.si_status;
-}
-
-// Ends the sessions, and in a sandbox's own PID namespace every other process too (kill(-1) there reaches
-// only the sandbox's; outside one, as in a test on the host, it would reach the user's, so it is not used).
-void endAllProcesses(const std::function<bool(int)> &signalSessions)
-{
-    const bool ownPidNamespace = getpid() <= 2; // bwrap's init is 1 and starts us; in a VM we are init
-    const auto signalAll = [&signalSessions, ownPidNamespace](int signal) {
-        bool any = signalSessions(signal);
-        if (ownPidNamespace)
-            any = kill(-1, signal) == 0 || any;
-        return any;
-    };
-    // A hang-up first, as when a terminal closes: interactive shells ignore SIGTERM but end on SIGHUP (and
-    // pass it to their jobs), so a sandbox with a shell attached stops at once instead of after the 3 s.
-    signalAll(SIGHUP);
-    signalAll(SIGTERM);
-    signalAll(SIGCONT);
-    for (int i = 0; i < 300 && signalAll(0); ++i) // 3 s to end, checked often: most end at once
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    signalAll(SIGKILL);
 }
 
 } // namespace Paddock::Guest

@@ -1,11 +1,9 @@
 #pragma once
-// Pieces of paddock-guest shared by its modes (serve, agent): plain C++, no Qt.
+// Pieces of paddock-guest shared by its modes (run, agent): plain C++, no Qt.
 #include "sessionprotocol.h"
 
 #include <sys/types.h>
-#include <sys/wait.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,10 +26,5 @@ bool writeAll(int fd, const std::string &text); // false when fd takes no more
 // Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as
 // its controlling terminal), default signal handling, nothing else inherited. -1 when fork failed.
 pid_t startSession(const SessionRequest &request, const std::vector<int> &descriptors);
-// The shell's convention: the exit code, or 128 + the signal that ended it.
-int exitCodeOf(const siginfo_t &info);
-// Ends the sessions (signalSessions sends a signal to each, true while any is left), and in a sandbox's own
-// PID namespace every other process too: SIGHUP, SIGTERM, up to 3 s, then SIGKILL.
-void endAllProcesses(const std::function<bool(int)> &signalSessions);
 
 } // namespace Paddock::Guest

@@ -1,36 +1,31 @@
 // paddock-guest: runs inside every sandbox. It forwards 127.0.0.1:PORT in the sandbox's network namespace
-// (which has nothing but loopback) to the sandbox's proxy, a Unix socket bound in from the host, so that the
-// proxy is the only way out; and it starts the sandbox's processes. Static, no Qt: it must run on any root
-// filesystem, the host's /usr or a minimal image.
+// (which has nothing but loopback) to the sandbox's proxy, so that the proxy is the only way out; and it
+// starts the sandbox's processes. Static, no Qt: it must run on any root filesystem, the host's /usr or a
+// minimal image.
 //
 //   paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]
-//       runs one command and exits with its status.
-//   paddock-guest serve --control PATH [--proxy-socket PATH] [--port N] [--self-test]
-//       a long-running sandbox: serves sessions (sessionprotocol.h) on the Unix socket PATH until a
-//       "shutdown" request; prints "ready" on stdout once it accepts them.
+//       runs one command and exits with its status; the forwarder's connections go to the Unix socket PATH.
 //   paddock-guest connect PORT
 //       relays its stdin and stdout to a server listening on 127.0.0.1:PORT (or [::1]:PORT) inside the
 //       sandbox: a session the host opens for each connection to a published port.
+//   paddock-guest write FILE...
+//       writes its input into each file.
 //   paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]
-//       a microVM's agent (agentserver.h): the agent protocol on descriptor N or on the virtio-serial port
-//       NAME; the forwarder's connections go to the host over it. As PID 1 it powers the VM off at the end.
+//       every long-running sandbox's agent (agentserver.h): the agent protocol on an inherited descriptor N
+//       (a namespace sandbox) or on the virtio-serial port NAME (a microVM); sessions start through it and
+//       the forwarder's connections go to the host over it. As PID 1 it powers the VM off at the end.
 //
 // --self-test checks, before anything starts, that the sandbox's network is what it must be: the proxy
 // answers, the proxy refuses the cloud metadata address, and no direct connection (TCP over IPv4 or IPv6,
 // UDP) gets out. If any check fails nothing is started and the exit code is 125.
 #include "agentserver.h"
 #include "guestsupport.h"
-#include "sessionprotocol.h"
-#include "sessionserver.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <poll.h>
-#include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,9 +37,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -61,7 +54,6 @@ constexpr std::size_t relayBufferBytes = 64 * 1024;
     std::fprintf(
         stderr,
         "usage: paddock-guest run [--proxy-socket PATH] [--port N] [--self-test] -- COMMAND [ARG...]\n"
-        "       paddock-guest serve --control PATH [--proxy-socket PATH] [--port N] [--self-test]\n"
         "       paddock-guest connect PORT\n"
         "       paddock-guest write FILE...\n"
         "       paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]\n");
@@ -190,140 +182,6 @@ void forwardSignal(int signal)
         kill(g_child, signal);
 }
 
-// ---- serve: sessions ---------------------------------------------------------------------------------
-
-bool sendText(int fd, const std::string &text)
-{
-    return send(fd, text.data(), text.size(), MSG_NOSIGNAL) == ssize_t(text.size());
-}
-
-std::mutex g_sessionsMutex;
-std::set<pid_t> g_sessions; // each is its own process group
-
-void serveSession(int connection)
-{
-    std::vector<int> descriptors;
-    const auto request = receiveRequest(connection, descriptors);
-    const auto closeDescriptors = [&descriptors] {
-        for (int fd : descriptors)
-            close(fd);
-        descriptors.clear();
-    };
-    if (request && request->kind == "shutdown") {
-        closeDescriptors();
-        endAllProcesses([](int signal) {
-            std::lock_guard lock(g_sessionsMutex);
-            bool any = false;
-            for (pid_t session : g_sessions)
-                any = kill(-session, signal) == 0 || any;
-            return any;
-        });
-        sendText(connection, "exit 0\n");
-        std::exit(0);
-    }
-    if (!request || descriptors.size() != std::size_t(Paddock::Guest::sessionDescriptors)) {
-        closeDescriptors();
-        sendText(connection, "error malformed session request\n");
-        close(connection);
-        return;
-    }
-    const pid_t pid = startSession(*request, descriptors);
-    closeDescriptors(); // the session holds them now; the host keeps its ends
-    if (pid < 0) {
-        sendText(connection, std::string("error fork: ") + std::strerror(errno) + "\n");
-        close(connection);
-        return;
-    }
-    {
-        std::lock_guard lock(g_sessionsMutex);
-        g_sessions.insert(pid);
-    }
-    sendText(connection, "started " + std::to_string(pid) + "\n");
-    const int pidfd = int(syscall(SYS_pidfd_open, pid, 0));
-    std::string input;
-    bool hungUp = false;
-    for (;;) {
-        pollfd watched[2] = {{pidfd, POLLIN, 0}, {connection, POLLIN, 0}};
-        const int ready = poll(watched, hungUp ? 1 : 2, hungUp ? 3000 : -1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready == 0 && hungUp) {
-            kill(-pid, SIGKILL); // it ignored the hang-up
-            continue;
-        }
-        if (watched[0].revents) {
-            siginfo_t info{};
-            if (waitid(P_PID, id_t(pid), &info, WEXITED) == 0)
-                sendText(connection, "exit " + std::to_string(exitCodeOf(info)) + "\n");
-            break;
-        }
-        if (!hungUp && watched[1].revents) {
-            char buffer[256];
-            const ssize_t n = read(connection, buffer, sizeof buffer);
-            if (n <= 0) { // the host went away: hang the session up, as closing a terminal does
-                kill(-pid, SIGHUP);
-                kill(-pid, SIGCONT);
-                hungUp = true;
-                continue;
-            }
-            input.append(buffer, std::size_t(n));
-            for (std::size_t end; (end = input.find('\n')) != std::string::npos; input.erase(0, end + 1)) {
-                const std::string line = input.substr(0, end);
-                if (line.rfind("signal ", 0) == 0) {
-                    const int signal = std::atoi(line.c_str() + 7);
-                    if (signal > 0 && signal < NSIG)
-                        kill(-pid, signal);
-                }
-            }
-            if (input.size() > Paddock::Guest::maxReplyLineBytes)
-                input.clear(); // not a line of ours
-        }
-    }
-    {
-        std::lock_guard lock(g_sessionsMutex);
-        g_sessions.erase(pid);
-    }
-    close(pidfd);
-    close(connection);
-}
-
-int listenControl(const std::string &path)
-{
-    const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (fd < 0 || path.size() >= sizeof address.sun_path) {
-        std::fprintf(stderr, "paddock-guest: bad control socket path %s\n", path.c_str());
-        std::exit(125);
-    }
-    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-    unlink(path.c_str());
-    const mode_t previous = umask(0077); // only this user may start sessions
-    const bool ok =
-        bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 && listen(fd, 64) == 0;
-    umask(previous);
-    if (!ok) {
-        std::fprintf(stderr, "paddock-guest: cannot listen on %s: %s\n", path.c_str(), std::strerror(errno));
-        std::exit(125);
-    }
-    return fd;
-}
-
-[[noreturn]] void serve(const std::string &controlPath)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const int listener = listenControl(controlPath);
-    std::fputs("ready\n", stdout);
-    std::fflush(stdout);
-    for (;;) {
-        const int connection = accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-        if (connection >= 0)
-            std::thread(serveSession, connection).detach();
-        else if (errno != EINTR && errno != ECONNABORTED)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-}
-
 // The /dev node of the virtio-serial port with that name (the host names it on QEMU's command line).
 std::string virtioPort(const std::string &name)
 {
@@ -362,6 +220,15 @@ std::string virtioPort(const std::string &name)
     }
     if ((options.link < 0) == portName.empty() || options.forwarderPort <= 0 || options.forwarderPort > 65535)
         usage();
+    if (options.link >= 0) {
+        // No session inherits the link, and none may take it from this process either (/proc/PID/fd,
+        // pidfd_getfd, ptrace: all need it dumpable): it speaks for the sandbox to the host.
+        if (fcntl(options.link, F_SETFD, FD_CLOEXEC) != 0) {
+            std::fprintf(stderr, "paddock-guest: descriptor %d is not open\n", options.link);
+            std::exit(125);
+        }
+        prctl(PR_SET_DUMPABLE, 0);
+    }
     if (!portName.empty()) {
         const std::string node = virtioPort(portName);
         options.link = node.empty() ? -1 : ::open(node.c_str(), O_RDWR | O_CLOEXEC);
@@ -409,19 +276,15 @@ int main(int argc, char **argv)
         connectPort(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "write") == 0)
         writeFiles(argc, argv);
-    if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "serve") != 0))
+    if (argc < 2 || std::strcmp(argv[1], "run") != 0)
         usage();
-    const bool serving = std::strcmp(argv[1], "serve") == 0;
     std::string proxySocket;
-    std::string controlPath;
     int port = 3128;
     bool wantSelfTest = false;
     int i = 2;
     for (; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
         if (std::strcmp(argv[i], "--proxy-socket") == 0 && i + 1 < argc)
             proxySocket = argv[++i];
-        else if (std::strcmp(argv[i], "--control") == 0 && i + 1 < argc && serving)
-            controlPath = argv[++i];
         else if (std::strcmp(argv[i], "--port") == 0 && i + 1 < argc)
             port = std::atoi(argv[++i]);
         else if (std::strcmp(argv[i], "--self-test") == 0)
@@ -429,7 +292,7 @@ int main(int argc, char **argv)
         else
             usage();
     }
-    if (port <= 0 || port > 65535 || (serving ? controlPath.empty() || i < argc : i + 1 >= argc))
+    if (port <= 0 || port > 65535 || i + 1 >= argc)
         usage();
     char **command = argv + i + 1;
 
@@ -456,9 +319,6 @@ int main(int argc, char **argv)
             return selfTestFailed;
         }
     }
-    if (serving)
-        serve(controlPath);
-
     g_child = fork();
     if (g_child < 0) {
         std::perror("paddock-guest: fork");

@@ -1,16 +1,18 @@
 #pragma once
 // The session protocol between the host and paddock-guest (plain C++: the guest has no Qt).
 //
-// paddock-guest serve listens on a Unix socket that the host binds into the sandbox. Each session is a new
-// connection:
+// Paddock serves it on each running sandbox's control socket (vm/sessionbridge.h), where GuestSession,
+// terminals and `paddock exec` start sessions; the bridge carries them on to the sandbox's agent. Each
+// session is a new connection:
 //   host → guest  one request: "PDK1", a 4-byte little-endian payload length, then the payload, a list of
 //                 NUL-terminated strings (see SessionRequest). The request's first byte carries three
 //                 descriptors (SCM_RIGHTS): the session's stdin, stdout and stderr (for a terminal session,
 //                 the PTY's slave side three times; the host keeps the master).
 //   guest → host  lines: "started PID", then "exit CODE" (the shell's convention: 128 + signal when a signal
 //                 ended it), or "error MESSAGE" at any point instead.
-//   host → guest  after "started": lines "signal N" for the session's process group. Closing the
-//                 connection hangs the session up (SIGHUP, then SIGKILL).
+//   host → guest  after "started": lines "signal N" for the session's process group, and "resize ROWS COLS"
+//                 once the host resized a terminal session's PTY. Closing the connection hangs the session
+//                 up (SIGHUP, then SIGKILL).
 // A request of kind "shutdown" (no descriptors) ends every process in the sandbox and then the guest.
 // Everything the guest sends is untrusted by the host: lines are bounded and parsed, never asserted.
 #include <cstdint>
