@@ -1,7 +1,8 @@
 // Times command lines side by side, interleaved, and prints p50/p95 in milliseconds and each one's ratio to
 // the first. A case is a label and one or more commands run one after the other (timed together), then an
-// optional untimed clean-up after "--cleanup"; "{n}" in any argument becomes the run's number.
-//   bench_cli RUNS LABEL CMD ARG... [:: CMD ARG...] [--cleanup CMD ARG...] ;; LABEL ...
+// optional untimed clean-up after "--cleanup" (its commands also apart by "::"); "{n}" in any argument
+// becomes the run's number.
+//   bench_cli RUNS LABEL CMD ARG... [:: CMD ARG...] [--cleanup CMD ARG... [:: CMD ARG...]] ;; LABEL ...
 // Every command must exit 0; output goes to /dev/null. (sandbox-bench.sh uses it for the CLI figures.)
 #include <algorithm>
 #include <chrono>
@@ -80,8 +81,8 @@ int main(int argc, char **argv)
             cases.back().label = word;
             cases.back().timed.emplace_back();
             expectLabel = false;
-        } else if (word == "::") {
-            cases.back().timed.emplace_back();
+        } else if (word == "::") { // the next command, timed or in the clean-up
+            (cleanup ? cases.back().cleanup : cases.back().timed).emplace_back();
         } else if (word == "--cleanup") {
             cases.back().cleanup.emplace_back();
             cleanup = true;

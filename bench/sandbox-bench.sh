@@ -16,24 +16,32 @@ echo "## Start to first command ($RUNS runs each, interleaved)"
 echo
 "$BIN/bench_sandboxstart" "$RUNS" | sed 's/^/    /'
 
-# Through the paddock CLI, as a user runs it, in a private XDG environment: exec in a running sandbox (the
-# background host that `paddock start` launches), and create + start + exec + stop of a new one (exec with
-# no running host hosts the sandbox itself for the command), beside bare bubblewrap.
+# Through the paddock CLI, as a user runs it, in a private XDG environment, beside bare bubblewrap: create +
+# exec of a new sandbox with no Paddock process running (exec hosts it itself for the command, then stops it);
+# then with a host running (the one `paddock start` launches) exec in a running sandbox, and create + exec.
 CLI_HOME=$(mktemp -d)
 export XDG_CONFIG_HOME=$CLI_HOME/config XDG_DATA_HOME=$CLI_HOME/data XDG_STATE_HOME=$CLI_HOME/state \
        XDG_CACHE_HOME=$CLI_HOME/cache XDG_RUNTIME_DIR=$CLI_HOME/runtime
 mkdir -p -m 700 "$XDG_RUNTIME_DIR" "$CLI_HOME/ws"
-"$BIN/paddock" create bench --workspace "$CLI_HOME/ws" --mode direct >/dev/null
-"$BIN/paddock" start bench >/dev/null
 BARE=(bwrap --unshare-all --die-with-parent --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/lib /lib
       --symlink usr/lib64 /lib64 --proc /proc --dev /dev true)
 echo
 echo "## Through the CLI ($RUNS runs each, interleaved)"
 echo
+# No Paddock process runs yet: each exec hosts its new sandbox itself and stops it after the command.
 "$BIN/bench_cli" "$RUNS" "bare bwrap true" "${BARE[@]}" \
-  ";;" "paddock exec (running sandbox)" "$BIN/paddock" exec bench -- true \
   ";;" "paddock create + exec (new sandbox)" "$BIN/paddock" create "b{n}" --workspace "$CLI_HOME/ws" --mode direct \
        "::" "$BIN/paddock" exec "b{n}" -- true "--cleanup" "$BIN/paddock" rm --force "b{n}"
+"$BIN/paddock" create bench --workspace "$CLI_HOME/ws" --mode direct >/dev/null
+"$BIN/paddock" start bench >/dev/null
+echo
+# With a host running (the desktop app, or `paddock serve`): exec in a running sandbox, and create + exec of a
+# new one, which the host starts (and stops afterwards, untimed).
+"$BIN/bench_cli" "$RUNS" "bare bwrap true" "${BARE[@]}" \
+  ";;" "paddock exec (running sandbox)" "$BIN/paddock" exec bench -- true \
+  ";;" "paddock create + exec (new sandbox, host running)" "$BIN/paddock" create "h{n}" --workspace "$CLI_HOME/ws" \
+       --mode direct "::" "$BIN/paddock" exec "h{n}" -- true \
+       "--cleanup" "$BIN/paddock" stop "h{n}" "::" "$BIN/paddock" rm --force "h{n}"
 "$BIN/paddock" stop bench >/dev/null
 rm -rf "$CLI_HOME"
 unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR
