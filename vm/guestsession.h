@@ -44,6 +44,8 @@ public:
     static Core::Result<> shutdown(const QString &controlSocket, int timeoutMs);
 
     qint64 pid() const { return m_pid; } // in the sandbox's PID namespace
+    // The session's connection, for a SessionAttachment to send "resize" lines from its signal handler.
+    int connection() const { return m_fd; }
     bool hasEnded() const { return m_ended; }
     // Sends a signal to the session's process group; false when the guest is gone.
     bool sendSignal(int signal);

@@ -220,7 +220,7 @@ int runSession(const Paths &paths, const QString &name, const QStringList &comma
     const auto session = Vm::GuestSession::open(*control, options);
     if (!session)
         return CliCommand::failure(io, session.error().message);
-    attachment->sessionStarted();
+    attachment->sessionStarted((*session)->connection());
     Vm::GuestSession &running = **session;
     const SignalPipe forwarder([&running](int signal) { running.sendSignal(signal); });
     const auto exitCode = (*session)->waitForExit();

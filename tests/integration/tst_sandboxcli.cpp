@@ -2,6 +2,7 @@
 // create → exec (exit codes, the clone, the proxy) → ls → rm, and the errors a user can run into.
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
+#include "vm/guest/hostpty.h"
 #include "vm/resourcelimits.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -314,6 +316,46 @@ echo stopped)SH"_s;
         QVERIFY(script.waitForFinished(20000));
         QCOMPARE(script.exitCode(), 3);
         QVERIFY(paddock({u"rm"_s, u"--force"_s, u"tty"_s}).exitCode == 0);
+    }
+
+    // `paddock exec -t` in a terminal that changes its size: the command in the sandbox sees the new one.
+    void aTerminalsNewSizeReachesTheCommand()
+    {
+        QVERIFY(paddock({u"create"_s, u"sized"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        Paddock::Guest::HostPty pty; // the user's terminal, with paddock as its session's foreground program
+        std::string error;
+        QVERIFY2(pty.open(24, 80, error), error.c_str());
+        QProcess cli;
+        const int slave = pty.slave();
+        cli.setChildProcessModifier([slave] {
+            ::setsid();
+            ::ioctl(slave, TIOCSCTTY, 0);
+            for (int fd = 0; fd < 3; ++fd)
+                ::dup2(slave, fd);
+        });
+        cli.start(qEnvironmentVariable("PADDOCK_BINARY"),
+                  {u"exec"_s, u"-it"_s, u"sized"_s, u"--"_s, u"bash"_s, u"--norc"_s, u"-i"_s});
+        QVERIFY(cli.waitForStarted());
+        pty.closeSlave();
+        QByteArray seen;
+        const auto typeUntil = [&](const QByteArray &keys, const QByteArray &text) {
+            QElapsedTimer timer;
+            timer.start();
+            while (!seen.contains(text) && timer.elapsed() < 20000) {
+                if (!keys.isEmpty()) [[maybe_unused]]
+                    auto written = ::write(pty.master(), keys.constData(), std::size_t(keys.size()));
+                seen += Paddock::Test::readAvailable(pty.master(), 300);
+            }
+            return seen.contains(text);
+        };
+        QVERIFY2(typeUntil({}, "$ "), seen.constData());
+        QVERIFY2(typeUntil("stty size\n", "24 80"), seen.constData());
+        QVERIFY(pty.resize(40, 132)); // SIGWINCH to paddock, which tells the sandbox
+        QVERIFY2(typeUntil("stty size\n", "40 132"), seen.constData());
+        [[maybe_unused]] auto written = ::write(pty.master(), "exit 4\n", 7);
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 4);
+        QVERIFY(paddock({u"rm"_s, u"--force"_s, u"sized"_s}).exitCode == 0);
     }
 
     void limitsThatCannotApplyAreShown()

@@ -9,6 +9,7 @@
 #include <optional>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Paddock::Guest {
@@ -18,14 +19,46 @@ namespace {
 constexpr int drainMs = 500;
 
 std::atomic<int> g_resizedMaster{-1};
+std::atomic<int> g_sessionConnection{-1};
 
-// SIGWINCH: the session's terminal follows this one (ioctl is async-signal-safe).
+// "resize ROWS COLS\n" on the session's connection, with async-signal-safe calls only.
+void tellSize(int connection, const winsize &size)
+{
+    char line[32];
+    std::size_t length = 0;
+    const auto text = [&](const char *part) {
+        while (*part)
+            line[length++] = *part++;
+    };
+    const auto number = [&](unsigned value) {
+        char digits[5];
+        int count = 0;
+        do
+            digits[count++] = char('0' + value % 10);
+        while ((value /= 10) != 0 && count < 5);
+        while (count > 0)
+            line[length++] = digits[--count];
+    };
+    text("resize ");
+    number(size.ws_row);
+    text(" ");
+    number(size.ws_col);
+    text("\n");
+    ::send(connection, line, length, MSG_NOSIGNAL);
+}
+
+// SIGWINCH: the session's terminal follows this one, and the sandbox hears of it at once.
 void onWindowChanged(int)
 {
+    const int savedErrno = errno;
     const int master = g_resizedMaster.load();
     winsize size{};
-    if (master >= 0 && ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0)
+    if (master >= 0 && ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0) {
         ::ioctl(master, TIOCSWINSZ, &size);
+        if (const int connection = g_sessionConnection.load(); connection >= 0)
+            tellSize(connection, size);
+    }
+    errno = savedErrno;
 }
 
 bool writeAll(int fd, const char *data, ssize_t length)
@@ -150,7 +183,7 @@ void SessionAttachment::closeSessionEnds()
     m_sessionEnds = {-1, -1, -1};
 }
 
-void SessionAttachment::sessionStarted()
+void SessionAttachment::sessionStarted(int connection)
 {
     closeSessionEnds();
     if (m_pty) {
@@ -162,6 +195,7 @@ void SessionAttachment::sessionStarted()
             m_savedTerminal = std::move(saved);
         }
         g_resizedMaster = m_pty->master();
+        g_sessionConnection = connection;
         struct sigaction action
         {
         };
@@ -214,6 +248,7 @@ void SessionAttachment::restoreTerminal()
 {
     if (m_pty) {
         g_resizedMaster = -1;
+        g_sessionConnection = -1;
         ::signal(SIGWINCH, SIG_DFL);
     }
     if (m_savedTerminal) {

@@ -30,8 +30,9 @@ public:
 
     bool isTerminal() const { return m_pty != nullptr; }
     std::array<int, 3> sessionDescriptors() const { return m_sessionEnds; }
-    // The session holds its ends now: close ours and start relaying (and raw mode, for a terminal).
-    void sessionStarted();
+    // The session holds its ends now: close ours and start relaying (and raw mode, for a terminal). A
+    // terminal's new size goes to the PTY and, as a "resize" line, to connection (the session's) if given.
+    void sessionStarted(int connection = -1);
     // The session ended: pass on what it still wrote (briefly: a process left behind may hold the pipe),
     // then restore the terminal.
     void finish();
