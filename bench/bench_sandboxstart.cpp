@@ -1,12 +1,16 @@
-// Start-to-first-command of a namespace sandbox: Paddock's full bwrap invocation (seccomp filter, generated
-// /etc, paddock-guest with its proxy forwarder and the network self-test against a real proxy, then `true`)
-// against bare `bwrap ... true`, interleaved, p50/p95 in milliseconds. Usage: bench_sandboxstart [RUNS]
-// (PADDOCK_GUEST: the guest binary) bench_sandboxstart --in-sandbox WORKSPACE COMMAND... runs one command in
-// such a sandbox (for sandbox-bench.sh).
+// Start-to-first-command of a namespace sandbox against bare `bwrap ... true`, interleaved, p50/p95 in
+// milliseconds: Paddock's whole bwrap invocation as a one-shot command (seccomp filter, generated /etc,
+// `paddock-guest run` with its proxy forwarder and the network self-test against a real proxy, then `true`),
+// and a sandbox as Paddock runs one (NamespaceBackend: the same, with the agent on its link and the session
+// bridge; start, `true` as a session, stop). Usage: bench_sandboxstart [RUNS] (PADDOCK_GUEST: the guest
+// binary) bench_sandboxstart --in-sandbox WORKSPACE COMMAND... runs one command in such a sandbox (for
+// sandbox-bench.sh).
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 #include "vm/bwrapcommand.h"
 #include "vm/bwrapprocess.h"
+#include "vm/guestsession.h"
+#include "vm/namespacebackend.h"
 #include "vm/seccompfilter.h"
 
 #include <QCoreApplication>
@@ -111,23 +115,53 @@ int main(int argc, char **argv)
                            u"--symlink"_s, u"usr/lib64"_s,     u"/lib64"_s,
                            u"--proc"_s,    u"/proc"_s,         u"--dev"_s,
                            u"/dev"_s,      u"true"_s};
-    std::vector<double> bareTimes, paddockTimes;
+    // The backend's start, a session running `true`, and its stop; -1 when something failed.
+    NamespaceBackend backend;
+    const int devNull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    auto runAsBackend = [&](int run) {
+        BackendStart request;
+        request.sandbox = u"bench-%1"_s.arg(run);
+        request.workspace = workspace;
+        request.runtimeDirectory = root.filePath(u"run-%1"_s.arg(run));
+        request.proxySocket = proxySocket;
+        QDir().mkpath(request.runtimeDirectory);
+        const auto started = backend.start(request);
+        if (!started) {
+            std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
+            return -1.0;
+        }
+        SessionOptions options;
+        options.command = {u"true"_s};
+        options.descriptors = {devNull, devNull, devNull};
+        bool ran = false;
+        if (auto session = GuestSession::open(started->controlSocket, options)) {
+            const auto exitCode = (*session)->waitForExit();
+            ran = exitCode && *exitCode == 0;
+        }
+        backend.stop(request.sandbox);
+        return ran ? 0.0 : -1.0;
+    };
+    std::vector<double> bareTimes, paddockTimes, backendTimes;
     for (int i = 0; i < runs; ++i) {
         bareTimes.push_back(timeRun(bare));
         QElapsedTimer timer;
         timer.start();
         const double runMs = runInSandbox({u"true"_s});
-        const double totalMs = double(timer.nsecsElapsed()) / 1e6;
-        if (bareTimes.back() < 0 || runMs < 0) {
+        paddockTimes.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        const double backendMs = runAsBackend(i);
+        backendTimes.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (bareTimes.back() < 0 || runMs < 0 || backendMs < 0) {
             std::fprintf(stderr, "bench_sandboxstart: a run failed\n");
             return 1;
         }
-        paddockTimes.push_back(totalMs);
     }
     std::printf("bare bwrap true:    p50 %.1f ms  p95 %.1f ms\n", percentile(bareTimes, 0.5),
                 percentile(bareTimes, 0.95));
-    std::printf("Paddock sandbox:    p50 %.1f ms  p95 %.1f ms\n", percentile(paddockTimes, 0.5),
-                percentile(paddockTimes, 0.95));
-    std::printf("ratio (p50):        %.2fx\n", percentile(paddockTimes, 0.5) / percentile(bareTimes, 0.5));
+    std::printf("Paddock one-shot:   p50 %.1f ms  p95 %.1f ms  (%.2fx)\n", percentile(paddockTimes, 0.5),
+                percentile(paddockTimes, 0.95), percentile(paddockTimes, 0.5) / percentile(bareTimes, 0.5));
+    std::printf("Paddock sandbox:    p50 %.1f ms  p95 %.1f ms  (%.2fx: start, session, stop)\n",
+                percentile(backendTimes, 0.5), percentile(backendTimes, 0.95),
+                percentile(backendTimes, 0.5) / percentile(bareTimes, 0.5));
     return 0;
 }

@@ -27,7 +27,7 @@ struct SessionOptions
     std::array<int, 3> descriptors{0, 1, 2}; // stdin, stdout, stderr for the session (passed, not owned)
 };
 
-// One session of paddock-guest serve (vm/guest/sessionprotocol.h): a process in a running sandbox. Its
+// One session on a running sandbox's control socket (vm/guest/sessionprotocol.h): a process in it. Its
 // exit comes as a signal from the event loop; destroying the session hangs the process up. Everything the
 // guest says is untrusted: a garbled or missing answer ends the session with an error, nothing more.
 class GuestSession : public QObject

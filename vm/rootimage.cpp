@@ -130,7 +130,8 @@ Core::Result<> installNpm(const QString &tree, const QString &work)
 }
 
 // What programs expect in /etc, and the CA bundle that ca-certificates' maintainer script would make.
-Core::Result<> writeEtc(const QString &tree)
+// The files Paddock writes into /etc; returns what they say, for the root's identity.
+Core::Result<QByteArray> writeEtc(const QString &tree)
 {
     const QDir etc(tree + u"/etc"_s);
     QDir().mkpath(etc.filePath(u"ssl/certs"_s));
@@ -155,12 +156,14 @@ Core::Result<> writeEtc(const QString &tree)
         {u"nsswitch.conf"_s, "passwd: files\ngroup: files\nhosts: files\n"},
         {u"ssl/certs/ca-certificates.crt"_s, bundle},
     };
+    QByteArray written;
     for (const auto &[name, content] : files) {
         QFile::remove(etc.filePath(name));
-        if (auto written = ImageTools::writeAll(etc.filePath(name), content); !written)
-            return written;
+        if (auto done = ImageTools::writeAll(etc.filePath(name), content); !done)
+            return std::unexpected(done.error());
+        written += name.toUtf8() + '\0' + content + '\0';
     }
-    return {};
+    return written;
 }
 
 } // namespace
@@ -261,8 +264,12 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
     if (auto npm = installNpm(tree, work); !npm)
         return std::unexpected(npm.error());
     image.npmVersion = QLatin1StringView(npmVersion);
-    if (auto etc = writeEtc(tree); !etc)
+    const auto etc = writeEtc(tree);
+    if (!etc)
         return std::unexpected(etc.error());
+    const auto busyboxBytes = ImageTools::readAll(busybox);
+    if (!busyboxBytes)
+        return std::unexpected(busyboxBytes.error());
     for (const QString &folder : {u"proc"_s, u"sys"_s, u"dev"_s, u"run"_s, u"tmp"_s, u"workspace"_s,
                                   u"home/agent"_s, u"root"_s, u"mnt"_s, u"var/tmp"_s})
         QDir().mkpath(tree + u'/' + folder);
@@ -278,13 +285,14 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
     const qint64 usedMiB = used.out.split('\t').value(0).toLongLong();
     if (used.exitCode != 0 || usedMiB <= 0)
         return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(used));
-    const QString identity =
-        QString::fromLatin1(QCryptographicHash::hash((image.packages.join(u'\n') + image.npmVersion +
-                                                      QString::number(GuestImage::currentFormat))
-                                                         .toUtf8(),
-                                                     QCryptographicHash::Sha256)
-                                .toHex()
-                                .left(12));
+    // Everything that goes into it: packages, npm, busybox, Paddock's /etc files and the image format.
+    QCryptographicHash contents(QCryptographicHash::Sha256);
+    contents.addData(
+        (image.packages.join(u'\n') + image.npmVersion + QString::number(GuestImage::currentFormat))
+            .toUtf8());
+    contents.addData(QCryptographicHash::hash(*busyboxBytes, QCryptographicHash::Sha256));
+    contents.addData(*etc);
+    const QString identity = QString::fromLatin1(contents.result().toHex().left(12));
     image.path = QDir(options.outputDirectory).filePath(u"root-"_s + identity + u".ext4"_s);
     // Machines' system disks are layered on it (SystemDisk), so a root of this name is never rewritten.
     if (QFileInfo(image.path).isFile()) {
