@@ -299,10 +299,17 @@ void AgentLink::openProxyConnection(quint32 channel)
         pumpProxy(channel);
     });
     connect(&socket, &QLocalSocket::errorOccurred, this, [this, channel](QLocalSocket::LocalSocketError) {
-        const auto found = m_proxyConnections.find(channel);
-        if (found != m_proxyConnections.end() &&
-            found->second->socket.state() != QLocalSocket::ConnectedState)
-            dropProxyConnection(channel, true);
+        // Later, not here: a proxy socket that is gone fails inside connectToServer(), which must not have
+        // its socket deleted under it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, channel] {
+                const auto found = m_proxyConnections.find(channel);
+                if (found != m_proxyConnections.end() &&
+                    found->second->socket.state() != QLocalSocket::ConnectedState)
+                    dropProxyConnection(channel, true);
+            },
+            Qt::QueuedConnection);
     });
     m_proxyConnections.emplace(channel, std::move(connection));
     socket.connectToServer(m_proxySocket);

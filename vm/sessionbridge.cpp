@@ -4,6 +4,7 @@
 #include "vm/guest/sessionserver.h"
 #include "vm/unixlistener.h"
 
+#include <QFile>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -109,8 +110,10 @@ SessionBridge::SessionBridge(AgentLink *link, QMap<QString, QString> environment
 SessionBridge::~SessionBridge()
 {
     delete m_listenerNotifier;
-    if (m_listener >= 0)
+    if (m_listener >= 0) {
         ::close(m_listener);
+        QFile::remove(m_path); // a control socket left behind would look like a running sandbox's
+    }
     for (int connection : m_shutdownRequests)
         ::close(connection);
 }
@@ -120,6 +123,7 @@ bool SessionBridge::listen(const QString &path)
     m_listener = listenOnUnixSocket(path, true); // only this user may start sessions
     if (m_listener < 0)
         return false;
+    m_path = path;
     m_listenerNotifier = new QSocketNotifier(m_listener, QSocketNotifier::Read);
     connect(m_listenerNotifier, &QSocketNotifier::activated, this, &SessionBridge::acceptConnection);
     return true;

@@ -43,6 +43,7 @@ private:
     AgentLink *m_link;
     QMap<QString, QString> m_environment;
     int m_listener = -1;
+    QString m_path; // where it listens
     QSocketNotifier *m_listenerNotifier = nullptr;
     quint64 m_nextId = 1;
     std::map<quint64, std::unique_ptr<Session>> m_sessions;

@@ -9,6 +9,7 @@
 #include "vm/guest/hostpty.h"
 #include "vm/guest/sessionprotocol.h"
 #include "vm/guestsession.h"
+#include "vm/namespacebackend.h"
 #include "vm/sandboxmanager.h"
 
 #include "sandboxtestsupport.h"
@@ -358,6 +359,25 @@ private Q_SLOTS:
         const auto vanished = m_manager->start(u"vanishing"_s, policy());
         QVERIFY(!vanished);
         QVERIFY2(vanished.error().message.contains(u"is gone"_s), qPrintable(vanished.error().message));
+    }
+
+    // SECURITY (the start-up self-test): with no proxy behind its link the agent starts nothing, and the
+    // start fails with its reason; bubblewrap is gone and no session can be opened.
+    void aSandboxWhoseProxyDoesNotAnswerDoesNotStart()
+    {
+        QTemporaryDir runtime;
+        NamespaceBackend backend;
+        BackendStart request;
+        request.sandbox = u"unproxied"_s;
+        request.workspace = m_workspace.path();
+        request.runtimeDirectory = runtime.path();
+        request.proxySocket = runtime.filePath(u"no-proxy.sock"_s);
+        const auto started = backend.start(request);
+        QVERIFY(!started);
+        QVERIFY2(started.error().message.contains(u"self-test failed: the Paddock proxy does not answer"_s),
+                 qPrintable(started.error().message));
+        QVERIFY(!backend.isRunning(u"unproxied"_s));
+        QVERIFY(!QFileInfo::exists(runtime.filePath(u"control.sock"_s)));
     }
 };
 
