@@ -1,6 +1,6 @@
 #pragma once
-// The serving side of the session protocol (sessionprotocol.h), shared by paddock-guest serve and by the
-// host's bridge to a microVM (vm/sessionbridge.h).
+// The serving side of the session protocol (sessionprotocol.h): the host's bridge to a sandbox's agent
+// (vm/sessionbridge.h).
 #include "sessionprotocol.h"
 
 #include <optional>
