@@ -176,7 +176,7 @@ void SessionBridge::startSession(int connection)
         }
         ::ioctl(session.fds[0], TIOCGWINSZ, &window);
         // The client resizes its end of the PTY, which tells no one here: it says so ("resize"), and a client
-        // that does not (`paddock exec -t`) has its size looked at now and then.
+        // that does not has its size looked at now and then.
         session.windowSize = {window.ws_row, window.ws_col};
         session.sizeWatch = std::make_unique<QTimer>();
         session.sizeWatch->setInterval(windowSizePollMs);
