@@ -51,16 +51,19 @@ Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
     return std::pair{package, found.captured(1)};
 }
 
-// package_version_arch.deb in folder, downloaded unless it is there already.
-Core::Result<QString> download(const QString &package, const QString &folder)
+// package_version_arch.deb in folder, that version exactly, downloaded unless it is there already.
+Core::Result<QString> download(const QString &package, const QString &version, const QString &folder)
 {
     const auto existing = [&] {
-        const QStringList debs = QDir(folder).entryList({package + u"_*.deb"_s}, QDir::Files);
+        // apt writes an epoch's ':' as "%3a" in the file's name.
+        const QString pattern = package + u'_' + QString(version).replace(u':', u"%3a"_s) + u"_*.deb"_s;
+        const QStringList debs = QDir(folder).entryList({pattern}, QDir::Files);
         return debs.isEmpty() ? QString() : QDir(folder).filePath(debs.first());
     };
     if (const QString deb = existing(); !deb.isEmpty())
         return deb;
-    const Run fetched = ImageTools::run(u"apt-get"_s, {u"download"_s, u"-q"_s, package}, folder);
+    const Run fetched =
+        ImageTools::run(u"apt-get"_s, {u"download"_s, u"-q"_s, package + u'=' + version}, folder);
     if (fetched.exitCode != 0 || existing().isEmpty())
         return Core::fail(Core::ErrorCode::Unavailable,
                           GuestImageBuilder::tr("Could not download %1: %2")
@@ -281,20 +284,27 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         return std::unexpected(busyboxPackage.error());
     say(tr("Downloading %1 %2 and busybox-static %3…")
             .arg(kernelPackage->first, kernelPackage->second, busyboxPackage->second));
-    const auto kernelDeb = download(kernelPackage->first, options.workDirectory);
+    const auto kernelDeb = download(kernelPackage->first, kernelPackage->second, options.workDirectory);
     if (!kernelDeb)
         return std::unexpected(kernelDeb.error());
-    const auto busyboxDeb = download(busyboxPackage->first, options.workDirectory);
+    const auto busyboxDeb = download(busyboxPackage->first, busyboxPackage->second, options.workDirectory);
     if (!busyboxDeb)
         return std::unexpected(busyboxDeb.error());
     say(tr("Unpacking…"));
-    const auto kernelTree = ImageTools::unpack(*kernelDeb, QDir(options.workDirectory).filePath(u"kernel"_s));
+    const QString unpacked = QDir(options.workDirectory).filePath(u"unpacked"_s);
+    const auto kernelTree = ImageTools::unpack(*kernelDeb, unpacked);
     if (!kernelTree)
         return std::unexpected(kernelTree.error());
-    const auto busyboxTree =
-        ImageTools::unpack(*busyboxDeb, QDir(options.workDirectory).filePath(u"busybox"_s));
+    const auto busyboxTree = ImageTools::unpack(*busyboxDeb, unpacked);
     if (!busyboxTree)
         return std::unexpected(busyboxTree.error());
+    // Older packages' trees (a kernel's is 400 MB), and the single "kernel" and "busybox" trees of earlier
+    // Paddocks, are no longer used.
+    for (const QString &stale : QDir(unpacked).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (!QStringList{*kernelTree, *busyboxTree}.contains(QDir(unpacked).filePath(stale)))
+            QDir(QDir(unpacked).filePath(stale)).removeRecursively();
+    for (const QString &legacy : {u"kernel"_s, u"busybox"_s})
+        QDir(QDir(options.workDirectory).filePath(legacy)).removeRecursively();
 
     const QStringList versions =
         QDir(*kernelTree + u"/lib/modules"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
 
@@ -57,8 +58,10 @@ Core::Result<> ImageTools::writeAll(const QString &path, const QByteArray &bytes
     return {};
 }
 
-Core::Result<QString> ImageTools::unpack(const QString &deb, const QString &folder)
+Core::Result<QString> ImageTools::unpack(const QString &deb, const QString &parent)
 {
+    // Named by the package file, so that a new version of the package is unpacked, not the old one reused.
+    const QString folder = QDir(parent).filePath(QFileInfo(deb).completeBaseName());
     if (QDir(folder).exists())
         return folder;
     const QString partial = folder + u".partial"_s;

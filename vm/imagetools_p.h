@@ -30,8 +30,8 @@ public:
     static QString errorText(const Run &run);
     static Core::Result<QByteArray> readAll(const QString &path);
     static Core::Result<> writeAll(const QString &path, const QByteArray &bytes);
-    // A .deb unpacked into folder (kept: a second call finds it there).
-    static Core::Result<QString> unpack(const QString &deb, const QString &folder);
+    // A .deb unpacked into a folder of its own name under parent (kept: a second call finds it there).
+    static Core::Result<QString> unpack(const QString &deb, const QString &parent);
 };
 
 } // namespace Paddock::Vm
