@@ -6345,6 +6345,18 @@ Regel: %3
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>A package holds a file whose name has a line break: %1</source>
+        <translation>Ein Paket enthält eine Datei mit einem Zeilenumbruch im Namen: %1</translation>
+    </message>
+    <message>
+        <source>debugfs failed: %1</source>
+        <translation>debugfs ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folders %1 and %2.</source>
+        <translation>Die Ordner %1 und %2 können nicht angelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::SandboxManager</name>

@@ -166,6 +166,57 @@ Core::Result<QByteArray> writeEtc(const QString &tree)
     return written;
 }
 
+// What the image is made from, the same whichever file system holds the tree (du counts a folder as that
+// file system stores it): every path ("/" first, sorted) and the room it takes in 4 KiB blocks.
+struct TreeListing
+{
+    QStringList paths{QStringLiteral("/")};
+    qint64 bytes = 4096;
+};
+
+TreeListing listTree(const QString &tree)
+{
+    constexpr qint64 block = 4096;
+    TreeListing listing;
+    for (QDirIterator it(tree, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                         QDirIterator::Subdirectories);
+         it.hasNext();) {
+        listing.paths.append(it.next().mid(tree.size()));
+        const QFileInfo entry = it.fileInfo();
+        const qint64 size = !entry.isSymLink() && entry.isFile() ? entry.size() : 0; // a link: not followed
+        listing.bytes += std::max(block, (size + block - 1) / block * block);
+    }
+    listing.paths.sort();
+    return listing;
+}
+
+// mke2fs copies each file's change time, which only the kernel sets (to now), and its access time, which
+// reading a symbolic link sets: the image's are set to the epoch afterwards with debugfs, so that the same
+// packages give the same bytes.
+Core::Result<> setChangeTimes(const QString &image, const QStringList &paths, qint64 epoch)
+{
+    const QByteArray time = "0x" + QByteArray::number(epoch, 16);
+    QByteArray commands;
+    for (const QString &path : std::as_const(paths)) {
+        if (path.contains(u'\n'))
+            return Core::fail(Core::ErrorCode::Corrupt,
+                              RootImageBuilder::tr("A package holds a file whose name has a line break: %1")
+                                  .arg(path.simplified()));
+        // debugfs reads a doubled quote inside quotes as one.
+        const QByteArray quoted = '"' + QString(path).replace(u'"', u"\"\""_s).toUtf8() + '"';
+        for (const char *field : {"ctime", "atime"})
+            commands += "sif " + quoted + ' ' + field + ' ' + time + '\n';
+    }
+    const Run edited = ImageTools::run(u"debugfs"_s, {u"-w"_s, u"-f"_s, u"-"_s, image}, {}, commands, 600'000,
+                                       {u"E2FSPROGS_FAKE_TIME="_s + QString::number(epoch)});
+    // It exits 0 whatever its commands did; anything it says beyond its banner is a failed command.
+    const QByteArray said = edited.err.trimmed();
+    if (edited.exitCode != 0 || said.contains('\n') || !said.startsWith("debugfs "))
+        return Core::fail(Core::ErrorCode::Io,
+                          RootImageBuilder::tr("debugfs failed: %1").arg(ImageTools::errorText(edited)));
+    return {};
+}
+
 } // namespace
 
 QStringList RootImageBuilder::debsFromPrintUris(const QByteArray &output)
@@ -201,7 +252,9 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
     };
     const QString work = QDir(options.workDirectory).absolutePath();
     const QString archives = work + u"/root-debs"_s;
-    QDir().mkpath(archives + u"/partial"_s);
+    if (!QDir().mkpath(archives + u"/partial"_s) || !QDir().mkpath(options.outputDirectory))
+        return Core::fail(Core::ErrorCode::Io,
+                          tr("Cannot create the folders %1 and %2.").arg(archives, options.outputDirectory));
     if (auto written = ImageTools::writeAll(work + u"/empty-status"_s, {}); !written)
         return std::unexpected(written.error());
 
@@ -281,10 +334,8 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
         ImageTools::run(u"find"_s, {tree, u"-exec"_s, u"touch"_s, u"-h"_s, u"-d"_s, epoch, u"{}"_s, u"+"_s});
     if (touched.exitCode != 0)
         return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(touched));
-    const Run used = ImageTools::run(u"du"_s, {u"-s"_s, u"-B1M"_s, u"--apparent-size"_s, tree});
-    const qint64 usedMiB = used.out.split('\t').value(0).toLongLong();
-    if (used.exitCode != 0 || usedMiB <= 0)
-        return Core::fail(Core::ErrorCode::Io, ImageTools::errorText(used));
+    const TreeListing listing = listTree(tree);
+    const qint64 usedMiB = (listing.bytes + (1 << 20) - 1) >> 20;
     // Everything that goes into it: packages, npm, busybox, Paddock's /etc files and the image format.
     QCryptographicHash contents(QCryptographicHash::Sha256);
     contents.addData(
@@ -311,10 +362,13 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
          u"root_owner=0:0,hash_seed=5a8a9d0c-7d0c-4b5e-9a43-70616464636b,lazy_itable_init=1,lazy_journal_init=1"_s,
          u"-d"_s, tree, partial, sizeMiB},
         {}, {}, 600'000,
+        // LC_ALL=C: mke2fs adds each folder's entries in the order of strcoll, which is the locale's.
         {u"E2FSPROGS_FAKE_TIME="_s + QString::number(options.sourceDateEpoch),
-         u"SOURCE_DATE_EPOCH="_s + QString::number(options.sourceDateEpoch)});
+         u"SOURCE_DATE_EPOCH="_s + QString::number(options.sourceDateEpoch), u"LC_ALL=C"_s});
     if (made.exitCode != 0)
         return Core::fail(Core::ErrorCode::Io, tr("mke2fs failed: %1").arg(ImageTools::errorText(made)));
+    if (auto timed = setChangeTimes(partial, listing.paths, options.sourceDateEpoch); !timed)
+        return std::unexpected(timed.error());
     QFile::remove(image.path);
     if (!QFile::rename(partial, image.path))
         return Core::fail(Core::ErrorCode::Io, tr("Cannot write %1.").arg(image.path));

@@ -8,7 +8,9 @@
 
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -16,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Paddock::Vm;
 using namespace Qt::StringLiterals;
@@ -160,6 +164,60 @@ private Q_SLOTS:
                  console.right(3000).constData()); // the agent's channel is there
         QVERIFY2(!console.contains("did not load"), console.right(3000).constData());
         QCOMPARE(ended.first().first().toString(), u"The machine powered off."_s);
+    }
+
+    // "The same package versions give the same image": the root built twice from the same packages, its file
+    // tree once on this disk and once in memory (tmpfs lists a folder in another order than ext4), byte for
+    // byte.
+    void theSamePackagesMakeTheSameRoot()
+    {
+        const QString source = qEnvironmentVariable("PADDOCK_SOURCE_DIR");
+        const QString shared =
+            source.isEmpty() ? m_dir.filePath(u"work"_s) : source + u"/.deps/guest-image"_s;
+        GuestImageOptions options;
+        options.workDirectory = shared;
+        options.outputDirectory = m_dir.filePath(u"first"_s);
+        options.guestBinary = qEnvironmentVariable("PADDOCK_GUEST");
+        const auto first = GuestImageBuilder::build(options);
+        QVERIFY2(first.has_value(), first ? "" : qPrintable(first.error().message));
+
+        QTemporaryDir inMemory(QFileInfo(u"/dev/shm"_s).isWritable() ? u"/dev/shm/paddock-XXXXXX"_s
+                                                                     : m_dir.filePath(u"second-XXXXXX"_s));
+        QVERIFY(inMemory.isValid());
+        // The downloads copied, not fetched again: the same package files.
+        QDir().mkpath(inMemory.filePath(u"root-debs"_s));
+        for (const QString &deb : QDir(shared + u"/root-debs"_s).entryList({u"*.deb"_s}, QDir::Files))
+            QVERIFY(QFile::copy(shared + u"/root-debs/"_s + deb, inMemory.filePath(u"root-debs/"_s + deb)));
+        for (const QString &npm : QDir(shared).entryList({u"npm-*.tgz"_s}, QDir::Files))
+            QVERIFY(QFile::copy(shared + u'/' + npm, inMemory.filePath(npm)));
+        QString busybox;
+        for (QDirIterator it(shared + u"/unpacked"_s, {u"busybox-static_*"_s}, QDir::Dirs); it.hasNext();)
+            busybox = it.next() + u"/bin/busybox"_s;
+        QVERIFY(QFileInfo(busybox).isExecutable());
+        const auto second = RootImageBuilder::build({m_dir.filePath(u"second"_s), inMemory.path(), busybox});
+        QVERIFY2(second.has_value(), second ? "" : qPrintable(second.error().message));
+
+        QCOMPARE(QFileInfo(second->path).fileName(), QFileInfo(first->root).fileName());
+        // The images are sparse, 8 GiB of free room each: only what was written is read (and where it lies).
+        const auto digest = [](const QString &path) {
+            QFile file(path);
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            if (!file.open(QIODevice::ReadOnly))
+                return QByteArray();
+            const off_t end = ::lseek(file.handle(), 0, SEEK_END);
+            for (off_t data = 0; (data = ::lseek(file.handle(), data, SEEK_DATA)) >= 0 && data < end;) {
+                const off_t hole = ::lseek(file.handle(), data, SEEK_HOLE);
+                hash.addData(QByteArray(QByteArray::number(qint64(data)) + ":"));
+                if (!file.seek(data))
+                    return QByteArray();
+                hash.addData(file.read(hole - data));
+                data = hole;
+            }
+            hash.addData(QByteArray::number(qint64(end)));
+            return hash.result().toHex();
+        };
+        QVERIFY(!digest(first->root).isEmpty());
+        QCOMPARE(digest(second->path), digest(first->root));
     }
 };
 
