@@ -81,6 +81,7 @@ const get = (path) => new Promise((done, failed) => {
     let bytes = 0;
     response.on('data', (chunk) => bytes += chunk.length);
     response.on('end', () => done([Number(process.hrtime.bigint() - started) / 1e6, bytes, response.statusCode]));
+    response.on('aborted', () => failed(new Error('the answer ended after ' + bytes + ' bytes')));
   });
   request.on('error', failed);
   request.end();
@@ -110,8 +111,13 @@ QByteArray runIn(const QString &control, const QStringList &command)
     auto session = GuestSession::open(control, options);
     ::close(devNull);
     const auto code = session ? (*session)->waitForExit() : Core::Result<int>(-1);
-    if (!code || *code != 0)
+    if (!code || *code != 0) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(command.join(u' ').left(60)),
+                     !session ? qPrintable(session.error().message)
+                     : code   ? qPrintable(u"exit code %1"_s.arg(*code))
+                              : qPrintable(code.error().message));
         return {};
+    }
     output.seek(0);
     return output.readAll();
 }

@@ -14,6 +14,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -22,7 +23,8 @@
 namespace Paddock::Test {
 
 // A loopback origin on the host, the kind of service a sandbox must never reach directly: reachable from a
-// sandbox only through the proxy, and only with a CIDR rule. Answers every request with "hello-from-origin".
+// sandbox only through the proxy, and only with a CIDR rule. Answers every request with "hello-from-origin",
+// but GET /bytes/N with N '#' characters; it closes the connection after each answer.
 class LoopbackOrigin : public QTcpServer
 {
 protected:
@@ -31,10 +33,15 @@ protected:
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
         connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            if (!socket->readAll().contains("\r\n\r\n"))
+            const QByteArray request = socket->readAll();
+            if (!request.contains("\r\n\r\n"))
                 return;
-            socket->write(
-                "HTTP/1.1 200 OK\r\nContent-Length: 17\r\nConnection: close\r\n\r\nhello-from-origin");
+            QByteArray body = "hello-from-origin";
+            if (const qsizetype at = request.indexOf(" /bytes/"); at >= 0 && at < request.indexOf("\r\n"))
+                body.fill('#', std::clamp<qsizetype>(request.mid(at + 8).split(' ').value(0).toLongLong(), 0,
+                                                     qsizetype(64) << 20));
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size()) +
+                          "\r\nConnection: close\r\n\r\n" + body);
             socket->disconnectFromHost();
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -71,14 +78,16 @@ inline QByteArray readAvailable(int fd, int waitMs)
 
 // A plain HTTP request from inside a running sandbox, through the forwarder on port to its proxy: the
 // answer's bytes.
+// filter: a shell pipeline the answer goes through in the sandbox (e.g. to count it), or none.
 inline QByteArray requestFromSandboxAt(const QString &controlSocket, int port, const QString &authority,
-                                       const QString &path)
+                                       const QString &path, const QString &filter = {})
 {
     using namespace Qt::StringLiterals;
     const QString script =
         uR"SH(exec 3<>/dev/tcp/127.0.0.1/%3 && printf 'GET http://%1%2 HTTP/1.1\r\nHost: %1\r\nConnection: close\r\n\r\n' >&3 && cat <&3)SH"_s
             .arg(authority, path)
-            .arg(port);
+            .arg(port) +
+        (filter.isEmpty() ? QString() : u" | "_s + filter);
     int output[2];
     if (::pipe2(output, O_CLOEXEC) != 0)
         return {};

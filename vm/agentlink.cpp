@@ -298,19 +298,25 @@ void AgentLink::openProxyConnection(quint32 channel)
         found->second->proxyEnded = true;
         pumpProxy(channel);
     });
-    connect(&socket, &QLocalSocket::errorOccurred, this, [this, channel](QLocalSocket::LocalSocketError) {
-        // Later, not here: a proxy socket that is gone fails inside connectToServer(), which must not have
-        // its socket deleted under it.
-        QMetaObject::invokeMethod(
-            this,
-            [this, channel] {
-                const auto found = m_proxyConnections.find(channel);
-                if (found != m_proxyConnections.end() &&
-                    found->second->socket.state() != QLocalSocket::ConnectedState)
-                    dropProxyConnection(channel, true);
-            },
-            Qt::QueuedConnection);
-    });
+    connect(&socket, &QLocalSocket::errorOccurred, this,
+            [this, channel, &socket](QLocalSocket::LocalSocketError) {
+                // A connected socket's error (the proxy closing it, most often) ends in `disconnected`, which
+                // sends the guest what is still buffered first; dropping it here lost up to a credit window
+                // of the answer.
+                if (socket.state() == QLocalSocket::ConnectedState)
+                    return;
+                // Later, not here: a proxy socket that is gone fails inside connectToServer(), which must not
+                // have its socket deleted under it.
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, channel] {
+                        const auto found = m_proxyConnections.find(channel);
+                        if (found != m_proxyConnections.end() &&
+                            found->second->socket.state() != QLocalSocket::ConnectedState)
+                            dropProxyConnection(channel, true);
+                    },
+                    Qt::QueuedConnection);
+            });
     m_proxyConnections.emplace(channel, std::move(connection));
     socket.connectToServer(m_proxySocket);
 }
