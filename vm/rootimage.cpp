@@ -191,9 +191,9 @@ TreeListing listTree(const QString &tree)
 }
 
 // mke2fs copies each file's change time, which only the kernel sets (to now), and its access time, which
-// reading a symbolic link sets: the image's are set to the epoch afterwards with debugfs, so that the same
-// packages give the same bytes.
-Core::Result<> setChangeTimes(const QString &image, const QStringList &paths, qint64 epoch)
+// reading a symbolic link sets: the image's both are set to the epoch afterwards with debugfs, so that the
+// same packages give the same bytes.
+Core::Result<> pinInodeTimes(const QString &image, const QStringList &paths, qint64 epoch)
 {
     const QByteArray time = "0x" + QByteArray::number(epoch, 16);
     QByteArray commands;
@@ -367,7 +367,7 @@ Core::Result<RootImage> RootImageBuilder::build(const RootImageOptions &options,
          u"SOURCE_DATE_EPOCH="_s + QString::number(options.sourceDateEpoch), u"LC_ALL=C"_s});
     if (made.exitCode != 0)
         return Core::fail(Core::ErrorCode::Io, tr("mke2fs failed: %1").arg(ImageTools::errorText(made)));
-    if (auto timed = setChangeTimes(partial, listing.paths, options.sourceDateEpoch); !timed)
+    if (auto timed = pinInodeTimes(partial, listing.paths, options.sourceDateEpoch); !timed)
         return std::unexpected(timed.error());
     QFile::remove(image.path);
     if (!QFile::rename(partial, image.path))
