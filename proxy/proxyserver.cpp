@@ -16,6 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace Paddock::Proxy {
 
+namespace {
+constexpr int listenBacklog = 1024; // connections the kernel queues for a listener before it accepts them
+} // namespace
+
 // Accepts on a loopback port and hands each descriptor to a worker thread.
 class TcpListener : public QTcpServer
 {
@@ -139,6 +143,9 @@ Core::Result<quint16> ProxyServer::listenTcp(const QString &sandbox, const QHost
         listener,
         [&] {
             listener->setMaxPendingConnections(1024);
+            // The kernel's queue too (Qt asks for 50): an agent opening many connections at once would
+            // otherwise see SYNs dropped and retried after one second, then two, then four...
+            listener->setListenBacklogSize(listenBacklog);
             ok = listener->listen(address, port);
             error = listener->errorString();
         },
@@ -167,6 +174,7 @@ Core::Result<> ProxyServer::listenUnix(const QString &sandbox, const QString &pa
         listener,
         [&] {
             listener->setSocketOptions(QLocalServer::UserAccessOption);
+            listener->setListenBacklogSize(listenBacklog);
             QLocalServer::removeServer(path);
             ok = listener->listen(path);
             error = listener->errorString();

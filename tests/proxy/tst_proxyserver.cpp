@@ -212,6 +212,7 @@ private Q_SLOTS:
         m_echo = new Echo;
         QVERIFY(m_origin->listen(QHostAddress::LocalHost, 0));
         QVERIFY(m_otherOrigin->listen(QHostAddress::LocalHost, 0));
+        m_echo->setListenBacklogSize(1024); // the thousand tunnels' far ends connect at once
         QVERIFY(m_echo->listen(QHostAddress::LocalHost, 0));
         m_originPort = m_origin->serverPort();
         m_otherPort = m_otherOrigin->serverPort();
