@@ -1,5 +1,6 @@
 #include "app/terminal/repeatexpander.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace Paddock::App {
@@ -99,7 +100,10 @@ QByteArray RepeatExpander::filter(QByteArrayView bytes, int limit)
 {
     QByteArray result;
     result.reserve(bytes.size());
-    qsizetype passFrom = 0; // bytes[passFrom..] not yet copied
+    // Repetition makes a write at most 64 times larger, beyond a screenful: 4 KiB of REP would otherwise be
+    // megabytes of text for the GUI thread to lay out (found by fuzzing). Real output is nowhere near that.
+    qsizetype repeatBudget = 4 * qsizetype(limit) + 64 * bytes.size(); // in bytes
+    qsizetype passFrom = 0;                                            // bytes[passFrom..] not yet copied
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         if (m_state == State::Ground) {
             // Most output is text: jump to the next ESC.
@@ -189,7 +193,14 @@ QByteArray RepeatExpander::filter(QByteArrayView bytes, int limit)
                 result += cancel;
             } else {
                 const QByteArray safe = safeCsi(m_pending);
-                result += c == 'b' && safe != cancel ? expand(safe, limit) : safe;
+                if (c == 'b' && safe != cancel) {
+                    const qsizetype affordable = repeatBudget / std::max<qsizetype>(m_lastGraphic.size(), 1);
+                    const QByteArray expanded = expand(safe, int(std::min<qsizetype>(limit, affordable)));
+                    repeatBudget -= expanded.size();
+                    result += expanded;
+                } else {
+                    result += safe;
+                }
             }
             m_pending.clear();
             m_oversized = false;
@@ -206,30 +217,30 @@ QByteArray RepeatExpander::filter(QByteArrayView bytes, int limit)
     return boundSeparatorRuns(result);
 }
 
-QByteArray RepeatExpander::boundSeparatorRuns(QByteArray bytes)
+QByteArray RepeatExpander::boundSeparatorRuns(const QByteArray &bytes)
 {
     // Whatever libvterm's parser makes of the bytes, it never sees 15 parameter separators without a byte
     // that ends a CSI between them: CAN is put before the 15th (libvterm writes parameters past its
-    // 16-slot array otherwise; the sequence tracking above cannot mirror its parser exactly).
-    qsizetype insertAt = -1;
+    // 16-slot array otherwise; the sequence tracking above cannot mirror its parser exactly). One pass, as
+    // a megabyte of ';' is ordinary output.
+    QByteArray result;
+    qsizetype copiedTo = 0;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const auto c = static_cast<unsigned char>(bytes[i]);
         if (c == ';' || c == ':') {
             if (++m_separatorRun >= maxCsiArguments - 1) {
-                insertAt = i;
-                break;
+                result.reserve(bytes.size() + bytes.size() / (maxCsiArguments - 1) + 1);
+                result.append(bytes.constData() + copiedTo, i - copiedTo).append(cancel);
+                copiedTo = i;
+                m_separatorRun = 1; // this separator starts the next run
             }
         } else if ((c >= 0x40 && c <= 0x7e) || c >= 0x80 || c == 0x18 || c == 0x1a || c == 0x1b) {
             m_separatorRun = 0;
         }
     }
-    if (insertAt < 0)
+    if (result.isEmpty()) // no CAN was needed
         return bytes;
-    m_separatorRun = 0;
-    QByteArray rest = boundSeparatorRuns(bytes.mid(insertAt));
-    bytes.truncate(insertAt);
-    bytes.append(cancel).append(rest);
-    return bytes;
+    return result.append(bytes.constData() + copiedTo, bytes.size() - copiedTo);
 }
 
 } // namespace Paddock::App

@@ -13,13 +13,14 @@ namespace Paddock::App {
 class RepeatExpander
 {
 public:
-    // What to give libvterm for this chunk; limit bounds one repetition (a screenful is plenty).
+    // What to give libvterm for this chunk; limit bounds one repetition (a screenful is plenty), and all of a
+    // chunk's repetitions together add at most 4 * limit + 64 bytes for each byte of the chunk.
     QByteArray filter(QByteArrayView bytes, int limit);
 
 private:
     void noteText(QByteArrayView text);
     QByteArray expand(const QByteArray &sequence, int limit) const;
-    QByteArray boundSeparatorRuns(QByteArray bytes);
+    QByteArray boundSeparatorRuns(const QByteArray &bytes);
 
     enum class State { Ground, Escape, Csi, OscCommand };
     State m_state = State::Ground;

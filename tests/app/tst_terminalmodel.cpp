@@ -481,6 +481,14 @@ private Q_SLOTS:
         QTest::newRow("REP") << QList<QByteArray>{"z\x1b[4b"} << QByteArray("zzzzz");
         QTest::newRow("REP bounded") << QList<QByteArray>{"z\x1b[5000b"}
                                      << QByteArray("z") + QByteArray(6, 'z');
+        // CAN before every 15th parameter separator in a run (libvterm's 16 slots), across writes too.
+        QTest::newRow("separator runs")
+            << QList<QByteArray>{QByteArray(30, ';')}
+            << QByteArray(14, ';') + '\x18' + QByteArray(14, ';') + '\x18' + QByteArray(2, ';');
+        QTest::newRow("separator run split")
+            << QList<QByteArray>{QByteArray(14, ':'), ";1;"} << QByteArray(14, ':') + "\x18;1;";
+        QTest::newRow("separator run ended")
+            << QList<QByteArray>{QByteArray(14, ';') + 'm' + ";"} << QByteArray(14, ';') + "m;";
         QTest::newRow("REP of UTF-8")
             << QList<QByteArray>{"\xc3\xa9\x1b[2b"} << QByteArray("\xc3\xa9\xc3\xa9\xc3\xa9");
         QTest::newRow("split REP") << QList<QByteArray>{"q\x1b", "[", "2b"} << QByteArray("qqq");
@@ -545,6 +553,21 @@ private Q_SLOTS:
         for (const QByteArray &chunk : chunks)
             all += expander.filter(chunk, 6);
         QCOMPARE(all, expected);
+    }
+
+    void repetitionIsBoundedPerWrite()
+    {
+        // Each REP stays within the limit, and a write's repetitions together within 4 * limit + 64 per byte:
+        // 4 KiB of REP would be megabytes of text otherwise.
+        RepeatExpander expander;
+        QByteArray write = "z";
+        for (int i = 0; i < 50; ++i)
+            write += "\x1b[999b";
+        const QByteArray expanded = expander.filter(write, 1000);
+        QCOMPARE(expanded.count('z'), expanded.size());
+        QCOMPARE(expanded.size(), 1 + 4 * 1000 + 64 * write.size());
+        // The budget is per write: the next one repeats again.
+        QCOMPARE(expander.filter("\x1b[999b", 1000), QByteArray(999, 'z'));
     }
 
     void bellAndModesAreReported()
