@@ -16,6 +16,8 @@ AuditLog::AuditLog(QString path, qint64 maxBytes, int keep)
 
 Core::Result<> AuditLog::open()
 {
+    if (m_file.isOpen()) // a host that tries again for the control socket
+        return {};
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     m_file.setFileName(m_path);
     // A device such as /dev/null cannot seek to its end: open it plainly.

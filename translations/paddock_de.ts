@@ -728,6 +728,37 @@
     </message>
 </context>
 <context>
+    <name>Paddock::App::HostClaim</name>
+    <message>
+        <source>Show the Background Sandboxes Here?</source>
+        <translation>Sandboxen aus dem Hintergrund hier zeigen?</translation>
+    </message>
+    <message>
+        <source>'paddock serve' (process %1) hosts sandboxes in the background.</source>
+        <translation>„paddock serve“ (Prozess %1) betreibt Sandboxen im Hintergrund.</translation>
+    </message>
+    <message>
+        <source>'paddock serve' (process %1) runs %2 in the background.</source>
+        <translation>„paddock serve“ (Prozess %1) betreibt %2 im Hintergrund.</translation>
+    </message>
+    <message>
+        <source>This window can host them once that process has stopped them: the programs in them end, their workspaces and branches stay, and they start again here.</source>
+        <translation>Dieses Fenster kann sie übernehmen, sobald jener Prozess sie gestoppt hat: Die Programme darin enden, ihre Arbeitsbereiche und Branches bleiben, und sie starten hier neu.</translation>
+    </message>
+    <message>
+        <source>Stop Them and Open Here</source>
+        <translation>Stoppen und hier öffnen</translation>
+    </message>
+    <message>
+        <source>Paddock cannot start</source>
+        <translation>Paddock kann nicht starten</translation>
+    </message>
+    <message>
+        <source>A 'paddock exec' or 'paddock run' command (process %1) hosts %2 until it ends. Open Paddock once it has ended.</source>
+        <translation>Ein Befehl „paddock exec“ oder „paddock run“ (Prozess %1) betreibt %2, bis er endet. Öffnen Sie Paddock, sobald er beendet ist.</translation>
+    </message>
+</context>
+<context>
     <name>Paddock::App::HostCountModel</name>
     <message>
         <source>One request to %1, %2 blocked.</source>
@@ -748,6 +779,13 @@
     <message>
         <source>Blocked</source>
         <translation>Blockiert</translation>
+    </message>
+</context>
+<context>
+    <name>Paddock::App::HostHandover</name>
+    <message>
+        <source>The Paddock process that hosts the sandboxes does not answer.</source>
+        <translation>Der Paddock-Prozess, der die Sandboxen betreibt, antwortet nicht.</translation>
     </message>
 </context>
 <context>
@@ -870,10 +908,6 @@
 </context>
 <context>
     <name>Paddock::App::MainWindow</name>
-    <message>
-        <source>Paddock cannot start</source>
-        <translation>Paddock kann nicht starten</translation>
-    </message>
     <message>
         <source>Paddock</source>
         <translation>Paddock</translation>
@@ -2898,6 +2932,14 @@ Commit: %4
         <source>Unknown request "%1".</source>
         <translation>Unbekannte Anfrage „%1“.</translation>
     </message>
+    <message>
+        <source>This Paddock process (%1) does not hand its sandboxes over.</source>
+        <translation>Dieser Paddock-Prozess (%1) gibt seine Sandboxen nicht ab.</translation>
+    </message>
+    <message>
+        <source>This Paddock process has no window.</source>
+        <translation>Dieser Paddock-Prozess hat kein Fenster.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::SandboxListModel</name>
@@ -3313,6 +3355,10 @@ Commit: %4
     <message>
         <source>Host sandboxes for other paddock commands (used by start).</source>
         <translation>Sandboxen für andere paddock-Befehle betreiben (von start verwendet).</translation>
+    </message>
+    <message>
+        <source>A Paddock window took the sandboxes over.</source>
+        <translation>Ein Paddock-Fenster hat die Sandboxen übernommen.</translation>
     </message>
 </context>
 <context>

@@ -412,8 +412,14 @@ int ServeCommand::run(const QStringList &args, CliIo &io)
     if (auto exit = parseOrExit(parser, u"serve"_s, args, io))
         return *exit;
     SandboxHost host(m_paths);
+    host.setRole(SandboxHost::Role::Service);
     if (auto opened = host.open(); !opened)
         return failure(io, opened.error().message);
+    QObject::connect(&host, &SandboxHost::handedOver, qApp, [&io] {
+        io.out << tr("A Paddock window took the sandboxes over.") << u'\n';
+        io.out.flush();
+        QCoreApplication::quit();
+    });
     // SIGINT and SIGTERM stop the sandboxes cleanly (the host's destructor) before the process ends.
     const SignalPipe quitOnSignal([](int) { QCoreApplication::quit(); });
     QTimer idleCheck; // a start that failed leaves nothing running and no stop to say so

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/translations.h"
+#include "app/gui/hostclaim.h"
 #include "app/gui/mainwindow.h"
 #include "app/host/sandboxhost.h"
 
@@ -23,11 +24,14 @@ int runGui(int argc, char *argv[])
     installTranslations(app, preferredLanguage(paths, environment));
     // The window hosts the sandboxes it runs: the proxy, the audit log and the control socket live here.
     SandboxHost host(paths);
+    host.setRole(SandboxHost::Role::Window);
+    QStringList startAgain; // what a background `paddock serve` handed over
     if (auto opened = host.open(); !opened) {
-        QMessageBox::critical(nullptr,
-                              QApplication::translate("Paddock::App::MainWindow", "Paddock cannot start"),
-                              opened.error().message);
-        return 1;
+        const HostClaim::Outcome claim = HostClaim::claim(paths, host, opened.error());
+        if (claim.exitCode) // the window already open came forward, the user said no, or it failed (and said
+                            // so)
+            return *claim.exitCode;
+        startAgain = claim.startAgain;
     }
     MainWindow window(host);
     // The window may hide in the tray while sandboxes run, and a dialog closing then is not the end:
@@ -36,6 +40,8 @@ int runGui(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::quitConfirmed, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
     window.show();
+    for (const QString &name : startAgain)
+        window.attach(name);
     return app.exec();
 }
 

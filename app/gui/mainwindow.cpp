@@ -193,6 +193,8 @@ void MainWindow::createActions()
     updateIcons();
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStarted, this, &MainWindow::updateActions);
     connect(&m_host.manager(), &Vm::SandboxManager::sandboxStopped, this, &MainWindow::updateActions);
+    // Paddock opened a second time: this window comes forward instead.
+    connect(&m_host, &SandboxHost::showRequested, this, &MainWindow::showFromTray);
 }
 
 void MainWindow::createTrayIcon()

@@ -72,6 +72,19 @@ QString SandboxHost::controlSocketPath(const Paths &paths)
     return paths.runtimeDir() + u"/control.sock"_s;
 }
 
+QString SandboxHost::roleName(Role role)
+{
+    switch (role) {
+    case Role::Service:
+        return u"service"_s;
+    case Role::Window:
+        return u"window"_s;
+    case Role::Command:
+        break;
+    }
+    return u"command"_s;
+}
+
 Result<> SandboxHost::open()
 {
     if (auto opened = m_audit.open(); !opened)
@@ -79,15 +92,15 @@ Result<> SandboxHost::open()
     const QString path = controlSocketPath(m_paths);
     // Only this user may talk to it (the runtime folder is private as well).
     m_control.setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_control.listen(path)) {
-        QLocalSocket probe;
-        probe.connectToServer(path);
-        if (probe.waitForConnected(1000))
-            return fail(ErrorCode::AlreadyExists, tr("Another Paddock process hosts the sandboxes already."));
-        QLocalServer::removeServer(path); // left by a host that was killed
-        if (!m_control.listen(path))
-            return fail(ErrorCode::Io, tr("Cannot listen on %1: %2").arg(path, m_control.errorString()));
-    }
+    // Asked first: with an access option, Qt binds elsewhere and renames over the path, so listen() would
+    // take a live host's socket away instead of failing.
+    QLocalSocket probe;
+    probe.connectToServer(path);
+    if (probe.waitForConnected(1000))
+        return fail(ErrorCode::AlreadyExists, tr("Another Paddock process hosts the sandboxes already."));
+    QLocalServer::removeServer(path); // left by a host that was killed
+    if (!m_control.listen(path))
+        return fail(ErrorCode::Io, tr("Cannot listen on %1: %2").arg(path, m_control.errorString()));
     return {};
 }
 
@@ -177,7 +190,10 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
                                        {u"control"_s, m_manager.controlSocketOf(sandbox)},
                                        {u"published"_s, published}});
         }
-        return {{u"ok"_s, true}, {u"pid"_s, QCoreApplication::applicationPid()}, {u"running"_s, running}};
+        return {{u"ok"_s, true},
+                {u"pid"_s, QCoreApplication::applicationPid()},
+                {u"host"_s, roleName(m_role)},
+                {u"running"_s, running}};
     }
     if (op == "start"_L1) {
         const auto control = start(name);
@@ -205,6 +221,23 @@ QJsonObject SandboxHost::answer(const QJsonObject &request)
     if (op == "unpublish"_L1) {
         if (auto unpublished = m_manager.unpublishPort(name, request.value(u"port"_s).toInt()); !unpublished)
             return refusal(unpublished.error().message);
+        return {{u"ok"_s, true}};
+    }
+    if (op == "hand-over"_L1) {
+        // Only a background `paddock serve` gives way: a window or a command is what the user is looking at.
+        if (m_role != Role::Service)
+            return refusal(tr("This Paddock process (%1) does not hand its sandboxes over.")
+                               .arg(QCoreApplication::applicationPid()));
+        const QStringList stopped = m_manager.runningSandboxes();
+        m_manager.stopAll();
+        m_control.close(); // the socket is free for the one that asked before it hears the answer
+        QMetaObject::invokeMethod(this, &SandboxHost::handedOver, Qt::QueuedConnection);
+        return {{u"ok"_s, true}, {u"stopped"_s, QJsonArray::fromStringList(stopped)}};
+    }
+    if (op == "show"_L1) {
+        if (m_role != Role::Window)
+            return refusal(tr("This Paddock process has no window."));
+        Q_EMIT showRequested();
         return {{u"ok"_s, true}};
     }
     if (op == "reload-policy"_L1) {

@@ -25,6 +25,10 @@ class SandboxHost : public QObject
     Q_OBJECT
 
 public:
+    // Which kind of process hosts: a command for its own duration (`exec`, `run`), `paddock serve` in the
+    // background, or the desktop window. Another Paddock window that opens meanwhile acts on it.
+    enum class Role { Command, Service, Window };
+
     explicit SandboxHost(Core::Paths paths);
     ~SandboxHost() override; // stops the sandboxes it hosts
 
@@ -44,12 +48,19 @@ public:
     Core::Result<QStringList> reloadPolicies(const QString &sandbox = {});
 
     static QString controlSocketPath(const Core::Paths &paths);
+    static QString roleName(Role role);
+    void setRole(Role role) { m_role = role; }
 
 Q_SIGNALS:
     void idle(); // the last sandbox it hosted stopped
     // Every proxy decision on a started sandbox's traffic, delivered on the host's thread (the proxy decides
     // on its own threads); the start-up self-test's are only in the audit log.
     void decided(const Paddock::Proxy::DecisionEvent &event);
+    // A window that opened asked this `paddock serve` to hand the sandboxes over: they are stopped and the
+    // control socket is free; the process should end.
+    void handedOver();
+    // A second window was opened: this host's window should come to the front instead.
+    void showRequested();
 
 private:
     void onConnection();
@@ -64,6 +75,7 @@ private:
     Vm::SandboxManager m_manager;
     QLocalServer m_control;
     QHash<QString, QDateTime> m_startedAt; // when each sandbox passed its self-test
+    Role m_role = Role::Command;
 };
 
 } // namespace Paddock::App

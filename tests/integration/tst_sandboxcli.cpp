@@ -1,5 +1,7 @@
 // The sandbox commands end to end, through the real paddock binary with real bubblewrap and git:
 // create → exec (exit codes, the clone, the proxy) → ls → rm, and the errors a user can run into.
+#include "app/host/hosthandover.h"
+#include "core/sandboxstore.h"
 #include "sandboxtestsupport.h"
 #include "testsupport.h"
 #include "vm/guest/hostpty.h"
@@ -16,9 +18,11 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -83,6 +87,18 @@ private:
     }
 
 private Q_SLOTS:
+    // A check that failed halfway leaves no background host running sandboxes for the next tests.
+    void cleanup()
+    {
+        if (!hostAnswers())
+            return;
+        const auto holder = Paddock::App::HostHandover::holder(
+            Paddock::Core::Paths(QProcessEnvironment::systemEnvironment()));
+        if (holder && holder->pid > 1 && holder->pid != QCoreApplication::applicationPid())
+            ::kill(pid_t(holder->pid), SIGTERM); // `paddock serve` stops its sandboxes and ends
+        QTRY_VERIFY(!hostAnswers());
+    }
+
     void initTestCase()
     {
         m_project = m_dir.filePath(u"project"_s);
@@ -239,6 +255,74 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("not running"));
         QVERIFY(paddock({u"rm"_s, u"--force"_s, u"long"_s}).exitCode == 0);
+    }
+
+    void aWindowTakesTheSandboxesOverFromTheBackgroundHost()
+    {
+        using Paddock::App::HostHandover;
+        using Paddock::App::SandboxHost;
+        const Paddock::Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        QVERIFY(paddock({u"create"_s, u"handed"_s, u"--workspace"_s, m_project}).exitCode == 0);
+        Run run = paddock({u"start"_s, u"handed"_s}); // launches `paddock serve --exit-when-idle`
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString marker = u"331.%1"_s.arg(QCoreApplication::applicationPid());
+        run = paddock({u"exec"_s, u"handed"_s, u"--"_s, u"sh"_s, u"-c"_s,
+                       u"(sleep %1 >/dev/null 2>&1 &); true"_s.arg(marker)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(Paddock::Test::sleepersOf(marker), 1);
+
+        // A window opening finds `paddock serve` holding the socket, and what it runs.
+        SandboxHost window(paths);
+        window.setRole(SandboxHost::Role::Window);
+        const auto refused = window.open();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Paddock::Core::ErrorCode::AlreadyExists);
+        const auto holder = HostHandover::holder(paths);
+        QVERIFY2(holder, holder ? "" : qPrintable(holder.error().message));
+        QCOMPARE(holder->role, SandboxHost::Role::Service);
+        QCOMPARE(holder->running, QStringList{u"handed"_s});
+        QVERIFY(holder->pid > 1 && holder->pid != QCoreApplication::applicationPid());
+
+        // It hands them over: stopped (every process of theirs ended), the process gone, the socket ours.
+        const auto stopped = HostHandover::takeOver(paths, window);
+        QVERIFY2(stopped, stopped ? "" : qPrintable(stopped.error().message));
+        QCOMPARE(*stopped, QStringList{u"handed"_s});
+        QCOMPARE(Paddock::Test::sleepersOf(marker), 0);
+        QTRY_VERIFY(::kill(pid_t(holder->pid), 0) != 0);
+        const auto record = Paddock::Core::SandboxStore(paths.sandboxesDir()).find(u"handed"_s);
+        QVERIFY(record && record->state == Paddock::Core::SandboxRecord::State::Stopped);
+        // The window starts it again and answers on the socket as the window.
+        const auto started = window.start(u"handed"_s);
+        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+        QLocalSocket client;
+        client.connectToServer(SandboxHost::controlSocketPath(paths));
+        QVERIFY(client.waitForConnected(2000));
+        const auto ask = [&client](const QByteArray &request) {
+            client.write(request + '\n');
+            (void)QTest::qWaitFor([&client] { return client.canReadLine(); }, 10000); // the host answers
+            return QJsonDocument::fromJson(client.readLine()).object();
+        };
+        const QJsonObject status = ask(R"({"op":"status"})");
+        QCOMPARE(status.value(u"host"_s).toString(), u"window"_s);
+        QCOMPARE(status.value(u"running"_s).toArray().size(), 1);
+        // A window does not hand over (another one opening brings it forward instead).
+        const QJsonObject refusedHandOver = ask(R"({"op":"hand-over"})");
+        QVERIFY(!refusedHandOver.value(u"ok"_s).toBool());
+        QVERIFY(window.manager().isRunning(u"handed"_s));
+        QSignalSpy shown(&window, &SandboxHost::showRequested);
+        QVERIFY(ask(R"({"op":"show"})").value(u"ok"_s).toBool());
+        QCOMPARE(shown.size(), 1);
+        // Paddock opened again: no second window, this one comes forward (in a build with the window).
+        if (!QFileInfo(qEnvironmentVariable("PADDOCK_BINARY")).dir().exists(u"paddock-gui"_s)) {
+            QVERIFY(window.manager().stop(u"handed"_s));
+            return;
+        }
+        QProcess second;
+        second.start(qEnvironmentVariable("PADDOCK_BINARY"), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 20000);
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY(window.manager().stop(u"handed"_s));
     }
 
     void longRunningSandboxAsAnUnprivilegedUser()
