@@ -84,6 +84,9 @@ std::optional<SandboxRecord::State> SandboxRecord::stateFromName(const QString &
 
 QJsonObject SandboxRecord::toJson() const
 {
+    QJsonObject published; // the sandbox's port → the host's
+    for (auto it = publishedPorts.cbegin(); it != publishedPorts.cend(); ++it)
+        published.insert(QString::number(it.key()), it.value());
     return QJsonObject{
         {u"version"_s, schemaVersion},
         {u"id"_s, id},
@@ -101,6 +104,7 @@ QJsonObject SandboxRecord::toJson() const
         {u"state"_s, stateName(state)},
         {u"stateDetail"_s, stateDetail},
         {u"failOpen"_s, failOpen},
+        {u"published"_s, published},
         {u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs)},
         {u"updatedAt"_s, updatedAt.toUTC().toString(Qt::ISODateWithMs)},
     };
@@ -144,6 +148,14 @@ Result<SandboxRecord> SandboxRecord::fromJson(const QJsonObject &object)
         return invalid(tr("negative resources."));
     record.stateDetail = object.value(u"stateDetail"_s).toString();
     record.failOpen = object.value(u"failOpen"_s).toBool(false);
+    const QJsonObject published = object.value(u"published"_s).toObject();
+    for (auto it = published.constBegin(); it != published.constEnd(); ++it) {
+        bool isNumber = false;
+        const int sandboxPort = it.key().toInt(&isNumber);
+        const int hostPort = it.value().toInt();
+        if (isNumber && sandboxPort > 0 && sandboxPort < 65536 && hostPort > 0 && hostPort < 65536)
+            record.publishedPorts.insert(sandboxPort, hostPort); // a broken entry is only not published again
+    }
     record.createdAt = QDateTime::fromString(object.value(u"createdAt"_s).toString(), Qt::ISODateWithMs);
     record.updatedAt = QDateTime::fromString(object.value(u"updatedAt"_s).toString(), Qt::ISODateWithMs);
     return record;

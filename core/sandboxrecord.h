@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMap>
 #include <QStringList>
 
 namespace Paddock::Core {
@@ -39,6 +40,8 @@ public:
     State state = State::Created;
     QString stateDetail;   // why it failed, or what it is doing
     bool failOpen = false; // proxy passes traffic through on internal errors (logged); off by default
+    // The sandbox's ports published on this computer: each one's host port, published again at every start.
+    QMap<int, int> publishedPorts;
     QDateTime createdAt;
     QDateTime updatedAt;
 

@@ -251,8 +251,27 @@ Result<int> SandboxManager::publishPort(const QString &name, int sandboxPort, in
         return std::unexpected(port.error());
     const int opened = (*port)->hostPort();
     it->second.published.emplace(sandboxPort, std::move(*port));
+    rememberPublishedPorts(name);
     Q_EMIT publishedPortsChanged(name);
     return opened;
+}
+
+void SandboxManager::rememberPublishedPorts(const QString &name) const
+{
+    SandboxStore store(m_paths.sandboxesDir());
+    auto record = store.find(name);
+    if (!record)
+        return;
+    record->publishedPorts = publishedPorts(name);
+    store.save(*record); // not remembered, it is only not published again at the next start
+}
+
+void SandboxManager::publishRememberedPorts(const QString &name, const QMap<int, int> &remembered)
+{
+    for (auto it = remembered.cbegin(); it != remembered.cend(); ++it) {
+        if (!publishPort(name, it.key(), it.value()))
+            (void)publishPort(name, it.key()); // its host port is taken now: any free one
+    }
 }
 
 Result<> SandboxManager::unpublishPort(const QString &name, int sandboxPort)
@@ -261,6 +280,7 @@ Result<> SandboxManager::unpublishPort(const QString &name, int sandboxPort)
     if (it == m_running.end() || it->second.published.erase(sandboxPort) == 0)
         return fail(ErrorCode::NotFound,
                     tr("Port %1 of \"%2\" is not published.").arg(sandboxPort).arg(name));
+    rememberPublishedPorts(name);
     Q_EMIT publishedPortsChanged(name);
     return {};
 }
@@ -372,6 +392,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     m_running.emplace(
         name, Running{request.runtimeDirectory, started->controlSocket, &backend, notes.join(u"; "_s)});
     saveState(name, SandboxRecord::State::Running, notes.join(u"; "_s));
+    publishRememberedPorts(name, record->publishedPorts);
     Q_EMIT sandboxStarted(name);
     return started->controlSocket;
 }

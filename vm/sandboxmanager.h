@@ -94,6 +94,8 @@ public:
     Core::Result<int> publishPort(const QString &name, int sandboxPort, int hostPort = 0);
     Core::Result<> unpublishPort(const QString &name, int sandboxPort);
     QMap<int, int> publishedPorts(const QString &name) const; // the sandbox's port → the host's
+    // Published ports are remembered in the sandbox's record and published again when it starts, on the same
+    // host port where it is free.
     QStringList runningSandboxes() const;
     QString controlSocketOf(const QString &name) const; // empty when it does not run here
 
@@ -136,6 +138,8 @@ private:
     void removeStaleRuntimeFolders() const;
     void forget(const QString &name, const QString &reason);
     void saveState(const QString &name, Core::SandboxRecord::State state, const QString &detail) const;
+    void rememberPublishedPorts(const QString &name) const;
+    void publishRememberedPorts(const QString &name, const QMap<int, int> &remembered);
 
     Core::Paths m_paths;
     Proxy::ProxyServer *m_proxy = nullptr;

@@ -23,6 +23,7 @@ SandboxRecord record(const QString &name)
     r.policyRules = {u"allow api.example.com:443"_s};
     r.cpus = 2;
     r.memoryMiB = 4096;
+    r.publishedPorts = {{3000, 3000}, {5173, 41234}};
     r.createdAt = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
     r.updatedAt = r.createdAt;
     return r;
@@ -140,6 +141,19 @@ private Q_SLOTS:
         QJsonObject object = record(u"x"_s).toJson();
         object.insert(key, value);
         QVERIFY(!SandboxRecord::fromJson(object).has_value());
+    }
+
+    // A broken published port is only not published again; the record and its other ports stay.
+    void brokenPublishedPortsAreDropped()
+    {
+        QJsonObject object = record(u"x"_s).toJson();
+        object.insert(
+            u"published"_s,
+            QJsonObject{
+                {u"3000"_s, 3000}, {u"http"_s, 80}, {u"70000"_s, 80}, {u"22"_s, 0}, {u"8080"_s, u"8080"_s}});
+        const auto read = SandboxRecord::fromJson(object);
+        QVERIFY(read);
+        QCOMPARE(read->publishedPorts, (QMap<int, int>{{3000, 3000}}));
     }
 
     void settingsDefaultsRoundTripAndCorruption()

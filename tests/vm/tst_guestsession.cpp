@@ -4,6 +4,7 @@
 #include "core/paths.h"
 #include "core/policy.h"
 #include "core/presetcatalog.h"
+#include "core/sandboxstore.h"
 #include "proxy/proxyserver.h"
 #include "proxy/resolver.h"
 #include "vm/guest/hostpty.h"
@@ -21,6 +22,7 @@
 #include <QNetworkInterface>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -313,6 +315,33 @@ private Q_SLOTS:
         QVERIFY(!m_manager->isRunning(u"long"_s));
         QVERIFY(!QFileInfo::exists(m_control)); // the runtime folder is gone
         QVERIFY(!GuestSession::open(m_control, options));
+    }
+
+    // A published port is remembered with the sandbox: its next start publishes it again, on the same host
+    // port while that is free and on another one when it is not; unpublished, it is forgotten.
+    void publishedPortsArePublishedAgainAtTheNextStart()
+    {
+        Core::SandboxStore store(Core::Paths(QProcessEnvironment::systemEnvironment()).sandboxesDir());
+        const QMap<int, int> remembered = store.find(u"long"_s)->publishedPorts; // from the test before
+        QCOMPARE(remembered.keys(), QList<int>{4571});
+        QVERIFY(m_manager->start(u"long"_s, policy()));
+        QCOMPARE(m_manager->publishedPorts(u"long"_s), remembered);
+        QVERIFY(m_manager->stop(u"long"_s));
+
+        QTcpServer squatter; // something else took the host's port meanwhile
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, quint16(remembered.value(4571))));
+        QVERIFY(m_manager->start(u"long"_s, policy()));
+        const QMap<int, int> moved = m_manager->publishedPorts(u"long"_s);
+        QCOMPARE(moved.keys(), QList<int>{4571});
+        QVERIFY(moved.value(4571) != remembered.value(4571));
+        QCOMPARE(store.find(u"long"_s)->publishedPorts, moved);
+
+        QVERIFY(m_manager->unpublishPort(u"long"_s, 4571));
+        QVERIFY(store.find(u"long"_s)->publishedPorts.isEmpty());
+        QVERIFY(m_manager->stop(u"long"_s));
+        QVERIFY(m_manager->start(u"long"_s, policy()));
+        QVERIFY(m_manager->publishedPorts(u"long"_s).isEmpty());
+        QVERIFY(m_manager->stop(u"long"_s));
     }
 
     void aSandboxWhoseGuestDiesIsReportedStopped()
