@@ -4,6 +4,7 @@
 #include "vm/guest/sessionprotocol.h"
 
 #include <QEventLoop>
+#include <QTimer>
 
 #include <cerrno>
 #include <cstring>
@@ -47,8 +48,7 @@ GuestSession::~GuestSession()
         ::close(m_fd); // a session still running is hung up by the guest
 }
 
-Result<std::unique_ptr<GuestSession>> GuestSession::open(const QString &controlSocket,
-                                                         const SessionOptions &options)
+Result<int> GuestSession::sendRequest(const QString &controlSocket, const SessionOptions &options)
 {
     if (options.command.isEmpty())
         return fail(ErrorCode::InvalidArgument, tr("No command to run."));
@@ -78,6 +78,22 @@ Result<std::unique_ptr<GuestSession>> GuestSession::open(const QString &controlS
         ::close(*fd);
         return fail(ErrorCode::Unavailable, tr("The sandbox's guest did not take the request."));
     }
+    return *fd;
+}
+
+void GuestSession::watch()
+{
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, &GuestSession::onReadable);
+}
+
+Result<std::unique_ptr<GuestSession>> GuestSession::open(const QString &controlSocket,
+                                                         const SessionOptions &options)
+{
+    const auto fd = sendRequest(controlSocket, options);
+    if (!fd)
+        return std::unexpected(fd.error());
     auto reader = std::make_unique<Guest::ReplyReader>(*fd);
     std::string line;
     const auto status = reader->next(line, startTimeoutMs);
@@ -86,18 +102,35 @@ Result<std::unique_ptr<GuestSession>> GuestSession::open(const QString &controlS
     if (reply.kind == Guest::Reply::Kind::Started) {
         std::unique_ptr<GuestSession> session(new GuestSession(*fd, reply.number));
         session->m_reader = std::move(reader);
-        ::fcntl(*fd, F_SETFL, ::fcntl(*fd, F_GETFL) | O_NONBLOCK);
-        session->m_notifier = std::make_unique<QSocketNotifier>(*fd, QSocketNotifier::Read);
-        connect(session->m_notifier.get(), &QSocketNotifier::activated, session.get(),
-                &GuestSession::onReadable);
+        session->watch();
         return session;
     }
     ::close(*fd);
     if (reply.kind == Guest::Reply::Kind::Error)
-        return fail(
-            ErrorCode::Internal,
-            tr("The sandbox could not start the command: %1").arg(QString::fromStdString(reply.message)));
+        return fail(ErrorCode::Internal, couldNotStart(reply.message));
     return fail(ErrorCode::Unavailable, tr("The sandbox's guest did not answer as expected."));
+}
+
+Result<std::unique_ptr<GuestSession>> GuestSession::begin(const QString &controlSocket,
+                                                          const SessionOptions &options)
+{
+    const auto fd = sendRequest(controlSocket, options);
+    if (!fd)
+        return std::unexpected(fd.error());
+    std::unique_ptr<GuestSession> session(new GuestSession(*fd, 0));
+    session->m_reader = std::make_unique<Guest::ReplyReader>(*fd);
+    session->watch();
+    // A guest that never says "started" does not keep the session, and what it holds, for ever.
+    QTimer::singleShot(startTimeoutMs, session.get(), [raw = session.get()] {
+        if (!raw->hasStarted())
+            raw->finish(std::nullopt, tr("The sandbox's guest did not answer as expected."));
+    });
+    return session;
+}
+
+QString GuestSession::couldNotStart(const std::string &reason)
+{
+    return tr("The sandbox could not start the command: %1").arg(QString::fromStdString(reason));
 }
 
 Result<> GuestSession::shutdown(const QString &controlSocket, int timeoutMs)
@@ -119,7 +152,7 @@ Result<> GuestSession::shutdown(const QString &controlSocket, int timeoutMs)
 
 bool GuestSession::sendSignal(int signal)
 {
-    if (m_ended)
+    if (m_ended || !hasStarted())
         return false;
     const QByteArray line = "signal " + QByteArray::number(signal) + '\n';
     return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
@@ -127,7 +160,7 @@ bool GuestSession::sendSignal(int signal)
 
 bool GuestSession::resize(int rows, int columns)
 {
-    if (m_ended)
+    if (m_ended || !hasStarted())
         return false;
     const QByteArray line = "resize " + QByteArray::number(rows) + ' ' + QByteArray::number(columns) + '\n';
     return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
@@ -147,15 +180,22 @@ void GuestSession::onReadable()
         case Guest::ReplyReader::Status::TooLong:
             finish(std::nullopt, tr("The sandbox's guest sent something that is not a session reply."));
             return;
-        case Guest::ReplyReader::Status::Line:
+        case Guest::ReplyReader::Status::Line: {
             const Guest::Reply reply = Guest::parseReply(line);
-            if (reply.kind == Guest::Reply::Kind::Exit)
+            if (!hasStarted() && reply.kind == Guest::Reply::Kind::Started && reply.number > 0) {
+                m_pid = reply.number; // begin()'s session is under way
+                Q_EMIT started();
+            } else if (!hasStarted() && reply.kind == Guest::Reply::Kind::Error) {
+                finish(std::nullopt, couldNotStart(reply.message));
+            } else if (hasStarted() && reply.kind == Guest::Reply::Kind::Exit) {
                 finish(int(reply.number), {});
-            else if (reply.kind == Guest::Reply::Kind::Error)
+            } else if (hasStarted() && reply.kind == Guest::Reply::Kind::Error) {
                 finish(std::nullopt,
                        tr("The sandbox's guest says: %1").arg(QString::fromStdString(reply.message)));
-            else
+            } else {
                 finish(std::nullopt, tr("The sandbox's guest sent something that is not a session reply."));
+            }
+        }
         }
     }
 }

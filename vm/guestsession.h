@@ -40,10 +40,15 @@ public:
     // Connects, sends the request with the descriptors and waits (at most a few seconds) for "started".
     static Core::Result<std::unique_ptr<GuestSession>> open(const QString &controlSocket,
                                                             const SessionOptions &options);
+    // Sends the request and returns at once, for callers that must not wait (a published port's connections):
+    // the start comes as started() or failed() from the event loop.
+    static Core::Result<std::unique_ptr<GuestSession>> begin(const QString &controlSocket,
+                                                             const SessionOptions &options);
     // Ends every process in the sandbox and then paddock-guest itself.
     static Core::Result<> shutdown(const QString &controlSocket, int timeoutMs);
 
-    qint64 pid() const { return m_pid; } // in the sandbox's PID namespace
+    qint64 pid() const { return m_pid; } // in the sandbox's PID namespace; 0 until it has started
+    bool hasStarted() const { return m_pid > 0; }
     // The session's connection, for a SessionAttachment to send "resize" lines from its signal handler.
     int connection() const { return m_fd; }
     bool hasEnded() const { return m_ended; }
@@ -55,11 +60,16 @@ public:
     Core::Result<int> waitForExit();
 
 Q_SIGNALS:
+    void started(); // begin()'s session is running
     void exited(int exitCode);
     void failed(const QString &reason); // the guest went away or said something that is not protocol
 
 private:
     GuestSession(int fd, qint64 pid);
+    // Connects to the control socket and sends the request with the descriptors: the connection.
+    static Core::Result<int> sendRequest(const QString &controlSocket, const SessionOptions &options);
+    static QString couldNotStart(const std::string &reason);
+    void watch(); // replies from now on come through onReadable()
     void onReadable();
     void finish(std::optional<int> exitCode, const QString &reason);
 

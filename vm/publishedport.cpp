@@ -3,7 +3,6 @@
 #include "vm/guestsession.h"
 
 #include <QHostAddress>
-#include <QPointer>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -49,11 +48,12 @@ void PublishedPort::incomingConnection(qintptr descriptor)
     options.command = {u"/run/paddock/paddock-guest"_s, u"connect"_s, QString::number(m_sandboxPort)};
     options.workingDirectory = u"/"_s;
     options.descriptors = {socket, socket, devNull};
-    QPointer<PublishedPort> alive(this);
-    auto session = GuestSession::open(m_controlSocket, options); // may handle events (a microVM's bridge)
+    // Not waiting for the guest to start it: a browser opens several connections at once, and an emulated
+    // microVM takes a while to start each relay.
+    auto session = GuestSession::begin(m_controlSocket, options);
     ::close(devNull);
     ::close(socket); // the guest (or the bridge) holds its own copies now; on failure the client sees a close
-    if (!alive || !session)
+    if (!session)
         return;
     const quint64 id = m_nextSession++;
     GuestSession *raw = session->get();

@@ -11,6 +11,7 @@
 #include "vm/guest/sessionprotocol.h"
 #include "vm/guestsession.h"
 #include "vm/namespacebackend.h"
+#include "vm/publishedport.h"
 #include "vm/sandboxmanager.h"
 
 #include "sandboxtestsupport.h"
@@ -168,6 +169,34 @@ private Q_SLOTS:
         QCOMPARE(Test::exchangeThroughPort(*published, "late", 5000), QByteArray("(not connected)"));
         QVERIFY((*server)->sendSignal(SIGTERM));
         QVERIFY((*server)->waitForExit());
+    }
+
+    // A published port hands each connection to the guest without waiting for it to start the relay: several
+    // connections are under way at once (a browser opens six), and a guest that is slow to answer holds up
+    // nothing else. A stand-in control socket answers only when the test says.
+    void aPublishedPortDoesNotWaitForTheGuest()
+    {
+        QTemporaryDir dir;
+        QLocalServer guest;
+        QVERIFY(guest.listen(dir.filePath(u"control.sock"_s)));
+        QList<QLocalSocket *> requests;
+        connect(&guest, &QLocalServer::newConnection, this, [&] {
+            while (QLocalSocket *request = guest.nextPendingConnection())
+                requests << request;
+        });
+        const auto port = PublishedPort::open(guest.fullServerName(), 4577);
+        QVERIFY(port);
+        QTcpSocket clients[3];
+        for (QTcpSocket &client : clients)
+            client.connectToHost(QHostAddress::LocalHost, quint16((*port)->hostPort()));
+        QTRY_COMPARE(requests.size(), 3);
+        QCOMPARE((*port)->connectionCount(), 3); // all under way, none started yet
+        requests[0]->write("started 7\nexit 0\n");
+        requests[1]->write("error cannot connect\n");
+        requests[2]->write("started 8\n");
+        QTRY_COMPARE((*port)->connectionCount(), 1); // the one still running
+        requests[2]->write("exit 0\n");
+        QTRY_COMPARE((*port)->connectionCount(), 0);
     }
 
     // SECURITY: the agent's link speaks for the sandbox to the host (it opens proxy connections, reports
