@@ -152,18 +152,20 @@ Result<> GuestSession::shutdown(const QString &controlSocket, int timeoutMs)
 
 bool GuestSession::sendSignal(int signal)
 {
-    if (m_ended || !hasStarted())
-        return false;
-    const QByteArray line = "signal " + QByteArray::number(signal) + '\n';
-    return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
+    return sendLine("signal " + QByteArray::number(signal));
 }
 
 bool GuestSession::resize(int rows, int columns)
 {
-    if (m_ended || !hasStarted())
+    return sendLine("resize " + QByteArray::number(rows) + ' ' + QByteArray::number(columns));
+}
+
+bool GuestSession::sendLine(const QByteArray &line)
+{
+    if (m_ended || !hasStarted()) // the protocol's host lines come after "started"
         return false;
-    const QByteArray line = "resize " + QByteArray::number(rows) + ' ' + QByteArray::number(columns) + '\n';
-    return ::send(m_fd, line.constData(), std::size_t(line.size()), MSG_NOSIGNAL) == line.size();
+    const QByteArray ended = line + '\n';
+    return ::send(m_fd, ended.constData(), std::size_t(ended.size()), MSG_NOSIGNAL) == ended.size();
 }
 
 void GuestSession::onReadable()

@@ -70,6 +70,7 @@ private:
     static Core::Result<int> sendRequest(const QString &controlSocket, const SessionOptions &options);
     static QString couldNotStart(const std::string &reason);
     void watch(); // replies from now on come through onReadable()
+    bool sendLine(const QByteArray &line);
     void onReadable();
     void finish(std::optional<int> exitCode, const QString &reason);
 
