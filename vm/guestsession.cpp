@@ -186,7 +186,6 @@ void GuestSession::onReadable()
             const Guest::Reply reply = Guest::parseReply(line);
             if (!hasStarted() && reply.kind == Guest::Reply::Kind::Started && reply.number > 0) {
                 m_pid = reply.number; // begin()'s session is under way
-                Q_EMIT started();
             } else if (!hasStarted() && reply.kind == Guest::Reply::Kind::Error) {
                 finish(std::nullopt, couldNotStart(reply.message));
             } else if (hasStarted() && reply.kind == Guest::Reply::Kind::Exit) {

@@ -41,7 +41,7 @@ public:
     static Core::Result<std::unique_ptr<GuestSession>> open(const QString &controlSocket,
                                                             const SessionOptions &options);
     // Sends the request and returns at once, for callers that must not wait (a published port's connections):
-    // the start comes as started() or failed() from the event loop.
+    // hasStarted() turns true once the guest says so; a start that fails comes as failed().
     static Core::Result<std::unique_ptr<GuestSession>> begin(const QString &controlSocket,
                                                              const SessionOptions &options);
     // Ends every process in the sandbox and then paddock-guest itself.
@@ -60,7 +60,6 @@ public:
     Core::Result<int> waitForExit();
 
 Q_SIGNALS:
-    void started(); // begin()'s session is running
     void exited(int exitCode);
     void failed(const QString &reason); // the guest went away or said something that is not protocol
 

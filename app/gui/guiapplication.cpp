@@ -28,8 +28,7 @@ int runGui(int argc, char *argv[])
     QStringList startAgain; // what a background `paddock serve` handed over
     if (auto opened = host.open(); !opened) {
         const HostClaim::Outcome claim = HostClaim::claim(paths, host, opened.error());
-        if (claim.exitCode) // the window already open came forward, the user said no, or it failed (and said
-                            // so)
+        if (claim.exitCode) // the open window came forward, the user said no, or it failed and said why
             return *claim.exitCode;
         startAgain = claim.startAgain;
     }

@@ -36,10 +36,7 @@ Result<HostHandover::Holder> HostHandover::holder(const Paths &paths)
     if (!status)
         return std::unexpected(status.error());
     Holder holder;
-    const QString role = status->value(u"host"_s).toString();
-    holder.role = role == SandboxHost::roleName(SandboxHost::Role::Service)  ? SandboxHost::Role::Service
-                  : role == SandboxHost::roleName(SandboxHost::Role::Window) ? SandboxHost::Role::Window
-                                                                             : SandboxHost::Role::Command;
+    holder.role = SandboxHost::roleFromName(status->value(u"host"_s).toString());
     holder.pid = status->value(u"pid"_s).toInteger();
     for (const QJsonValue &entry : status->value(u"running"_s).toArray())
         holder.running << entry.toObject().value(u"name"_s).toString();

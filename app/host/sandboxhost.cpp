@@ -85,6 +85,15 @@ QString SandboxHost::roleName(Role role)
     return u"command"_s;
 }
 
+SandboxHost::Role SandboxHost::roleFromName(const QString &name)
+{
+    for (const Role role : {Role::Service, Role::Window}) {
+        if (name == roleName(role))
+            return role;
+    }
+    return Role::Command;
+}
+
 Result<> SandboxHost::open()
 {
     if (auto opened = m_audit.open(); !opened)

@@ -49,6 +49,7 @@ public:
 
     static QString controlSocketPath(const Core::Paths &paths);
     static QString roleName(Role role);
+    static Role roleFromName(const QString &name); // Command for a name it does not know
     void setRole(Role role) { m_role = role; }
 
 Q_SIGNALS:
