@@ -26,6 +26,8 @@ inline std::optional<Vm::GuestImage> buildGuestImage(const QTemporaryDir &home, 
     options.outputDirectory =
         Vm::SandboxManager::guestImageDirectory(Core::Paths(QProcessEnvironment::systemEnvironment()));
     options.guestBinary = Vm::defaultGuestBinary();
+    // A kernel of one's own (bench/guest-kernel.sh builds one) instead of Debian's.
+    options.kernelFile = qEnvironmentVariable("PADDOCK_BENCH_KERNEL");
     const auto image = Vm::GuestImageBuilder::build(options);
     if (!image) {
         std::fprintf(stderr, "%s\n", qPrintable(image.error().message));

@@ -791,10 +791,6 @@
 <context>
     <name>Paddock::App::ImageCommand</name>
     <message>
-        <source>Usage: paddock image [show | build [--kernel-package PACKAGE]]</source>
-        <translation>Aufruf: paddock image [show | build [--kernel-package PAKET]]</translation>
-    </message>
-    <message>
         <source>Where the microVM guest image is and what it was built from.</source>
         <translation>Wo das Gast-Image der MicroVM liegt und woraus es gebaut wurde.</translation>
     </message>
@@ -841,6 +837,22 @@
     <message>
         <source>Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):</source>
         <translation>Das Gastabbild für MicroVMs wird einmalig erstellt (einige Minuten; 'paddock image' zeigt es danach):</translation>
+    </message>
+    <message>
+        <source>Usage: paddock image [show | build [--kernel-package PACKAGE | --kernel FILE]]</source>
+        <translation>Aufruf: paddock image [show | build [--kernel-package PAKET | --kernel DATEI]]</translation>
+    </message>
+    <message>
+        <source>Kernel:  %1 from %2, drivers built in</source>
+        <translation>Kernel:  %1 aus %2, Treiber eingebaut</translation>
+    </message>
+    <message>
+        <source>An uncompressed kernel (vmlinux) with PVH and the guest's drivers built in, to boot instead of Debian's.</source>
+        <translation>Ein unkomprimierter Kernel (vmlinux) mit PVH und eingebauten Treibern des Gasts, der statt Debians Kernel bootet.</translation>
+    </message>
+    <message>
+        <source>--kernel-package and --kernel cannot be given together.</source>
+        <translation>--kernel-package und --kernel können nicht zusammen angegeben werden.</translation>
     </message>
 </context>
 <context>
@@ -6057,6 +6069,18 @@ Regel: %3
     <message>
         <source>Cannot write the lock file in %1.</source>
         <translation>Die Sperrdatei in %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Downloading busybox-static %1…</source>
+        <translation>busybox-static %1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Checking the kernel %1…</source>
+        <translation>Der Kernel %1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 is not a kernel a microVM can boot: it must be an uncompressed vmlinux (ELF) with a PVH entry point (CONFIG_PVH).</source>
+        <translation>%1 ist kein Kernel, den eine MicroVM booten kann: Er muss ein unkomprimiertes vmlinux (ELF) mit PVH-Einsprungpunkt (CONFIG_PVH) sein.</translation>
     </message>
 </context>
 <context>

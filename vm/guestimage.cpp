@@ -163,6 +163,67 @@ std::optional<GuestImage> GuestImage::findIn(const QString &folder)
     return image;
 }
 
+std::optional<QString> GuestImageBuilder::kernelRelease(const QByteArray &vmlinux)
+{
+    // The linux_banner string: "Linux version RELEASE (builder@host) ...".
+    static constexpr QByteArrayView banner("Linux version ");
+    const qsizetype at = vmlinux.indexOf(banner);
+    if (at < 0)
+        return std::nullopt;
+    const qsizetype begin = at + banner.size();
+    const qsizetype end = vmlinux.indexOf(' ', begin);
+    if (end < 0 || end - begin > 64)
+        return std::nullopt;
+    const QString release = QString::fromLatin1(vmlinux.mid(begin, end - begin));
+    // It names files: nothing but what uname's releases are made of.
+    static const QRegularExpression plain(u"^[A-Za-z0-9][A-Za-z0-9._+~-]*$"_s);
+    return plain.match(release).hasMatch() ? std::optional(release) : std::nullopt;
+}
+
+bool GuestImageBuilder::hasPvhEntry(const QByteArray &vmlinux)
+{
+    // A 64-bit little-endian ELF whose PT_NOTE segments hold a "Xen" note of type 18
+    // (XEN_ELFNOTE_PHYS32_ENTRY): what QEMU needs to boot it directly.
+    constexpr quint32 ptNote = 4, phys32Entry = 18;
+    const auto read = [&vmlinux](qint64 offset, int bytes) -> std::optional<quint64> {
+        if (offset < 0 || offset + bytes > vmlinux.size())
+            return std::nullopt;
+        const char *at = vmlinux.constData() + offset;
+        return bytes == 8   ? qFromLittleEndian<quint64>(at)
+               : bytes == 4 ? quint64(qFromLittleEndian<quint32>(at))
+                            : qFromLittleEndian<quint16>(at);
+    };
+    if (!vmlinux.startsWith("\x7f"
+                            "ELF\x02\x01"))
+        return false;
+    const auto phoff = read(0x20, 8), phentsize = read(0x36, 2), phnum = read(0x38, 2);
+    if (!phoff || !phentsize || !phnum || *phentsize < 56)
+        return false;
+    for (quint64 i = 0; i < *phnum; ++i) {
+        const qint64 header = qint64(*phoff + i * *phentsize);
+        const auto type = read(header, 4), offset = read(header + 8, 8), size = read(header + 32, 8);
+        if (!type || !offset || !size || *type != ptNote || *offset > quint64(vmlinux.size()) ||
+            *size > quint64(vmlinux.size()) - *offset) // a segment past the file's end: malformed
+            continue;
+        const qint64 end = qint64(*offset + *size);
+        for (qint64 note = qint64(*offset); note + 12 <= end;) {
+            const quint64 nameSize = *read(note, 4), descSize = *read(note + 4, 4),
+                          noteType = *read(note + 8, 4);
+            const qint64 name = note + 12;
+            if (nameSize > quint64(end - name))
+                break;
+            if (noteType == phys32Entry && nameSize == 4 &&
+                vmlinux.mid(name, 4) == QByteArrayView("Xen\0", 4))
+                return true;
+            const quint64 next = 12 + ((nameSize + 3) & ~quint64(3)) + ((descSize + 3) & ~quint64(3));
+            if (next > quint64(end - note))
+                break;
+            note += qint64(next);
+        }
+    }
+    return false;
+}
+
 QByteArray GuestImageBuilder::withoutSignature(const QByteArray &module)
 {
     // ... signature, then 12 bytes of module_signature (its last 4: the signature's length, big-endian),
@@ -258,6 +319,41 @@ exec /bin/paddock-guest agent --port-name org.paddock.agent --self-test
 )init";
 }
 
+namespace {
+
+// The modules of a Debian kernel's tree that a guest loads, each group's with their dependencies, less what
+// the modules loaded always bring: pairs of the boot option that wants it (or "always") and the module's
+// path under modulesRoot.
+Core::Result<QList<std::pair<QString, QString>>> moduleOrder(const QString &modulesRoot)
+{
+    QHash<QString, QString> moduleFiles;
+    for (QDirIterator it(modulesRoot + u"/kernel"_s, {u"*.ko"_s}, QDir::Files, QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString path = it.next();
+        moduleFiles.insert(it.fileName().chopped(3).replace(u'-', u'_'), path.mid(modulesRoot.size() + 1));
+    }
+    const auto dependsOf = [&modulesRoot](const QString &path) {
+        return GuestImageBuilder::modinfoDepends(
+            ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
+    };
+    QList<std::pair<QString, QString>> order;
+    QStringList always;
+    for (const auto &[wanted, modules] : GuestImageBuilder::guestModules()) {
+        const auto group = GuestImageBuilder::moduleLoadOrder(moduleFiles, dependsOf, modules);
+        if (!group)
+            return std::unexpected(group.error());
+        for (const QString &path : *group) {
+            if (!always.contains(path))
+                order.append({wanted, path});
+            if (wanted == "always"_L1)
+                always.append(path);
+        }
+    }
+    return order;
+}
+
+} // namespace
+
 Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &options, const Progress &progress)
 {
     const auto say = [&progress](const QString &text) {
@@ -276,15 +372,22 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
                               ? tr("Another guest image build uses %1; try again when it has finished.")
                                     .arg(options.workDirectory)
                               : tr("Cannot write the lock file in %1.").arg(options.workDirectory));
-    const auto kernelPackage = resolvePackage(options.kernelPackage);
+    const bool ownKernel = !options.kernelFile.isEmpty();
+    const auto kernelPackage =
+        ownKernel ? Core::Result<std::pair<QString, QString>>() : resolvePackage(options.kernelPackage);
     if (!kernelPackage)
         return std::unexpected(kernelPackage.error());
     const auto busyboxPackage = resolvePackage(u"busybox-static"_s);
     if (!busyboxPackage)
         return std::unexpected(busyboxPackage.error());
-    say(tr("Downloading %1 %2 and busybox-static %3…")
-            .arg(kernelPackage->first, kernelPackage->second, busyboxPackage->second));
-    const auto kernelDeb = download(kernelPackage->first, kernelPackage->second, options.workDirectory);
+    if (ownKernel)
+        say(tr("Downloading busybox-static %1…").arg(busyboxPackage->second));
+    else
+        say(tr("Downloading %1 %2 and busybox-static %3…")
+                .arg(kernelPackage->first, kernelPackage->second, busyboxPackage->second));
+    const auto kernelDeb = ownKernel
+                               ? Core::Result<QString>()
+                               : download(kernelPackage->first, kernelPackage->second, options.workDirectory);
     if (!kernelDeb)
         return std::unexpected(kernelDeb.error());
     const auto busyboxDeb = download(busyboxPackage->first, busyboxPackage->second, options.workDirectory);
@@ -292,64 +395,65 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
         return std::unexpected(busyboxDeb.error());
     say(tr("Unpacking…"));
     const QString unpacked = QDir(options.workDirectory).filePath(u"unpacked"_s);
-    const auto kernelTree = ImageTools::unpack(*kernelDeb, unpacked);
+    const auto kernelTree = ownKernel ? Core::Result<QString>() : ImageTools::unpack(*kernelDeb, unpacked);
     if (!kernelTree)
         return std::unexpected(kernelTree.error());
     const auto busyboxTree = ImageTools::unpack(*busyboxDeb, unpacked);
     if (!busyboxTree)
         return std::unexpected(busyboxTree.error());
     // Older packages' trees (a kernel's is 400 MB), and the single "kernel" and "busybox" trees of earlier
-    // Paddocks, are no longer used.
+    // Paddocks, are no longer used. (With a kernel file, Debian's kernel tree stays for the next build.)
     for (const QString &stale : QDir(unpacked).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-        if (!QStringList{*kernelTree, *busyboxTree}.contains(QDir(unpacked).filePath(stale)))
+        if (!QStringList{*kernelTree, *busyboxTree}.contains(QDir(unpacked).filePath(stale)) &&
+            !(ownKernel && stale.startsWith(u"linux-image-"_s)))
             QDir(QDir(unpacked).filePath(stale)).removeRecursively();
     for (const QString &legacy : {u"kernel"_s, u"busybox"_s})
         QDir(QDir(options.workDirectory).filePath(legacy)).removeRecursively();
 
-    const QStringList versions =
-        QDir(*kernelTree + u"/lib/modules"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    if (versions.size() != 1)
-        return Core::fail(Core::ErrorCode::Corrupt, tr("%1 holds no single kernel.").arg(*kernelDeb));
     GuestImage image;
-    image.kernelVersion = versions.first();
-    say(tr("Extracting the kernel %1…").arg(image.kernelVersion));
-    const auto bzImage = ImageTools::readAll(*kernelTree + u"/boot/vmlinuz-"_s + image.kernelVersion);
-    if (!bzImage)
-        return std::unexpected(bzImage.error());
-    const auto vmlinux = vmlinuxFromBzImage(*bzImage);
-    if (!vmlinux)
-        return Core::fail(Core::ErrorCode::Corrupt,
-                          tr("No xz-compressed kernel found in vmlinuz-%1.").arg(image.kernelVersion));
+    QByteArray vmlinux;
+    // Pairs of the boot option that wants a module (or "always") and the module's path under modulesRoot.
+    QList<std::pair<QString, QString>> order;
+    QString modulesRoot;
+    if (ownKernel) {
+        say(tr("Checking the kernel %1…").arg(options.kernelFile));
+        auto file = ImageTools::readAll(options.kernelFile);
+        if (!file)
+            return std::unexpected(file.error());
+        const auto release = kernelRelease(*file);
+        if (!hasPvhEntry(*file) || !release)
+            return Core::fail(Core::ErrorCode::InvalidArgument,
+                              tr("%1 is not a kernel a microVM can boot: it must be an uncompressed vmlinux "
+                                 "(ELF) with a PVH entry point (CONFIG_PVH).")
+                                  .arg(options.kernelFile));
+        image.kernelVersion = *release;
+        vmlinux = std::move(*file);
+    } else {
+        const QStringList versions =
+            QDir(*kernelTree + u"/lib/modules"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (versions.size() != 1)
+            return Core::fail(Core::ErrorCode::Corrupt, tr("%1 holds no single kernel.").arg(*kernelDeb));
+        image.kernelVersion = versions.first();
+        say(tr("Extracting the kernel %1…").arg(image.kernelVersion));
+        const auto bzImage = ImageTools::readAll(*kernelTree + u"/boot/vmlinuz-"_s + image.kernelVersion);
+        if (!bzImage)
+            return std::unexpected(bzImage.error());
+        auto extracted = vmlinuxFromBzImage(*bzImage);
+        if (!extracted)
+            return Core::fail(Core::ErrorCode::Corrupt,
+                              tr("No xz-compressed kernel found in vmlinuz-%1.").arg(image.kernelVersion));
+        vmlinux = std::move(*extracted);
+        modulesRoot = *kernelTree + u"/lib/modules/"_s + image.kernelVersion;
+        auto modules = moduleOrder(modulesRoot);
+        if (!modules)
+            return std::unexpected(modules.error());
+        order = std::move(*modules);
+    }
     image.kernel = QDir(options.outputDirectory).filePath(u"vmlinux-"_s + image.kernelVersion);
-    if (auto written = ImageTools::writeAll(image.kernel, *vmlinux); !written)
+    if (auto written = ImageTools::writeAll(image.kernel, vmlinux); !written)
         return std::unexpected(written.error());
 
     say(tr("Building the initramfs…"));
-    const QString modulesRoot = *kernelTree + u"/lib/modules/"_s + image.kernelVersion;
-    QHash<QString, QString> moduleFiles;
-    for (QDirIterator it(modulesRoot + u"/kernel"_s, {u"*.ko"_s}, QDir::Files, QDirIterator::Subdirectories);
-         it.hasNext();) {
-        const QString path = it.next();
-        moduleFiles.insert(it.fileName().chopped(3).replace(u'-', u'_'), path.mid(modulesRoot.size() + 1));
-    }
-    const auto dependsOf = [&modulesRoot](const QString &path) {
-        return modinfoDepends(ImageTools::readAll(modulesRoot + u'/' + path).value_or(QByteArray()));
-    };
-    // Each group's modules with their dependencies, less what the modules loaded always bring: pairs of the
-    // boot option that wants it (or "always") and the module's path.
-    QList<std::pair<QString, QString>> order;
-    QStringList always;
-    for (const auto &[wanted, modules] : guestModules()) {
-        const auto group = moduleLoadOrder(moduleFiles, dependsOf, modules);
-        if (!group)
-            return std::unexpected(group.error());
-        for (const QString &path : *group) {
-            if (!always.contains(path))
-                order.append({wanted, path});
-            if (wanted == "always"_L1)
-                always.append(path);
-        }
-    }
     const auto busybox = ImageTools::readAll(*busyboxTree + u"/bin/busybox"_s);
     if (!busybox)
         return std::unexpected(busybox.error());
@@ -397,8 +501,10 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
                                {u"root"_s, QFileInfo(image.root).fileName()},
                                {u"rootPackages"_s, QJsonArray::fromStringList(rootPackages)},
                                {u"npm"_s, npm},
-                               {u"kernelPackage"_s, kernelPackage->first},
-                               {u"kernelPackageVersion"_s, kernelPackage->second},
+                               {u"kernelPackage"_s, ownKernel ? QString() : kernelPackage->first},
+                               {u"kernelPackageVersion"_s, ownKernel ? QString() : kernelPackage->second},
+                               {u"kernelFile"_s, options.kernelFile},
+                               {u"kernelRelease"_s, image.kernelVersion},
                                {u"busyboxVersion"_s, busyboxPackage->second},
                                {u"modules"_s, QJsonArray::fromStringList(loadList)}};
     if (auto written = ImageTools::writeAll(QDir(options.outputDirectory).filePath(u"manifest.json"_s),

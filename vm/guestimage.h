@@ -38,6 +38,9 @@ struct GuestImageOptions
     QString workDirectory;   // downloads and unpacked packages; kept, so a second build downloads nothing
     QString guestBinary;     // paddock-guest, statically linked
     QString kernelPackage = QStringLiteral("linux-image-amd64"); // resolved to its versioned package
+    // Instead of kernelPackage: an uncompressed vmlinux with PVH and the guest's drivers built in (virtio
+    // over MMIO, console, block, ext4, 9p, virtiofs); the initramfs then carries no modules.
+    QString kernelFile;
     bool withRoot = true; // also the root file system (RootImageBuilder); without: busybox only
 };
 
@@ -54,6 +57,10 @@ public:
 
     static Core::Result<GuestImage> build(const GuestImageOptions &options, const Progress &progress = {});
 
+    // The release a vmlinux names in its banner ("6.1.0-57-amd64"), if it is a plain file-name part.
+    static std::optional<QString> kernelRelease(const QByteArray &vmlinux);
+    // True for a 64-bit ELF with a PVH entry note (XEN_ELFNOTE_PHYS32_ENTRY), which QEMU boots directly.
+    static bool hasPvhEntry(const QByteArray &vmlinux);
     // The ELF kernel inside a Debian bzImage (xz-compressed), or nothing.
     static std::optional<QByteArray> vmlinuxFromBzImage(const QByteArray &bzImage);
     // The module files to load for wanted, dependencies first: pathOf maps a module's name (with '_') to its

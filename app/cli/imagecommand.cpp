@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -63,9 +64,10 @@ int ImageCommand::run(const QStringList &args, CliIo &io)
     if (sub == "build"_L1)
         return build(args.mid(1), io);
     if (sub == "--help"_L1 || sub == "-h"_L1) {
-        io.out << tr("Usage: paddock image [show | build [--kernel-package PACKAGE]]") << u"\n\n"_s
-               << u"  show    "_s << tr("Where the microVM guest image is and what it was built from.")
-               << u'\n' << u"  build   "_s
+        io.out << tr("Usage: paddock image [show | build [--kernel-package PACKAGE | --kernel FILE]]")
+               << u"\n\n"_s << u"  show    "_s
+               << tr("Where the microVM guest image is and what it was built from.") << u'\n'
+               << u"  build   "_s
                << tr("Download a Debian kernel and busybox with apt and build the image (no root needed).")
                << u'\n';
         io.out.flush();
@@ -84,11 +86,17 @@ int ImageCommand::show(CliIo &io)
         return ExitOk;
     }
     const QJsonObject built = QJsonDocument::fromJson(manifest.readAll()).object();
-    io.out << tr("Folder:  %1").arg(folder) << u'\n'
-           << tr("Kernel:  %1 %2")
-                  .arg(built.value(u"kernelPackage"_s).toString(),
-                       built.value(u"kernelPackageVersion"_s).toString())
-           << u'\n' << tr("Busybox: %1").arg(built.value(u"busyboxVersion"_s).toString()) << u'\n';
+    io.out << tr("Folder:  %1").arg(folder) << u'\n';
+    if (const QString file = built.value(u"kernelFile"_s).toString(); !file.isEmpty())
+        io.out << tr("Kernel:  %1 from %2, drivers built in")
+                      .arg(built.value(u"kernelRelease"_s).toString(), file)
+               << u'\n';
+    else
+        io.out << tr("Kernel:  %1 %2")
+                      .arg(built.value(u"kernelPackage"_s).toString(),
+                           built.value(u"kernelPackageVersion"_s).toString())
+               << u'\n';
+    io.out << tr("Busybox: %1").arg(built.value(u"busyboxVersion"_s).toString()) << u'\n';
     const QStringList packages = built.value(u"rootPackages"_s).toVariant().toStringList();
     if (!built.value(u"root"_s).toString().isEmpty()) {
         QStringList main; // the ones asked for; the rest are what they need
@@ -115,12 +123,22 @@ int ImageCommand::build(const QStringList &args, CliIo &io)
     const QCommandLineOption kernel(
         u"kernel-package"_s,
         tr("The Debian kernel package (default: linux-image-amd64, as apt resolves it)."), u"PACKAGE"_s);
+    const QCommandLineOption kernelFile(
+        u"kernel"_s,
+        tr("An uncompressed kernel (vmlinux) with PVH and the guest's drivers built in, to boot instead of "
+           "Debian's."),
+        u"FILE"_s);
     parser.addOption(kernel);
+    parser.addOption(kernelFile);
     if (auto exit = parseOrExit(parser, u"image build"_s, args, io))
         return *exit;
+    if (parser.isSet(kernel) && parser.isSet(kernelFile))
+        return usageError(io, tr("--kernel-package and --kernel cannot be given together."));
     Vm::GuestImageOptions options = defaultOptions(m_paths);
     if (parser.isSet(kernel))
         options.kernelPackage = parser.value(kernel);
+    if (parser.isSet(kernelFile))
+        options.kernelFile = QFileInfo(parser.value(kernelFile)).absoluteFilePath();
     const auto image = Vm::GuestImageBuilder::build(options, [&io](const QString &step) {
         io.out << step << u'\n';
         io.out.flush();
