@@ -27,8 +27,9 @@ if [ ! -f "$KERNEL" ]; then
   echo "Building linux-source-$SERIES $VERSION with bench/guest-kernel.config…"
   cd "$WORK"
   rm -rf source build && mkdir source build
-  apt-get download "linux-source-$SERIES=$VERSION" > /dev/null 2>&1 || apt-get download "linux-source-$SERIES" > /dev/null
-  dpkg-deb -x linux-source-"$SERIES"_*.deb source
+  DEB=linux-source-${SERIES}_${VERSION}_all.deb
+  [ -f "$DEB" ] || apt-get download "linux-source-$SERIES=$VERSION" > /dev/null
+  dpkg-deb -x "$DEB" source
   tar -C source -xJf source/usr/src/linux-source-"$SERIES".tar.xz
   SRC=$WORK/source/linux-source-$SERIES
   # Reproducible: no build time, user or host of this machine in the kernel.
