@@ -5981,6 +5981,10 @@ Regel: %3
         <source>qemu-img is not installed. Install the 'qemu-utils' package.</source>
         <translation>qemu-img ist nicht installiert. Installieren Sie das Paket „qemu-utils“.</translation>
     </message>
+    <message>
+        <source>%1 is there, but this processor has no hardware virtualisation (VT-x or AMD-V): it is a software KVM that runs only kernels built for it, so the microVM is emulated: it boots and runs several times slower.</source>
+        <translation>%1 ist vorhanden, aber dieser Prozessor hat keine Hardware-Virtualisierung (VT-x oder AMD-V): Es ist ein KVM in Software, das nur eigens dafür gebaute Kernel ausführt. Die MicroVM wird daher emuliert: Sie startet und läuft um ein Mehrfaches langsamer.</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::Vm::BwrapProcess</name>

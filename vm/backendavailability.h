@@ -23,11 +23,13 @@ public:
     BackendStatus microVmBackend() const;
 
     void setKvmDevice(const QString &path) { m_kvmDevice = path; }
+    void setCpuInfoFile(const QString &path) { m_cpuinfo = path; }
     void setSearchPath(const QStringList &paths) { m_searchPath = paths; }
     // Where the kernel's sysctl files are read from (/proc/sys), for tests.
     void setSysctlRoot(const QString &path) { m_sysctlRoot = path; }
 
-    // True when the KVM device opens read-write and answers as KVM (what QEMU's -accel kvm needs).
+    // True when the KVM device opens read-write and answers as KVM (what QEMU's -accel kvm needs), on a
+    // processor with hardware virtualisation (chooseAccelerator).
     bool kvmUsable() const;
 
 private:
@@ -36,6 +38,7 @@ private:
     // Why user namespaces are refused, with the fix, from the kernel's settings; empty when none explains it.
     QString userNamespaceDiagnosis() const;
     QString m_kvmDevice = QStringLiteral("/dev/kvm");
+    QString m_cpuinfo = QStringLiteral("/proc/cpuinfo");
     QStringList m_searchPath;
     QString m_sysctlRoot = QStringLiteral("/proc/sys");
 };

@@ -34,9 +34,26 @@ bool kvmDeviceWorks(const QString &kvmDevice)
     return works;
 }
 
-Accelerator chooseAccelerator(const QString &kvmDevice)
+bool hasHardwareVirtualization(const QByteArray &cpuinfo)
 {
-    return kvmDeviceWorks(kvmDevice) ? Accelerator::Kvm : Accelerator::Tcg;
+    for (const QByteArray &line : cpuinfo.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0 || line.left(colon).trimmed() != "flags")
+            continue;
+        const QList<QByteArray> flags = line.mid(colon + 1).simplified().split(' ');
+        return flags.contains("vmx") || flags.contains("svm");
+    }
+    return false;
+}
+
+Accelerator chooseAccelerator(const QString &kvmDevice, const QString &cpuinfo)
+{
+    if (!kvmDeviceWorks(kvmDevice))
+        return Accelerator::Tcg;
+    QFile file(cpuinfo);
+    // /proc files report a size of 0: read to the end. The first processor's flags come within 64 KiB.
+    const QByteArray text = file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
+    return hasHardwareVirtualization(text) ? Accelerator::Kvm : Accelerator::Tcg;
 }
 
 std::optional<int> hostTscKhz(const QString &cpuinfo)

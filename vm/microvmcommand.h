@@ -15,8 +15,13 @@ QString qemuOptionValue(QString value);
 
 // True when the device opens for reading and writing (what QEMU needs) and answers as KVM does.
 bool kvmDeviceWorks(const QString &kvmDevice = QStringLiteral("/dev/kvm"));
-// KVM when the device works, else emulation.
-Accelerator chooseAccelerator(const QString &kvmDevice = QStringLiteral("/dev/kvm"));
+// True when a /proc/cpuinfo text's flags name Intel's or AMD's virtualisation (vmx, svm). A /dev/kvm on a
+// processor without it is a software KVM such as kvm-pvm, which runs only kernels built for it: Paddock's
+// guest stops there at its first instruction the software cannot emulate.
+bool hasHardwareVirtualization(const QByteArray &cpuinfo);
+// KVM when the device works on a processor with hardware virtualisation, else emulation.
+Accelerator chooseAccelerator(const QString &kvmDevice = QStringLiteral("/dev/kvm"),
+                              const QString &cpuinfo = QStringLiteral("/proc/cpuinfo"));
 // The host's TSC frequency in kHz from cpuinfo's "cpu MHz": an emulated microVM has no timer to calibrate
 // its TSC against and hangs at boot about one time in five without it (see the QEMU recipe).
 std::optional<int> hostTscKhz(const QString &cpuinfo = QStringLiteral("/proc/cpuinfo"));

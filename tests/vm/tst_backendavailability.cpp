@@ -2,6 +2,7 @@
 // user namespaces (which cannot be caused on this machine without changing it for everyone, hence a failing
 // stand-in bwrap for that case).
 #include "vm/backendavailability.h"
+#include "vm/microvmcommand.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,6 +59,24 @@ private Q_SLOTS:
         writeFile(bin.filePath(u"qemu-img"_s), "#!/bin/sh\n", true);
         status = availability.microVmBackend();
         QVERIFY2(status.level != BackendStatus::Level::Unavailable, qPrintable(status.detail));
+    }
+
+    // A /dev/kvm without VT-x or AMD-V (a software KVM such as kvm-pvm) is named as the reason for emulation.
+    void aSoftwareKvmMeansEmulation()
+    {
+        if (!kvmDeviceWorks())
+            QSKIP("no /dev/kvm answers on this machine");
+        QTemporaryDir folder;
+        const QString cpuinfo = folder.filePath(u"cpuinfo"_s);
+        writeFile(cpuinfo, "processor\t: 0\nflags\t\t: fpu hypervisor lahf_lm\n", false);
+        BackendAvailability availability;
+        availability.setCpuInfoFile(cpuinfo);
+        QVERIFY(!availability.kvmUsable());
+        const BackendStatus status = availability.microVmBackend();
+        QCOMPARE(status.level, BackendStatus::Level::Emulated);
+        QVERIFY2(status.detail.contains(u"no hardware virtualisation"_s), qPrintable(status.detail));
+        writeFile(cpuinfo, "processor\t: 0\nflags\t\t: fpu vmx\n", false);
+        QVERIFY(availability.kvmUsable());
     }
 
     void refusedUserNamespacesAreExplainedWithTheFix_data()

@@ -36,6 +36,38 @@ private Q_SLOTS:
         QCOMPARE(chooseAccelerator(u"/dev/null"_s), Accelerator::Tcg); // a device, but not KVM
     }
 
+    void kvmOnlyWithHardwareVirtualization_data()
+    {
+        QTest::addColumn<QByteArray>("cpuinfo");
+        QTest::addColumn<bool>("hardware");
+        QTest::newRow("intel") << QByteArray("processor\t: 0\nflags\t\t: fpu vme de pse tsc msr vmx smx est\n"
+                                             "vmx flags\t: vnmi preemption_timer\n")
+                               << true;
+        QTest::newRow("amd") << QByteArray("processor\t: 0\nflags\t\t: fpu lm svm extapic cr8_legacy\n")
+                             << true;
+        // This machine's kind: a Firecracker guest whose /dev/kvm is kvm-pvm, a KVM in software.
+        QTest::newRow("no flag") << QByteArray("processor\t: 0\nflags\t\t: fpu vme hypervisor lahf_lm "
+                                               "svm_lock vmx_ept\nbugs\t\t: sysret_ss_attrs\n")
+                                 << false;
+        QTest::newRow("only elsewhere") << QByteArray("model name\t: vmx svm\nflags\t\t: fpu\n") << false;
+        QTest::newRow("no flags line") << QByteArray("processor\t: 0\nBogoMIPS\t: 100.00\n") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+
+    void kvmOnlyWithHardwareVirtualization()
+    {
+        QFETCH(QByteArray, cpuinfo);
+        QFETCH(bool, hardware);
+        QCOMPARE(hasHardwareVirtualization(cpuinfo), hardware);
+        // Where /dev/kvm answers (here: kvm-pvm), the processor's flags still decide.
+        const QString file = m_dir.filePath(u"cpuinfo-flags"_s);
+        Paddock::Test::writeFile(file, cpuinfo);
+        if (kvmDeviceWorks())
+            QCOMPARE(chooseAccelerator(u"/dev/kvm"_s, file), hardware ? Accelerator::Kvm : Accelerator::Tcg);
+        else
+            QCOMPARE(chooseAccelerator(u"/dev/kvm"_s, file), Accelerator::Tcg);
+    }
+
     void readsTheTscFrequency()
     {
         const QString cpuinfo = m_dir.filePath(u"cpuinfo"_s);
