@@ -3,10 +3,12 @@
 // What the microVM benchmarks share: the guest image, built (or found) under a private XDG home so that a
 // bench's sandboxes and image never mix with the user's, its downloads kept in cache; and percentiles.
 #include "core/paths.h"
+#include "vm/cpioarchive.h"
 #include "vm/guestimage.h"
 #include "vm/sandboxmanager.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
@@ -32,6 +34,19 @@ inline std::optional<Vm::GuestImage> buildGuestImage(const QTemporaryDir &home, 
     if (!image) {
         std::fprintf(stderr, "%s\n", qPrintable(image.error().message));
         return std::nullopt;
+    }
+    // The shell script that was /init before paddock-guest booted machines itself (bench/guest-init.sh). A
+    // second archive after the image's: the kernel unpacks both, and the later /init replaces the link.
+    if (const QString script = qEnvironmentVariable("PADDOCK_BENCH_INIT_SCRIPT"); !script.isEmpty()) {
+        QFile scriptFile(script), initrd(image->initrd);
+        if (!scriptFile.open(QIODevice::ReadOnly) || !initrd.open(QIODevice::Append)) {
+            std::fprintf(stderr, "cannot read %s or append to %s\n", qPrintable(script),
+                         qPrintable(image->initrd));
+            return std::nullopt;
+        }
+        Vm::CpioArchive archive;
+        archive.addFile(QStringLiteral("init"), scriptFile.readAll(), 0755);
+        initrd.write(archive.finish());
     }
     return *image;
 }

@@ -26,10 +26,14 @@ struct GuestImage
     QString kernelVersion; // e.g. "6.1.0-57-amd64"
     QString root; // the root file system (git, Node.js, npm), every machine's system disk's base; empty: none
 
-    // What this Paddock's init and modules expect; an image of another format is built again.
-    static constexpr int currentFormat = 7;
+    // What this Paddock's init and modules expect; an image of another format is built again. 8: /init is
+    // paddock-guest itself (vm/guest/guestinit.h), no longer a busybox script.
+    static constexpr int currentFormat = 8;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
+    // The kernel file the image in folder was built around (GuestImageOptions::kernelFile), of any format, if
+    // that file is still there: an image built again by itself keeps it. Empty for Debian's kernel.
+    static QString kernelFileIn(const QString &folder);
 };
 
 struct GuestImageOptions
@@ -74,8 +78,6 @@ public:
     // The module without the signature appended to it (module_signature in the kernel's module.h), or as
     // it is when it has none or the trailer does not add up.
     static QByteArray withoutSignature(const QByteArray &module);
-    // The initramfs's /init: mounts, loads the modules listed in /etc/paddock-modules, then starts the guest.
-    static QByteArray initScript();
     // The modules a microVM guest needs (virtio over MMIO, the agent's serial port, the power button, its
     // disks), each group with the boot option that wants it ("always", or paddock.NAME for NAME).
     static QList<std::pair<QString, QStringList>> guestModules();

@@ -34,6 +34,13 @@ Vm::GuestImageOptions ImageCommand::defaultOptions(const Core::Paths &paths)
     return options;
 }
 
+Vm::GuestImageOptions ImageCommand::rebuildOptions(const Core::Paths &paths)
+{
+    Vm::GuestImageOptions options = defaultOptions(paths);
+    options.kernelFile = Vm::GuestImage::kernelFileIn(options.outputDirectory);
+    return options;
+}
+
 bool ImageCommand::hasImage(const Core::Paths &paths)
 {
     return Vm::GuestImage::findIn(imageDirectory(paths)).has_value();
@@ -47,7 +54,7 @@ Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QSt
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';
     io.err.flush();
-    const auto image = Vm::GuestImageBuilder::build(defaultOptions(paths), [&io](const QString &step) {
+    const auto image = Vm::GuestImageBuilder::build(rebuildOptions(paths), [&io](const QString &step) {
         io.err << u"  "_s << step << u'\n';
         io.err.flush();
     });

@@ -26,6 +26,9 @@ public:
     static QString downloadDirectory(const Core::Paths &paths);
     // What `paddock image build` builds, where, with which paddock-guest: for the CLI and the desktop alike.
     static Vm::GuestImageOptions defaultOptions(const Core::Paths &paths);
+    // What an image built again by itself (on first use, after an upgrade) is built with: the defaults,
+    // around the kernel of one's own the image there had, if that file is still there.
+    static Vm::GuestImageOptions rebuildOptions(const Core::Paths &paths);
     // Whether an image of this Paddock's format is there.
     static bool hasImage(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling

@@ -75,7 +75,7 @@ void GuestImageDialog::start()
 {
     if (m_thread)
         return;
-    const Vm::GuestImageOptions options = ImageCommand::defaultOptions(m_paths);
+    const Vm::GuestImageOptions options = ImageCommand::rebuildOptions(m_paths);
     // Progress and the result come back through queued calls: the build never touches a widget.
     m_thread = QThread::create([this, options] {
         const auto image = Vm::GuestImageBuilder::build(options, [this](const QString &step) {

@@ -8,6 +8,9 @@
 #include "testsupport.h"
 
 #include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProcessEnvironment>
 #include <QProgressBar>
@@ -66,6 +69,44 @@ private Q_SLOTS:
         QCOMPARE(bar->maximum(), Vm::GuestImageBuilder::progressSteps); // tst_cli counts the build's steps
         QVERIFY(ImageCommand::hasImage(paths));
         QVERIFY(GuestImageDialog::ensureImage(paths, nullptr)); // there now: no dialog
+    }
+
+    // An image an older Paddock built around a kernel of one's own (paddock image build --kernel) is built
+    // again around that kernel; `paddock image build` alone goes back to Debian's.
+    void buildsAgainAroundTheKernelOfOnesOwn()
+    {
+        const Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        const QString folder = ImageCommand::imageDirectory(paths);
+        const auto built = Vm::GuestImage::findIn(folder);
+        QVERIFY2(built, "buildsWithItsProgressShown builds the image this test starts from");
+        const QString ownKernel = m_xdg.path() + u"/vmlinux-own"_s; // Debian's, standing in for one's own
+        QVERIFY(QFile::copy(built->kernel, ownKernel));
+        QFile manifestFile(folder + u"/manifest.json"_s);
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        manifestFile.close();
+        manifest.insert(u"format"_s, Vm::GuestImage::currentFormat - 1);
+        manifest.insert(u"kernelFile"_s, ownKernel);
+        QVERIFY(manifestFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifestFile.write(QJsonDocument(manifest).toJson());
+        manifestFile.close();
+        QVERIFY(!ImageCommand::hasImage(paths));
+        QCOMPARE(ImageCommand::rebuildOptions(paths).kernelFile, ownKernel);
+        QCOMPARE(ImageCommand::defaultOptions(paths).kernelFile, QString());
+
+        GuestImageDialog dialog(paths);
+        dialog.show();
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBuilding(), 600'000);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(ImageCommand::hasImage(paths));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        QCOMPARE(manifest.value(u"kernelFile"_s).toString(), ownKernel);
+        QVERIFY(manifest.value(u"modules"_s).toArray().isEmpty()); // the kernel's drivers are its own
+
+        QVERIFY(QFile::remove(ownKernel)); // gone: the next image is Debian's again
+        QCOMPARE(ImageCommand::rebuildOptions(paths).kernelFile, QString());
     }
 };
 

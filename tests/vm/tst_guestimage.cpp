@@ -55,7 +55,7 @@ private:
         if (!started)
             return "QEMU did not start: " + started.error().message.toUtf8();
         if (!QTest::qWaitFor([&ended] { return !ended.isEmpty(); }, 60'000))
-            return "no power-off within a minute";
+            return Paddock::Test::readFile(runtime + u"/console.log"_s) + "\nno power-off within a minute";
         qInfo("booted and powered off in %lld ms", boot.elapsed());
         return Paddock::Test::readFile(runtime + u"/console.log"_s) +
                "\nENDED: " + ended.first().first().toString().toUtf8();

@@ -124,9 +124,10 @@ private Q_SLOTS:
 
     void runsItsOwnKernelWithExitCodes()
     {
-        const Test::Captured kernel = run(u"uname -r; cat /proc/1/comm"_s);
+        // PID 1 is paddock-guest, started by the kernel as /init: no boot script, no second program.
+        const Test::Captured kernel = run(u"uname -r; cat /proc/1/comm; tr '\\0' ' ' < /proc/1/cmdline"_s);
         QCOMPARE(kernel.exitCode, 0);
-        QCOMPARE(kernel.out, QByteArray(m_kernelVersion.toUtf8() + "\npaddock-guest\n"));
+        QCOMPARE(kernel.out, QByteArray(m_kernelVersion.toUtf8() + "\npaddock-guest\n/init "));
         QCOMPARE(run(u"exit 42"_s).exitCode, 42);
         const Test::Captured env = run(u"echo $HTTPS_PROXY $PWD"_s);
         QCOMPARE(env.out, QByteArray("http://127.0.0.1:3128 /workspace\n"));

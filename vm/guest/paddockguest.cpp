@@ -10,6 +10,8 @@
 //       sandbox: a session the host opens for each connection to a published port.
 //   paddock-guest write FILE...
 //       writes its input into each file.
+//   /init (a link to paddock-guest in a microVM's initramfs)
+//       boots the machine (guestinit.h) and becomes its agent on the port org.paddock.agent, self-tested.
 //   paddock-guest agent (--fd N | --port-name NAME) [--port N] [--self-test]
 //       every long-running sandbox's agent (agentserver.h): the agent protocol on an inherited descriptor N
 //       (a namespace sandbox) or on the virtio-serial port NAME (a microVM); sessions start through it and
@@ -19,6 +21,7 @@
 // answers, the proxy refuses the cloud metadata address, and no direct connection (TCP over IPv4 or IPv6,
 // UDP) gets out. If any check fails nothing is started and the exit code is 125.
 #include "agentserver.h"
+#include "guestinit.h"
 #include "guestsupport.h"
 
 #include <arpa/inet.h>
@@ -268,6 +271,17 @@ std::string virtioPort(const std::string &name)
 
 int main(int argc, char **argv)
 {
+    if (getpid() == 1 && std::strcmp(argv[0], "/init") == 0) {
+        prctl(PR_SET_NAME, "paddock-guest"); // what ps shows for PID 1, rather than the link's name
+        bootMachine();
+        char *agentArguments[] = {argv[0],
+                                  const_cast<char *>("agent"),
+                                  const_cast<char *>("--port-name"),
+                                  const_cast<char *>("org.paddock.agent"),
+                                  const_cast<char *>("--self-test"),
+                                  nullptr};
+        agent(5, agentArguments);
+    }
     if (argc >= 2 && std::strcmp(argv[1], "agent") == 0)
         agent(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "connect") == 0)
