@@ -12,7 +12,7 @@ BIN=$ROOT/build/${PADDOCK_PRESET:-release}/bin
   "$ROOT/scripts/setup-deps.sh" && PADDOCK_PRESET=${PADDOCK_PRESET:-release} "$ROOT/scripts/build.sh" > /dev/null; }
 export PADDOCK_GUEST=$BIN/paddock-guest
 if [ -n "${2:-}" ]; then export PADDOCK_BENCH_KERNEL=$2; fi
-echo "Kernel: ${PADDOCK_BENCH_KERNEL:-Debian's linux-image-amd64}"
+echo "Kernel: ${PADDOCK_BENCH_KERNEL:-linux-image-amd64}"
 for round in 1 2; do
   echo "== round $round: the busybox script as /init"
   PADDOCK_BENCH_INIT_SCRIPT=$ROOT/bench/guest-init-script.sh "$BIN/bench_microvm" "$RUNS" "$ROOT/.deps/bench-guest-image" starts
