@@ -146,8 +146,10 @@ NewSandboxDialog::NewSandboxDialog(const Paths &paths, Creator create, QWidget *
                            : tr("MicroVM (QEMU)"),
                        SandboxRecord::backendName(SandboxRecord::Backend::MicroVm));
     const bool offered = microVm.level != Vm::BackendStatus::Level::Unavailable;
-    if (auto *items = qobject_cast<QStandardItemModel *>(m_backend->model()))
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_backend->model())) {
         items->item(1)->setEnabled(offered);
+        items->item(1)->setToolTip(microVm.detail); // why it is emulated, or what it needs
+    }
     const QString namespaceNote =
         tr("Namespace sandboxes see only their workspace and reach the network only "
            "through Paddock's proxy.");

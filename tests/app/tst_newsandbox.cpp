@@ -230,6 +230,8 @@ private Q_SLOTS:
         const bool emulated =
             Vm::BackendAvailability().microVmBackend().level == Vm::BackendStatus::Level::Emulated;
         QCOMPARE(backend->itemText(1).contains(u"emulated (slow)"_s), emulated);
+        QCOMPARE(backend->itemData(1, Qt::ToolTipRole).toString(),
+                 Vm::BackendAvailability().microVmBackend().detail); // why, as the user points at it
         backend->setCurrentIndex(1);
         QCOMPARE(dialog.options().backend, Core::SandboxRecord::Backend::MicroVm);
         const QString note = dialog.findChild<QLabel *>(u"backendNote"_s)->text();
