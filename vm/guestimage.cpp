@@ -29,6 +29,14 @@ using Run = ImageTools::Run;
 
 constexpr int buildLockWaitMs = 15 * 60 * 1000;
 
+// The manifest.json an image build wrote into folder (of any format); empty when there is none.
+QJsonObject manifestIn(const QString &folder)
+{
+    QFile file(QDir(folder).filePath(u"manifest.json"_s));
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.read(1 << 20)).object()
+                                          : QJsonObject();
+}
+
 // The package a metapackage (linux-image-amd64) stands for today, and its version.
 Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
 {
@@ -144,20 +152,13 @@ QStringList GuestImageBuilder::modinfoDepends(const QByteArray &module)
 
 QString GuestImage::kernelFileIn(const QString &folder)
 {
-    QFile file(QDir(folder).filePath(u"manifest.json"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QString kernel =
-        QJsonDocument::fromJson(file.read(1 << 20)).object().value(u"kernelFile"_s).toString();
+    const QString kernel = manifestIn(folder).value(u"kernelFile"_s).toString();
     return QFileInfo(kernel).isAbsolute() && QFileInfo(kernel).isFile() ? kernel : QString();
 }
 
 std::optional<GuestImage> GuestImage::findIn(const QString &folder)
 {
-    QFile file(QDir(folder).filePath(u"manifest.json"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    const QJsonObject manifest = manifestIn(folder);
     const QDir dir(folder);
     const QStringList kernels = dir.entryList({u"vmlinux-*"_s}, QDir::Files);
     if (manifest.value(u"format"_s).toInt() != currentFormat || kernels.size() != 1)

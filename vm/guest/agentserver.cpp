@@ -52,14 +52,6 @@ void closeIfOpen(int &fd)
     fd = -1;
 }
 
-void logUptime(const char *what)
-{
-    std::ifstream uptime("/proc/uptime");
-    std::string seconds;
-    uptime >> seconds;
-    std::fprintf(stderr, "paddock-guest: %s at %ss\n", what, seconds.c_str());
-}
-
 class AgentServer
 {
 public:
@@ -223,7 +215,7 @@ void AgentServer::handle(const Frame &frame)
         if (frame.channel != 0 || frame.payload.rfind("paddock-agent ", 0) != 0)
             return fail(0, "not a Paddock host");
         if (m_options.asInit && !m_greeted)
-            logUptime("host greeted");
+            logUptime("paddock-guest", "host greeted");
         send(FrameType::Hello, 0, helloPayload());
         if (!m_greeted && m_options.selfTest && pipe2(m_selfTestPipe, O_CLOEXEC) == 0) {
             const int port = m_options.forwarderPort, report = m_selfTestPipe[1];
@@ -494,7 +486,7 @@ int AgentServer::run()
     m_listener = listenLoopback(m_options.forwarderPort);
     setNonBlocking(m_listener);
     if (m_options.asInit)
-        logUptime("agent started");
+        logUptime("paddock-guest", "agent started");
 
     std::vector<pollfd> watched;
     std::vector<std::pair<std::uint32_t, int>> owners; // which channel and descriptor each entry is
@@ -575,7 +567,7 @@ int AgentServer::run()
                 if (result == "\n") {
                     send(FrameType::Ready, 0);
                     if (m_options.asInit) // on the console, for whoever wonders where a slow start went
-                        logUptime("self-test passed");
+                        logUptime("paddock-guest", "self-test passed");
                 } else
                     fail(0, "the sandbox's network self-test failed: " + result);
                 continue;

@@ -1,6 +1,7 @@
 #include "guestinit.h"
 
 #include "bootplan.h"
+#include "guestsupport.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -35,16 +36,6 @@ std::string readText(const char *path)
     std::ostringstream text;
     text << file.rdbuf();
     return text.str();
-}
-
-// On the console, for whoever wonders where a slow start went.
-void logUptime(const char *what)
-{
-    std::istringstream uptime(readText("/proc/uptime"));
-    std::string seconds;
-    uptime >> seconds;
-    std::printf("paddock-init: %s at %ss\n", what, seconds.c_str());
-    std::fflush(stdout);
 }
 
 bool mountOrSay(const char *source, const std::string &target, const char *type, const char *options,
@@ -209,7 +200,7 @@ void bootMachine()
     const BootPlan plan = planBoot(readText("/proc/cmdline"), readText("/etc/paddock-modules"));
     for (const std::string &module : plan.modules)
         loadModule(module);
-    logUptime("modules loaded");
+    logUptime("paddock-init", "modules loaded");
     bringUpLoopback();
     sethostname("paddock", 7);
     if (plan.purpose == BootPlan::Purpose::Smoke)
@@ -233,7 +224,7 @@ void bootMachine()
         mkdir((root + "/home/agent").c_str(), 0755);
         mountDisk(plan.homeDisk.c_str(), root + "/home/agent", "the home disk");
     }
-    logUptime("file systems mounted");
+    logUptime("paddock-init", "file systems mounted");
     if (root.empty())
         installBusybox();
     else

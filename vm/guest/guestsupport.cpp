@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 
 namespace Paddock::Guest {
 
@@ -215,6 +216,14 @@ pid_t startSession(const Paddock::Guest::SessionRequest &request, const std::vec
     writeAll(2, std::strerror(error));
     writeAll(2, "\n");
     _exit(error == ENOENT ? 127 : 126);
+}
+
+void logUptime(const char *who, const char *what)
+{
+    std::ifstream uptime("/proc/uptime");
+    std::string seconds;
+    uptime >> seconds;
+    std::fprintf(stderr, "%s: %s at %ss\n", who, what, seconds.c_str());
 }
 
 } // namespace Paddock::Guest

@@ -23,6 +23,8 @@ std::string resolveProgram(const std::string &program, const std::vector<std::st
 // The guest's own environment with the request's variables on top.
 std::vector<std::string> sessionEnvironment(const std::vector<std::string> &overrides);
 bool writeAll(int fd, const std::string &text); // false when fd takes no more
+// "WHO: WHAT at UPTIMEs" on stderr, a VM's console: for whoever wonders where a slow start went.
+void logUptime(const char *who, const char *what);
 // Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as
 // its controlling terminal), default signal handling, nothing else inherited. -1 when fork failed.
 pid_t startSession(const SessionRequest &request, const std::vector<int> &descriptors);
