@@ -74,17 +74,17 @@ BackendStatus BackendAvailability::microVmBackend() const
     if (findProgram(u"qemu-img"_s).isEmpty()) // it makes each machine's system disk
         return {BackendStatus::Level::Unavailable,
                 tr("qemu-img is not installed. Install the 'qemu-utils' package.")};
-    if (kvmDeviceWorks(m_kvmDevice) && !kvmUsable())
+    if (!kvmDeviceWorks(m_kvmDevice))
+        return {BackendStatus::Level::Emulated,
+                tr("%1 is not usable, so the microVM is emulated: it boots and runs several times slower.")
+                    .arg(m_kvmDevice)};
+    if (!kvmUsable())
         return {
             BackendStatus::Level::Emulated,
             tr("%1 is there, but this processor has no hardware virtualisation (VT-x or AMD-V): it is a "
                "software KVM that runs only kernels built for it, so the microVM is emulated: it boots and "
                "runs several times slower.")
                 .arg(m_kvmDevice)};
-    if (!kvmUsable())
-        return {BackendStatus::Level::Emulated,
-                tr("%1 is not usable, so the microVM is emulated: it boots and runs several times slower.")
-                    .arg(m_kvmDevice)};
     return {BackendStatus::Level::Available, tr("QEMU microVM with KVM acceleration.")};
 }
 

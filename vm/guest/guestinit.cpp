@@ -3,7 +3,6 @@
 #include "bootplan.h"
 #include "guestsupport.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
@@ -84,17 +83,8 @@ void bringUpLoopback()
 std::string virtioPortNames()
 {
     std::string names;
-    if (DIR *ports = opendir("/sys/class/virtio-ports")) {
-        while (const dirent *port = readdir(ports)) {
-            if (port->d_name[0] == '.')
-                continue;
-            std::string name =
-                readText(("/sys/class/virtio-ports/" + std::string(port->d_name) + "/name").c_str());
-            name.erase(name.find_last_not_of('\n') + 1);
-            names += (names.empty() ? "" : " ") + name;
-        }
-        closedir(ports);
-    }
+    for (const auto &[node, name] : virtioPorts())
+        names += (names.empty() ? "" : " ") + name;
     return names;
 }
 

@@ -2,6 +2,7 @@
 #include "guestsupport.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -224,6 +225,24 @@ void logUptime(const char *who, const char *what)
     std::string seconds;
     uptime >> seconds;
     std::fprintf(stderr, "%s: %s at %ss\n", who, what, seconds.c_str());
+}
+
+std::vector<std::pair<std::string, std::string>> virtioPorts()
+{
+    std::vector<std::pair<std::string, std::string>> ports;
+    DIR *folder = opendir("/sys/class/virtio-ports");
+    if (!folder)
+        return ports;
+    while (const dirent *entry = readdir(folder)) {
+        if (entry->d_name[0] == '.')
+            continue;
+        std::ifstream file("/sys/class/virtio-ports/" + std::string(entry->d_name) + "/name");
+        std::string name;
+        std::getline(file, name);
+        ports.emplace_back(entry->d_name, name);
+    }
+    closedir(folder);
+    return ports;
 }
 
 } // namespace Paddock::Guest

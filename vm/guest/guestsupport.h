@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace Paddock::Guest {
@@ -23,6 +24,8 @@ std::string resolveProgram(const std::string &program, const std::vector<std::st
 // The guest's own environment with the request's variables on top.
 std::vector<std::string> sessionEnvironment(const std::vector<std::string> &overrides);
 bool writeAll(int fd, const std::string &text); // false when fd takes no more
+// The VM's virtio-serial ports: pairs of the device node's name (vport0p1) and the port's name.
+std::vector<std::pair<std::string, std::string>> virtioPorts();
 // "WHO: WHAT at UPTIMEs" on stderr, a VM's console: for whoever wonders where a slow start went.
 void logUptime(const char *who, const char *what);
 // Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as

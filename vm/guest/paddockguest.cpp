@@ -186,19 +186,9 @@ void forwardSignal(int signal)
 // The /dev node of the virtio-serial port with that name (the host names it on QEMU's command line).
 std::string virtioPort(const std::string &name)
 {
-    for (int i = 0; i < 64; ++i) {
-        for (int port = 0; port < 32; ++port) {
-            const std::string node = "vport" + std::to_string(i) + "p" + std::to_string(port);
-            FILE *file = std::fopen(("/sys/class/virtio-ports/" + node + "/name").c_str(), "r");
-            if (!file)
-                continue;
-            char line[256] = {};
-            const bool read = std::fgets(line, sizeof line, file) != nullptr;
-            std::fclose(file);
-            if (read && std::string(line).substr(0, std::strcspn(line, "\n")) == name)
-                return "/dev/" + node;
-        }
-    }
+    for (const auto &[node, portName] : virtioPorts())
+        if (portName == name)
+            return "/dev/" + node;
     return {};
 }
 
