@@ -37,48 +37,6 @@ QJsonObject manifestIn(const QString &folder)
                                           : QJsonObject();
 }
 
-// The package a metapackage (linux-image-amd64) stands for today, and its version.
-Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package)
-{
-    const Run shown = ImageTools::run(u"apt-cache"_s, {u"show"_s, u"--no-all-versions"_s, package});
-    if (shown.exitCode != 0)
-        return Core::fail(Core::ErrorCode::Unavailable,
-                          GuestImageBuilder::tr("apt does not know %1 (%2). Run 'apt-get update' first.")
-                              .arg(package, QString::fromUtf8(shown.err.trimmed())));
-    static const QRegularExpression depends(u"^Depends: (linux-image-[^ ,]+)"_s,
-                                            QRegularExpression::MultilineOption);
-    static const QRegularExpression version(u"^Version: (\\S+)"_s, QRegularExpression::MultilineOption);
-    const QString text = QString::fromUtf8(shown.out);
-    const auto dependency = depends.match(text);
-    if (dependency.hasMatch())
-        return resolvePackage(dependency.captured(1)); // the metapackage's kernel
-    const auto found = version.match(text);
-    if (!found.hasMatch())
-        return Core::fail(Core::ErrorCode::Corrupt,
-                          GuestImageBuilder::tr("apt shows no version of %1.").arg(package));
-    return std::pair{package, found.captured(1)};
-}
-
-// package_version_arch.deb in folder, that version exactly, downloaded unless it is there already.
-Core::Result<QString> download(const QString &package, const QString &version, const QString &folder)
-{
-    const auto existing = [&] {
-        // apt writes an epoch's ':' as "%3a" in the file's name.
-        const QString pattern = package + u'_' + QString(version).replace(u':', u"%3a"_s) + u"_*.deb"_s;
-        const QStringList debs = QDir(folder).entryList({pattern}, QDir::Files);
-        return debs.isEmpty() ? QString() : QDir(folder).filePath(debs.first());
-    };
-    if (const QString deb = existing(); !deb.isEmpty())
-        return deb;
-    const Run fetched =
-        ImageTools::run(u"apt-get"_s, {u"download"_s, u"-q"_s, package + u'=' + version}, folder);
-    if (fetched.exitCode != 0 || existing().isEmpty())
-        return Core::fail(Core::ErrorCode::Unavailable,
-                          GuestImageBuilder::tr("Could not download %1: %2")
-                              .arg(package, QString::fromUtf8(fetched.err.trimmed())));
-    return existing();
-}
-
 } // namespace
 
 QString defaultGuestBinary()
@@ -315,11 +273,11 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
                                     .arg(options.workDirectory)
                               : tr("Cannot write the lock file in %1.").arg(options.workDirectory));
     const bool ownKernel = !options.kernelFile.isEmpty();
-    const auto kernelPackage =
-        ownKernel ? Core::Result<std::pair<QString, QString>>() : resolvePackage(options.kernelPackage);
+    const auto kernelPackage = ownKernel ? Core::Result<std::pair<QString, QString>>()
+                                         : ImageTools::resolvePackage(options.kernelPackage);
     if (!kernelPackage)
         return std::unexpected(kernelPackage.error());
-    const auto busyboxPackage = resolvePackage(u"busybox-static"_s);
+    const auto busyboxPackage = ImageTools::resolvePackage(u"busybox-static"_s);
     if (!busyboxPackage)
         return std::unexpected(busyboxPackage.error());
     if (ownKernel)
@@ -327,12 +285,13 @@ Core::Result<GuestImage> GuestImageBuilder::build(const GuestImageOptions &optio
     else
         say(tr("Downloading %1 %2 and busybox-static %3…")
                 .arg(kernelPackage->first, kernelPackage->second, busyboxPackage->second));
-    const auto kernelDeb = ownKernel
-                               ? Core::Result<QString>()
-                               : download(kernelPackage->first, kernelPackage->second, options.workDirectory);
+    const auto kernelDeb =
+        ownKernel ? Core::Result<QString>()
+                  : ImageTools::download(kernelPackage->first, kernelPackage->second, options.workDirectory);
     if (!kernelDeb)
         return std::unexpected(kernelDeb.error());
-    const auto busyboxDeb = download(busyboxPackage->first, busyboxPackage->second, options.workDirectory);
+    const auto busyboxDeb =
+        ImageTools::download(busyboxPackage->first, busyboxPackage->second, options.workDirectory);
     if (!busyboxDeb)
         return std::unexpected(busyboxDeb.error());
     say(tr("Unpacking…"));

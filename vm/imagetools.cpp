@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +73,45 @@ Core::Result<QString> ImageTools::unpack(const QString &deb, const QString &pare
         return Core::fail(Core::ErrorCode::Io,
                           tr("Could not unpack %1: %2").arg(deb, QString::fromUtf8(unpacked.err.trimmed())));
     return folder;
+}
+
+Core::Result<std::pair<QString, QString>> ImageTools::resolvePackage(const QString &package)
+{
+    const Run shown = run(u"apt-cache"_s, {u"show"_s, u"--no-all-versions"_s, package});
+    if (shown.exitCode != 0)
+        return Core::fail(Core::ErrorCode::Unavailable,
+                          tr("apt does not know %1 (%2). Run 'apt-get update' first.")
+                              .arg(package, QString::fromUtf8(shown.err.trimmed())));
+    static const QRegularExpression depends(u"^Depends: (linux-image-[^ ,]+)"_s,
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression version(u"^Version: (\\S+)"_s, QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(shown.out);
+    const auto dependency = depends.match(text);
+    if (dependency.hasMatch())
+        return resolvePackage(dependency.captured(1)); // the metapackage's kernel
+    const auto found = version.match(text);
+    if (!found.hasMatch())
+        return Core::fail(Core::ErrorCode::Corrupt, tr("apt shows no version of %1.").arg(package));
+    return std::pair{package, found.captured(1)};
+}
+
+Core::Result<QString> ImageTools::download(const QString &package, const QString &version,
+                                           const QString &folder)
+{
+    const auto existing = [&] {
+        // apt writes an epoch's ':' as "%3a" in the file's name.
+        const QString pattern = package + u'_' + QString(version).replace(u':', u"%3a"_s) + u"_*.deb"_s;
+        const QStringList debs = QDir(folder).entryList({pattern}, QDir::Files);
+        return debs.isEmpty() ? QString() : QDir(folder).filePath(debs.first());
+    };
+    if (const QString deb = existing(); !deb.isEmpty())
+        return deb;
+    const Run fetched = run(u"apt-get"_s, {u"download"_s, u"-q"_s, package + u'=' + version}, folder);
+    if (fetched.exitCode != 0 || existing().isEmpty())
+        return Core::fail(
+            Core::ErrorCode::Unavailable,
+            tr("Could not download %1: %2").arg(package, QString::fromUtf8(fetched.err.trimmed())));
+    return existing();
 }
 
 } // namespace Paddock::Vm

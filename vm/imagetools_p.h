@@ -32,6 +32,12 @@ public:
     static Core::Result<> writeAll(const QString &path, const QByteArray &bytes);
     // A .deb unpacked into a folder of its own name under parent (kept: a second call finds it there).
     static Core::Result<QString> unpack(const QString &deb, const QString &parent);
+    // The package a kernel metapackage (linux-image-amd64) stands for today, and its version; another package
+    // as it is, with its version.
+    static Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package);
+    // package_version_arch.deb in folder, that version exactly, downloaded unless it is there already.
+    static Core::Result<QString> download(const QString &package, const QString &version,
+                                          const QString &folder);
 };
 
 } // namespace Paddock::Vm
