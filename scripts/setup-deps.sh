@@ -21,6 +21,7 @@ PACKAGES=(
   libseccomp-dev xvfb xauth trayer fonts-dejavu-core bubblewrap iproute2 clang-16 libclang-rt-16-dev
   gnome-keyring libsecret-1-0 dbus-daemon curl openssh-client gnupg qemu-system-x86 qemu-utils e2fsprogs
   lintian desktop-file-utils appstream man-db
+  flex bison bc libelf-dev # what building Paddock's own guest kernel needs (vm/kernelbuilder.h)
 )
 # Tests install agent CLIs with the real npm; a Node.js from elsewhere (NodeSource) brings its own.
 command -v npm >/dev/null || PACKAGES+=(npm)

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtGlobal>
 #include <QtTest>
 
@@ -99,6 +100,27 @@ inline QString screenshotPath(const QString &name)
 }
 
 // Writes a file, making its folder first; the test fails if it cannot be opened.
+// A 64-bit ELF header whose one PT_NOTE segment of noteSize bytes holds a "Xen" note of noteType (18: a PVH
+// entry point, which GuestImageBuilder::hasPvhEntry looks for).
+inline QByteArray elfWithNote(quint32 noteType, quint64 noteSize)
+{
+    QByteArray file(64 + 56 + 20, '\0');
+    file.replace(0, 6,
+                 "\x7f"
+                 "ELF\x02\x01");
+    qToLittleEndian<quint64>(64, file.data() + 0x20); // e_phoff
+    qToLittleEndian<quint16>(56, file.data() + 0x36); // e_phentsize
+    qToLittleEndian<quint16>(1, file.data() + 0x38);  // e_phnum
+    qToLittleEndian<quint32>(4, file.data() + 64);    // PT_NOTE
+    qToLittleEndian<quint64>(120, file.data() + 64 + 8);
+    qToLittleEndian<quint64>(noteSize, file.data() + 64 + 32);
+    qToLittleEndian<quint32>(4, file.data() + 120); // name size
+    qToLittleEndian<quint32>(4, file.data() + 124); // description size
+    qToLittleEndian<quint32>(noteType, file.data() + 128);
+    file.replace(132, 4, QByteArray("Xen\0", 4));
+    return file;
+}
+
 inline void writeFile(const QString &path, const QByteArray &content)
 {
     QDir().mkpath(QFileInfo(path).path());

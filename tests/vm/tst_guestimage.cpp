@@ -169,23 +169,7 @@ private Q_SLOTS:
     void findsThePvhEntryNote()
     {
         // A 64-bit ELF header, one PT_NOTE program header, and the note "Xen" of the given type.
-        const auto elf = [](quint32 noteType, quint64 noteSize) {
-            QByteArray file(64 + 56 + 20, '\0');
-            file.replace(0, 6,
-                         "\x7f"
-                         "ELF\x02\x01");
-            qToLittleEndian<quint64>(64, file.data() + 0x20); // e_phoff
-            qToLittleEndian<quint16>(56, file.data() + 0x36); // e_phentsize
-            qToLittleEndian<quint16>(1, file.data() + 0x38);  // e_phnum
-            qToLittleEndian<quint32>(4, file.data() + 64);    // PT_NOTE
-            qToLittleEndian<quint64>(120, file.data() + 64 + 8);
-            qToLittleEndian<quint64>(noteSize, file.data() + 64 + 32);
-            qToLittleEndian<quint32>(4, file.data() + 120); // name size
-            qToLittleEndian<quint32>(4, file.data() + 124); // description size
-            qToLittleEndian<quint32>(noteType, file.data() + 128);
-            file.replace(132, 4, QByteArray("Xen\0", 4));
-            return file;
-        };
+        const auto elf = Paddock::Test::elfWithNote;
         QVERIFY(GuestImageBuilder::hasPvhEntry(elf(18, 20)));
         QVERIFY(!GuestImageBuilder::hasPvhEntry(elf(17, 20)));            // another Xen note
         QVERIFY(!GuestImageBuilder::hasPvhEntry(elf(18, 12)));            // the segment ends inside the note
