@@ -264,6 +264,13 @@
     </message>
 </context>
 <context>
+    <name>Paddock::Vm::KernelBuilder</name>
+    <message numerus="yes">
+        <source>Compiling the kernel on %n CPU(s) (5 to 12 minutes on two)…</source>
+        <translation><numerusform>Compiling the kernel on %n CPU (5 to 12 minutes on two)…</numerusform><numerusform>Compiling the kernel on %n CPUs (5 to 12 minutes on two)…</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Paddock::Vm::RootImageBuilder</name>
     <message numerus="yes">
         <source>Downloading %n package(s) for the root file system…</source>

@@ -7,8 +7,9 @@
 
 namespace Paddock::App {
 
-// `paddock image [show] | build`: the microVM guest image (a kernel and an initramfs made from Debian
-// packages, docs/sandbox.md): where it is and what it holds, and building it.
+// `paddock image [show] | build | kernel`: the microVM guest image (a kernel and an initramfs made from
+// Debian packages, docs/sandbox.md): where it is and what it holds, building it, and building Paddock's own
+// kernel for it.
 class ImageCommand : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Paddock::App::ImageCommand)
@@ -24,6 +25,8 @@ public:
     // Where the image is built to, and where its downloads are kept.
     static QString imageDirectory(const Core::Paths &paths);
     static QString downloadDirectory(const Core::Paths &paths);
+    // Where Paddock's own kernel is built and kept (Vm::KernelBuilder).
+    static QString kernelDirectory(const Core::Paths &paths);
     // What `paddock image build` builds, where, with which paddock-guest: for the CLI and the desktop alike.
     static Vm::GuestImageOptions defaultOptions(const Core::Paths &paths);
     // What an image built again by itself (on first use, after an upgrade) is built with: the defaults,
@@ -38,6 +41,7 @@ public:
 private:
     int show(CliIo &io);
     int build(const QStringList &args, CliIo &io);
+    int kernel(const QStringList &args, CliIo &io);
 
     const Core::Paths &m_paths;
 };

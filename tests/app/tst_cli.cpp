@@ -6,6 +6,7 @@
 
 #include <QProcess>
 #include <QSslCertificate>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +43,29 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(u"unknown command 'frobnicate'"_s));
         QVERIFY(run.out.isEmpty());
+    }
+
+    // Paddock's own kernel: one kernel choice at a time; without the tools to build it, the packages to
+    // install, and nothing built.
+    void ownKernelNeedsItsTools()
+    {
+        const Run both = paddock({u"image"_s, u"build"_s, u"--own-kernel"_s, u"--kernel"_s, u"/boot/x"_s});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(u"Give only one of --own-kernel"_s), qPrintable(both.err));
+        QTemporaryDir tools;
+        QVERIFY(QFile::link(QStandardPaths::findExecutable(u"apt-cache"_s), tools.filePath(u"apt-cache"_s)));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PATH"_s, tools.path());
+        for (const QStringList &command :
+             {QStringList{u"image"_s, u"kernel"_s}, QStringList{u"image"_s, u"build"_s, u"--own-kernel"_s}}) {
+            const Run lacking = paddock(command, {}, environment);
+            QCOMPARE(lacking.exitCode, 1);
+            QVERIFY2(lacking.err.contains(u"Building the kernel needs these Debian packages: make gcc"_s) &&
+                         lacking.err.contains(u"sudo apt-get install make gcc"_s),
+                     qPrintable(lacking.err));
+            QVERIFY(lacking.out.isEmpty());
+        }
+        QVERIFY(paddock({u"image"_s}).out.contains(u"There is no guest image yet"_s));
     }
 
     void policyAllowWritesTheGlobalFile()
