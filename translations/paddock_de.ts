@@ -699,6 +699,38 @@
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
+    <message>
+        <source>MicroVM &amp;kernel:</source>
+        <translation>MicroVM-&amp;Kernel:</translation>
+    </message>
+    <message>
+        <source>Paddock's own kernel starts microVMs in half the time. Building it takes 5 to 12 minutes once and needs the Debian packages make, gcc, flex, bison, bc and libelf-dev.</source>
+        <translation>Paddocks eigener Kernel startet MicroVMs in der halben Zeit. Ihn zu bauen dauert einmalig 5 bis 12 Minuten und braucht die Debian-Pakete make, gcc, flex, bison, bc und libelf-dev.</translation>
+    </message>
+    <message>
+        <source>Debian's (built with the guest image, at the first microVM)</source>
+        <translation>Debians (wird mit dem Gast-Image bei der ersten MicroVM gebaut)</translation>
+    </message>
+    <message>
+        <source>Debian's (%1)</source>
+        <translation>Debians (%1)</translation>
+    </message>
+    <message>
+        <source>Paddock's own (%1)</source>
+        <translation>Paddocks eigener (%1)</translation>
+    </message>
+    <message>
+        <source>Your own (%1)</source>
+        <translation>Ihr eigener (%1)</translation>
+    </message>
+    <message>
+        <source>Build Paddock's Own…</source>
+        <translation>Paddocks eigenen bauen…</translation>
+    </message>
+    <message>
+        <source>Use Debian's…</source>
+        <translation>Debians verwenden…</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::GuestImageDialog</name>
@@ -725,6 +757,22 @@
     <message>
         <source>The guest image could not be built.</source>
         <translation>Das Gastabbild konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Building Paddock's Own Kernel</source>
+        <translation>Paddocks eigener Kernel wird gebaut</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Building Paddock's own kernel for microVMs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Paddocks eigener Kernel für MicroVMs wird gebaut&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Linux from Debian's source, with only what a microVM needs built in: machines start in half the time. It is built once, in 5 to 12 minutes, and downloads about 140 MB.</source>
+        <translation>Linux aus Debians Quellen, nur mit dem, was eine MicroVM braucht: Maschinen starten in der halben Zeit. Er wird einmal gebaut, in 5 bis 12 Minuten, und lädt etwa 140 MB herunter.</translation>
+    </message>
+    <message>
+        <source>Paddock's kernel could not be built.</source>
+        <translation>Paddocks Kernel konnte nicht gebaut werden.</translation>
     </message>
 </context>
 <context>
@@ -6235,7 +6283,10 @@ Regel: %3
     </message>
     <message numerus="yes">
         <source>Compiling the kernel on %n CPU(s) (5 to 12 minutes on two)…</source>
-        <translation><numerusform>Übersetze den Kernel auf %n CPU (5 bis 12 Minuten auf zweien)…</numerusform><numerusform>Übersetze den Kernel auf %n CPUs (5 bis 12 Minuten auf zweien)…</numerusform></translation>
+        <translation>
+            <numerusform>Übersetze den Kernel auf %n CPU (5 bis 12 Minuten auf zweien)…</numerusform>
+            <numerusform>Übersetze den Kernel auf %n CPUs (5 bis 12 Minuten auf zweien)…</numerusform>
+        </translation>
     </message>
     <message>
         <source>The kernel built has no PVH entry point; a microVM cannot boot it.</source>

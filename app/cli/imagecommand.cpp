@@ -47,6 +47,24 @@ Vm::GuestImageOptions ImageCommand::rebuildOptions(const Core::Paths &paths)
     return options;
 }
 
+ImageCommand::Kernel ImageCommand::imageKernel(const Core::Paths &paths)
+{
+    QFile file(imageDirectory(paths) + u"/manifest.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
+    Kernel kernel;
+    kernel.release = manifest.value(u"kernelRelease"_s).toString();
+    kernel.file = manifest.value(u"kernelFile"_s).toString();
+    if (kernel.file.isEmpty())
+        kernel.kind = Kernel::Kind::Debians;
+    else if (kernel.file.startsWith(kernelDirectory(paths) + u'/'))
+        kernel.kind = Kernel::Kind::PaddocksOwn;
+    else
+        kernel.kind = Kernel::Kind::OnesOwn;
+    return kernel;
+}
+
 bool ImageCommand::hasImage(const Core::Paths &paths)
 {
     return Vm::GuestImage::findIn(imageDirectory(paths)).has_value();

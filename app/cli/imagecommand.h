@@ -32,6 +32,14 @@ public:
     // What an image built again by itself (on first use, after an upgrade) is built with: the defaults,
     // around the kernel of one's own the image there had, if that file is still there.
     static Vm::GuestImageOptions rebuildOptions(const Core::Paths &paths);
+    // The kernel the image there boots (of any format, as it is kept when built again), and its release.
+    struct Kernel
+    {
+        enum class Kind { NoImage, Debians, PaddocksOwn, OnesOwn } kind = Kind::NoImage;
+        QString release; // e.g. "6.1.0-57-amd64"
+        QString file;    // the kernel file it was built around, for the last two
+    };
+    static Kernel imageKernel(const Core::Paths &paths);
     // Whether an image of this Paddock's format is there.
     static bool hasImage(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling

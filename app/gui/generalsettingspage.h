@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace Paddock::Core {
@@ -14,8 +15,9 @@ class TemplateCatalog;
 
 namespace Paddock::App {
 
-// Settings → General: the language, the agent and network preset new sandboxes start with, and how much
-// scrollback a pane keeps. Each change is saved at once; a settings file that cannot be written is said.
+// Settings → General: the language, the agent and network preset new sandboxes start with, how much
+// scrollback a pane keeps, and the kernel microVMs boot (Debian's or Paddock's own, which the guest image is
+// built again around). Each change is saved at once; a settings file that cannot be written is said.
 class GeneralSettingsPage : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ public:
 
 private:
     void save();
+    void showKernel();
+    void changeKernel();
 
     const Core::Paths &m_paths;
     QComboBox *m_language;
@@ -33,6 +37,8 @@ private:
     QComboBox *m_template;
     QComboBox *m_preset;
     QSpinBox *m_scrollback;
+    QLabel *m_kernel;
+    QPushButton *m_kernelButton;
     QLabel *m_error;
     QString m_startedLanguage; // the language this run uses, to say when a restart is needed
 };

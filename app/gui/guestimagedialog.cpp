@@ -3,6 +3,7 @@
 #include "app/cli/imagecommand.h"
 #include "app/gui/notelabel.h"
 #include "vm/guestimage.h"
+#include "vm/kernelbuilder.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -15,26 +16,41 @@ using namespace Qt::StringLiterals;
 
 namespace Paddock::App {
 
-GuestImageDialog::GuestImageDialog(const Core::Paths &paths, QWidget *parent)
+namespace {
+
+// About how many messages building Paddock's kernel gives (Vm::KernelBuilder::build): download, unpack,
+// configure, compile, four counts of files compiled, done.
+constexpr int kernelSteps = 9;
+
+} // namespace
+
+GuestImageDialog::GuestImageDialog(const Core::Paths &paths, Kernel kernel, QWidget *parent)
     : QDialog(parent)
     , m_paths(paths)
+    , m_kernel(kernel)
     , m_step(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
-    setWindowTitle(tr("Building the MicroVM Guest Image"));
-    auto *title = new QLabel(tr("<b>Building the microVM guest image</b>"), this);
+    const bool ownKernel = kernel == Kernel::PaddocksOwn;
+    setWindowTitle(ownKernel ? tr("Building Paddock's Own Kernel") : tr("Building the MicroVM Guest Image"));
+    auto *title = new QLabel(ownKernel ? tr("<b>Building Paddock's own kernel for microVMs</b>")
+                                       : tr("<b>Building the microVM guest image</b>"),
+                             this);
     auto *explanation = new QLabel(
-        tr("MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, made "
-           "once from Debian's packages. This takes a few minutes and downloads about 125 MB."),
+        ownKernel
+            ? tr("Linux from Debian's source, with only what a microVM needs built in: machines start in "
+                 "half the time. It is built once, in 5 to 12 minutes, and downloads about 140 MB.")
+            : tr("MicroVMs boot a Linux kernel and a small system of their own: git, Node.js and npm, "
+                 "made once from Debian's packages. This takes a few minutes and downloads about 125 MB."),
         this);
     explanation->setWordWrap(true);
     m_step->setObjectName(u"step"_s);
     m_step->setTextFormat(Qt::PlainText);
     m_step->setText(tr("Starting…"));
     m_bar->setObjectName(u"progress"_s);
-    m_bar->setRange(0, Vm::GuestImageBuilder::progressSteps);
+    m_bar->setRange(0, Vm::GuestImageBuilder::progressSteps + (ownKernel ? kernelSteps : 0));
     m_bar->setValue(0);
     m_bar->setFormat(tr("Step %v of %m"));
     m_problem->setObjectName(u"problem"_s);
@@ -66,7 +82,7 @@ bool GuestImageDialog::ensureImage(const Core::Paths &paths, QWidget *parent)
 {
     if (ImageCommand::hasImage(paths))
         return true;
-    GuestImageDialog dialog(paths, parent);
+    GuestImageDialog dialog(paths, Kernel::Kept, parent);
     dialog.start();
     return dialog.exec() == QDialog::Accepted;
 }
@@ -75,13 +91,28 @@ void GuestImageDialog::start()
 {
     if (m_thread)
         return;
-    const Vm::GuestImageOptions options = ImageCommand::rebuildOptions(m_paths);
+    Vm::GuestImageOptions options = m_kernel == Kernel::Kept ? ImageCommand::rebuildOptions(m_paths)
+                                                             : ImageCommand::defaultOptions(m_paths);
+    const QString kernelFolder =
+        m_kernel == Kernel::PaddocksOwn ? ImageCommand::kernelDirectory(m_paths) : QString();
     // Progress and the result come back through queued calls: the build never touches a widget.
-    m_thread = QThread::create([this, options] {
-        const auto image = Vm::GuestImageBuilder::build(options, [this](const QString &step) {
+    m_thread = QThread::create([this, options, kernelFolder]() mutable {
+        const auto progress = [this](const QString &step) {
             QMetaObject::invokeMethod(
                 this, [this, step] { onProgress(step); }, Qt::QueuedConnection);
-        });
+        };
+        const auto problemOf = [this](const Core::Error &error) {
+            QMetaObject::invokeMethod(
+                this, [this, problem = error.message] { onFinished(problem); }, Qt::QueuedConnection);
+        };
+        if (!kernelFolder.isEmpty()) {
+            const auto kernel = Vm::KernelBuilder::build({kernelFolder}, progress);
+            if (!kernel)
+                return problemOf(kernel.error());
+            options.kernelFile = *kernel;
+            QMetaObject::invokeMethod(this, &GuestImageDialog::onKernelBuilt, Qt::QueuedConnection);
+        }
+        const auto image = Vm::GuestImageBuilder::build(options, progress);
         const QString problem = image ? QString() : image.error().message;
         QMetaObject::invokeMethod(
             this, [this, problem] { onFinished(problem); }, Qt::QueuedConnection);
@@ -91,8 +122,17 @@ void GuestImageDialog::start()
 
 void GuestImageDialog::onProgress(const QString &step)
 {
-    m_bar->setValue(std::min(m_bar->value() + 1, m_bar->maximum()));
+    // Paddock's kernel may say more than kernelSteps: its share of the bar ends only when it is built.
+    const bool buildingKernel = m_kernel == Kernel::PaddocksOwn && !m_kernelBuilt;
+    m_bar->setValue(std::min(m_bar->value() + 1, buildingKernel ? kernelSteps - 1 : m_bar->maximum()));
     m_step->setText(step);
+}
+
+void GuestImageDialog::onKernelBuilt()
+{
+    // The kernel's share of the bar is done, however many messages it gave (one, when it was built before).
+    m_kernelBuilt = true;
+    m_bar->setValue(kernelSteps);
 }
 
 void GuestImageDialog::onFinished(const QString &problem)
@@ -105,9 +145,12 @@ void GuestImageDialog::onFinished(const QString &problem)
         accept();
         return;
     }
-    m_step->setText(tr("The guest image could not be built."));
+    m_step->setText(m_kernel == Kernel::PaddocksOwn && !m_kernelBuilt
+                        ? tr("Paddock's kernel could not be built.")
+                        : tr("The guest image could not be built."));
     m_problem->setText(problem);
     m_problem->show();
+    adjustSize(); // room for the problem's lines
     m_buttons->button(QDialogButtonBox::Close)->setEnabled(true);
 }
 

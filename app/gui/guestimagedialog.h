@@ -12,14 +12,22 @@ class QThread;
 namespace Paddock::App {
 
 // Builds the microVM guest image the first time a microVM is wanted, with a progress bar: it is made from
-// Debian's packages (minutes, ~125 MB), so the package leaves it to first use. The build runs on a thread of
-// its own; the dialog stays until it ends and, when it fails, shows why.
+// Debian's packages (minutes, ~125 MB), so the package leaves it to first use. Settings build it again around
+// another kernel. The build runs on a thread of its own; the dialog stays until it ends and, when it fails,
+// shows why.
 class GuestImageDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit GuestImageDialog(const Core::Paths &paths, QWidget *parent = nullptr);
+    enum class Kernel {
+        Kept,        // the kernel the image had (ImageCommand::rebuildOptions)
+        Debians,     // Debian's linux-image-amd64
+        PaddocksOwn, // built first (Vm::KernelBuilder), unless it was before
+    };
+
+    explicit GuestImageDialog(const Core::Paths &paths, Kernel kernel = Kernel::Kept,
+                              QWidget *parent = nullptr);
     ~GuestImageDialog() override;
 
     // True when the image exists, built here first if it did not.
@@ -33,14 +41,17 @@ protected:
 
 private:
     void onProgress(const QString &step);
+    void onKernelBuilt();
     void onFinished(const QString &problem);
 
     const Core::Paths &m_paths;
+    const Kernel m_kernel;
     QLabel *m_step;
     QProgressBar *m_bar;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QThread *m_thread = nullptr;
+    bool m_kernelBuilt = false;
 };
 
 } // namespace Paddock::App

@@ -1,12 +1,16 @@
 // The guest image built on first use from the desktop: a real build (Debian's packages through apt, kept in
 // the source tree's .deps like the other image tests) whose progress the dialog shows step by step.
 #include "app/cli/imagecommand.h"
+#include "app/gui/generalsettingspage.h"
 #include "app/gui/guestimagedialog.h"
 #include "core/paths.h"
+#include "core/templatecatalog.h"
 #include "vm/guestimage.h"
+#include "vm/kernelbuilder.h"
 
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +19,9 @@
 #include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace Paddock;
 using namespace Paddock::App;
@@ -27,6 +33,33 @@ class TestGuestImageDialog : public QObject
 
 private:
     Test::IsolatedXdg m_xdg;
+
+    // Clicks button, which opens a GuestImageDialog and waits in it; returns the steps the dialog showed. A
+    // dialog left open at the end (a failed build) is grabbed for screenshot, if named, and closed.
+    static QStringList clickAndWatchTheBuild(QPushButton *button, const QString &screenshot = {})
+    {
+        QStringList steps;
+        QTimer watcher;
+        watcher.setInterval(20);
+        QObject::connect(&watcher, &QTimer::timeout, [&] {
+            auto *dialog = qobject_cast<GuestImageDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            const QString step = dialog->findChild<QLabel *>(u"step"_s)->text();
+            if (steps.isEmpty() || steps.last() != step)
+                steps.append(step);
+            auto *close = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+            if (!dialog->isBuilding() && close->isEnabled()) {
+                steps.append(dialog->findChild<QLabel *>(u"problem"_s)->text());
+                if (!screenshot.isEmpty())
+                    dialog->grab().save(Test::screenshotPath(screenshot));
+                close->click();
+            }
+        });
+        watcher.start();
+        QTest::mouseClick(button, Qt::LeftButton); // returns when the dialog has closed
+        return steps;
+    }
 
 private Q_SLOTS:
     void buildsWithItsProgressShown()
@@ -107,6 +140,65 @@ private Q_SLOTS:
 
         QVERIFY(QFile::remove(ownKernel)); // gone: the next image is Debian's again
         QCOMPARE(ImageCommand::rebuildOptions(paths).kernelFile, QString());
+    }
+
+    // Settings → General names the kernel microVMs boot, and builds the image again around Debian's or
+    // Paddock's own. Paddock's kernel "built before" is Debian's here, standing in: building one takes ten
+    // minutes (bench/guest-kernel.sh does it through `paddock image kernel`).
+    void settingsChangeTheKernel()
+    {
+        const Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        const QString folder = ImageCommand::imageDirectory(paths);
+        const auto before = Vm::GuestImage::findIn(folder);
+        QVERIFY2(before, "the tests above build the image this test starts from");
+        const Core::TemplateCatalog templates(paths.templatesDir());
+        GeneralSettingsPage page(paths, templates);
+        page.resize(760, 480);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *kernel = page.findChild<QLabel *>(u"microVmKernel"_s);
+        auto *change = page.findChild<QPushButton *>(u"changeMicroVmKernel"_s);
+        // Left by buildsAgainAroundTheKernelOfOnesOwn: a file of one's own, now gone.
+        QCOMPARE(kernel->text(), u"Your own (%1)"_s.arg(before->kernelVersion));
+        QCOMPARE(change->text(), u"Use Debian's…"_s);
+
+        QStringList steps = clickAndWatchTheBuild(change);
+        QVERIFY2(steps.join(u'\n').contains(u"Extracting the kernel "_s), qPrintable(steps.join(u'\n')));
+        QCOMPARE(kernel->text(), u"Debian's (%1)"_s.arg(before->kernelVersion));
+        QCOMPARE(change->text(), u"Build Paddock's Own…"_s);
+        QTRY_VERIFY(change->width() >= change->sizeHint().width()); // laid out again around the new text
+        QVERIFY(page.grab().save(Test::screenshotPath(u"settings-microvm-kernel.png"_s)));
+
+        // Without the tools to build it: the dialog says which packages, and the image stays as it was.
+        const QByteArray path = qgetenv("PATH");
+        const QString tools = m_xdg.path() + u"/apt-only"_s;
+        QVERIFY(QDir().mkpath(tools));
+        QVERIFY(QFile::link(QStandardPaths::findExecutable(u"apt-cache"_s), tools + u"/apt-cache"_s));
+        qputenv("PATH", tools.toUtf8());
+        steps = clickAndWatchTheBuild(change, u"own-kernel-missing-tools.png"_s);
+        qputenv("PATH", path);
+        QVERIFY2(steps.contains(u"Paddock's kernel could not be built."_s), qPrintable(steps.join(u'\n')));
+        QVERIFY2(steps.last().contains(u"sudo apt-get install make gcc flex bison bc"_s),
+                 qPrintable(steps.last()));
+        QCOMPARE(kernel->text(), u"Debian's (%1)"_s.arg(before->kernelVersion));
+        QVERIFY(ImageCommand::hasImage(paths));
+
+        // Built before: the image is built again around it, in seconds.
+        const auto source = Vm::KernelBuilder::sourcePackage(u"linux-image-amd64"_s);
+        QVERIFY2(source, source ? "" : qPrintable(source.error().message));
+        const QString built =
+            ImageCommand::kernelDirectory(paths) + u'/' +
+            Vm::KernelBuilder::kernelFileName(source->second, Vm::KernelBuilder::defaultConfig());
+        QVERIFY(QDir().mkpath(ImageCommand::kernelDirectory(paths)));
+        QVERIFY(QFile::copy(Vm::GuestImage::findIn(folder)->kernel, built));
+        steps = clickAndWatchTheBuild(change);
+        QVERIFY2(steps.join(u'\n').contains(u"Paddock's kernel for Linux %1 is there"_s.arg(source->second)),
+                 qPrintable(steps.join(u'\n')));
+        QCOMPARE(kernel->text(), u"Paddock's own (%1)"_s.arg(before->kernelVersion));
+        QCOMPARE(kernel->toolTip(), built);
+        QCOMPARE(change->text(), u"Use Debian's…"_s);
+        QCOMPARE(ImageCommand::imageKernel(paths).file, built);
+        QVERIFY(ImageCommand::hasImage(paths));
     }
 };
 
