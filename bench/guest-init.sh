@@ -2,7 +2,7 @@
 # paddock-guest as a microVM's /init (image format 8) against the busybox script it replaced
 # (bench/guest-init-script.sh): start to first command, p50/p95, two rounds taking turns in one run.
 #   bench/guest-init.sh [RUNS] [VMLINUX]
-# VMLINUX: a kernel of one's own (bench/guest-kernel.sh builds one under .deps/guest-kernel) instead of
+# VMLINUX: a kernel of one's own (bench/guest-kernel.sh builds one under .deps/paddock/guest-kernel) instead of
 # Debian's, for both sides.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
