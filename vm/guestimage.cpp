@@ -29,14 +29,6 @@ using Run = ImageTools::Run;
 
 constexpr int buildLockWaitMs = 15 * 60 * 1000;
 
-// The manifest.json an image build wrote into folder (of any format); empty when there is none.
-QJsonObject manifestIn(const QString &folder)
-{
-    QFile file(QDir(folder).filePath(u"manifest.json"_s));
-    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.read(1 << 20)).object()
-                                          : QJsonObject();
-}
-
 } // namespace
 
 QString defaultGuestBinary()
@@ -106,6 +98,13 @@ QStringList GuestImageBuilder::modinfoDepends(const QByteArray &module)
         if (!name.isEmpty())
             names.append(QString::fromUtf8(name));
     return names;
+}
+
+QJsonObject GuestImage::manifestIn(const QString &folder)
+{
+    QFile file(QDir(folder).filePath(u"manifest.json"_s));
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.read(1 << 20)).object()
+                                          : QJsonObject();
 }
 
 QString GuestImage::kernelFileIn(const QString &folder)

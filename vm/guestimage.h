@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,8 @@ struct GuestImage
     static constexpr int currentFormat = 8;
     // The image built into folder (see GuestImageBuilder), if it is there and of the current format.
     static std::optional<GuestImage> findIn(const QString &folder);
+    // The manifest.json an image build wrote into folder (of any format); empty when there is none.
+    static QJsonObject manifestIn(const QString &folder);
     // The kernel file the image in folder was built around (GuestImageOptions::kernelFile), of any format, if
     // that file is still there: an image built again by itself keeps it. Empty for Debian's kernel.
     static QString kernelFileIn(const QString &folder);

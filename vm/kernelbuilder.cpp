@@ -132,14 +132,12 @@ void KernelBuilder::removeTrees(const QString &workDirectory)
         QDir(QDir(workDirectory).filePath(tree)).removeRecursively();
 }
 
-Core::Result<KernelSource> KernelBuilder::unpackSource(const KernelBuildOptions &options,
+Core::Result<KernelSource> KernelBuilder::unpackSource(const QString &workDirectory,
+                                                       const std::pair<QString, QString> &package,
                                                        const Progress &progress)
 {
-    const auto package = sourcePackage(options.imagePackage);
-    if (!package)
-        return std::unexpected(package.error());
-    const auto &[name, version] = *package;
-    const QDir work(options.workDirectory);
+    const auto &[name, version] = package;
+    const QDir work(workDirectory);
     if (!work.mkpath(u"."_s))
         return Core::fail(Core::ErrorCode::Io, tr("Cannot create the folder %1.").arg(work.path()));
     if (progress)
@@ -149,7 +147,6 @@ Core::Result<KernelSource> KernelBuilder::unpackSource(const KernelBuildOptions 
         return std::unexpected(deb.error());
     if (progress)
         progress(tr("Unpacking Linux's source…"));
-    removeTrees(work.path());
     const Run packageUnpacked =
         ImageTools::run(u"dpkg-deb"_s, {u"-x"_s, *deb, work.filePath(u"source-package"_s)});
     // linux-source-6.1 holds the source as one archive.
@@ -290,7 +287,7 @@ Core::Result<QString> KernelBuilder::build(const KernelBuildOptions &options, co
     const TreeRemover cleanUp{options.workDirectory};
     QElapsedTimer timer;
     timer.start();
-    const auto source = unpackSource(options, progress);
+    const auto source = unpackSource(options.workDirectory, *package, progress);
     if (!source)
         return std::unexpected(source.error());
     say(tr("Configuring Linux %1…").arg(source->version));

@@ -46,7 +46,9 @@ public:
     // The steps of build, public for tests.
     // linux-source-SERIES and the version of the kernel imagePackage stands for.
     static Core::Result<std::pair<QString, QString>> sourcePackage(const QString &imagePackage);
-    static Core::Result<KernelSource> unpackSource(const KernelBuildOptions &options,
+    // The source package (sourcePackage) downloaded into workDirectory, unless it is there, and unpacked.
+    static Core::Result<KernelSource> unpackSource(const QString &workDirectory,
+                                                   const std::pair<QString, QString> &package,
                                                    const Progress &progress);
     // tinyconfig, then config over it; fails naming each option Kconfig did not take.
     static Core::Result<> configure(const KernelSource &source, const QByteArray &config);

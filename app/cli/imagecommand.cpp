@@ -7,9 +7,7 @@
 #include "vm/sandboxmanager.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -49,10 +47,9 @@ Vm::GuestImageOptions ImageCommand::rebuildOptions(const Core::Paths &paths)
 
 ImageCommand::Kernel ImageCommand::imageKernel(const Core::Paths &paths)
 {
-    QFile file(imageDirectory(paths) + u"/manifest.json"_s);
-    if (!file.open(QIODevice::ReadOnly))
+    const QJsonObject manifest = Vm::GuestImage::manifestIn(imageDirectory(paths));
+    if (manifest.isEmpty())
         return {};
-    const QJsonObject manifest = QJsonDocument::fromJson(file.read(1 << 20)).object();
     Kernel kernel;
     kernel.release = manifest.value(u"kernelRelease"_s).toString();
     kernel.file = manifest.value(u"kernelFile"_s).toString();
@@ -116,13 +113,12 @@ int ImageCommand::run(const QStringList &args, CliIo &io)
 int ImageCommand::show(CliIo &io)
 {
     const QString folder = imageDirectory(m_paths);
-    QFile manifest(folder + u"/manifest.json"_s);
-    if (!manifest.open(QIODevice::ReadOnly)) {
+    const QJsonObject built = Vm::GuestImage::manifestIn(folder);
+    if (built.isEmpty()) {
         io.out << tr("There is no guest image yet; build it with 'paddock image build'.") << u'\n';
         io.out.flush();
         return ExitOk;
     }
-    const QJsonObject built = QJsonDocument::fromJson(manifest.readAll()).object();
     io.out << tr("Folder:  %1").arg(folder) << u'\n';
     if (const QString file = built.value(u"kernelFile"_s).toString(); !file.isEmpty())
         io.out << tr("Kernel:  %1 from %2, drivers built in")
