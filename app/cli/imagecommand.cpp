@@ -62,6 +62,27 @@ ImageCommand::Kernel ImageCommand::imageKernel(const Core::Paths &paths)
     return kernel;
 }
 
+bool ImageCommand::rebuildsPaddocksKernel(const Core::Paths &paths)
+{
+    return imageKernel(paths).kind == Kernel::Kind::PaddocksOwn;
+}
+
+Core::Result<Vm::GuestImage> ImageCommand::buildImage(const Core::Paths &paths, Vm::GuestImageOptions options,
+                                                      bool paddocksKernel,
+                                                      const std::function<void(const QString &)> &progress,
+                                                      const std::function<void()> &kernelReady)
+{
+    if (paddocksKernel) {
+        const auto kernel = Vm::KernelBuilder::build({kernelDirectory(paths)}, progress);
+        if (!kernel)
+            return std::unexpected(kernel.error());
+        options.kernelFile = *kernel;
+        if (kernelReady)
+            kernelReady();
+    }
+    return Vm::GuestImageBuilder::build(options, progress);
+}
+
 bool ImageCommand::hasImage(const Core::Paths &paths)
 {
     return Vm::GuestImage::findIn(imageDirectory(paths)).has_value();
@@ -75,10 +96,11 @@ Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QSt
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';
     io.err.flush();
-    const auto image = Vm::GuestImageBuilder::build(rebuildOptions(paths), [&io](const QString &step) {
-        io.err << u"  "_s << step << u'\n';
-        io.err.flush();
-    });
+    const auto image =
+        buildImage(paths, rebuildOptions(paths), rebuildsPaddocksKernel(paths), [&io](const QString &step) {
+            io.err << u"  "_s << step << u'\n';
+            io.err.flush();
+        });
     if (!image)
         return std::unexpected(image.error());
     return {};
@@ -181,13 +203,7 @@ int ImageCommand::build(const QStringList &args, CliIo &io)
         options.kernelPackage = parser.value(kernel);
     if (parser.isSet(kernelFile))
         options.kernelFile = QFileInfo(parser.value(kernelFile)).absoluteFilePath();
-    if (parser.isSet(ownKernel)) {
-        const auto built = Vm::KernelBuilder::build({kernelDirectory(m_paths)}, say);
-        if (!built)
-            return failure(io, built.error().message);
-        options.kernelFile = *built;
-    }
-    const auto image = Vm::GuestImageBuilder::build(options, say);
+    const auto image = buildImage(m_paths, options, parser.isSet(ownKernel), say);
     if (!image)
         return failure(io, image.error().message);
     return ExitOk;

@@ -30,7 +30,8 @@ public:
     // What `paddock image build` builds, where, with which paddock-guest: for the CLI and the desktop alike.
     static Vm::GuestImageOptions defaultOptions(const Core::Paths &paths);
     // What an image built again by itself (on first use, after an upgrade) is built with: the defaults,
-    // around the kernel of one's own the image there had, if that file is still there.
+    // around the kernel of one's own the image there had, if that file is still there (see also
+    // rebuildsPaddocksKernel).
     static Vm::GuestImageOptions rebuildOptions(const Core::Paths &paths);
     // The kernel the image there boots (of any format, as it is kept when built again), and its release.
     struct Kernel
@@ -40,6 +41,15 @@ public:
         QString file;    // the kernel file it was built around, for the last two
     };
     static Kernel imageKernel(const Core::Paths &paths);
+    // Whether an image built again by itself boots Paddock's own kernel: the image there did. (Found again,
+    // or built anew for this Paddock's config or a new Debian version.)
+    static bool rebuildsPaddocksKernel(const Core::Paths &paths);
+    // Builds the image with options; with paddocksKernel, Paddock's own kernel first (found, or built into
+    // kernelDirectory), which becomes the image's. kernelReady is called once that kernel is there.
+    static Core::Result<Vm::GuestImage> buildImage(const Core::Paths &paths, Vm::GuestImageOptions options,
+                                                   bool paddocksKernel,
+                                                   const std::function<void(const QString &)> &progress,
+                                                   const std::function<void()> &kernelReady = {});
     // Whether an image of this Paddock's format is there.
     static bool hasImage(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling

@@ -3,7 +3,6 @@
 #include "app/cli/imagecommand.h"
 #include "app/gui/notelabel.h"
 #include "vm/guestimage.h"
-#include "vm/kernelbuilder.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -27,13 +26,15 @@ constexpr int kernelSteps = 9;
 GuestImageDialog::GuestImageDialog(const Core::Paths &paths, Kernel kernel, QWidget *parent)
     : QDialog(parent)
     , m_paths(paths)
-    , m_kernel(kernel)
+    // An image built again keeps Paddock's own kernel: found, or built anew for a new version or config.
+    , m_kernel(kernel == Kernel::Kept && ImageCommand::rebuildsPaddocksKernel(paths) ? Kernel::PaddocksOwn
+                                                                                     : kernel)
     , m_step(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
-    const bool ownKernel = kernel == Kernel::PaddocksOwn;
+    const bool ownKernel = m_kernel == Kernel::PaddocksOwn;
     setWindowTitle(ownKernel ? tr("Building Paddock's Own Kernel") : tr("Building the MicroVM Guest Image"));
     auto *title = new QLabel(ownKernel ? tr("<b>Building Paddock's own kernel for microVMs</b>")
                                        : tr("<b>Building the microVM guest image</b>"),
@@ -91,28 +92,19 @@ void GuestImageDialog::start()
 {
     if (m_thread)
         return;
-    Vm::GuestImageOptions options = m_kernel == Kernel::Kept ? ImageCommand::rebuildOptions(m_paths)
-                                                             : ImageCommand::defaultOptions(m_paths);
-    const QString kernelFolder =
-        m_kernel == Kernel::PaddocksOwn ? ImageCommand::kernelDirectory(m_paths) : QString();
+    const Vm::GuestImageOptions options = m_kernel == Kernel::Kept ? ImageCommand::rebuildOptions(m_paths)
+                                                                   : ImageCommand::defaultOptions(m_paths);
     // Progress and the result come back through queued calls: the build never touches a widget.
-    m_thread = QThread::create([this, options, kernelFolder]() mutable {
+    m_thread = QThread::create([this, options] {
         const auto progress = [this](const QString &step) {
             QMetaObject::invokeMethod(
                 this, [this, step] { onProgress(step); }, Qt::QueuedConnection);
         };
-        const auto problemOf = [this](const Core::Error &error) {
-            QMetaObject::invokeMethod(
-                this, [this, problem = error.message] { onFinished(problem); }, Qt::QueuedConnection);
-        };
-        if (!kernelFolder.isEmpty()) {
-            const auto kernel = Vm::KernelBuilder::build({kernelFolder}, progress);
-            if (!kernel)
-                return problemOf(kernel.error());
-            options.kernelFile = *kernel;
+        const auto kernelReady = [this] {
             QMetaObject::invokeMethod(this, &GuestImageDialog::onKernelBuilt, Qt::QueuedConnection);
-        }
-        const auto image = Vm::GuestImageBuilder::build(options, progress);
+        };
+        const auto image = ImageCommand::buildImage(m_paths, options, m_kernel == Kernel::PaddocksOwn,
+                                                    progress, kernelReady);
         const QString problem = image ? QString() : image.error().message;
         QMetaObject::invokeMethod(
             this, [this, problem] { onFinished(problem); }, Qt::QueuedConnection);

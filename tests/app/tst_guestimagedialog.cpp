@@ -34,6 +34,16 @@ class TestGuestImageDialog : public QObject
 private:
     Test::IsolatedXdg m_xdg;
 
+    // Turns the image in folder into one an older Paddock built around kernelFile: the next start builds it
+    // again.
+    static void makeOlderImage(const QString &folder, const QString &kernelFile)
+    {
+        QJsonObject manifest = Vm::GuestImage::manifestIn(folder);
+        manifest.insert(u"format"_s, Vm::GuestImage::currentFormat - 1);
+        manifest.insert(u"kernelFile"_s, kernelFile);
+        Test::writeFile(folder + u"/manifest.json"_s, QJsonDocument(manifest).toJson());
+    }
+
     // Clicks button, which opens a GuestImageDialog and waits in it; returns the steps the dialog showed. A
     // dialog left open at the end (a failed build) is grabbed for screenshot, if named, and closed.
     static QStringList clickAndWatchTheBuild(QPushButton *button, const QString &screenshot = {})
@@ -114,15 +124,7 @@ private Q_SLOTS:
         QVERIFY2(built, "buildsWithItsProgressShown builds the image this test starts from");
         const QString ownKernel = m_xdg.path() + u"/vmlinux-own"_s; // Debian's, standing in for one's own
         QVERIFY(QFile::copy(built->kernel, ownKernel));
-        QFile manifestFile(folder + u"/manifest.json"_s);
-        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
-        QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
-        manifestFile.close();
-        manifest.insert(u"format"_s, Vm::GuestImage::currentFormat - 1);
-        manifest.insert(u"kernelFile"_s, ownKernel);
-        QVERIFY(manifestFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        manifestFile.write(QJsonDocument(manifest).toJson());
-        manifestFile.close();
+        makeOlderImage(folder, ownKernel);
         QVERIFY(!ImageCommand::hasImage(paths));
         QCOMPARE(ImageCommand::rebuildOptions(paths).kernelFile, ownKernel);
         QCOMPARE(ImageCommand::defaultOptions(paths).kernelFile, QString());
@@ -133,8 +135,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBuilding(), 600'000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(ImageCommand::hasImage(paths));
-        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
-        manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        const QJsonObject manifest = Vm::GuestImage::manifestIn(folder);
         QCOMPARE(manifest.value(u"kernelFile"_s).toString(), ownKernel);
         QVERIFY(manifest.value(u"modules"_s).toArray().isEmpty()); // the kernel's drivers are its own
 
@@ -199,6 +200,31 @@ private Q_SLOTS:
         QCOMPARE(change->text(), u"Use Debian's…"_s);
         QCOMPARE(ImageCommand::imageKernel(paths).file, built);
         QVERIFY(ImageCommand::hasImage(paths));
+    }
+
+    // An image built again by itself (after an upgrade) keeps Paddock's own kernel: the one for this
+    // Paddock's config and Debian's version, not the file the old image named (another config's).
+    void buildsAgainAroundPaddocksKernel()
+    {
+        const Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        const QString folder = ImageCommand::imageDirectory(paths);
+        QVERIFY2(ImageCommand::rebuildsPaddocksKernel(paths),
+                 "settingsChangeTheKernel leaves Paddock's kernel");
+        const QString current = ImageCommand::imageKernel(paths).file;
+        const QString older = ImageCommand::kernelDirectory(paths) + u"/vmlinux-6.1.0-1-another-config"_s;
+        QVERIFY(QFile::copy(current, older));
+        makeOlderImage(folder, older);
+        QVERIFY(!ImageCommand::hasImage(paths));
+        QVERIFY(ImageCommand::rebuildsPaddocksKernel(paths));
+
+        GuestImageDialog dialog(paths); // as on first use
+        QCOMPARE(dialog.windowTitle(), u"Building Paddock's Own Kernel"_s);
+        dialog.show();
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBuilding(), 600'000);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(ImageCommand::hasImage(paths));
+        QCOMPARE(ImageCommand::imageKernel(paths).file, current);
     }
 };
 
