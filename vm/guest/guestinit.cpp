@@ -92,6 +92,10 @@ std::string virtioPortNames()
 {
     utsname system{};
     uname(&system);
+    // Where the console driver is there, its ports come a moment after it: the agent's is the one to wait
+    // for.
+    if (access("/sys/class/virtio-ports", F_OK) == 0)
+        waitForVirtioPort("org.paddock.agent", 5000);
     std::printf("PADDOCK-GUEST-BOOTED kernel=%s ports=%s\n", system.release, virtioPortNames().c_str());
     std::fflush(stdout);
     sync();

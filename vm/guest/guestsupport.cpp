@@ -11,11 +11,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <thread>
 
 namespace Paddock::Guest {
 
@@ -243,6 +245,19 @@ std::vector<std::pair<std::string, std::string>> virtioPorts()
     }
     closedir(folder);
     return ports;
+}
+
+std::string waitForVirtioPort(const std::string &name, int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    for (;;) {
+        for (const auto &[node, portName] : virtioPorts())
+            if (portName == name)
+                return "/dev/" + node;
+        if (std::chrono::steady_clock::now() >= deadline)
+            return {};
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 } // namespace Paddock::Guest

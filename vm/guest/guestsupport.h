@@ -26,6 +26,9 @@ std::vector<std::string> sessionEnvironment(const std::vector<std::string> &over
 bool writeAll(int fd, const std::string &text); // false when fd takes no more
 // The VM's virtio-serial ports: pairs of the device node's name (vport0p1) and the port's name.
 std::vector<std::pair<std::string, std::string>> virtioPorts();
+// The /dev node of the port named name, waiting up to timeoutMs for it: the console driver adds its ports
+// (and the host names them) a moment after it loads. Empty if it does not come.
+std::string waitForVirtioPort(const std::string &name, int timeoutMs);
 // "WHO: WHAT at UPTIMEs" on stderr, a VM's console: for whoever wonders where a slow start went.
 void logUptime(const char *who, const char *what);
 // Forks the session's process: its own session and process group, descriptors as 0, 1 and 2 (a PTY also as

@@ -183,15 +183,6 @@ void forwardSignal(int signal)
         kill(g_child, signal);
 }
 
-// The /dev node of the virtio-serial port with that name (the host names it on QEMU's command line).
-std::string virtioPort(const std::string &name)
-{
-    for (const auto &[node, portName] : virtioPorts())
-        if (portName == name)
-            return "/dev/" + node;
-    return {};
-}
-
 [[noreturn]] void agent(int argc, char **argv)
 {
     AgentOptions options;
@@ -221,7 +212,8 @@ std::string virtioPort(const std::string &name)
         prctl(PR_SET_DUMPABLE, 0);
     }
     if (!portName.empty()) {
-        const std::string node = virtioPort(portName);
+        // The host names the port on QEMU's command line; under a busy emulation it can come seconds late.
+        const std::string node = waitForVirtioPort(portName, 10'000);
         options.link = node.empty() ? -1 : ::open(node.c_str(), O_RDWR | O_CLOEXEC);
         if (options.link < 0) {
             std::fprintf(stderr, "paddock-guest: no virtio-serial port named %s\n", portName.c_str());
