@@ -910,6 +910,10 @@
         <source>Give only one of --own-kernel, --kernel-package and --kernel.</source>
         <translation>Nur eine der Optionen --own-kernel, --kernel-package und --kernel angeben.</translation>
     </message>
+    <message>
+        <source>Kernel:  Paddock's own, %1 (%2)</source>
+        <translation>Kernel:  Paddocks eigener, %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::ListCommand</name>

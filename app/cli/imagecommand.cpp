@@ -142,10 +142,10 @@ int ImageCommand::show(CliIo &io)
         return ExitOk;
     }
     io.out << tr("Folder:  %1").arg(folder) << u'\n';
-    if (const QString file = built.value(u"kernelFile"_s).toString(); !file.isEmpty())
-        io.out << tr("Kernel:  %1 from %2, drivers built in")
-                      .arg(built.value(u"kernelRelease"_s).toString(), file)
-               << u'\n';
+    if (const Kernel kernel = imageKernel(m_paths); kernel.kind == Kernel::Kind::PaddocksOwn)
+        io.out << tr("Kernel:  Paddock's own, %1 (%2)").arg(kernel.release, kernel.file) << u'\n';
+    else if (kernel.kind == Kernel::Kind::OnesOwn)
+        io.out << tr("Kernel:  %1 from %2, drivers built in").arg(kernel.release, kernel.file) << u'\n';
     else
         io.out << tr("Kernel:  %1 %2")
                       .arg(built.value(u"kernelPackage"_s).toString(),

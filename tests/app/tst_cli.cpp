@@ -1,5 +1,6 @@
 // The real paddock binary as a user runs it: exit codes, messages and files it writes.
 #include "vm/guestimage.h"
+#include "vm/kernelbuilder.h"
 
 #include "app/clitestsupport.h"
 #include "testsupport.h"
@@ -183,6 +184,27 @@ private Q_SLOTS:
                      shown.out.contains(u"npm 10.9.2"_s),
                  qPrintable(shown.out));
         QVERIFY2(!shown.out.contains(u"another version"_s), qPrintable(shown.out));
+        // --own-kernel around Paddock's kernel "built before" (Debian's, standing in: building one takes ten
+        // minutes), then back to Debian's.
+        const auto source = Paddock::Vm::KernelBuilder::sourcePackage(u"linux-image-amd64"_s);
+        QVERIFY2(source, source ? "" : qPrintable(source.error().message));
+        const QString kernels = cache.filePath(u"paddock/guest-kernel"_s);
+        const QString ownKernel = kernels + u'/' +
+                                  Paddock::Vm::KernelBuilder::kernelFileName(
+                                      source->second, Paddock::Vm::KernelBuilder::defaultConfig());
+        const auto image =
+            Paddock::Vm::GuestImage::findIn(m_xdg.path() + u"/xdg_data_home/paddock/guest-image"_s);
+        QVERIFY(image && QDir().mkpath(kernels) && QFile::copy(image->kernel, ownKernel));
+        const Run own = paddock({u"image"_s, u"build"_s, u"--own-kernel"_s}, {}, environment, {}, 300'000);
+        QVERIFY2(own.exitCode == 0 && own.out.startsWith(u"Paddock's kernel for Linux "_s),
+                 qPrintable(own.out + own.err));
+        const Run ownShown = paddock({u"image"_s}, {}, environment);
+        QVERIFY2(
+            ownShown.out.contains(u"Kernel:  Paddock's own, %1 (%2)"_s.arg(image->kernelVersion, ownKernel)),
+            qPrintable(ownShown.out));
+        QCOMPARE(paddock({u"image"_s, u"kernel"_s}, {}, environment).out.trimmed(), ownKernel);
+        QCOMPARE(paddock({u"image"_s, u"build"_s}, {}, environment, {}, 300'000).exitCode, 0);
+        QVERIFY(paddock({u"image"_s}, {}, environment).out.contains(u"Kernel:  linux-image-"_s));
     }
 
     void malformedRuleIsUsageErrorNamingColumn()
