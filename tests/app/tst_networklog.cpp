@@ -97,6 +97,20 @@ private:
                                         u"127.0.0.1:%1"_s.arg(m_origin.serverPort()), path);
     }
 
+    // The rows a widget lists, one line each: what a failed count shows (it failed once, under load, with 2).
+    static QString rowsOf(const NetworkLogWidget &widget)
+    {
+        QStringList rows;
+        for (int row = 0; row < widget.model()->rowCount(); ++row) {
+            const Proxy::DecisionEvent &event = widget.model()->event(row);
+            rows.append(u"%1 %2 %3:%4%5 %6 (%7)"_s
+                            .arg(event.time.toString(Qt::ISODateWithMs), event.sandbox, event.host)
+                            .arg(event.port)
+                            .arg(event.path, event.rule, event.reason));
+        }
+        return rows.join(u'\n');
+    }
+
     static QPushButton *button(const NetworkLogWidget &widget, const QString &name)
     {
         return widget.findChild<QPushButton *>(name);
@@ -568,7 +582,7 @@ private Q_SLOTS:
 
         const QByteArray blocked = requestFromSandbox(u"/x"_s);
         QVERIFY2(blocked.startsWith("HTTP/1.1 403"), blocked.constData());
-        QTRY_COMPARE(widget.model()->rowCount(), 1);
+        QTRY_VERIFY2(widget.model()->rowCount() == 1, qPrintable(rowsOf(widget)));
         const Proxy::DecisionEvent &row = widget.model()->event(0);
         QCOMPARE(row.sandbox, u"agent-1"_s);
         QCOMPARE(row.verdict, Verdict::Deny);
@@ -611,7 +625,7 @@ private Q_SLOTS:
         const QString authority = u"127.0.0.1:%1"_s.arg(m_origin.serverPort());
 
         QVERIFY(requestFromSandbox(u"/y"_s).startsWith("HTTP/1.1 403"));
-        QTRY_COMPARE(widget.model()->rowCount(), 1);
+        QTRY_VERIFY2(widget.model()->rowCount() == 1, qPrintable(rowsOf(widget)));
         RuleProposalBar *bar = clickOnNewest(widget, u"allowEverywhereButton"_s);
         QCOMPARE(bar->sandbox(), QString());
         // The broader of the two proposals: this address and port, any method and path.
