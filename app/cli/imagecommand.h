@@ -39,6 +39,8 @@ public:
         enum class Kind { NoImage, Debians, PaddocksOwn, OnesOwn } kind = Kind::NoImage;
         QString release; // e.g. "6.1.0-57-amd64"
         QString file;    // the kernel file it was built around, for the last two
+        // Debian's kernel, now or (with no image yet) when the image is built.
+        bool isDebians() const { return kind == Kind::NoImage || kind == Kind::Debians; }
     };
     static Kernel imageKernel(const Core::Paths &paths);
     // Whether an image built again by itself boots Paddock's own kernel: the image there did. (Found again,

@@ -143,17 +143,17 @@ void GeneralSettingsPage::showKernel()
         break;
     }
     m_kernel->setToolTip(kernel.file);
-    const bool debians = kernel.kind == Kind::NoImage || kernel.kind == Kind::Debians;
-    m_kernelButton->setText(debians ? tr("Build Paddock's Own…") : tr("Use Debian's…"));
+    m_kernelButton->setText(kernel.isDebians() ? tr("Build Paddock's Own…") : tr("Use Debian's…"));
 }
 
 void GeneralSettingsPage::changeKernel()
 {
-    using Kind = ImageCommand::Kernel::Kind;
-    const Kind now = ImageCommand::imageKernel(m_paths).kind;
-    const bool debians = now == Kind::NoImage || now == Kind::Debians;
-    GuestImageDialog dialog(
-        m_paths, debians ? GuestImageDialog::Kernel::PaddocksOwn : GuestImageDialog::Kernel::Debians, this);
+    // The other kernel than the image boots now (the CLI may have changed it since the page showed it).
+    GuestImageDialog dialog(m_paths,
+                            ImageCommand::imageKernel(m_paths).isDebians()
+                                ? GuestImageDialog::Kernel::PaddocksOwn
+                                : GuestImageDialog::Kernel::Debians,
+                            this);
     dialog.start();
     dialog.exec();
     showKernel();
