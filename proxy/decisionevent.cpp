@@ -34,6 +34,8 @@ QJsonObject DecisionEvent::toJson() const
     };
     if (!secretKind.isEmpty())
         object.insert(u"secret"_s, secretKind);
+    if (startingUp)
+        object.insert(u"startingUp"_s, true);
     return object;
 }
 
@@ -60,6 +62,7 @@ std::optional<DecisionEvent> DecisionEvent::fromJson(const QJsonObject &object)
     event.bytesUp = object.value(u"bytesUp"_s).toInteger();
     event.bytesDown = object.value(u"bytesDown"_s).toInteger();
     event.secretKind = object.value(u"secret"_s).toString();
+    event.startingUp = object.value(u"startingUp"_s).toBool();
     return event;
 }
 

@@ -54,7 +54,7 @@ void addAll(QHash<QString, NetworkSummary> &summaries, const QList<DecisionEvent
 {
     for (const DecisionEvent &event : events) {
         const auto start = since.constFind(event.sandbox);
-        if (start == since.cend() || (start->isValid() && event.time < *start))
+        if (event.startingUp || start == since.cend() || (start->isValid() && event.time < *start))
             continue;
         summaries[event.sandbox].add(event);
     }

@@ -74,7 +74,8 @@ public:
     const AddressVetter *vetter = nullptr;
     ProxyConfig config;
     std::atomic<int> connections{0};
-    std::atomic<bool> revoked{false}; // the sandbox is gone: no new connection, open ones are cut
+    std::atomic<bool> revoked{false};    // the sandbox is gone: no new connection, open ones are cut
+    std::atomic<bool> startingUp{false}; // its sandbox has not passed its self-test yet
 
 private:
     QString m_sandbox;

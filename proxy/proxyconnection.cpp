@@ -1011,6 +1011,7 @@ void ProxyConnection::emitDecision(DecisionEvent::Verdict verdict, const QString
     event.bytesUp = m_bytesUp;
     event.bytesDown = m_bytesDown;
     event.secretKind = m_secretKind;
+    event.startingUp = m_context->startingUp.load();
     if (m_context->server)
         m_context->server->publish(event);
 }

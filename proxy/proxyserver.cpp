@@ -200,6 +200,12 @@ void ProxyServer::setInspection(const QString &sandbox, std::shared_ptr<const In
         context->setInspection(std::move(inspection));
 }
 
+void ProxyServer::setStartingUp(const QString &sandbox, bool startingUp)
+{
+    if (auto context = m_contexts.value(sandbox))
+        context->startingUp = startingUp;
+}
+
 void ProxyServer::setPolicy(const QString &sandbox, std::shared_ptr<const Core::PolicyMatcher> policy)
 {
     if (auto context = m_contexts.value(sandbox))

@@ -43,6 +43,8 @@ public:
     // request. Until it is called a sandbox gets the default: scanning with the provider rules only, no
     // interception.
     void setInspection(const QString &sandbox, std::shared_ptr<const Inspection> inspection);
+    // While true, the sandbox's decisions are marked DecisionEvent::startingUp (its self-test runs).
+    void setStartingUp(const QString &sandbox, bool startingUp);
     // The scanner with the provider rules only (null if it could not be built): shared by the sandboxes that
     // have no known secrets of their own.
     std::shared_ptr<const SecretScanner> defaultScanner() const;

@@ -365,6 +365,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
     if (auto listening = m_proxy->listenUnix(name, request.proxySocket, std::move(policy), record->failOpen);
         !listening)
         return std::unexpected(listening.error());
+    m_proxy->setStartingUp(name, true);
     QString note;
     if (m_networkProvider) {
         auto network = m_networkProvider(*record, workspace, startPolicy.get());
@@ -387,6 +388,7 @@ Result<QString> SandboxManager::start(const QString &name, std::shared_ptr<const
                     tr("The sandbox \"%1\" did not start: %2").arg(name, started.error().message));
     }
     cleanUp.dismiss();
+    m_proxy->setStartingUp(name, false); // the self-test passed: from here on, requests are the agent's
     QStringList notes{note, started->note};
     notes.removeAll(QString());
     m_running.emplace(

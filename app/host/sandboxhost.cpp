@@ -43,17 +43,15 @@ SandboxHost::SandboxHost(Paths paths)
         },
         Qt::DirectConnection);
     // The start-up self-test's probes (the metadata address it expects refused) are logged, not reported:
-    // they are Paddock's, made before the sandbox counts as started, and never the agent's.
+    // they are Paddock's, made before the sandbox counts as started, and never the agent's. The proxy marks
+    // them as it decides, since a clock cannot tell them apart: both can fall in the same millisecond.
     connect(
         &m_proxy, &Proxy::ProxyServer::decided, this,
         [this](const Proxy::DecisionEvent &event) {
-            const auto started = m_startedAt.constFind(event.sandbox);
-            if (started != m_startedAt.cend() && event.time >= *started)
+            if (!event.startingUp)
                 Q_EMIT decided(event);
         },
         Qt::QueuedConnection);
-    connect(&m_manager, &Vm::SandboxManager::sandboxStarted, this,
-            [this](const QString &name) { m_startedAt.insert(name, QDateTime::currentDateTimeUtc()); });
     connect(&m_manager, &Vm::SandboxManager::sandboxStopped, this, [this] {
         if (m_manager.runningSandboxes().isEmpty())
             Q_EMIT idle();

@@ -10,7 +10,6 @@
 #include "vm/sandboxmanager.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QHash>
 #include <QLocalServer>
 #include <QMutex>
@@ -75,7 +74,6 @@ private:
     SandboxNetworkSetup m_network;
     Vm::SandboxManager m_manager;
     QLocalServer m_control;
-    QHash<QString, QDateTime> m_startedAt; // when each sandbox passed its self-test
     Role m_role = Role::Command;
 };
 

@@ -589,6 +589,15 @@ private Q_SLOTS:
         QCOMPARE(row.host, u"127.0.0.1"_s);
         QCOMPARE(row.port, m_origin.serverPort());
         QCOMPARE(widget.filter()->index(0, NetworkLogModel::Verdict).data().toString(), u"Blocked"_s);
+        // The start-up self-test's metadata probe is in the audit log, marked as such, and not listed.
+        const QByteArray audit = readFile(m_host->paths().auditLogDir() + u"/audit.jsonl"_s);
+        QVERIFY2(audit.contains("\"host\":\"169.254.169.254\""), audit.constData());
+        for (const QByteArray &line : audit.split('\n')) {
+            if (line.contains("169.254.169.254"))
+                QVERIFY2(line.contains("\"startingUp\":true"), line.constData());
+            else if (line.contains("127.0.0.1"))
+                QVERIFY2(!line.contains("startingUp"), line.constData());
+        }
 
         RuleProposalBar *bar = clickOnNewest(widget, u"allowForSandboxButton"_s);
         const QString rule = u"allow GET %1/x"_s.arg(authority);

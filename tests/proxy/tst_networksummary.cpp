@@ -76,6 +76,23 @@ private Q_SLOTS:
         QCOMPARE(summaries[u"a"_s].hosts.first().host, u"new.example"_s);
     }
 
+    // Each start's self-test asks for the metadata address and is refused: that is Paddock's, not a block.
+    void leavesOutTheStartUpSelfTest()
+    {
+        const QDateTime created = QDateTime::currentDateTimeUtc();
+        using V = DecisionEvent::Verdict;
+        DecisionEvent probe = decision(u"a"_s, u"169.254.169.254"_s, V::Deny, created.addSecs(1));
+        probe.startingUp = true;
+        const DecisionEvent agents = decision(u"a"_s, u"169.254.169.254"_s, V::Deny, created.addSecs(2));
+        const auto summaries = NetworkSummary::of({probe, agents, probe}, {{u"a"_s, created}});
+        QCOMPARE(summaries[u"a"_s].requests, 1);
+        QCOMPARE(summaries[u"a"_s].blocked, 1);
+        // And the mark survives the audit file.
+        const auto read = DecisionEvent::fromJson(probe.toJson());
+        QVERIFY(read && read->startingUp);
+        QVERIFY(!DecisionEvent::fromJson(agents.toJson())->startingUp);
+    }
+
     void readsTheRotatedAuditLog()
     {
         QTemporaryDir dir;

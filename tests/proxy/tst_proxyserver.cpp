@@ -683,6 +683,25 @@ private Q_SLOTS:
         QCOMPARE(decisions.first().host, u"selftest.paddock.example"_s);
     }
 
+    // Decisions made while a sandbox starts are marked, so its self-test's probes never show as the agent's.
+    void marksDecisionsMadeWhileTheSandboxStartsUp()
+    {
+        const quint16 port = listen({});
+        const QString sandbox = u"sb%1"_s.arg(m_sandboxCounter);
+        SandboxDecisions decisions(m_proxy.get(), sandbox);
+        m_proxy->setStartingUp(sandbox, true);
+        QVERIFY(get(port, u"metadata.test"_s, 80).startsWith("HTTP/1.1 403"));
+        QTRY_COMPARE(decisions.size(), 1);
+        QVERIFY(decisions.first().startingUp);
+        QVERIFY(decisions.first().toJson().value(u"startingUp"_s).toBool());
+        // Twin: once started, the same request is an ordinary decision.
+        m_proxy->setStartingUp(sandbox, false);
+        QVERIFY(get(port, u"metadata.test"_s, 80).startsWith("HTTP/1.1 403"));
+        QTRY_COMPARE(decisions.size(), 2);
+        QVERIFY(!decisions[1].startingUp);
+        QVERIFY(!decisions[1].toJson().contains(u"startingUp"_s));
+    }
+
     void closesIdleTunnelsButNotBusyOnes()
     {
         // A proxy of its own with a short idle timeout; the shared one must not drop the long-running tests.
