@@ -48,6 +48,7 @@ std::optional<std::pair<double, double>> smokeBoot(const Kernel &kernel, const Q
     QemuMachine machine;
     QemuMachine::Options options;
     options.arguments = microVmArguments(spec, chooseAccelerator(), hostTscKhz());
+    options.hugePages = wantsHugePages(chooseAccelerator());
     options.runtimeDirectory = runtime;
     QSignalSpy ended(&machine, &QemuMachine::ended);
     QElapsedTimer timer;

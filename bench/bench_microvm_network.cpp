@@ -177,6 +177,7 @@ int main(int argc, char **argv)
                              .arg(*tcpPort)
                       << u"-device"_s << u"virtio-net-device,netdev=net"_s;
     options.runtimeDirectory = runtime.path();
+    options.hugePages = wantsHugePages(accelerator);
     if (auto started = machine.start(options); !started) {
         std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
         return 1;

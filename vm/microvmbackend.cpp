@@ -294,6 +294,7 @@ Result<StartedSandbox> MicroVmBackend::start(const BackendStart &request)
     QemuMachine::Options options;
     options.arguments = microVmArguments(spec, accelerator, hostTscKhz());
     options.runtimeDirectory = request.runtimeDirectory;
+    options.hugePages = wantsHugePages(accelerator);
     if (auto started = running.machine->start(options); !started)
         return std::unexpected(started.error());
 

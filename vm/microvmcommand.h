@@ -25,6 +25,13 @@ Accelerator chooseAccelerator(const QString &kvmDevice = QStringLiteral("/dev/kv
 // The host's TSC frequency in kHz from cpuinfo's "cpu MHz": an emulated microVM has no timer to calibrate
 // its TSC against and hangs at boot about one time in five without it (see the QEMU recipe).
 std::optional<int> hostTscKhz(const QString &cpuinfo = QStringLiteral("/proc/cpuinfo"));
+// Whether QEMU may back the guest's memory with transparent huge pages (QemuMachine::Options::hugePages):
+// under KVM they spare the guest TLB misses; emulation gains nothing from them, and where the host is a VM
+// that hands its free memory back to its hypervisor their first touch is slow (2 s more per start there).
+inline bool wantsHugePages(Accelerator accelerator)
+{
+    return accelerator == Accelerator::Kvm;
+}
 
 // One microVM: a kernel booted directly (an uncompressed vmlinux boots fastest, through PVH), its sockets
 // in a private runtime directory.

@@ -27,9 +27,6 @@ QemuMachine::QemuMachine(QObject *parent)
     , m_process(new QProcess(this))
     , m_qmp(new QmpClient(this))
 {
-    // SECURITY/cleanup: the kernel kills QEMU when the thread that started it dies, even by SIGKILL, so no
-    // machine outlives Paddock. (Start machines from a thread that lives as long as they should.)
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     connect(m_qmp, &QmpClient::event, this, [this](const QString &name, const QJsonObject &data) {
         if (name == u"SHUTDOWN"_s) {
             m_shutdownReason = data.value(u"reason"_s).toString();
@@ -76,9 +73,21 @@ Core::Result<> QemuMachine::start(const Options &options)
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_logPath);
+    m_process->setChildProcessModifier([hugePages = options.hugePages] {
+        // SECURITY/cleanup: the kernel kills QEMU when the thread that started it dies, even by SIGKILL, so
+        // no machine outlives Paddock. (Start machines from a thread that lives as long as they should.)
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (!hugePages) // kept across exec; QEMU's MADV_HUGEPAGE on the guest's memory is then ignored
+            ::prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    });
     m_stopping = false;
     m_shutdownReason.clear();
+    // Qt starts the child sharing this process's memory until it execs (vfork), and that setting belongs to
+    // the memory: this process's own is put back afterwards.
+    const int hadHugePagesOff = ::prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0);
     m_process->start();
+    if (!options.hugePages)
+        ::prctl(PR_SET_THP_DISABLE, hadHugePagesOff > 0 ? 1 : 0, 0, 0, 0);
     const auto failure = [this](const QString &why) {
         const QString said = log().trimmed();
         m_stopping = true;

@@ -24,6 +24,8 @@ public:
         QStringList arguments;    // the machine; QMP is added on a socket in runtimeDirectory
         QString runtimeDirectory; // private to this machine (0700): its sockets and log
         int startTimeoutMs = 10'000;
+        // False: QEMU may not back the guest's memory with transparent huge pages (PR_SET_THP_DISABLE).
+        bool hugePages = true;
     };
 
     explicit QemuMachine(QObject *parent = nullptr);

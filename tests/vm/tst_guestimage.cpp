@@ -47,6 +47,7 @@ private:
         QemuMachine machine;
         QemuMachine::Options machineOptions;
         machineOptions.arguments = microVmArguments(spec, chooseAccelerator(), hostTscKhz());
+        machineOptions.hugePages = wantsHugePages(chooseAccelerator());
         machineOptions.runtimeDirectory = runtime;
         QSignalSpy ended(&machine, &QemuMachine::ended);
         QElapsedTimer boot;
