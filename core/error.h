@@ -14,6 +14,7 @@ enum class ErrorCode {
     Unavailable, // a needed facility (keychain, KVM, bwrap) is missing
     Denied,      // a policy forbids it
     Conflict,    // e.g. a merge conflict or a dirty working tree
+    Cancelled,   // the user stopped it
     Internal,
 };
 

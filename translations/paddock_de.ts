@@ -774,6 +774,18 @@
         <source>Paddock's kernel could not be built.</source>
         <translation>Paddocks Kernel konnte nicht gebaut werden.</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop building the kernel; its files are removed and nothing changes</source>
+        <translation>Den Bau des Kernels anhalten; seine Dateien werden entfernt, und nichts ändert sich</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
 </context>
 <context>
     <name>Paddock::App::HostClaim</name>
@@ -6299,6 +6311,10 @@ Regel: %3
     <message>
         <source>Built %1 in %2 minutes.</source>
         <translation>%1 in %2 Minuten gebaut.</translation>
+    </message>
+    <message>
+        <source>The kernel build was stopped; its files were removed.</source>
+        <translation>Der Bau des Kernels wurde angehalten; seine Dateien wurden entfernt.</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,13 @@ constexpr qint64 neededBytes = 3LL << 30;  // the unpacked source and its build:
 constexpr int lockWaitMs = 30 * 60 * 1000; // another Paddock building the same kernel
 constexpr int compileLimitMs = 90 * 60 * 1000;
 constexpr int filesPerProgress = 300;
+constexpr int cancelGraceMs = 30'000; // make waits for the compilers it runs to end
+
+std::unexpected<Core::Error> cancelledBuild()
+{
+    return Core::fail(Core::ErrorCode::Cancelled,
+                      KernelBuilder::tr("The kernel build was stopped; its files were removed."));
+}
 
 // The trees of a build in the work directory, removed after it.
 const QStringList trees{u"source"_s, u"source-package"_s, u"build"_s};
@@ -202,7 +209,8 @@ Core::Result<> KernelBuilder::configure(const KernelSource &source, const QByteA
     return {};
 }
 
-Core::Result<QString> KernelBuilder::compile(const KernelSource &source, int jobs, const Progress &progress)
+Core::Result<QString> KernelBuilder::compile(const KernelSource &source, int jobs, const Progress &progress,
+                                             const std::function<bool()> &cancelled)
 {
     QProcess make;
     make.setProcessChannelMode(QProcess::MergedChannels);
@@ -219,6 +227,14 @@ Core::Result<QString> KernelBuilder::compile(const KernelSource &source, int job
     int compiled = 0;
     const QDeadlineTimer deadline(compileLimitMs);
     while (make.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+        if (cancelled && cancelled()) {
+            make.terminate(); // GNU make passes SIGTERM on to the compilers it runs, and waits for them
+            if (!make.waitForFinished(cancelGraceMs)) {
+                make.kill();
+                make.waitForFinished();
+            }
+            return cancelledBuild();
+        }
         make.waitForReadyRead(1000);
         while (make.canReadLine()) {
             const QString line = QString::fromUtf8(make.readLine()).trimmed();
@@ -287,15 +303,20 @@ Core::Result<QString> KernelBuilder::build(const KernelBuildOptions &options, co
     const TreeRemover cleanUp{options.workDirectory};
     QElapsedTimer timer;
     timer.start();
+    const auto stopped = [&options] { return options.cancelled && options.cancelled(); };
     const auto source = unpackSource(options.workDirectory, *package, progress);
+    if (stopped())
+        return cancelledBuild();
     if (!source)
         return std::unexpected(source.error());
     say(tr("Configuring Linux %1…").arg(source->version));
     if (auto configured = configure(*source, config); !configured)
-        return std::unexpected(configured.error());
+        return stopped() ? cancelledBuild() : std::unexpected(configured.error());
+    if (stopped())
+        return cancelledBuild();
     const int jobs = options.jobs > 0 ? options.jobs : QThread::idealThreadCount();
     say(tr("Compiling the kernel on %n CPU(s) (5 to 12 minutes on two)…", nullptr, jobs));
-    const auto built = compile(*source, jobs, progress);
+    const auto built = compile(*source, jobs, progress, options.cancelled);
     if (!built)
         return std::unexpected(built.error());
     const auto file = ImageTools::readAll(*built);

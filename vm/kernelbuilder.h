@@ -19,6 +19,9 @@ struct KernelBuildOptions
     QString imagePackage = QStringLiteral("linux-image-amd64");
     QByteArray config; // over Linux's tinyconfig; empty: Paddock's (KernelBuilder::defaultConfig)
     int jobs = 0;      // make -j; 0: one per CPU
+    // Asked between steps and about once a second while compiling: true stops the build (Ctrl+C, a Cancel
+    // button), which then removes its trees like any failed build.
+    std::function<bool()> cancelled;
 };
 
 // Where a kernel is built: the unpacked source, the build tree (make O=) and Debian's package version.
@@ -52,8 +55,9 @@ public:
                                                    const Progress &progress);
     // tinyconfig, then config over it; fails naming each option Kconfig did not take.
     static Core::Result<> configure(const KernelSource &source, const QByteArray &config);
-    // make vmlinux; the built file.
-    static Core::Result<QString> compile(const KernelSource &source, int jobs, const Progress &progress);
+    // make vmlinux; the built file. A cancelled compile ends make and what it runs.
+    static Core::Result<QString> compile(const KernelSource &source, int jobs, const Progress &progress,
+                                         const std::function<bool()> &cancelled = {});
     static void removeTrees(const QString &workDirectory);
 
     // Pure pieces, public for tests.

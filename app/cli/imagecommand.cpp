@@ -10,9 +10,48 @@
 #include <QFileInfo>
 #include <QJsonObject>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 
 namespace Paddock::App {
+
+namespace {
+
+// While it lives, SIGINT, SIGTERM and SIGHUP stop a kernel build instead of ending Paddock at once, so that
+// the build removes its 2 GB of trees. (Ctrl+C reaches make and the compilers too: one process group.)
+class BuildInterruption
+{
+public:
+    BuildInterruption()
+    {
+        s_raised = 0;
+        struct sigaction action
+        {
+        };
+        action.sa_handler = [](int) { s_raised = 1; };
+        for (int i = 0; i < 3; ++i)
+            ::sigaction(signals[i], &action, &m_previous[i]);
+    }
+    ~BuildInterruption()
+    {
+        for (int i = 0; i < 3; ++i)
+            ::sigaction(signals[i], &m_previous[i], nullptr);
+    }
+    BuildInterruption(const BuildInterruption &) = delete;
+    BuildInterruption &operator=(const BuildInterruption &) = delete;
+
+    static bool raised() { return s_raised != 0; }
+    // What a command ends with once it was interrupted: the shell's code for Ctrl+C.
+    static constexpr int exitCode = 130;
+
+private:
+    static constexpr int signals[3] = {SIGINT, SIGTERM, SIGHUP};
+    static inline volatile std::sig_atomic_t s_raised = 0;
+    struct sigaction m_previous[3] = {};
+};
+
+} // namespace
 
 QString ImageCommand::imageDirectory(const Core::Paths &paths)
 {
@@ -70,10 +109,14 @@ bool ImageCommand::rebuildsPaddocksKernel(const Core::Paths &paths)
 Core::Result<Vm::GuestImage> ImageCommand::buildImage(const Core::Paths &paths, Vm::GuestImageOptions options,
                                                       bool paddocksKernel,
                                                       const std::function<void(const QString &)> &progress,
-                                                      const std::function<void()> &kernelReady)
+                                                      const std::function<void()> &kernelReady,
+                                                      const std::function<bool()> &cancelled)
 {
     if (paddocksKernel) {
-        const auto kernel = Vm::KernelBuilder::build({kernelDirectory(paths)}, progress);
+        Vm::KernelBuildOptions kernelOptions;
+        kernelOptions.workDirectory = kernelDirectory(paths);
+        kernelOptions.cancelled = cancelled;
+        const auto kernel = Vm::KernelBuilder::build(kernelOptions, progress);
         if (!kernel)
             return std::unexpected(kernel.error());
         options.kernelFile = *kernel;
@@ -96,11 +139,14 @@ Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QSt
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';
     io.err.flush();
-    const auto image =
-        buildImage(paths, rebuildOptions(paths), rebuildsPaddocksKernel(paths), [&io](const QString &step) {
+    const BuildInterruption interruption;
+    const auto image = buildImage(
+        paths, rebuildOptions(paths), rebuildsPaddocksKernel(paths),
+        [&io](const QString &step) {
             io.err << u"  "_s << step << u'\n';
             io.err.flush();
-        });
+        },
+        {}, &BuildInterruption::raised);
     if (!image)
         return std::unexpected(image.error());
     return {};
@@ -203,9 +249,13 @@ int ImageCommand::build(const QStringList &args, CliIo &io)
         options.kernelPackage = parser.value(kernel);
     if (parser.isSet(kernelFile))
         options.kernelFile = QFileInfo(parser.value(kernelFile)).absoluteFilePath();
-    const auto image = buildImage(m_paths, options, parser.isSet(ownKernel), say);
-    if (!image)
-        return failure(io, image.error().message);
+    const BuildInterruption interruption;
+    const auto image =
+        buildImage(m_paths, options, parser.isSet(ownKernel), say, {}, &BuildInterruption::raised);
+    if (!image) {
+        const int code = failure(io, image.error().message);
+        return BuildInterruption::raised() ? BuildInterruption::exitCode : code;
+    }
     return ExitOk;
 }
 
@@ -215,12 +265,18 @@ int ImageCommand::kernel(const QStringList &args, CliIo &io)
     if (auto exit = parseOrExit(parser, u"image kernel"_s, args, io))
         return *exit;
     // Progress on stderr, the file alone on stdout: for scripts (bench/guest-kernel.sh).
-    const auto built = Vm::KernelBuilder::build({kernelDirectory(m_paths)}, [&io](const QString &step) {
+    const BuildInterruption interruption;
+    Vm::KernelBuildOptions options;
+    options.workDirectory = kernelDirectory(m_paths);
+    options.cancelled = &BuildInterruption::raised;
+    const auto built = Vm::KernelBuilder::build(options, [&io](const QString &step) {
         io.err << step << u'\n';
         io.err.flush();
     });
-    if (!built)
-        return failure(io, built.error().message);
+    if (!built) {
+        const int code = failure(io, built.error().message);
+        return BuildInterruption::raised() ? BuildInterruption::exitCode : code;
+    }
     io.out << *built << u'\n';
     io.out.flush();
     return ExitOk;

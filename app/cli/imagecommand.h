@@ -47,11 +47,13 @@ public:
     // or built anew for this Paddock's config or a new Debian version.)
     static bool rebuildsPaddocksKernel(const Core::Paths &paths);
     // Builds the image with options; with paddocksKernel, Paddock's own kernel first (found, or built into
-    // kernelDirectory), which becomes the image's. kernelReady is called once that kernel is there.
+    // kernelDirectory), which becomes the image's. kernelReady is called once that kernel is there; while
+    // it is built, cancelled is asked whether to stop (Vm::KernelBuildOptions::cancelled).
     static Core::Result<Vm::GuestImage> buildImage(const Core::Paths &paths, Vm::GuestImageOptions options,
                                                    bool paddocksKernel,
                                                    const std::function<void(const QString &)> &progress,
-                                                   const std::function<void()> &kernelReady = {});
+                                                   const std::function<void()> &kernelReady = {},
+                                                   const std::function<bool()> &cancelled = {});
     // Whether an image of this Paddock's format is there.
     static bool hasImage(const Core::Paths &paths);
     // Before a microVM sandbox starts: builds the image when there is none of this version yet, telling

@@ -59,6 +59,12 @@ GuestImageDialog::GuestImageDialog(const Core::Paths &paths, Kernel kernel, QWid
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->hide();
     m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
+    if (ownKernel) {
+        m_stop = m_buttons->addButton(tr("Stop"), QDialogButtonBox::RejectRole);
+        m_stop->setObjectName(u"stopBuild"_s);
+        m_stop->setToolTip(tr("Stop building the kernel; its files are removed and nothing changes"));
+        m_buttons->button(QDialogButtonBox::Close)->hide(); // Stop stands in for it meanwhile
+    }
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GuestImageDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -103,8 +109,9 @@ void GuestImageDialog::start()
         const auto kernelReady = [this] {
             QMetaObject::invokeMethod(this, &GuestImageDialog::onKernelBuilt, Qt::QueuedConnection);
         };
-        const auto image = ImageCommand::buildImage(m_paths, options, m_kernel == Kernel::PaddocksOwn,
-                                                    progress, kernelReady);
+        const auto image =
+            ImageCommand::buildImage(m_paths, options, m_kernel == Kernel::PaddocksOwn, progress, kernelReady,
+                                     [this] { return m_stopRequested.load(); });
         const QString problem = image ? QString() : image.error().message;
         QMetaObject::invokeMethod(
             this, [this, problem] { onFinished(problem); }, Qt::QueuedConnection);
@@ -117,7 +124,8 @@ void GuestImageDialog::onProgress(const QString &step)
     // Paddock's kernel may say more than kernelSteps: its share of the bar ends only when it is built.
     const bool buildingKernel = m_kernel == Kernel::PaddocksOwn && !m_kernelBuilt;
     m_bar->setValue(std::min(m_bar->value() + 1, buildingKernel ? kernelSteps - 1 : m_bar->maximum()));
-    m_step->setText(step);
+    if (!m_stopRequested)
+        m_step->setText(step);
 }
 
 void GuestImageDialog::onKernelBuilt()
@@ -125,6 +133,10 @@ void GuestImageDialog::onKernelBuilt()
     // The kernel's share of the bar is done, however many messages it gave (one, when it was built before).
     m_kernelBuilt = true;
     m_bar->setValue(kernelSteps);
+    if (m_stop) { // the image's part cannot stop halfway
+        m_stop->hide();
+        m_buttons->button(QDialogButtonBox::Close)->show();
+    }
 }
 
 void GuestImageDialog::onFinished(const QString &problem)
@@ -132,9 +144,17 @@ void GuestImageDialog::onFinished(const QString &problem)
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    if (m_stop) {
+        m_stop->hide();
+        m_buttons->button(QDialogButtonBox::Close)->show();
+    }
     if (problem.isEmpty()) {
         m_bar->setValue(m_bar->maximum());
         accept();
+        return;
+    }
+    if (m_stopRequested) { // as asked: nothing built, nothing changed, nothing to explain
+        QDialog::reject();
         return;
     }
     m_step->setText(m_kernel == Kernel::PaddocksOwn && !m_kernelBuilt
@@ -146,10 +166,20 @@ void GuestImageDialog::onFinished(const QString &problem)
     m_buttons->button(QDialogButtonBox::Close)->setEnabled(true);
 }
 
+bool GuestImageDialog::canStop() const
+{
+    return m_stop && !m_stop->isHidden() && m_stop->isEnabled();
+}
+
 void GuestImageDialog::reject()
 {
-    if (!m_thread)
+    if (!m_thread) {
         QDialog::reject();
+    } else if (canStop()) {
+        m_stopRequested = true;
+        m_stop->setEnabled(false);
+        m_step->setText(tr("Stopping…"));
+    }
 }
 
 } // namespace Paddock::App

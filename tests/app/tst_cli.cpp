@@ -5,10 +5,13 @@
 #include "app/clitestsupport.h"
 #include "testsupport.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using Paddock::Test::paddock;
@@ -67,6 +70,39 @@ private Q_SLOTS:
             QVERIFY(lacking.out.isEmpty());
         }
         QVERIFY(paddock({u"image"_s}).out.contains(u"There is no guest image yet"_s));
+    }
+
+    // Ctrl+C (or SIGTERM) during a kernel build stops it: the build's trees are removed and the command says
+    // so, exiting with the shell's code for an interrupt, instead of dying and leaving 2 GB behind.
+    void anInterruptedKernelBuildCleansUp()
+    {
+        if (const QStringList missing = Paddock::Vm::KernelBuilder::missingPackages(); !missing.isEmpty())
+            QFAIL(qPrintable(u"Needs the Debian packages %1 (scripts/setup-deps.sh installs them)"_s.arg(
+                missing.join(u' '))));
+        // The download is a stand-in that takes a while and then fails.
+        QTemporaryDir tools;
+        Paddock::Test::writeFile(tools.filePath(u"apt-get"_s), "#!/bin/sh\nsleep 3\nexit 1\n");
+        QFile::setPermissions(tools.filePath(u"apt-get"_s), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PATH"_s, tools.path() + u':' + environment.value(u"PATH"_s));
+        QProcess build;
+        build.setProcessEnvironment(environment);
+        build.start(qEnvironmentVariable("PADDOCK_BINARY"), {u"image"_s, u"kernel"_s});
+        QVERIFY(build.waitForStarted());
+        const QString work = m_xdg.path() + u"/xdg_cache_home/paddock/guest-kernel"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(work + u"/build.lock"_s), 20'000);
+        QVERIFY(build.processId() > 1);
+        ::kill(pid_t(build.processId()), SIGINT);
+        QVERIFY(build.waitForFinished(30'000));
+        const QString err = QString::fromUtf8(build.readAllStandardError());
+        QCOMPARE(build.exitCode(), 130);
+        QVERIFY2(err.contains(u"The kernel build was stopped; its files were removed."_s), qPrintable(err));
+        for (const QString &tree : {u"source"_s, u"source-package"_s, u"build"_s})
+            QVERIFY(!QFileInfo::exists(work + u'/' + tree));
+        // Twin: not interrupted, the same failed download is reported as what it is.
+        const Run failed = paddock({u"image"_s, u"kernel"_s}, {}, environment);
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(!failed.err.contains(u"stopped"_s), qPrintable(failed.err));
     }
 
     void policyAllowWritesTheGlobalFile()

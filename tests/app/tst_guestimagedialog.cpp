@@ -226,6 +226,47 @@ private Q_SLOTS:
         QVERIFY(ImageCommand::hasImage(paths));
         QCOMPARE(ImageCommand::imageKernel(paths).file, current);
     }
+
+    // Building Paddock's kernel takes minutes: Stop ends it, the dialog closes, and nothing changes.
+    void stopsBuildingTheKernel()
+    {
+        const Core::Paths paths(QProcessEnvironment::systemEnvironment());
+        const QString folder = ImageCommand::imageDirectory(paths);
+        const QJsonObject manifest = Vm::GuestImage::manifestIn(folder);
+        // No kernel built before, and a download that takes a while (and would then fail).
+        const QString kernels = ImageCommand::kernelDirectory(paths);
+        const QString aside = m_xdg.path() + u"/kernels-aside"_s;
+        QVERIFY(QDir().rename(kernels, aside));
+        const QString tools = m_xdg.path() + u"/slow-apt"_s;
+        QVERIFY(QDir().mkpath(tools));
+        Test::writeFile(tools + u"/apt-get"_s, "#!/bin/sh\nsleep 2\nexit 1\n");
+        QFile::setPermissions(tools + u"/apt-get"_s, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", tools.toUtf8() + ':' + path);
+
+        GuestImageDialog dialog(paths, GuestImageDialog::Kernel::PaddocksOwn);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *stop = dialog.findChild<QPushButton *>(u"stopBuild"_s);
+        auto *step = dialog.findChild<QLabel *>(u"step"_s);
+        QVERIFY(stop && stop->isVisible() && stop->isEnabled());
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(step->text().startsWith(u"Downloading linux-source"_s), 20'000);
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QCOMPARE(step->text(), u"Stopping…"_s);
+        QVERIFY(!stop->isEnabled());
+        QVERIFY(dialog.grab().save(Test::screenshotPath(u"own-kernel-stopping.png"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBuilding(), 30'000);
+        qputenv("PATH", path);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(dialog.findChild<QLabel *>(u"problem"_s)->isHidden());
+        QCOMPARE(Vm::GuestImage::manifestIn(folder), manifest); // the image is as it was
+        for (const QString &tree : {u"source"_s, u"source-package"_s, u"build"_s})
+            QVERIFY(!QFileInfo::exists(kernels + u'/' + tree));
+        QVERIFY(QDir(kernels).removeRecursively());
+        QVERIFY(QDir().rename(aside, kernels));
+    }
 };
 
 QTEST_MAIN(TestGuestImageDialog)

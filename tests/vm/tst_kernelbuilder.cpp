@@ -2,6 +2,7 @@
 
 #include "vm/kernelbuilder.h"
 
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -148,6 +149,34 @@ private Q_SLOTS:
         QVERIFY2(built.has_value(), built ? "" : qPrintable(built.error().message));
         QCOMPARE(*built, kernel);
         QVERIFY2(said.size() == 1 && said.first().contains(u" is there: "_s), qPrintable(said.join(u'|')));
+    }
+
+    // Stopping a build (Ctrl+C, the dialog's Cancel) ends make and what it runs at once, not after minutes.
+    void aCancelledCompileEndsMakeAndItsJobs()
+    {
+        QTemporaryDir tree;
+        Paddock::Test::writeFile(tree.filePath(u"Makefile"_s), "vmlinux:\n\tsleep 4217\n");
+        QElapsedTimer timer;
+        timer.start();
+        bool started = false;
+        const auto compiled =
+            KernelBuilder::compile({tree.path(), tree.filePath(u"build"_s), u"6.1"_s}, 1, {}, [&] {
+                started =
+                    started || !Paddock::Test::processesWhoseCommandLineHas({"sleep", "4217"}).isEmpty();
+                return started;
+            });
+        QVERIFY(started);
+        QVERIFY(!compiled);
+        QCOMPARE(compiled.error().code, Paddock::Core::ErrorCode::Cancelled);
+        QVERIFY2(timer.elapsed() < 20'000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(Paddock::Test::processesWhoseCommandLineHas({"sleep", "4217"}).isEmpty());
+        // Twin: not cancelled, the same make runs to its end (a quick one here).
+        Paddock::Test::writeFile(tree.filePath(u"Makefile"_s), "vmlinux:\n\ttouch $(O)/vmlinux\n");
+        QDir().mkpath(tree.filePath(u"build"_s));
+        const auto built = KernelBuilder::compile({tree.path(), tree.filePath(u"build"_s), u"6.1"_s}, 1, {},
+                                                  [] { return false; });
+        QVERIFY2(built.has_value(), built ? "" : qPrintable(built.error().message));
+        QVERIFY(QFileInfo::exists(*built));
     }
 
     // Debian's Linux source, configured as a build does it: every option of Paddock's config is taken; one
