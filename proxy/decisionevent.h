@@ -24,8 +24,8 @@ struct DecisionEvent
     qint64 bytesUp = 0;
     qint64 bytesDown = 0;
     QString secretKind; // a deny by the secret scanner: what it found, e.g. "GitHub personal access token"
-    bool startingUp =
-        false; // made before its sandbox counted as started: the self-test's probes, not the agent's
+    // Made before its sandbox counted as started: the start-up self-test's probes, not the agent's.
+    bool startingUp = false;
 
     QJsonObject toJson() const;
     static std::optional<DecisionEvent> fromJson(const QJsonObject &object);

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <csignal>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +20,8 @@ namespace Paddock::App {
 namespace {
 
 // While it lives, SIGINT, SIGTERM and SIGHUP stop a kernel build instead of ending Paddock at once, so that
-// the build removes its 2 GB of trees. (Ctrl+C reaches make and the compilers too: one process group.)
+// the build removes its 2 GB of trees. (Ctrl+C reaches make and the compilers too: one process group.) Only
+// for the kernel's part: the image's would not stop, so there the signals end Paddock as usual.
 class BuildInterruption
 {
 public:
@@ -139,14 +141,17 @@ Core::Result<> ImageCommand::buildOnFirstUse(const Core::Paths &paths, const QSt
     io.err << tr("Building the microVM guest image, once (a few minutes; 'paddock image' shows it later):")
            << u'\n';
     io.err.flush();
-    const BuildInterruption interruption;
+    const bool paddocksKernel = rebuildsPaddocksKernel(paths);
+    std::optional<BuildInterruption> interruption;
+    if (paddocksKernel)
+        interruption.emplace();
     const auto image = buildImage(
-        paths, rebuildOptions(paths), rebuildsPaddocksKernel(paths),
+        paths, rebuildOptions(paths), paddocksKernel,
         [&io](const QString &step) {
             io.err << u"  "_s << step << u'\n';
             io.err.flush();
         },
-        {}, &BuildInterruption::raised);
+        [&interruption] { interruption.reset(); }, &BuildInterruption::raised);
     if (!image)
         return std::unexpected(image.error());
     return {};
@@ -249,9 +254,12 @@ int ImageCommand::build(const QStringList &args, CliIo &io)
         options.kernelPackage = parser.value(kernel);
     if (parser.isSet(kernelFile))
         options.kernelFile = QFileInfo(parser.value(kernelFile)).absoluteFilePath();
-    const BuildInterruption interruption;
-    const auto image =
-        buildImage(m_paths, options, parser.isSet(ownKernel), say, {}, &BuildInterruption::raised);
+    std::optional<BuildInterruption> interruption;
+    if (parser.isSet(ownKernel))
+        interruption.emplace();
+    const auto image = buildImage(
+        m_paths, options, parser.isSet(ownKernel), say, [&interruption] { interruption.reset(); },
+        &BuildInterruption::raised);
     if (!image) {
         const int code = failure(io, image.error().message);
         return BuildInterruption::raised() ? BuildInterruption::exitCode : code;
