@@ -95,12 +95,16 @@ Core::Result<std::pair<QString, QString>> ImageTools::resolvePackage(const QStri
     return std::pair{package, found.captured(1)};
 }
 
+QString ImageTools::versionInFileName(const QString &version)
+{
+    return QString(version).replace(u':', u"%3a"_s);
+}
+
 Core::Result<QString> ImageTools::download(const QString &package, const QString &version,
                                            const QString &folder)
 {
     const auto existing = [&] {
-        // apt writes an epoch's ':' as "%3a" in the file's name.
-        const QString pattern = package + u'_' + QString(version).replace(u':', u"%3a"_s) + u"_*.deb"_s;
+        const QString pattern = package + u'_' + versionInFileName(version) + u"_*.deb"_s;
         const QStringList debs = QDir(folder).entryList({pattern}, QDir::Files);
         return debs.isEmpty() ? QString() : QDir(folder).filePath(debs.first());
     };

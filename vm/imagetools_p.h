@@ -35,6 +35,8 @@ public:
     // The package a kernel metapackage (linux-image-amd64) stands for today, and its version; another package
     // as it is, with its version.
     static Core::Result<std::pair<QString, QString>> resolvePackage(const QString &package);
+    // A version as apt writes it in a package file's name: an epoch's ':' becomes "%3a".
+    static QString versionInFileName(const QString &version);
     // package_version_arch.deb in folder, that version exactly, downloaded unless it is there already.
     static Core::Result<QString> download(const QString &package, const QString &version,
                                           const QString &folder);

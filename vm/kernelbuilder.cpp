@@ -331,7 +331,7 @@ Core::Result<QString> KernelBuilder::build(const KernelBuildOptions &options, co
     const QDir work(options.workDirectory);
     for (const QString &old : work.entryList({u"vmlinux-*"_s, u"linux-source-*.deb"_s}, QDir::Files))
         if (work.filePath(old) != kernel &&
-            !old.contains(u'_' + QString(package->second).replace(u':', u"%3a"_s) + u'_'))
+            !old.contains(u'_' + ImageTools::versionInFileName(package->second) + u'_'))
             QFile::remove(work.filePath(old));
     say(tr("Built %1 in %2 minutes.").arg(kernel).arg(double(timer.elapsed()) / 60'000, 0, 'f', 1));
     return kernel;
