@@ -310,10 +310,11 @@ Core::Result<QString> KernelBuilder::build(const KernelBuildOptions &options, co
     if (!source)
         return std::unexpected(source.error());
     say(tr("Configuring Linux %1…").arg(source->version));
-    if (auto configured = configure(*source, config); !configured)
-        return stopped() ? cancelledBuild() : std::unexpected(configured.error());
+    const auto configured = configure(*source, config);
     if (stopped())
         return cancelledBuild();
+    if (!configured)
+        return std::unexpected(configured.error());
     const int jobs = options.jobs > 0 ? options.jobs : QThread::idealThreadCount();
     say(tr("Compiling the kernel on %n CPU(s) (5 to 12 minutes on two)…", nullptr, jobs));
     const auto built = compile(*source, jobs, progress, options.cancelled);
